@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QString>
+#include <optional>
+#include <utility>
+
+namespace mirsad {
+
+// A failure a user can cause, as one clear sentence.
+struct Error {
+    QString message;
+};
+
+// A value or an Error; Mirsad does not throw across Qt.
+template <typename T> class [[nodiscard]] Result {
+public:
+    // An empty Result is a failure; it exists so that Result can travel through QFuture.
+    Result()
+        : m_error(QStringLiteral("No result.")) {}
+    Result(T value)
+        : m_value(std::move(value)) {}
+    Result(Error error)
+        : m_error(std::move(error.message)) {}
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const QString& error() const { return m_error; }
+
+    T& value() & { return *m_value; }
+    const T& value() const& { return *m_value; }
+    T&& value() && { return std::move(*m_value); }
+    T* operator->() { return &*m_value; }
+    const T* operator->() const { return &*m_value; }
+    T& operator*() & { return *m_value; }
+    const T& operator*() const& { return *m_value; }
+
+private:
+    std::optional<T> m_value;
+    QString m_error;
+};
+
+template <> class [[nodiscard]] Result<void> {
+public:
+    Result() = default;
+    Result(Error error)
+        : m_failed(true)
+        , m_error(std::move(error.message)) {}
+
+    bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    const QString& error() const { return m_error; }
+
+private:
+    bool m_failed = false;
+    QString m_error;
+};
+
+using Status = Result<void>;
+
+} // namespace mirsad

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/Result.h"
+#include "names/Entity.h"
+
+#include <QStringList>
+#include <optional>
+
+namespace mirsad::ingest {
+class Tagger;
+}
+
+namespace mirsad::filters {
+
+enum class NameScope {
+    Exactly,      // the entity itself
+    WithinRegion, // the place and every place inside it, transitively
+};
+
+// Turns a name typed by the user (any known spelling, either script, or an entity id) into
+// the entity ids an article must mention one of. An unknown or ambiguous name is an Error
+// that says so and names the closest entities.
+Result<QStringList> resolveFilterName(const ingest::Tagger& tagger, const QString& typed,
+                                      std::optional<names::EntityKind> kind,
+                                      NameScope scope = NameScope::Exactly);
+
+} // namespace mirsad::filters

@@ -1,0 +1,162 @@
+#include "storage/Database.h"
+
+#include "storage/Migrations.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+
+namespace mirsad::storage {
+
+QString defaultDatabasePath() {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return dir + QStringLiteral("/mirsad.sqlite");
+}
+
+QString uniqueConnectionName(const QString& purpose) {
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("mirsad-%1-%2").arg(purpose).arg(counter.fetchAndAddRelaxed(1));
+}
+
+static Status exec(QSqlDatabase& db, const QString& statement) {
+    QSqlQuery query(db);
+    if (!query.exec(statement))
+        return Error{QStringLiteral("Database error: %1 (in: %2)")
+                         .arg(query.lastError().text(), statement.simplified().left(120))};
+    return {};
+}
+
+Result<QSqlDatabase> openDatabase(const QString& path, const QString& connectionName, bool migrateSchema) {
+    const bool inMemory = path == QStringLiteral(":memory:");
+    if (!inMemory) {
+        const QFileInfo info(path);
+        if (info.exists() && !info.isFile())
+            return Error{QStringLiteral("%1 is not a database file.").arg(path)};
+        if (!QDir().mkpath(info.absolutePath()))
+            return Error{
+                QStringLiteral("Cannot create the folder %1 for the database.").arg(info.absolutePath())};
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        const QString message = db.lastError().text();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
+        return Error{QStringLiteral("Cannot open the database %1: %2").arg(path, message)};
+    }
+    auto fail = [&](const QString& message) -> Result<QSqlDatabase> {
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
+        return Error{message};
+    };
+    // A file that is not SQLite fails on its first real read, not on open().
+    {
+        QSqlQuery probe(db);
+        if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+            return fail(
+                QStringLiteral("%1 is not a Mirsad database (%2).").arg(path, probe.lastError().text()));
+    }
+    const QStringList pragmas = {
+        inMemory ? QString() : QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=NORMAL"),
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+        QStringLiteral("PRAGMA temp_store=MEMORY"),
+        QStringLiteral("PRAGMA cache_size=-32000"),
+    };
+    for (const QString& pragma : pragmas) {
+        if (pragma.isEmpty())
+            continue;
+        if (Status s = exec(db, pragma); !s)
+            return fail(s.error());
+    }
+    if (migrateSchema) {
+        if (Status s = migrate(db); !s)
+            return fail(s.error());
+    }
+    return db;
+}
+
+void closeDatabase(const QString& connectionName) {
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+// Splits a script into statements: on ';' outside quotes, comments and CREATE TRIGGER bodies.
+static QStringList splitStatements(const QString& script) {
+    QStringList statements;
+    QString current;
+    bool inSingle = false, inDouble = false, inTrigger = false;
+    for (qsizetype i = 0; i < script.size(); ++i) {
+        const QChar c = script.at(i);
+        if (!inSingle && !inDouble && c == u'-' && i + 1 < script.size() && script.at(i + 1) == u'-') {
+            while (i < script.size() && script.at(i) != u'\n')
+                ++i;
+            current += u'\n';
+            continue;
+        }
+        if (c == u'\'' && !inDouble)
+            inSingle = !inSingle;
+        else if (c == u'"' && !inSingle)
+            inDouble = !inDouble;
+        current += c;
+        if (inSingle || inDouble)
+            continue;
+        if (!inTrigger &&
+            current.simplified().startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+            inTrigger = true;
+        if (c == u';') {
+            if (inTrigger && !current.trimmed().endsWith(QLatin1String("END;"), Qt::CaseInsensitive))
+                continue;
+            const QString statement = current.trimmed();
+            if (statement.size() > 1)
+                statements << statement;
+            current.clear();
+            inTrigger = false;
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements << current.trimmed();
+    return statements;
+}
+
+Status executeScript(QSqlDatabase& db, const QString& script) {
+    for (const QString& statement : splitStatements(script)) {
+        if (Status s = exec(db, statement); !s)
+            return s;
+    }
+    return {};
+}
+
+Transaction::Transaction(QSqlDatabase& db)
+    : m_db(db)
+    , m_active(db.transaction()) {
+}
+
+Transaction::~Transaction() {
+    if (m_active)
+        m_db.rollback();
+}
+
+Status Transaction::commit() {
+    if (!m_active)
+        return Error{
+            QStringLiteral("Could not start a database transaction: %1").arg(m_db.lastError().text())};
+    m_active = false;
+    if (!m_db.commit()) {
+        const QString message = m_db.lastError().text();
+        m_db.rollback();
+        return Error{QStringLiteral("Could not save to the database: %1").arg(message)};
+    }
+    return {};
+}
+
+} // namespace mirsad::storage

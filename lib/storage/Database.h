@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariant>
+
+namespace mirsad::storage {
+
+// QSQLITE binds a null QString as SQL NULL; Mirsad's text columns are NOT NULL with '' for
+// "none", so text is bound through this.
+inline QVariant sqlText(const QString& value) {
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+// Where the GUI and mirsadctl keep their database unless told otherwise.
+QString defaultDatabasePath();
+
+// A connection name unique in this process, for QSqlDatabase::addDatabase.
+QString uniqueConnectionName(const QString& purpose);
+
+// Opens (creating if needed) the SQLite database at `path` (":memory:" allowed), sets the
+// pragmas Mirsad relies on (WAL, synchronous=NORMAL, foreign keys, busy timeout) and, unless
+// `migrateSchema` is false, brings the schema up to date.
+Result<QSqlDatabase> openDatabase(const QString& path, const QString& connectionName,
+                                  bool migrateSchema = true);
+
+// Closes and removes a connection made by openDatabase.
+void closeDatabase(const QString& connectionName);
+
+// Runs a multi-statement SQL script; stops at the first failing statement.
+Status executeScript(QSqlDatabase& db, const QString& script);
+
+// Begins a transaction and rolls it back on destruction unless commit() succeeded.
+class Transaction {
+public:
+    explicit Transaction(QSqlDatabase& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    bool active() const { return m_active; }
+    Status commit();
+
+private:
+    QSqlDatabase& m_db;
+    bool m_active = false;
+};
+
+} // namespace mirsad::storage

@@ -1,0 +1,253 @@
+#include "storage/FeedQueries.h"
+
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace mirsad::storage {
+
+Result<qint64> localFilesFeed(QSqlDatabase& db) {
+    const QString url = QString::fromLatin1(localFilesUrl);
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT id FROM feeds WHERE url = ?"));
+    query.addBindValue(url);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO feeds (url, title, kind, created) VALUES (?, ?, 'local', ?)"));
+    insert.addBindValue(url);
+    insert.addBindValue(QCoreApplication::translate("mirsad", "Local articles"));
+    insert.addBindValue(QDateTime::currentSecsSinceEpoch());
+    if (!insert.exec())
+        return Error{
+            QStringLiteral("Could not create the local articles feed: %1").arg(insert.lastError().text())};
+    return insert.lastInsertId().toLongLong();
+}
+
+Result<QList<FeedInfo>> listFeeds(const QSqlDatabase& db) {
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT f.id, f.url, f.title, f.site_url, f.kind, coalesce(f.folder_id, "
+                                   "0), f.etag, f.last_modified, "
+                                   "f.refresh_minutes, f.last_fetched, f.last_error, f.allow_remote, "
+                                   "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0), "
+                                   "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+                                   "FROM feeds f ORDER BY f.kind = 'local', f.title COLLATE NOCASE")))
+        return Error{QStringLiteral("Could not list the feeds: %1").arg(query.lastError().text())};
+    QList<FeedInfo> feeds;
+    while (query.next()) {
+        FeedInfo feed;
+        feed.id = query.value(0).toLongLong();
+        feed.url = query.value(1).toString();
+        feed.title = query.value(2).toString();
+        feed.siteUrl = query.value(3).toString();
+        feed.kind = query.value(4).toString();
+        feed.folderId = query.value(5).toLongLong();
+        feed.etag = query.value(6).toString();
+        feed.lastModified = query.value(7).toString();
+        feed.refreshMinutes = query.value(8).toInt();
+        if (!query.value(9).isNull())
+            feed.lastFetched = QDateTime::fromSecsSinceEpoch(query.value(9).toLongLong(), QTimeZone::UTC);
+        feed.lastError = query.value(10).toString();
+        feed.allowRemoteContent = query.value(11).toBool();
+        feed.unread = query.value(12).toInt();
+        feed.total = query.value(13).toInt();
+        feeds << feed;
+    }
+    return feeds;
+}
+
+} // namespace mirsad::storage
+
+namespace mirsad::storage {
+
+namespace {
+
+Status run(QSqlQuery& query, const QString& what) {
+    if (!query.exec())
+        return Error{QStringLiteral("Could not %1: %2").arg(what, query.lastError().text())};
+    return {};
+}
+
+QVariant folderValue(qint64 folderId) {
+    return folderId > 0 ? QVariant(folderId) : QVariant(QMetaType::fromType<qint64>());
+}
+
+} // namespace
+
+Result<FeedInfo> feedById(const QSqlDatabase& db, qint64 id) {
+    Result<QList<FeedInfo>> feeds = listFeeds(db);
+    if (!feeds)
+        return Error{feeds.error()};
+    for (const FeedInfo& feed : *feeds) {
+        if (feed.id == id)
+            return feed;
+    }
+    return Error{QStringLiteral("There is no feed with id %1.").arg(id)};
+}
+
+std::optional<qint64> feedIdForUrl(const QSqlDatabase& db, const QString& url) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT id FROM feeds WHERE url = ?"));
+    query.addBindValue(url);
+    if (query.exec() && query.next())
+        return query.value(0).toLongLong();
+    return std::nullopt;
+}
+
+Result<qint64> addFeed(QSqlDatabase& db, const QString& url, const QString& title, qint64 folderId) {
+    if (std::optional<qint64> existing = feedIdForUrl(db, url))
+        return *existing;
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO feeds (url, title, folder_id, created) VALUES (?, ?, ?, ?)"));
+    insert.addBindValue(url);
+    insert.addBindValue(sqlText(title));
+    insert.addBindValue(folderValue(folderId));
+    insert.addBindValue(QDateTime::currentSecsSinceEpoch());
+    if (Status s = run(insert, QStringLiteral("subscribe to %1").arg(url)); !s)
+        return Error{s.error()};
+    return insert.lastInsertId().toLongLong();
+}
+
+static Status updateFeed(QSqlDatabase& db, qint64 id, const QString& assignment, const QVariant& value) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE feeds SET %1 = ? WHERE id = ?").arg(assignment));
+    query.addBindValue(value);
+    query.addBindValue(id);
+    if (Status s = run(query, QStringLiteral("update feed %1").arg(id)); !s)
+        return s;
+    if (query.numRowsAffected() == 0)
+        return Error{QStringLiteral("There is no feed with id %1.").arg(id)};
+    return {};
+}
+
+Status renameFeed(QSqlDatabase& db, qint64 id, const QString& title) {
+    if (title.trimmed().isEmpty())
+        return Error{QStringLiteral("A feed needs a name.")};
+    return updateFeed(db, id, QStringLiteral("title"), title.trimmed());
+}
+
+Status setFeedUrl(QSqlDatabase& db, qint64 id, const QString& url) {
+    if (std::optional<qint64> other = feedIdForUrl(db, url); other && *other != id)
+        return Error{QStringLiteral("You are already subscribed to %1.").arg(url)};
+    return updateFeed(db, id, QStringLiteral("url"), url);
+}
+
+Status moveFeed(QSqlDatabase& db, qint64 id, qint64 folderId) {
+    return updateFeed(db, id, QStringLiteral("folder_id"), folderValue(folderId));
+}
+
+Status setRefreshInterval(QSqlDatabase& db, qint64 id, int minutes) {
+    if (minutes < 1)
+        return Error{QStringLiteral("The refresh interval must be at least one minute.")};
+    return updateFeed(db, id, QStringLiteral("refresh_minutes"), minutes);
+}
+
+Status setAllowRemoteContent(QSqlDatabase& db, qint64 id, bool allow) {
+    return updateFeed(db, id, QStringLiteral("allow_remote"), allow ? 1 : 0);
+}
+
+Status deleteFeed(QSqlDatabase& db, qint64 id) {
+    Transaction transaction(db);
+    // The contentless search index has no foreign key: remove the feed's rows from it first.
+    QSqlQuery search(db);
+    search.prepare(QStringLiteral(
+        "DELETE FROM article_search WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)"));
+    search.addBindValue(id);
+    if (Status s = run(search, QStringLiteral("delete feed %1").arg(id)); !s)
+        return s;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM feeds WHERE id = ?"));
+    query.addBindValue(id);
+    if (Status s = run(query, QStringLiteral("delete feed %1").arg(id)); !s)
+        return s;
+    if (query.numRowsAffected() == 0)
+        return Error{QStringLiteral("There is no feed with id %1.").arg(id)};
+    return transaction.commit();
+}
+
+Status recordFetch(QSqlDatabase& db, qint64 id, const QString& etag, const QString& lastModified,
+                   const QString& error, const QDateTime& when) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral(
+        "UPDATE feeds SET etag = ?, last_modified = ?, last_error = ?, last_fetched = ? WHERE id = ?"));
+    query.addBindValue(sqlText(etag));
+    query.addBindValue(sqlText(lastModified));
+    query.addBindValue(sqlText(error));
+    query.addBindValue(when.toSecsSinceEpoch());
+    query.addBindValue(id);
+    return run(query, QStringLiteral("record the refresh of feed %1").arg(id));
+}
+
+Status updateFeedDetails(QSqlDatabase& db, qint64 id, const QString& title, const QString& siteUrl) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE feeds SET title = CASE WHEN title = '' THEN ? ELSE title END, "
+                                 "site_url = CASE WHEN ? <> '' THEN ? ELSE site_url END WHERE id = ?"));
+    query.addBindValue(sqlText(title.simplified()));
+    query.addBindValue(sqlText(siteUrl));
+    query.addBindValue(sqlText(siteUrl));
+    query.addBindValue(id);
+    return run(query, QStringLiteral("update feed %1").arg(id));
+}
+
+Result<QList<FolderInfo>> listFolders(const QSqlDatabase& db) {
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral(
+            "SELECT id, name, coalesce(parent_id, 0) FROM folders ORDER BY position, name COLLATE NOCASE")))
+        return Error{QStringLiteral("Could not list the folders: %1").arg(query.lastError().text())};
+    QList<FolderInfo> folders;
+    while (query.next())
+        folders << FolderInfo{query.value(0).toLongLong(), query.value(1).toString(),
+                              query.value(2).toLongLong()};
+    return folders;
+}
+
+Result<qint64> ensureFolder(QSqlDatabase& db, const QString& name, qint64 parentId) {
+    const QString clean = name.simplified();
+    if (clean.isEmpty())
+        return Error{QStringLiteral("A folder needs a name.")};
+    QSqlQuery find(db);
+    find.prepare(QStringLiteral("SELECT id FROM folders WHERE name = ? AND coalesce(parent_id, 0) = ?"));
+    find.addBindValue(clean);
+    find.addBindValue(parentId);
+    if (find.exec() && find.next())
+        return find.value(0).toLongLong();
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO folders (name, parent_id) VALUES (?, ?)"));
+    insert.addBindValue(clean);
+    insert.addBindValue(folderValue(parentId));
+    if (Status s = run(insert, QStringLiteral("create the folder %1").arg(clean)); !s)
+        return Error{s.error()};
+    return insert.lastInsertId().toLongLong();
+}
+
+Status renameFolder(QSqlDatabase& db, qint64 id, const QString& name) {
+    if (name.trimmed().isEmpty())
+        return Error{QStringLiteral("A folder needs a name.")};
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE folders SET name = ? WHERE id = ?"));
+    query.addBindValue(name.simplified());
+    query.addBindValue(id);
+    return run(query, QStringLiteral("rename folder %1").arg(id));
+}
+
+Status deleteFolder(QSqlDatabase& db, qint64 id) {
+    Transaction transaction(db);
+    for (const QString& sql :
+         {QStringLiteral("UPDATE feeds SET folder_id = (SELECT parent_id FROM folders WHERE id = ?1) "
+                         "WHERE folder_id = ?1"),
+          QStringLiteral("UPDATE folders SET parent_id = (SELECT parent_id FROM folders WHERE id = ?1) "
+                         "WHERE parent_id = ?1"),
+          QStringLiteral("DELETE FROM folders WHERE id = ?1")}) {
+        QSqlQuery query(db);
+        query.prepare(sql);
+        query.addBindValue(id);
+        if (Status s = run(query, QStringLiteral("delete folder %1").arg(id)); !s)
+            return s;
+    }
+    return transaction.commit();
+}
+
+} // namespace mirsad::storage

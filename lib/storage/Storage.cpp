@@ -1,0 +1,26 @@
+#include "storage/Storage.h"
+
+namespace mirsad::storage {
+
+Storage::Storage(QString path, QObject* parent)
+    : QObject(parent)
+    , m_path(std::move(path))
+    , m_writer(std::make_unique<DatabaseThread>(m_path, QStringLiteral("writer")))
+    , m_reader(std::make_unique<DatabaseThread>(m_path, QStringLiteral("reader"))) {
+}
+
+Storage::~Storage() {
+    // The reader goes first; the writer finishes what was queued to it before closing.
+    m_reader.reset();
+    m_writer.reset();
+}
+
+QFuture<Status> Storage::open() {
+    return m_writer->open(true).then([this](Status opened) -> Status {
+        if (!opened)
+            return opened;
+        return m_reader->open(false).result();
+    });
+}
+
+} // namespace mirsad::storage

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/Result.h"
+#include "storage/DatabaseThread.h"
+
+#include <QObject>
+
+namespace mirsad::storage {
+
+// The GUI's door to the database: one writer thread (the only one that writes) and one
+// reader thread, each with its own connection; WAL lets them work at the same time.
+class Storage : public QObject {
+    Q_OBJECT
+public:
+    explicit Storage(QString path, QObject* parent = nullptr);
+    ~Storage() override;
+
+    // Opens and migrates the database on the writer, then opens the reader.
+    QFuture<Status> open();
+
+    DatabaseThread& writer() { return *m_writer; }
+    DatabaseThread& reader() { return *m_reader; }
+    const QString& path() const { return m_path; }
+
+signals:
+    // Emitted (on the UI thread) after writes that change which articles exist or their state.
+    void articlesChanged();
+    void feedsChanged();
+
+public:
+    void notifyArticlesChanged() { emit articlesChanged(); }
+    void notifyFeedsChanged() { emit feedsChanged(); }
+
+private:
+    QString m_path;
+    std::unique_ptr<DatabaseThread> m_writer;
+    std::unique_ptr<DatabaseThread> m_reader;
+};
+
+} // namespace mirsad::storage
