@@ -1,0 +1,239 @@
+#include "names/NameTrie.h"
+
+#include "names/Gazetteer.h"
+#include "names/LatinSkeleton.h"
+#include "text/TextNormalizer.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace mirsad::names {
+
+namespace {
+
+// English words that are also Iraqi place names, or close enough through the skeleton
+// ("ballad" → balad). Their Latin names get Guard::CommonLatin.
+const QSet<QString>& commonLatinWords() {
+    static const QSet<QString> words{
+        QStringLiteral("hit"),   QStringLiteral("kut"),     QStringLiteral("faw"),    QStringLiteral("balad"),
+        QStringLiteral("amara"), QStringLiteral("ur"),      QStringLiteral("dora"),   QStringLiteral("ana"),
+        QStringLiteral("ain"),   QStringLiteral("tal"),     QStringLiteral("tel"),    QStringLiteral("hay"),
+        QStringLiteral("bay"),   QStringLiteral("ram"),     QStringLiteral("alam"),   QStringLiteral("door"),
+        QStringLiteral("nasr"),  QStringLiteral("victory"), QStringLiteral("wisdom"), QStringLiteral("hope")};
+    return words;
+}
+
+// Arabic place and party names that are common words; written as in the text, folded on use.
+const QStringList& commonArabicWords() {
+    static const QStringList words{
+        QStringLiteral("بلد"),     QStringLiteral("حديثة"),  QStringLiteral("العمارة"),
+        QStringLiteral("الدور"),   QStringLiteral("العلم"),  QStringLiteral("القائم"),
+        QStringLiteral("الكرمة"),  QStringLiteral("الرطبة"), QStringLiteral("الفتح"),
+        QStringLiteral("النصر"),   QStringLiteral("الحكمة"), QStringLiteral("سائرون"),
+        QStringLiteral("الخالص"),  QStringLiteral("الحضر"),  QStringLiteral("الامل"),
+        QStringLiteral("تقدم"),    QStringLiteral("عزم"),    QStringLiteral("هيت"),
+        QStringLiteral("الاحرار"), QStringLiteral("الوطنية")};
+    return words;
+}
+
+// Words that announce a place or a party: a CommonArabic name right after one is meant as a name.
+const QStringList& cueWords() {
+    static const QStringList words{
+        QStringLiteral("مدينة"),  QStringLiteral("قضاء"),  QStringLiteral("ناحية"), QStringLiteral("بلدة"),
+        QStringLiteral("محافظة"), QStringLiteral("منطقة"), QStringLiteral("قرية"),  QStringLiteral("حي"),
+        QStringLiteral("مدينتي"), QStringLiteral("قضائي"), QStringLiteral("تحالف"), QStringLiteral("ائتلاف"),
+        QStringLiteral("تيار"),   QStringLiteral("حزب"),   QStringLiteral("كتلة"),  QStringLiteral("حركة"),
+        QStringLiteral("قائمة"),  QStringLiteral("جبهة"),  QStringLiteral("مشروع"), QStringLiteral("قوات")};
+    return words;
+}
+
+bool isArticle(const Word& word) {
+    return word.script == Word::Script::Latin && word.length == 2 && word.units[1] == u'l' &&
+           (word.units[0] == u'a' || word.units[0] == u'e');
+}
+
+struct FormWords {
+    QList<QString> keys; // key strings, articles removed
+    QString lastFolded;  // the folded form of the only word, when there is one
+    bool latin = false;
+    bool allCaps = false;
+};
+
+// Splits a name as the scanner splits text, so both sides meet.
+FormWords wordsOfForm(QStringView form) {
+    FormWords result;
+    WordTokenizer tokenizer(form);
+    Word word;
+    bool hasArabic = false;
+    while (tokenizer.next(word)) {
+        if (word.truncated)
+            return {};
+        if (isArticle(word))
+            continue;
+        hasArabic = hasArabic || word.script == Word::Script::Arabic;
+        result.keys.append(NameTrie::keyString(word));
+        result.lastFolded = word.folded().toString();
+    }
+    result.latin = !hasArabic;
+    result.allCaps = std::none_of(form.begin(), form.end(), [](QChar c) { return c.isLower(); });
+    return result;
+}
+
+} // namespace
+
+QString NameTrie::keyString(const Word& word) {
+    if (word.script != Word::Script::Latin)
+        return word.folded().toString();
+    char16_t skeleton[Word::kMaxUnits];
+    const int n = latinSkeleton(word.folded(), skeleton);
+    return QString(reinterpret_cast<const QChar*>(skeleton), n);
+}
+
+int32_t NameTrie::keyOf(const Word& word) const {
+    if (word.truncated)
+        return kNone;
+    if (word.script != Word::Script::Latin)
+        return m_words.find(word.folded());
+    if (isArticle(word))
+        return kArticle;
+    char16_t skeleton[Word::kMaxUnits];
+    const int n = latinSkeleton(word.folded(), skeleton);
+    return m_words.find(QStringView(skeleton, n));
+}
+
+void NameTrie::build(const Gazetteer& gazetteer) {
+    const QList<Entity>& entities = gazetteer.entities();
+    m_entityKeyStrings.assign(static_cast<std::size_t>(entities.size()), {});
+    for (qsizetype i = 0; i < entities.size(); ++i) {
+        const Entity& e = entities[i];
+        QStringList forms{e.name, e.nameAr};
+        forms += e.aliases;
+        for (const QString& form : std::as_const(forms)) {
+            if (form.trimmed().isEmpty())
+                continue;
+            addName(static_cast<int32_t>(i), form);
+            // "Ba'ath" is also written "Baath": the apostrophe, a space to the folding, may vanish.
+            static const QString apostrophes = QStringLiteral("'\u2019\u02BC\u2018`");
+            if (std::any_of(form.begin(), form.end(), [](QChar c) { return apostrophes.contains(c); })) {
+                QString joined = form;
+                joined.removeIf([](QChar c) { return apostrophes.contains(c); });
+                addName(static_cast<int32_t>(i), joined);
+            }
+        }
+    }
+    m_entries.clear();
+    m_entryBegin.assign(1, 0);
+    for (const auto& list : m_entryLists) {
+        m_entries.insert(m_entries.end(), list.begin(), list.end());
+        m_entryBegin.push_back(static_cast<uint32_t>(m_entries.size()));
+    }
+    m_entryLists = {};
+
+    std::vector<int32_t> cues;
+    for (const QString& cue : cueWords())
+        cues.push_back(m_words.insert(text::normalizeForSearch(cue)));
+    m_cue.assign(static_cast<std::size_t>(m_words.size()), 0);
+    for (int32_t id : cues)
+        m_cue[static_cast<std::size_t>(id)] = 1;
+}
+
+void NameTrie::addName(int32_t entity, const QString& form) {
+    const FormWords words = wordsOfForm(form);
+    if (words.keys.isEmpty())
+        return;
+    int32_t node = kRoot;
+    for (const QString& key : words.keys)
+        node = addChild(node, m_words.insert(key));
+    m_maxNameWords = std::max(m_maxNameWords, static_cast<int>(words.keys.size()));
+
+    NameEntry entry{entity, Guard::None, -1};
+    const bool single = words.keys.size() == 1;
+    if (words.latin) {
+        entry.guard = Guard::Capitalised;
+        if (single && words.allCaps && words.lastFolded.size() <= 3) {
+            entry.guard = Guard::Acronym;
+        } else if (single &&
+                   (words.lastFolded.size() <= 3 || commonLatinWords().contains(words.lastFolded))) {
+            entry.guard = Guard::CommonLatin;
+            entry.exactWord = m_words.insert(words.lastFolded);
+        }
+    } else if (single) {
+        static const QSet<QString> commonArabic = [] {
+            QSet<QString> folded;
+            for (const QString& w : commonArabicWords())
+                folded.insert(text::normalizeForSearch(w));
+            return folded;
+        }();
+        if (commonArabic.contains(words.lastFolded))
+            entry.guard = Guard::CommonArabic;
+    }
+    addEntry(node, entry);
+    QStringList& keyStrings = m_entityKeyStrings[static_cast<std::size_t>(entity)];
+    const QString keyString = words.keys.join(u' ');
+    if (!keyStrings.contains(keyString))
+        keyStrings.append(keyString);
+}
+
+void NameTrie::addEntry(int32_t node, NameEntry entry) {
+    int32_t& list = m_terminal[static_cast<std::size_t>(node)];
+    if (list == kNone) {
+        list = static_cast<int32_t>(m_entryLists.size());
+        m_entryLists.emplace_back();
+    }
+    auto& entries = m_entryLists[static_cast<std::size_t>(list)];
+    const bool known = std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
+        return e.entity == entry.entity && e.guard == entry.guard && e.exactWord == entry.exactWord;
+    });
+    if (!known)
+        entries.push_back(entry);
+}
+
+int32_t NameTrie::addChild(int32_t node, int32_t key) {
+    if (const int32_t existing = child(node, key); existing != kNone)
+        return existing;
+    if ((m_edgeCount + 1) * 2 > m_edgeKeys.size())
+        growEdges();
+    const uint64_t edge =
+        (static_cast<uint64_t>(static_cast<uint32_t>(node)) << 32) | static_cast<uint32_t>(key);
+    std::size_t slot = mixEdge(edge) & m_edgeMask;
+    while (m_edgeKeys[slot] != kEmptyEdge)
+        slot = (slot + 1) & m_edgeMask;
+    const auto created = static_cast<int32_t>(m_terminal.size());
+    m_edgeKeys[slot] = edge;
+    m_edgeValues[slot] = created;
+    ++m_edgeCount;
+    m_terminal.push_back(kNone);
+    return created;
+}
+
+void NameTrie::growEdges() {
+    const std::size_t capacity = m_edgeKeys.empty() ? 1024 : m_edgeKeys.size() * 2;
+    std::vector<uint64_t> keys(capacity, kEmptyEdge);
+    std::vector<int32_t> values(capacity, kNone);
+    const std::size_t mask = capacity - 1;
+    for (std::size_t i = 0; i < m_edgeKeys.size(); ++i) {
+        if (m_edgeKeys[i] == kEmptyEdge)
+            continue;
+        std::size_t slot = mixEdge(m_edgeKeys[i]) & mask;
+        while (keys[slot] != kEmptyEdge)
+            slot = (slot + 1) & mask;
+        keys[slot] = m_edgeKeys[i];
+        values[slot] = m_edgeValues[i];
+    }
+    m_edgeKeys = std::move(keys);
+    m_edgeValues = std::move(values);
+    m_edgeMask = mask;
+}
+
+std::size_t NameTrie::memoryUsage() const {
+    std::size_t bytes = m_words.memoryUsage() + m_edgeKeys.capacity() * sizeof(uint64_t) +
+                        m_edgeValues.capacity() * sizeof(int32_t) + m_terminal.capacity() * sizeof(int32_t) +
+                        m_cue.capacity();
+    bytes += m_entries.capacity() * sizeof(NameEntry) + m_entryBegin.capacity() * sizeof(uint32_t);
+    for (const auto& keys : m_entityKeyStrings)
+        for (const QString& k : keys)
+            bytes += sizeof(QString) + static_cast<std::size_t>(k.capacity()) * 2;
+    return bytes;
+}
+
+} // namespace mirsad::names
