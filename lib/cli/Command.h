@@ -1,0 +1,57 @@
+#pragma once
+
+#include "cli/Ctl.h"
+#include "core/Result.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QStringList>
+#include <QTextStream>
+#include <functional>
+
+namespace mirsad::cli {
+
+// What every command gets: its parsed options, the streams, and the database on demand.
+class CommandContext {
+public:
+    CommandContext(QCommandLineParser& parser, QTextStream& out, QTextStream& err, QString databasePath);
+    ~CommandContext();
+    CommandContext(const CommandContext&) = delete;
+    CommandContext& operator=(const CommandContext&) = delete;
+
+    QCommandLineParser& parser;
+    QTextStream& out;
+    QTextStream& err;
+
+    // Opens (and migrates) the database the first time it is asked for.
+    Result<QSqlDatabase*> database();
+    const QString& databasePath() const { return m_databasePath; }
+
+    // Writes "mirsadctl: <message>" to err.
+    void error(const QString& message);
+
+private:
+    QString m_databasePath;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+struct Command {
+    QString name;
+    QString synopsis;    // arguments, for the usage line
+    QString description; // one line
+    std::function<void(QCommandLineParser&)> addOptions;
+    std::function<int(CommandContext&)> run;
+};
+
+// The commands, one file each.
+Command importCommand();
+Command listCommand();
+Command refreshCommand();
+Command showCommand();
+
+// Helpers shared by commands.
+QString isoUtc(const QDateTime& time);
+
+} // namespace mirsad::cli

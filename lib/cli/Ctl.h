@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace mirsad::cli {
+
+// Exit codes of mirsadctl.
+enum ExitCode : int { Success = 0, Failure = 1, UsageError = 2 };
+
+// Runs mirsadctl with its arguments (arguments.first() is the program name), writing results
+// to `out` and errors to `err`. Returns the process exit code.
+int runCtl(const QStringList& arguments, QTextStream& out, QTextStream& err);
+
+} // namespace mirsad::cli

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "cli/Command.h"
+#include "ingest/FeedRefresher.h"
+
+namespace mirsad::cli {
+
+// Refreshes feeds on the command line: fetches run concurrently, each feed is stored in its
+// own transaction, progress and errors go to err, a line per feed to out. Returns how many failed.
+int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targets);
+
+// The fetch limits from --timeout / --max-size, shared by import and refresh.
+void addFetchOptions(QCommandLineParser& parser);
+Result<feeds::FetchOptions> fetchOptions(const QCommandLineParser& parser);
+
+} // namespace mirsad::cli

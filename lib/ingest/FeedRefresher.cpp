@@ -1,0 +1,248 @@
+#include "ingest/FeedRefresher.h"
+
+#include "feeds/FeedDiscovery.h"
+#include "feeds/FetchQueue.h"
+#include "ingest/ArticleTagging.h"
+#include "storage/DatabaseThread.h"
+#include "storage/FeedQueries.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mirsad::ingest {
+
+namespace {
+
+// What the worker thread hands back: the prepared feed, or the error and, for a web page,
+// the feed it announces.
+struct Prepared {
+    Result<PreparedFeed> feed;
+    QUrl discovered;
+};
+
+QString feedName(const RefreshTarget& target) {
+    return target.title.isEmpty() ? target.url.toDisplayString() : target.title;
+}
+
+} // namespace
+
+FeedRefresher::FeedRefresher(storage::DatabaseThread& writer, QObject* parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_fetchQueue(new feeds::FetchQueue(this)) {
+    m_fetchQueue->setMaxConcurrent(m_maxInFlight);
+    connect(m_fetchQueue, &feeds::FetchQueue::fetchFinished, this, &FeedRefresher::onFetched);
+    connect(m_fetchQueue, &feeds::FetchQueue::fetchProgress, this,
+            [this](qint64 feedId, const QUrl&, qint64 received, qint64 total) {
+                emit feedProgress(feedId, received, total);
+            });
+}
+
+FeedRefresher::~FeedRefresher() {
+    m_fetchQueue->abortAll();
+}
+
+void FeedRefresher::setFetchOptions(const feeds::FetchOptions& options) {
+    m_options = options;
+    m_fetchQueue->setOptions(options);
+}
+
+void FeedRefresher::setMaxInFlight(int count) {
+    m_maxInFlight = qMax(1, count);
+    m_fetchQueue->setMaxConcurrent(m_maxInFlight);
+}
+
+void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
+    if (isIdle()) {
+        m_done = 0;
+        m_total = 0;
+    }
+    for (const RefreshTarget& target : targets) {
+        if (m_running.contains(target.feedId))
+            continue; // already on its way
+        m_pending.enqueue(target);
+        ++m_total;
+    }
+    emit progress(m_done, m_total);
+    if (m_tagger) {
+        startMore();
+        return;
+    }
+    if (m_loadingTagger)
+        return;
+    // The names to tag with come from the database (bundled plus the user's own).
+    m_loadingTagger = true;
+    m_writer.run([](QSqlDatabase& db) { return Tagger::forDatabase(db); })
+        .then(this, [this](const Result<std::shared_ptr<const Tagger>>& tagger) {
+            m_loadingTagger = false;
+            if (!tagger) {
+                while (!m_pending.isEmpty()) {
+                    const RefreshTarget target = m_pending.dequeue();
+                    ++m_inFlight;
+                    m_running.insert(target.feedId, target);
+                    fail(target, tagger.error());
+                }
+                return;
+            }
+            m_tagger = *tagger;
+            startMore();
+        });
+}
+
+void FeedRefresher::cancel() {
+    m_total -= int(m_pending.size());
+    m_pending.clear();
+    m_fetchQueue->abortAll();
+}
+
+void FeedRefresher::startMore() {
+    while (m_inFlight < m_maxInFlight && !m_pending.isEmpty())
+        launch(m_pending.dequeue());
+    if (isIdle())
+        emit finished();
+}
+
+void FeedRefresher::launch(const RefreshTarget& target) {
+    ++m_inFlight;
+    m_running.insert(target.feedId, target);
+    emit feedStarted(target.feedId, target.url);
+    if (target.url.isLocalFile() || target.url.scheme().isEmpty()) {
+        const qint64 maxBytes = m_options.maxBytes;
+        QtConcurrent::run([url = target.url, maxBytes] {
+            return readFeedFile(url, maxBytes);
+        }).then(this, [this, target](const Result<QByteArray>& body) {
+            if (!body)
+                fail(target, body.error());
+            else
+                prepare(target, *body, {}, {}, {});
+        });
+        return;
+    }
+    m_fetchQueue->enqueue(feeds::FetchRequest{target.url, target.etag, target.lastModified, target.feedId});
+}
+
+void FeedRefresher::onFetched(const feeds::FetchResult& result) {
+    const auto found = m_running.constFind(result.feedId);
+    if (found == m_running.constEnd())
+        return;
+    const RefreshTarget target = *found;
+    switch (result.status) {
+    case feeds::FetchStatus::Error:
+        fail(target, result.error);
+        return;
+    case feeds::FetchStatus::NotModified:
+        m_writer
+            .run([target, result](QSqlDatabase& db) {
+                return storage::recordFetch(db, target.feedId, result.etag, result.lastModified, {},
+                                            QDateTime::currentDateTimeUtc());
+            })
+            .then(this, [this, target](const Status& recorded) {
+                if (!recorded) {
+                    fail(target, recorded.error());
+                    return;
+                }
+                RefreshOutcome outcome;
+                outcome.kind = RefreshOutcome::Kind::NotModified;
+                outcome.feedId = target.feedId;
+                outcome.url = target.url;
+                outcome.title = target.title;
+                complete(outcome);
+            });
+        return;
+    case feeds::FetchStatus::Ok:
+        prepare(target, result.body, result.contentType, result.etag, result.lastModified);
+        return;
+    }
+}
+
+void FeedRefresher::prepare(const RefreshTarget& target, QByteArray body, const QString& contentType,
+                            const QString& etag, const QString& lastModified) {
+    std::shared_ptr<const Tagger> tagger = m_tagger;
+    QtConcurrent::run([target, body = std::move(body), contentType, tagger]() -> Prepared {
+        Prepared prepared{
+            prepareFeed(body, contentType, target.url, target.feedId, *tagger, target.allowRemoteContent),
+            {}};
+        if (!prepared.feed && target.isNew) {
+            const QList<feeds::DiscoveredFeed> found = feeds::discoverFeeds(body, target.url, contentType);
+            if (!found.isEmpty())
+                prepared.discovered = found.first().url;
+        }
+        return prepared;
+    }).then(this, [this, target, etag, lastModified](const Prepared& prepared) {
+        if (!prepared.feed) {
+            if (prepared.discovered.isValid() && prepared.discovered != target.url) {
+                // The URL was a web page that names its feed: subscribe to that instead.
+                RefreshTarget next = target;
+                next.url = prepared.discovered;
+                next.isNew = false; // discover once; a second web page is an error
+                m_writer
+                    .run([next](QSqlDatabase& db) {
+                        return storage::setFeedUrl(db, next.feedId, next.url.toString(QUrl::FullyEncoded));
+                    })
+                    .then(this, [this, target, next](const Status& moved) {
+                        if (!moved) {
+                            fail(target, moved.error());
+                            return;
+                        }
+                        --m_inFlight;
+                        m_running.remove(target.feedId);
+                        launch(next);
+                    });
+                return;
+            }
+            fail(target, prepared.feed.error());
+            return;
+        }
+        m_writer
+            .run([feed = *prepared.feed, etag, lastModified](QSqlDatabase& db) {
+                return storePreparedFeed(db, feed, etag, lastModified);
+            })
+            .then(this,
+                  [this, target, feedTitle = prepared.feed->title](const Result<FeedStoreReport>& stored) {
+                      if (!stored) {
+                          fail(target, stored.error());
+                          return;
+                      }
+                      RefreshOutcome outcome;
+                      outcome.kind = RefreshOutcome::Kind::Stored;
+                      outcome.feedId = target.feedId;
+                      outcome.url = target.url;
+                      outcome.title = target.title.isEmpty() ? feedTitle : target.title;
+                      outcome.report = *stored;
+                      complete(outcome);
+                  });
+    });
+}
+
+void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
+    const QString sentence =
+        error.contains(target.url.toString()) || error.contains(target.url.toDisplayString())
+            ? error
+            : QStringLiteral("%1: %2").arg(feedName(target), error);
+    m_writer
+        .run([target, sentence](QSqlDatabase& db) -> Status {
+            if (target.isNew)
+                return storage::deleteFeed(db, target.feedId);
+            return storage::recordFetch(db, target.feedId, target.etag, target.lastModified, sentence,
+                                        QDateTime::currentDateTimeUtc());
+        })
+        .then(this, [this, target, sentence](const Status&) {
+            RefreshOutcome outcome;
+            outcome.kind = RefreshOutcome::Kind::Failed;
+            outcome.feedId = target.feedId;
+            outcome.url = target.url;
+            outcome.title = target.title;
+            outcome.error = sentence;
+            complete(outcome);
+        });
+}
+
+void FeedRefresher::complete(const RefreshOutcome& outcome) {
+    m_running.remove(outcome.feedId);
+    --m_inFlight;
+    ++m_done;
+    emit feedFinished(outcome);
+    emit progress(m_done, m_total);
+    startMore();
+}
+
+} // namespace mirsad::ingest

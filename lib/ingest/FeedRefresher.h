@@ -1,0 +1,96 @@
+#pragma once
+
+#include "feeds/FeedFetcher.h"
+#include "ingest/FeedImport.h"
+
+#include <QHash>
+#include <QObject>
+#include <QQueue>
+#include <QUrl>
+#include <memory>
+
+namespace mirsad::storage {
+class DatabaseThread;
+}
+
+namespace mirsad::feeds {
+class FetchQueue;
+}
+
+namespace mirsad::ingest {
+
+class Tagger;
+
+// One feed to refresh.
+struct RefreshTarget {
+    qint64 feedId = 0;
+    QUrl url; // http(s), or file:// for a feed file
+    QString title;
+    QString etag;
+    QString lastModified;
+    bool allowRemoteContent = false;
+    // A subscription made just now: if its first fetch fails it is removed again, and if the
+    // URL is a web page announcing a feed, the subscription moves to that feed.
+    bool isNew = false;
+};
+
+struct RefreshOutcome {
+    enum class Kind { Stored, NotModified, Failed };
+    Kind kind = Kind::Failed;
+    qint64 feedId = 0;
+    QUrl url;
+    QString title;
+    FeedStoreReport report;
+    QString error; // names the feed
+};
+
+// Refreshes feeds without blocking its thread: fetches (a few at once, conditional GET), parses,
+// sanitises and tags on worker threads, and stores each feed in one transaction on the single
+// writer. A failed feed stores nothing and keeps what it had; the others carry on.
+class FeedRefresher : public QObject {
+    Q_OBJECT
+public:
+    explicit FeedRefresher(storage::DatabaseThread& writer, QObject* parent = nullptr);
+    ~FeedRefresher() override;
+
+    void setFetchOptions(const feeds::FetchOptions& options);
+    // How many feeds are fetched or processed at once (bounds memory as well as sockets).
+    void setMaxInFlight(int count);
+
+    void refresh(const QList<RefreshTarget>& targets);
+    bool isIdle() const { return m_pending.isEmpty() && m_inFlight == 0 && !m_loadingTagger; }
+    // Forgets the waiting feeds and cancels the running fetches.
+    void cancel();
+
+signals:
+    void feedStarted(qint64 feedId, const QUrl& url);
+    void feedProgress(qint64 feedId, qint64 received, qint64 total);
+    void feedFinished(const mirsad::ingest::RefreshOutcome& outcome);
+    void progress(int done, int total);
+    void finished();
+
+private:
+    void startMore();
+    void launch(const RefreshTarget& target);
+    void onFetched(const feeds::FetchResult& result);
+    void prepare(const RefreshTarget& target, QByteArray body, const QString& contentType,
+                 const QString& etag, const QString& lastModified);
+    void fail(const RefreshTarget& target, const QString& error);
+    void complete(const RefreshOutcome& outcome);
+
+    storage::DatabaseThread& m_writer;
+    feeds::FetchQueue* m_fetchQueue;
+    feeds::FetchOptions m_options;
+    std::shared_ptr<const Tagger> m_tagger;
+    QQueue<RefreshTarget> m_pending;
+    QHash<qint64, RefreshTarget> m_running; // by feed id
+    int m_maxInFlight = 3;
+    int m_inFlight = 0;
+    int m_done = 0;
+    int m_total = 0;
+    bool m_loadingTagger = false;
+};
+
+} // namespace mirsad::ingest
+
+Q_DECLARE_METATYPE(mirsad::ingest::RefreshOutcome)

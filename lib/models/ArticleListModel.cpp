@@ -1,0 +1,196 @@
+#include "models/ArticleListModel.h"
+
+#include "storage/Storage.h"
+
+#include <QFont>
+#include <QLocale>
+
+namespace mirsad::models {
+
+ArticleListModel::ArticleListModel(storage::Storage& storage, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_storage(storage) {
+    connect(&m_storage, &storage::Storage::articlesChanged, this, &ArticleListModel::refresh);
+}
+
+int ArticleListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ArticleListModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+static QString namesSummary(const storage::ArticleSummary& article) {
+    QStringList names;
+    for (const storage::EntityRef& entity : article.entities.mid(0, 4))
+        names << entity.name;
+    if (article.entities.size() > 4)
+        names << QStringLiteral("+%1").arg(article.entities.size() - 4);
+    return names.join(QStringLiteral(", "));
+}
+
+QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const storage::ArticleSummary& article = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case StarColumn:
+            return article.starred ? QStringLiteral("★") : QString();
+        case TitleColumn:
+            return article.title;
+        case SourceColumn:
+            return article.source.isEmpty() ? article.feedTitle : article.source;
+        case DateColumn:
+            return article.published.isValid()
+                       ? QLocale().toString(article.published.toLocalTime(), QLocale::ShortFormat)
+                       : QString();
+        case NamesColumn:
+            return namesSummary(article);
+        case NotesColumn:
+            return article.notes > 0 ? QString::number(article.notes) : QString();
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == NamesColumn) {
+            QStringList lines;
+            for (const storage::EntityRef& entity : article.entities)
+                lines << QStringLiteral("%1 — %2 (%3)").arg(entity.name, entity.nameAr).arg(entity.count);
+            return lines.join(u'\n');
+        }
+        return article.title;
+    case Qt::FontRole:
+        if (!article.read) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == NotesColumn || index.column() == StarColumn)
+            return int(Qt::AlignCenter);
+        return {};
+    case ArticleIdRole:
+        return article.id;
+    case ReadRole:
+        return article.read;
+    case StarredRole:
+        return article.starred;
+    case NotesRole:
+        return article.notes;
+    case PublishedRole:
+        return article.published;
+    case EntitiesRole: {
+        QStringList ids;
+        for (const storage::EntityRef& entity : article.entities)
+            ids << entity.id;
+        return ids;
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StarColumn:
+        return QStringLiteral("★");
+    case TitleColumn:
+        return tr("Title");
+    case SourceColumn:
+        return tr("Source");
+    case DateColumn:
+        return tr("Date");
+    case NamesColumn:
+        return tr("Names");
+    case NotesColumn:
+        return tr("Notes");
+    }
+    return {};
+}
+
+bool ArticleListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && !m_exhausted && !m_loading;
+}
+
+void ArticleListModel::fetchMore(const QModelIndex& parent) {
+    if (canFetchMore(parent))
+        loadPage(false);
+}
+
+void ArticleListModel::setFilter(const ArticleFilter& filter) {
+    m_filter = filter;
+    loadPage(true);
+}
+
+void ArticleListModel::refresh() {
+    loadPage(true);
+}
+
+void ArticleListModel::loadPage(bool reset) {
+    const quint64 generation = reset ? ++m_generation : m_generation;
+    std::optional<storage::PageCursor> after;
+    int limit = m_pageSize;
+    if (reset) {
+        // Keep as many rows as the user has scrolled through, so a refresh does not jump.
+        limit = qMax(m_pageSize, int(m_rows.size()));
+    } else if (!m_rows.isEmpty()) {
+        after = storage::PageCursor{m_rows.last().sortTime, m_rows.last().id};
+    }
+    m_loading = true;
+    const ArticleFilter filter = m_filter;
+    m_storage.reader()
+        .run([filter, limit, after](QSqlDatabase& db) {
+            return storage::listArticles(db, filter, limit, after);
+        })
+        .then(this, [this, generation, reset, limit](const Result<QList<storage::ArticleSummary>>& page) {
+            if (generation != m_generation)
+                return; // superseded by a newer filter
+            if (!page) {
+                m_loading = false;
+                emit loadFailed(page.error());
+                return;
+            }
+            m_exhausted = page->size() < limit;
+            if (reset) {
+                beginResetModel();
+                m_rows = *page;
+                endResetModel();
+            } else if (!page->isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
+                m_rows += *page;
+                endInsertRows();
+            }
+            // Only now: views ask for more from inside the insert signals, and the next page
+            // must start after the rows just added.
+            m_loading = false;
+            emit pageLoaded(int(page->size()));
+        });
+}
+
+qint64 ArticleListModel::articleId(int row) const {
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+}
+
+int ArticleListModel::rowOfArticle(qint64 id) const {
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+void ArticleListModel::setArticleState(qint64 id, bool read, bool starred) {
+    const int row = rowOfArticle(id);
+    if (row < 0)
+        return;
+    m_rows[row].read = read;
+    m_rows[row].starred = starred;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+} // namespace mirsad::models

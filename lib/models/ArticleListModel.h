@@ -1,0 +1,70 @@
+#pragma once
+
+#include "filters/ArticleFilter.h"
+#include "storage/ArticleQueries.h"
+
+#include <QAbstractTableModel>
+
+namespace mirsad::storage {
+class Storage;
+}
+
+namespace mirsad::models {
+
+// The article list: one row per article matching the filter, newest first, loaded from the
+// reader thread a page at a time (canFetchMore/fetchMore), so that a view over hundreds of
+// thousands of articles opens at once and scrolls smoothly.
+class ArticleListModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { StarColumn, TitleColumn, SourceColumn, DateColumn, NamesColumn, NotesColumn, ColumnCount };
+    enum Role {
+        ArticleIdRole = Qt::UserRole + 1,
+        ReadRole,
+        StarredRole,
+        NotesRole,
+        EntitiesRole,
+        PublishedRole
+    };
+
+    explicit ArticleListModel(storage::Storage& storage, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    const ArticleFilter& filter() const { return m_filter; }
+    // Shows the articles matching `filter`, from the first page.
+    void setFilter(const ArticleFilter& filter);
+    // Reloads the pages shown so far (after articles were added or changed).
+    void refresh();
+
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int size) { m_pageSize = qMax(1, size); }
+    bool isLoading() const { return m_loading; }
+
+    qint64 articleId(int row) const;
+    int rowOfArticle(qint64 id) const;
+    // Updates one row's state without a reload (after the user marked or starred it).
+    void setArticleState(qint64 id, bool read, bool starred);
+
+signals:
+    void pageLoaded(int rowsAdded);
+    void loadFailed(const QString& message);
+
+private:
+    void loadPage(bool reset);
+
+    storage::Storage& m_storage;
+    ArticleFilter m_filter;
+    QList<storage::ArticleSummary> m_rows;
+    int m_pageSize = 200;
+    bool m_loading = false;
+    bool m_exhausted = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace mirsad::models
