@@ -1,0 +1,73 @@
+#include "MainWindow.h"
+#include "NotesPane.h"
+#include "ReaderView.h"
+#include "TestSupport.h"
+#include "models/ArticleListModel.h"
+#include "storage/Storage.h"
+
+#include <QListView>
+#include <QSignalSpy>
+#include <QTableView>
+
+using namespace mirsad;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { test::isolateFromUserData(); }
+
+    void firstStartShowsTheSeedArticle() {
+        QTemporaryDir dir;
+        storage::Storage storage(dir.filePath(QStringLiteral("gui.sqlite")));
+        MainWindow window(storage);
+        QSignalSpy started(&window, &MainWindow::started);
+        QSignalSpy shown(&window, &MainWindow::articleShown);
+        window.resize(1400, 860);
+        window.show();
+        window.start();
+        QVERIFY(started.wait(20000));
+        QCOMPARE(started.first().first().toBool(), true);
+        QVERIFY(shown.count() > 0 || shown.wait(20000));
+
+        // The three panes are there and filled.
+        QVERIFY(window.feedView()->model()->rowCount() >= 2);
+        QVERIFY(window.articleView()->model()->rowCount() >= 1);
+        const QString text = window.reader()->toPlainText();
+        QVERIFY2(
+            text.contains(QStringLiteral("Al-Kazemi refers to an “unprecedented” security coordination")),
+            qPrintable(text.left(200)));
+        QVERIFY(text.contains(QStringLiteral("Shafaq News")));
+        QVERIFY(text.contains(QStringLiteral("Sulaymaniyah or Irbil")));
+        QVERIFY(!text.contains(QStringLiteral("Leave a Reply")));
+        QVERIFY(!text.contains(QStringLiteral("Connecting to %s")));
+        QVERIFY(window.notesPane()->isVisible());
+        QVERIFY(window.reader()->isVisible());
+
+        QTest::qWait(200);
+        const QImage shot = window.grab().toImage();
+        QVERIFY(shot.save(test::screenshotPath(QStringLiteral("mainwindow.png"))));
+        QVERIFY(shot.width() >= 1000);
+    }
+
+    void secondStartDoesNotReinstallSamples() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("again.sqlite"));
+        int firstCount = 0;
+        for (int run = 0; run < 2; ++run) {
+            storage::Storage storage(path);
+            MainWindow window(storage);
+            QSignalSpy shown(&window, &MainWindow::articleShown);
+            window.show();
+            window.start();
+            QVERIFY(shown.wait(20000));
+            const int rows = window.articleView()->model()->rowCount();
+            if (run == 0)
+                firstCount = rows;
+            else
+                QCOMPARE(rows, firstCount);
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
