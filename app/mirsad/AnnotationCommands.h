@@ -1,0 +1,61 @@
+#pragma once
+
+#include "annotations/Annotations.h"
+
+#include <QUndoCommand>
+#include <memory>
+
+class ArticleAnnotations;
+
+// The undoable changes to highlights and notes. Each runs its database work on the writer
+// thread; ids are filled in there, so a later undo (queued behind on the same thread) sees them.
+
+class AddHighlightCommand : public QUndoCommand {
+public:
+    AddHighlightCommand(ArticleAnnotations& owner, mirsad::annotations::Highlight highlight);
+    void redo() override;
+    void undo() override;
+
+private:
+    ArticleAnnotations& m_owner;
+    std::shared_ptr<mirsad::annotations::Highlight> m_highlight;
+};
+
+class RecolorHighlightCommand : public QUndoCommand {
+public:
+    RecolorHighlightCommand(ArticleAnnotations& owner, qint64 id, QString from, QString to);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(const QString& color);
+    ArticleAnnotations& m_owner;
+    qint64 m_id;
+    QString m_from;
+    QString m_to;
+};
+
+class RemoveHighlightCommand : public QUndoCommand {
+public:
+    RemoveHighlightCommand(ArticleAnnotations& owner, mirsad::annotations::Highlight highlight);
+    void redo() override;
+    void undo() override;
+
+private:
+    ArticleAnnotations& m_owner;
+    mirsad::annotations::Highlight m_highlight;
+    std::shared_ptr<QList<qint64>> m_detachedNotes;
+};
+
+class DeleteNoteCommand : public QUndoCommand {
+public:
+    DeleteNoteCommand(ArticleAnnotations& owner, mirsad::annotations::Note note);
+    void redo() override;
+    void undo() override;
+
+private:
+    ArticleAnnotations& m_owner;
+    qint64 m_noteId;
+    // The note as it was on disk when deleted (autosave may have changed it since it was listed).
+    std::shared_ptr<mirsad::annotations::Note> m_deleted;
+};

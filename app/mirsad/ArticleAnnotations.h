@@ -1,0 +1,67 @@
+#pragma once
+
+#include "annotations/Annotations.h"
+
+#include <QHash>
+#include <QObject>
+
+class QUndoStack;
+
+namespace mirsad::storage {
+class Storage;
+}
+
+// The analyst's highlights and notes on the article being read, shared by the reader (which
+// paints the highlights) and the notes pane (which lists both). Reads run on the reader thread;
+// every change runs on the writer through an undoable command, then the lists are read again.
+class ArticleAnnotations : public QObject {
+    Q_OBJECT
+public:
+    ArticleAnnotations(mirsad::storage::Storage& storage, QUndoStack* undoStack, QObject* parent = nullptr);
+
+    mirsad::storage::Storage& storage() { return m_storage; }
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    // Loads an article's highlights and notes (0: none); `text` is the article's text, which
+    // new highlights are anchored in.
+    void showArticle(qint64 articleId, const QString& text);
+    qint64 articleId() const { return m_articleId; }
+    const QString& articleText() const { return m_text; }
+    const QList<mirsad::annotations::Highlight>& highlights() const { return m_highlights; }
+    const QList<mirsad::annotations::Note>& notes() const { return m_notes; }
+    const mirsad::annotations::Highlight* highlight(qint64 id) const;
+    const mirsad::annotations::Note* note(qint64 id) const;
+
+    // Undoable changes.
+    void addHighlight(qsizetype start, qsizetype end, const QString& color);
+    void setHighlightColor(qint64 id, const QString& color);
+    void removeHighlight(qint64 id);
+    // Creates an empty note (on a highlight, or on the article when 0); noteCreated follows.
+    void addNote(qint64 highlightId, const QString& author);
+    void deleteNote(qint64 id);
+
+    // The notes pane saves typing itself (NoteAutosaver); this keeps the cached copy current.
+    void noteEdited(qint64 id, const QString& body, const QStringList& tags, const QDateTime& updated);
+
+    // Reads the lists again; changed() follows.
+    void reload();
+
+signals:
+    void changed();
+    void noteCreated(qint64 noteId);
+    void failed(const QString& message);
+    // The number of notes on the article changed (for the article list).
+    void noteCountChanged(qint64 articleId, int count);
+
+private:
+    mirsad::storage::Storage& m_storage;
+    QUndoStack* m_undoStack;
+    qint64 m_articleId = 0;
+    QString m_text;
+    QList<mirsad::annotations::Highlight> m_highlights;
+    QList<mirsad::annotations::Note> m_notes;
+    // What the analyst typed, which a read may not see yet (autosave is debounced): kept over
+    // every read of this article so that the lists never show an older text.
+    QHash<qint64, std::pair<QString, QStringList>> m_typed;
+    quint64 m_generation = 0;
+};

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "annotations/Annotations.h"
+
+#include <QWidget>
+
+class MarkdownEditor;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class QTextBrowser;
+
+// One note being edited: who wrote it and when, its Markdown (written, or previewed as
+// rendered), and its tags. Every change is reported at once; saving is the pane's job.
+class NoteEditor : public QWidget {
+    Q_OBJECT
+public:
+    explicit NoteEditor(QWidget* parent = nullptr);
+
+    void setNote(const mirsad::annotations::Note& note, const QString& highlightQuote);
+    void clearNote();
+    qint64 noteId() const { return m_noteId; }
+    void setUpdated(const QDateTime& updated);
+
+    MarkdownEditor* textEdit() const { return m_text; }
+    QLineEdit* tagsEdit() const { return m_tags; }
+    QTextBrowser* preview() const { return m_preview; }
+    void showPreview(bool preview);
+
+signals:
+    void edited(qint64 noteId, const QString& body, const QStringList& tags);
+
+private:
+    void reportEdit();
+    void updateHeader();
+
+    MarkdownEditor* m_text;
+    QTextBrowser* m_preview;
+    QTabWidget* m_tabs;
+    QLineEdit* m_tags;
+    QLabel* m_header;
+    QLabel* m_quote;
+    qint64 m_noteId = 0;
+    QString m_author;
+    QDateTime m_created;
+    QDateTime m_updated;
+    bool m_loading = false;
+};

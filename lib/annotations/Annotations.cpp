@@ -1,0 +1,234 @@
+#include "annotations/Annotations.h"
+
+#include "storage/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+namespace mirsad::annotations {
+
+using storage::sqlText;
+
+namespace {
+
+Error failed(const QSqlQuery& query, const QString& what) {
+    return Error{QStringLiteral("Could not %1: %2.").arg(what, query.lastError().text())};
+}
+
+QDateTime fromEpoch(const QVariant& value) {
+    return QDateTime::fromSecsSinceEpoch(value.toLongLong(), QTimeZone::UTC);
+}
+
+qint64 epoch(const QDateTime& time) {
+    return (time.isValid() ? time : QDateTime::currentDateTimeUtc()).toSecsSinceEpoch();
+}
+
+QVariant idOrNull(qint64 id) {
+    return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+} // namespace
+
+QStringList parseTags(const QString& text) {
+    QStringList tags;
+    for (const QString& part : text.split(u',', Qt::SkipEmptyParts))
+        if (const QString tag = part.trimmed(); !tag.isEmpty() && !tags.contains(tag))
+            tags << tag;
+    return tags;
+}
+
+QString joinTags(const QStringList& tags) {
+    return tags.join(QStringLiteral(", "));
+}
+
+Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId) {
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT id, color, quote, prefix, suffix, start, end, orphaned, created, "
+                       "updated FROM highlights WHERE article_id = ? ORDER BY orphaned, start, id"));
+    query.addBindValue(articleId);
+    if (!query.exec())
+        return failed(query, QStringLiteral("read the highlights"));
+    QList<Highlight> highlights;
+    while (query.next()) {
+        Highlight h;
+        h.id = query.value(0).toLongLong();
+        h.articleId = articleId;
+        h.color = query.value(1).toString();
+        h.selector =
+            TextSelector{query.value(2).toString(), query.value(3).toString(), query.value(4).toString(),
+                         query.value(5).toLongLong(), query.value(6).toLongLong()};
+        h.orphaned = query.value(7).toBool();
+        h.created = fromEpoch(query.value(8));
+        h.updated = fromEpoch(query.value(9));
+        highlights << h;
+    }
+    return highlights;
+}
+
+static Note noteFromQuery(const QSqlQuery& query) {
+    Note note;
+    note.id = query.value(0).toLongLong();
+    note.articleId = query.value(1).toLongLong();
+    note.highlightId = query.value(2).toLongLong();
+    note.body = query.value(3).toString();
+    note.author = query.value(4).toString();
+    note.tags = parseTags(query.value(5).toString());
+    note.created = fromEpoch(query.value(6));
+    note.updated = fromEpoch(query.value(7));
+    return note;
+}
+
+static const auto noteColumns =
+    QLatin1String("SELECT id, article_id, coalesce(highlight_id, 0), body, author, tags, created, updated "
+                  "FROM notes ");
+
+Result<QList<Note>> listNotes(const QSqlDatabase& db, qint64 articleId) {
+    QSqlQuery query(db);
+    query.prepare(noteColumns + QLatin1String("WHERE article_id = ? ORDER BY created, id"));
+    query.addBindValue(articleId);
+    if (!query.exec())
+        return failed(query, QStringLiteral("read the notes"));
+    QList<Note> notes;
+    while (query.next())
+        notes << noteFromQuery(query);
+    return notes;
+}
+
+Result<Note> noteById(const QSqlDatabase& db, qint64 id) {
+    QSqlQuery query(db);
+    query.prepare(noteColumns + QLatin1String("WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(query, QStringLiteral("read a note"));
+    if (!query.next())
+        return Error{QStringLiteral("The note no longer exists.")};
+    return noteFromQuery(query);
+}
+
+Result<qint64> insertHighlight(QSqlDatabase& db, const Highlight& h) {
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("INSERT INTO highlights (id, article_id, color, quote, prefix, suffix, start, "
+                       "end, orphaned, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant& value :
+         {idOrNull(h.id), QVariant(h.articleId), sqlText(h.color), sqlText(h.selector.quote),
+          sqlText(h.selector.prefix), sqlText(h.selector.suffix), QVariant(qint64(h.selector.start)),
+          QVariant(qint64(h.selector.end)), QVariant(h.orphaned ? 1 : 0), QVariant(epoch(h.created)),
+          QVariant(epoch(h.updated))})
+        query.addBindValue(value);
+    if (!query.exec())
+        return failed(query, QStringLiteral("store the highlight"));
+    return query.lastInsertId().toLongLong();
+}
+
+Status setHighlightColor(QSqlDatabase& db, qint64 id, const QString& color) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE highlights SET color = ?, updated = ? WHERE id = ?"));
+    query.addBindValue(sqlText(color));
+    query.addBindValue(epoch({}));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(query, QStringLiteral("change the highlight's colour"));
+    return {};
+}
+
+Result<QList<qint64>> deleteHighlight(QSqlDatabase& db, qint64 id) {
+    QList<qint64> attached;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT id FROM notes WHERE highlight_id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(query, QStringLiteral("read the highlight's notes"));
+    while (query.next())
+        attached << query.value(0).toLongLong();
+    query.prepare(QStringLiteral("DELETE FROM highlights WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(query, QStringLiteral("remove the highlight"));
+    return attached;
+}
+
+Status attachNotes(QSqlDatabase& db, const QList<qint64>& noteIds, qint64 highlightId) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE notes SET highlight_id = ? WHERE id = ?"));
+    for (qint64 noteId : noteIds) {
+        query.addBindValue(idOrNull(highlightId));
+        query.addBindValue(noteId);
+        if (!query.exec())
+            return failed(query, QStringLiteral("attach a note to its highlight"));
+    }
+    return {};
+}
+
+Result<qint64> insertNote(QSqlDatabase& db, const Note& note) {
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("INSERT INTO notes (id, article_id, highlight_id, body, author, tags, created, "
+                       "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant& value : {idOrNull(note.id), QVariant(note.articleId), idOrNull(note.highlightId),
+                                  sqlText(note.body), sqlText(note.author), sqlText(joinTags(note.tags)),
+                                  QVariant(epoch(note.created)), QVariant(epoch(note.updated))})
+        query.addBindValue(value);
+    if (!query.exec())
+        return failed(query, QStringLiteral("store the note"));
+    return query.lastInsertId().toLongLong();
+}
+
+Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStringList& tags,
+                  const QDateTime& updated) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE notes SET body = ?, tags = ?, updated = ? WHERE id = ?"));
+    query.addBindValue(sqlText(body));
+    query.addBindValue(sqlText(joinTags(tags)));
+    query.addBindValue(epoch(updated));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(query, QStringLiteral("save the note"));
+    return {};
+}
+
+Status deleteNote(QSqlDatabase& db, qint64 id) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM notes WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return failed(query, QStringLiteral("delete the note"));
+    return {};
+}
+
+Result<ReanchorReport> reanchorHighlights(QSqlDatabase& db, qint64 articleId, const QString& text) {
+    Result<QList<Highlight>> highlights = listHighlights(db, articleId);
+    if (!highlights)
+        return Error{highlights.error()};
+    ReanchorReport report;
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE highlights SET quote = ?, prefix = ?, suffix = ?, start = ?, end = "
+                                  "?, orphaned = ? WHERE id = ?"));
+    for (const Highlight& h : *highlights) {
+        const std::optional<TextAnchor> anchor = anchorSelector(text, h.selector);
+        TextSelector selector = h.selector;
+        if (anchor) {
+            if (anchor->method == AnchorMethod::Position && !h.orphaned)
+                continue;
+            // The passage as it reads now, with its new context, for the next change.
+            selector = selectorFor(text, anchor->start, anchor->end);
+            ++report.moved;
+        } else {
+            if (h.orphaned)
+                continue;
+            ++report.orphaned;
+        }
+        for (const QVariant& value :
+             {sqlText(selector.quote), sqlText(selector.prefix), sqlText(selector.suffix),
+              QVariant(qint64(selector.start)), QVariant(qint64(selector.end)), QVariant(anchor ? 0 : 1),
+              QVariant(h.id)})
+            update.addBindValue(value);
+        if (!update.exec())
+            return failed(update, QStringLiteral("move a highlight to its passage"));
+    }
+    return report;
+}
+
+} // namespace mirsad::annotations

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "annotations/TextAnchor.h"
+#include "core/Result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace mirsad::annotations {
+
+// A passage the analyst highlighted. Orphaned when its passage could not be found again after
+// the article's text changed: it is then kept and shown apart, with its quote.
+struct Highlight {
+    qint64 id = 0;
+    qint64 articleId = 0;
+    QString color; // a name from the highlight palette ("yellow", "green", ...)
+    TextSelector selector;
+    bool orphaned = false;
+    QDateTime created;
+    QDateTime updated;
+};
+
+// A Markdown note on an article, attached to one of its highlights or to the whole article.
+struct Note {
+    qint64 id = 0;
+    qint64 articleId = 0;
+    qint64 highlightId = 0; // 0: on the article
+    QString body;
+    QString author;
+    QStringList tags;
+    QDateTime created;
+    QDateTime updated;
+};
+
+// Tags are stored in one column, comma separated.
+QStringList parseTags(const QString& text);
+QString joinTags(const QStringList& tags);
+
+// An article's highlights in reading order (orphans last) and its notes, oldest first.
+Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId);
+Result<QList<Note>> listNotes(const QSqlDatabase& db, qint64 articleId);
+
+// Stores a highlight and returns its id; a highlight that has an id (undoing a removal) is stored
+// again under that id.
+Result<qint64> insertHighlight(QSqlDatabase& db, const Highlight& highlight);
+Status setHighlightColor(QSqlDatabase& db, qint64 id, const QString& color);
+// Removes a highlight; returns the ids of the notes that were attached to it (they stay, on
+// the article), so that undo can attach them again.
+Result<QList<qint64>> deleteHighlight(QSqlDatabase& db, qint64 id);
+Status attachNotes(QSqlDatabase& db, const QList<qint64>& noteIds, qint64 highlightId);
+
+// Stores a note and returns its id (an id already set is kept, as for highlights).
+Result<qint64> insertNote(QSqlDatabase& db, const Note& note);
+// The autosave path: the body and tags as typed, and when.
+Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStringList& tags,
+                  const QDateTime& updated);
+Status deleteNote(QSqlDatabase& db, qint64 id);
+Result<Note> noteById(const QSqlDatabase& db, qint64 id);
+
+struct ReanchorReport {
+    int moved = 0;    // found again elsewhere (positions updated)
+    int orphaned = 0; // not found: flagged, kept
+};
+
+// After an article's text changed (a feed re-fetch): finds every highlight of the article again
+// in `text` and stores the new positions, or flags it orphaned. An orphan that can be found
+// again is adopted back.
+Result<ReanchorReport> reanchorHighlights(QSqlDatabase& db, qint64 articleId, const QString& text);
+
+} // namespace mirsad::annotations
