@@ -1,6 +1,8 @@
 #include "cli/Command.h"
 #include "filters/NameFilter.h"
+#include "filters/RegionIndex.h"
 #include "ingest/ArticleTagging.h"
+#include "names/Gazetteer.h"
 #include "storage/ArticleQueries.h"
 #include "storage/FeedQueries.h"
 
@@ -30,17 +32,29 @@ const NameOption nameOptions[] = {
     {"entity", std::nullopt, filters::NameScope::Exactly, "Articles that mention this entity (any kind)."},
 };
 
-// "2021-05-09" (a whole day, UTC) or an ISO 8601 date and time.
-std::optional<QDateTime> parseDate(const QString& text, bool endOfDay) {
-    const QDate date = QDate::fromString(text, Qt::ISODate);
-    if (date.isValid())
-        return QDateTime(endOfDay ? date.addDays(1) : date, QTime(0, 0), QTimeZone::UTC);
+// A date as typed: "2021-05-09" (a whole day), "2021-05-09T15:15" or "2021-05-09 15:15[:00]",
+// with an optional zone: "Z", "+03:00", "+0300", or an IANA name after a space
+// ("2021-05-09 Asia/Baghdad"). Without a zone it is UTC. For --until a whole day or a time is
+// included, so the (exclusive) bound is the next day or the next second.
+std::optional<QDateTime> parseDate(QString text, bool isUntil) {
+    text = text.trimmed();
+    QTimeZone zone = QTimeZone::UTC;
+    if (const qsizetype space = text.lastIndexOf(u' '); space > 0 && text.mid(space + 1).contains(u'/')) {
+        zone = QTimeZone(text.mid(space + 1).toUtf8());
+        if (!zone.isValid())
+            return std::nullopt;
+        text = text.left(space).trimmed();
+    }
+    // QDate's ISO parser reads the first ten characters only: a date and time is not a day.
+    if (const QDate date = QDate::fromString(text, Qt::ISODate); date.isValid() && text.size() == 10)
+        return QDateTime(isUntil ? date.addDays(1) : date, QTime(0, 0), zone).toUTC();
+    text.replace(u' ', u'T');
     QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!time.isValid())
         return std::nullopt;
     if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeZone(QTimeZone::UTC);
-    return time.toUTC();
+        time = QDateTime(time.date(), time.time(), zone);
+    return isUntil ? time.toUTC().addSecs(1) : time.toUTC();
 }
 
 // A feed given by id, URL or title.
@@ -57,7 +71,27 @@ Result<qint64> resolveFeed(const QSqlDatabase& db, const QString& typed) {
             return feed.id;
         titles << QStringLiteral("%1 (%2)").arg(feed.title).arg(feed.id);
     }
-    return Error{QStringLiteral("No feed \"%1\". Feeds: %2.").arg(typed, titles.join(QStringLiteral("; ")))};
+    return Error{QStringLiteral("There is no feed \"%1\"; the feeds are: %2.")
+                     .arg(typed, titles.join(QStringLiteral("; ")))};
+}
+
+// A folder given by id or name.
+Result<qint64> resolveFolder(const QSqlDatabase& db, const QString& typed) {
+    Result<QList<storage::FolderInfo>> folders = storage::listFolders(db);
+    if (!folders)
+        return Error{folders.error()};
+    bool isNumber = false;
+    const qint64 id = typed.toLongLong(&isNumber);
+    QStringList names;
+    for (const storage::FolderInfo& folder : *folders) {
+        if ((isNumber && folder.id == id) || folder.name.compare(typed, Qt::CaseInsensitive) == 0)
+            return folder.id;
+        names << QStringLiteral("%1 (%2)").arg(folder.name).arg(folder.id);
+    }
+    if (names.isEmpty())
+        return Error{QStringLiteral("There is no folder \"%1\": no folders exist yet.").arg(typed)};
+    return Error{QStringLiteral("There is no folder \"%1\"; the folders are: %2.")
+                     .arg(typed, names.join(QStringLiteral("; ")))};
 }
 
 QJsonObject toJson(const storage::ArticleSummary& article) {
@@ -90,9 +124,9 @@ Command listCommand() {
     Command command;
     command.name = QStringLiteral("list");
     command.synopsis =
-        QStringLiteral("[--person N] [--place N] [--org N] [--region N] [--entity N] [--feed N] [--query "
-                       "TEXT] [--since DATE] "
-                       "[--until DATE] [--unread] [--starred] [--has-notes] [--limit K] [--json]");
+        QStringLiteral("[--person N] [--place N] [--org N] [--region N] [--entity N] [--feed N] [--folder N] "
+                       "[--query TEXT] [--since DATE] [--until DATE] [--unread] [--starred] [--has-notes] "
+                       "[--sort newest|relevance] [--limit K] [--json]");
     command.description = QStringLiteral("List articles, newest first; filters combine with AND.");
     command.addOptions = [](QCommandLineParser& parser) {
         for (const NameOption& option : nameOptions)
@@ -101,13 +135,23 @@ Command listCommand() {
         parser.addOption({QStringLiteral("feed"), QStringLiteral("Articles of this feed (id, URL or title)."),
                           QStringLiteral("N")});
         parser.addOption(
-            {QStringLiteral("query"), QStringLiteral("Full-text search."), QStringLiteral("TEXT")});
+            {QStringLiteral("folder"),
+             QStringLiteral("Articles of the feeds in this folder or its subfolders (id or name; "
+                            "repeated: any of them)."),
+             QStringLiteral("N")});
+        parser.addOption({QStringLiteral("query"),
+                          QStringLiteral("Full-text search in title and text; every word is a prefix."),
+                          QStringLiteral("TEXT")});
         parser.addOption({QStringLiteral("since"),
-                          QStringLiteral("Published on or after DATE (ISO 8601, UTC)."),
+                          QStringLiteral("Published on or after DATE (ISO 8601; UTC unless it gives a zone, "
+                                         "e.g. +03:00 or \"2021-05-09 Asia/Baghdad\")."),
                           QStringLiteral("DATE")});
         parser.addOption({QStringLiteral("until"),
-                          QStringLiteral("Published on or before DATE (ISO 8601, UTC)."),
+                          QStringLiteral("Published on or before DATE (a whole day when no time is given)."),
                           QStringLiteral("DATE")});
+        parser.addOption({QStringLiteral("sort"),
+                          QStringLiteral("newest (default) or relevance (best --query matches first)."),
+                          QStringLiteral("ORDER"), QStringLiteral("newest")});
         parser.addOption({QStringLiteral("unread"), QStringLiteral("Only unread articles.")});
         parser.addOption({QStringLiteral("starred"), QStringLiteral("Only starred articles.")});
         parser.addOption({QStringLiteral("has-notes"), QStringLiteral("Only articles with notes.")});
@@ -136,14 +180,21 @@ Command listCommand() {
             const bool isUntil = option == u"until";
             std::optional<QDateTime> time = parseDate(parser.value(option), isUntil);
             if (!time) {
-                context.error(
-                    QStringLiteral("--%1 needs a date like 2021-05-09 or 2021-05-09T15:15:00Z, not \"%2\".")
-                        .arg(option, parser.value(option)));
+                context.error(QStringLiteral("--%1 needs a date like 2021-05-09, 2021-05-09T15:15+03:00 or "
+                                             "\"2021-05-09 Asia/Baghdad\", not \"%2\".")
+                                  .arg(option, parser.value(option)));
                 return UsageError;
             }
             (isUntil ? filter.until : filter.since) = *time;
         }
-        filter.text = parser.value(QStringLiteral("query"));
+        const QString sort = parser.value(QStringLiteral("sort"));
+        if (sort != u"newest" && sort != u"relevance") {
+            context.error(QStringLiteral("--sort is newest or relevance, not \"%1\".").arg(sort));
+            return UsageError;
+        }
+        const storage::ArticleOrder order =
+            sort == u"relevance" ? storage::ArticleOrder::Relevance : storage::ArticleOrder::Newest;
+        filter.text = parser.values(QStringLiteral("query")).join(u' ');
         filter.unreadOnly = parser.isSet(QStringLiteral("unread"));
         filter.starredOnly = parser.isSet(QStringLiteral("starred"));
         filter.withNotesOnly = parser.isSet(QStringLiteral("has-notes"));
@@ -161,6 +212,14 @@ Command listCommand() {
             }
             filter.feedIds << *id;
         }
+        for (const QString& folder : parser.values(QStringLiteral("folder"))) {
+            Result<qint64> id = resolveFolder(**db, folder);
+            if (!id) {
+                context.error(id.error());
+                return Failure;
+            }
+            filter.folderIds << *id;
+        }
         // Two different --feed options mean both, which no article can satisfy.
         std::sort(filter.feedIds.begin(), filter.feedIds.end());
         filter.feedIds.erase(std::unique(filter.feedIds.begin(), filter.feedIds.end()), filter.feedIds.end());
@@ -177,17 +236,27 @@ Command listCommand() {
             }
             for (const NameOption& option : nameOptions) {
                 for (const QString& typed : parser.values(QString::fromLatin1(option.name))) {
-                    Result<QStringList> ids =
-                        filters::resolveFilterName(**tagger, typed, option.kind, option.scope);
-                    if (!ids) {
-                        context.error(ids.error());
+                    Result<const names::Entity*> entity =
+                        filters::resolveEntity(**tagger, typed, option.kind);
+                    if (!entity) {
+                        context.error(entity.error());
                         return Failure;
                     }
-                    filter.entityGroups << *ids;
+                    if (option.scope == filters::NameScope::WithinRegion)
+                        filter.regions << (*entity)->id;
+                    else
+                        filter.entityGroups << QStringList{(*entity)->id};
+                }
+            }
+            if (!filter.regions.isEmpty()) {
+                if (Status s = filters::syncRegionIndex(**db, (*tagger)->gazetteer()); !s) {
+                    context.error(s.error());
+                    return Failure;
                 }
             }
         }
-        Result<QList<storage::ArticleSummary>> articles = storage::listArticles(**db, filter, limit);
+        Result<QList<storage::ArticleSummary>> articles =
+            storage::listArticles(**db, filter, limit, std::nullopt, order);
         if (!articles) {
             context.error(articles.error());
             return Failure;

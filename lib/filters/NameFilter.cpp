@@ -26,8 +26,8 @@ static QString describe(const names::Entity& entity) {
                : QStringLiteral("%1 / %2 (%3)").arg(entity.name, entity.nameAr, entity.id);
 }
 
-Result<QStringList> resolveFilterName(const ingest::Tagger& tagger, const QString& typed,
-                                      std::optional<names::EntityKind> kind, NameScope scope) {
+Result<const names::Entity*> resolveEntity(const ingest::Tagger& tagger, const QString& typed,
+                                           std::optional<names::EntityKind> kind) {
     const names::Gazetteer& gazetteer = tagger.gazetteer();
     QList<const names::Entity*> candidates;
     if (const names::Entity* byId = gazetteer.entity(typed.trimmed()); byId && (!kind || byId->kind == *kind))
@@ -51,7 +51,16 @@ Result<QStringList> resolveFilterName(const ingest::Tagger& tagger, const QStrin
         return Error{QStringLiteral("\"%1\" is ambiguous: it could be %2. Use a fuller name or the id.")
                          .arg(typed, options.join(QStringLiteral("; ")))};
     }
-    const names::Entity& entity = *candidates.first();
+    return candidates.first();
+}
+
+Result<QStringList> resolveFilterName(const ingest::Tagger& tagger, const QString& typed,
+                                      std::optional<names::EntityKind> kind, NameScope scope) {
+    Result<const names::Entity*> found = resolveEntity(tagger, typed, kind);
+    if (!found)
+        return Error{found.error()};
+    const names::Entity& entity = **found;
+    const names::Gazetteer& gazetteer = tagger.gazetteer();
     if (scope == NameScope::WithinRegion)
         return gazetteer.descendants(entity.id);
     return QStringList{entity.id};

@@ -17,6 +17,12 @@ enum class NameScope {
     WithinRegion, // the place and every place inside it, transitively
 };
 
+// The one entity a typed name (any known spelling, either script, or an entity id) stands for,
+// of `kind` when given. An unknown or ambiguous name is an Error that says so and names the
+// closest entities.
+Result<const names::Entity*> resolveEntity(const ingest::Tagger& tagger, const QString& typed,
+                                           std::optional<names::EntityKind> kind);
+
 // Turns a name typed by the user (any known spelling, either script, or an entity id) into
 // the entity ids an article must mention one of. An unknown or ambiguous name is an Error
 // that says so and names the closest entities.

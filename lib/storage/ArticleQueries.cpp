@@ -3,10 +3,12 @@
 #include "storage/SearchText.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariantList>
+#include <limits>
 
 namespace mirsad::storage {
 
@@ -21,39 +23,190 @@ QString placeholders(qsizetype count) {
     return marks.join(QLatin1Char(','));
 }
 
-// The WHERE clause for a filter, with its bound values in order. Every condition is an
-// indexed lookup (feed index, mentions_by_entity, the FTS index), never a scan of text.
-struct WhereClause {
+// A query's SQL fragment with its bound values in order.
+struct Clause {
     QString sql;
     QVariantList values;
 };
 
-WhereClause whereFor(const ArticleFilter& filter) {
-    WhereClause where;
+// Where the rows of a query come from. With a name or region condition the most selective one
+// "drives": the query walks its (id, sort_time, article_id) index newest first and stops at
+// LIMIT, and every other condition is an indexed probe per article.
+struct Driver {
+    enum Kind { Articles, Entity, Region, Search } kind = Articles;
+    QString id;
+    qsizetype entityGroup = -1; // the group it came from (skipped as a probe)
+    qsizetype region = -1;
+};
+
+// How a text condition is checked. A rare text is looked up whole (its few matches become an id
+// list the query starts from); a common one is checked chunk by chunk, see listWithCommonText.
+// Either way the index is read once, newest match first: a prefix query pays its setup (merging
+// the doclists of every word with that prefix) once per page, then streams.
+struct TextPlan {
+    enum Kind { None, Ids, Common, Set } kind = None;
+    QString match;
+    QList<qint64> ids;                  // Ids: every match; Common: the newest ones, read so far
+    std::shared_ptr<QSqlQuery> matches; // Common: the rest of the matches, newest first
+};
+
+constexpr int rareText = 2000;
+
+Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, bool forCount) {
+    TextPlan plan;
+    plan.match = searchQuery(filter.text);
+    if (plan.match.isEmpty())
+        return plan;
+    plan.kind = TextPlan::Set;
+    if (forCount)
+        return plan;
+    plan.matches = std::make_shared<QSqlQuery>(db);
+    plan.matches->setForwardOnly(true);
+    plan.matches->prepare(
+        QStringLiteral("SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC"));
+    plan.matches->addBindValue(plan.match);
+    if (!plan.matches->exec())
+        return Error{
+            QStringLiteral("Could not search the articles: %1").arg(plan.matches->lastError().text())};
+    while (plan.ids.size() <= rareText && plan.matches->next())
+        plan.ids << plan.matches->value(0).toLongLong();
+    plan.kind = plan.ids.size() <= rareText ? TextPlan::Ids : TextPlan::Common;
+    if (plan.kind == TextPlan::Ids)
+        plan.matches.reset();
+    return plan;
+}
+
+QString idList(const QList<qint64>& ids) {
+    QStringList numbers;
+    numbers.reserve(ids.size());
+    for (qint64 id : ids)
+        numbers << QString::number(id);
+    return numbers.isEmpty() ? QStringLiteral("NULL") : numbers.join(QLatin1Char(','));
+}
+
+QString timeColumn(const Driver& driver) {
+    return driver.kind == Driver::Entity || driver.kind == Driver::Region ? QStringLiteral("d.sort_time")
+                                                                          : QStringLiteral("a.sort_time");
+}
+
+// How many articles a driver would walk through at most (its precomputed count).
+qint64 driverSize(const QSqlDatabase& db, const QString& table, const QString& column, const QString& id) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT articles FROM %1 WHERE %2 = ?").arg(table, column));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return 0;
+    return query.value(0).toLongLong();
+}
+
+Driver chooseDriver(const QSqlDatabase& db, const ArticleFilter& filter) {
+    Driver best;
+    qint64 bestSize = std::numeric_limits<qint64>::max();
+    for (qsizetype i = 0; i < filter.entityGroups.size(); ++i) {
+        if (filter.entityGroups[i].size() != 1)
+            continue;
+        const QString& id = filter.entityGroups[i].first();
+        const qint64 size = driverSize(db, QStringLiteral("entity_counts"), QStringLiteral("entity_id"), id);
+        if (size < bestSize) {
+            bestSize = size;
+            best = Driver{Driver::Entity, id, i, -1};
+        }
+    }
+    for (qsizetype i = 0; i < filter.regions.size(); ++i) {
+        const QString& id = filter.regions[i];
+        const qint64 size = driverSize(db, QStringLiteral("region_counts"), QStringLiteral("region_id"), id);
+        if (size < bestSize) {
+            bestSize = size;
+            best = Driver{Driver::Region, id, -1, i};
+        }
+    }
+    return best;
+}
+
+// FROM and the driver's own condition.
+struct Source {
+    QString from;
+    QString condition;
+};
+
+Source sourceFor(const Driver& driver) {
+    switch (driver.kind) {
+    case Driver::Entity:
+        return {QStringLiteral("article_entities d CROSS JOIN articles a ON a.id = d.article_id"),
+                {QStringLiteral("d.entity_id = ?")}};
+    case Driver::Region:
+        return {QStringLiteral("article_regions d CROSS JOIN articles a ON a.id = d.article_id"),
+                {QStringLiteral("d.region_id = ?")}};
+    case Driver::Search:
+        return {QStringLiteral("article_search s CROSS JOIN articles a ON a.id = s.rowid"),
+                {QStringLiteral("article_search MATCH ? AND s.rank MATCH 'bm25(3.0, 1.0)'")}};
+    case Driver::Articles:
+        break;
+    }
+    return {QStringLiteral("articles a"), {}};
+}
+
+// The conditions of a filter (the driver's own first), joined with AND.
+Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPlan& text) {
+    Clause where;
     QStringList conditions;
+    if (driver.kind != Driver::Articles) {
+        conditions << sourceFor(driver).condition;
+        where.values << (driver.kind == Driver::Search ? QVariant(searchQuery(filter.text))
+                                                       : QVariant(driver.id));
+    }
     if (!filter.feedIds.isEmpty()) {
         conditions << QStringLiteral("a.feed_id IN (%1)").arg(placeholders(filter.feedIds.size()));
         for (qint64 id : filter.feedIds)
             where.values << id;
     }
-    for (const QStringList& group : filter.entityGroups) {
-        conditions << QStringLiteral("a.id IN (SELECT article_id FROM mentions WHERE entity_id IN (%1))")
+    if (!filter.folderIds.isEmpty()) {
+        conditions << QStringLiteral(
+                          "a.feed_id IN (SELECT f2.id FROM feeds f2 WHERE f2.folder_id IN (WITH RECURSIVE "
+                          "sub(id) AS (SELECT id FROM folders WHERE id IN (%1) UNION SELECT c.id FROM "
+                          "folders c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub))")
+                          .arg(placeholders(filter.folderIds.size()));
+        for (qint64 folder : filter.folderIds)
+            where.values << folder;
+    }
+    for (qsizetype i = 0; i < filter.entityGroups.size(); ++i) {
+        const QStringList& group = filter.entityGroups[i];
+        if (i == driver.entityGroup)
+            continue;
+        conditions << QStringLiteral("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = a.id "
+                                     "AND x.entity_id IN (%1))")
                           .arg(placeholders(group.size()));
         for (const QString& id : group)
             where.values << id;
     }
-    const QString match = searchQuery(filter.text);
-    if (!match.isEmpty()) {
+    for (qsizetype i = 0; i < filter.regions.size(); ++i) {
+        if (i == driver.region)
+            continue;
         conditions << QStringLiteral(
-            "a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)");
-        where.values << match;
+            "EXISTS (SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.region_id = ?)");
+        where.values << filter.regions[i];
+    }
+    if (driver.kind != Driver::Search) {
+        switch (text.kind) {
+        case TextPlan::None:
+        case TextPlan::Common: // checked chunk by chunk outside the query (listWithCommonText)
+            break;
+        case TextPlan::Ids: // integers read from the database, safe to inline
+            conditions << QStringLiteral("a.id IN (%1)").arg(idList(text.ids));
+            break;
+        case TextPlan::Set:
+            conditions << QStringLiteral(
+                "a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)");
+            where.values << text.match;
+            break;
+        }
     }
     if (filter.since.isValid()) {
-        conditions << QStringLiteral("a.sort_time >= ?");
+        conditions << QStringLiteral("%1 >= ?").arg(timeColumn(driver));
         where.values << filter.since.toSecsSinceEpoch();
     }
     if (filter.until.isValid()) {
-        conditions << QStringLiteral("a.sort_time < ?");
+        conditions << QStringLiteral("%1 < ?").arg(timeColumn(driver));
         where.values << filter.until.toSecsSinceEpoch();
     }
     if (filter.unreadOnly)
@@ -64,6 +217,41 @@ WhereClause whereFor(const ArticleFilter& filter) {
         conditions << QStringLiteral("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)");
     where.sql = conditions.isEmpty() ? QStringLiteral("1") : conditions.join(QStringLiteral(" AND "));
     return where;
+}
+
+// The whole list query for a page; with `keysOnly` just (id, sort_time), which an index covers.
+Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
+                 const std::optional<PageCursor>& after, ArticleOrder order, const TextPlan& text,
+                 bool keysOnly = false) {
+    const bool byRelevance = order == ArticleOrder::Relevance && text.kind != TextPlan::None;
+    // An id list drives: it is smaller than any name's articles.
+    const Driver driver = byRelevance                  ? Driver{Driver::Search, {}, -1, -1}
+                          : text.kind == TextPlan::Ids ? Driver{}
+                                                       : chooseDriver(db, filter);
+    Clause where = whereFor(filter, driver, text);
+    const QString time = timeColumn(driver);
+    const QString id = driver.kind == Driver::Entity || driver.kind == Driver::Region
+                           ? QStringLiteral("d.article_id")
+                           : QStringLiteral("a.id");
+    Clause query;
+    query.sql = keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
+                               .arg(id, time, sourceFor(driver).from, where.sql)
+                         : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
+                                          "coalesce(a.published, a.fetched), a.sort_time, a.read, a.starred, "
+                                          "(SELECT count(*) FROM notes n WHERE n.article_id = a.id) "
+                                          "FROM %1 JOIN feeds f ON f.id = a.feed_id WHERE %2")
+                               .arg(sourceFor(driver).from, where.sql);
+    query.values = where.values;
+    if (after && !byRelevance) {
+        query.sql += QStringLiteral(" AND (%1, %2) < (?, ?)").arg(time, id);
+        query.values << after->sortTime << after->id;
+    }
+    if (byRelevance)
+        query.sql += QStringLiteral(" ORDER BY s.rank LIMIT ?");
+    else
+        query.sql += QStringLiteral(" ORDER BY %1 DESC, %2 DESC LIMIT ?").arg(time, id);
+    query.values << qMax(1, limit);
+    return query;
 }
 
 Status bindAndRun(QSqlQuery& query, const QString& sql, const QVariantList& values) {
@@ -104,24 +292,12 @@ Status attachEntities(const QSqlDatabase& db, QList<ArticleSummary>& articles) {
 
 } // namespace
 
-Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
-                                           std::optional<PageCursor> after) {
-    WhereClause where = whereFor(filter);
-    QString sql =
-        QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, coalesce(a.published, "
-                       "a.fetched), a.sort_time, "
-                       "a.read, a.starred, (SELECT count(*) FROM notes n WHERE n.article_id = a.id) "
-                       "FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE %1")
-            .arg(where.sql);
-    if (after) {
-        sql += QStringLiteral(" AND (a.sort_time < ? OR (a.sort_time = ? AND a.id < ?))");
-        where.values << after->sortTime << after->sortTime << after->id;
-    }
-    sql += QStringLiteral(" ORDER BY a.sort_time DESC, a.id DESC LIMIT ?");
-    where.values << qMax(1, limit);
+namespace {
 
+Result<QList<ArticleSummary>> runList(const QSqlDatabase& db, const Clause& list) {
     QSqlQuery query(db);
-    if (Status s = bindAndRun(query, sql, where.values); !s)
+    query.setForwardOnly(true);
+    if (Status s = bindAndRun(query, list.sql, list.values); !s)
         return Error{s.error()};
     QList<ArticleSummary> articles;
     while (query.next()) {
@@ -139,19 +315,131 @@ Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const Article
         article.notes = query.value(10).toInt();
         articles << article;
     }
-    if (Status s = attachEntities(db, articles); !s)
+    return articles;
+}
+
+// A common text, newest first, without materialising its matches: walk the articles that meet
+// the other conditions newest first, in growing chunks (the usual LIMIT-driven plan), and keep
+// those among the text's matches. The matches stream in newest id first, read just far enough to
+// cover each chunk's lowest id; ids grow with arrival, so that is not far. A chunk is already in
+// list order, so the page is exact. Falls back to the whole match set when the text turns out
+// rare under the other conditions.
+Result<QList<ArticleSummary>> listWithCommonText(const QSqlDatabase& db, const ArticleFilter& filter,
+                                                 int limit, const std::optional<PageCursor>& after,
+                                                 TextPlan plan) {
+    ArticleFilter others = filter;
+    others.text.clear();
+    std::optional<PageCursor> cursor = after;
+    QList<qint64> found;
+    QSet<qint64> matched(plan.ids.begin(), plan.ids.end());
+    qint64 matchedLow = plan.ids.last();
+    bool streamed = false;
+    bool complete = false;
+    int chunk = qMax(limit, 500);
+    for (int round = 0; round < 8 && !complete; ++round, chunk = qMin(chunk * 2, 16000)) {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        const Clause keys = listQuery(db, others, chunk, cursor, ArticleOrder::Newest, TextPlan{}, true);
+        if (Status s = bindAndRun(query, keys.sql, keys.values); !s)
+            return Error{s.error()};
+        QList<PageCursor> rows;
+        while (query.next())
+            rows << PageCursor{query.value(1).toLongLong(), query.value(0).toLongLong()};
+        if (rows.isEmpty())
+            break;
+        qint64 low = rows.first().id;
+        for (const PageCursor& row : rows)
+            low = qMin(low, row.id);
+        while (!streamed && matchedLow >= low) {
+            if (!plan.matches->next()) {
+                streamed = true;
+                break;
+            }
+            matchedLow = plan.matches->value(0).toLongLong();
+            matched.insert(matchedLow);
+        }
+        for (const PageCursor& row : rows) {
+            if (matched.contains(row.id) && found.size() < limit)
+                found << row.id;
+        }
+        complete = found.size() == limit || rows.size() < chunk;
+        cursor = rows.last();
+    }
+    // The page's rows, in list order (the ids' own order).
+    plan.matches.reset();
+    plan.kind = TextPlan::Ids;
+    plan.ids = found;
+    Result<QList<ArticleSummary>> page =
+        found.isEmpty() ? QList<ArticleSummary>()
+                        : runList(db, listQuery(db, others, limit, std::nullopt, ArticleOrder::Newest, plan));
+    if (!page || complete)
+        return page;
+    // Rare under the other conditions: let SQLite intersect the whole match set, from here on.
+    plan.kind = TextPlan::Set;
+    plan.ids.clear();
+    Result<QList<ArticleSummary>> rest =
+        runList(db, listQuery(db, filter, limit - int(page->size()), cursor, ArticleOrder::Newest, plan));
+    if (!rest)
+        return rest;
+    return *page + *rest;
+}
+
+} // namespace
+
+Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
+                                           std::optional<PageCursor> after, ArticleOrder order) {
+    Result<TextPlan> text = planText(db, filter, false);
+    if (!text)
+        return Error{text.error()};
+    Result<QList<ArticleSummary>> articles =
+        text->kind == TextPlan::Common && order == ArticleOrder::Newest
+            ? listWithCommonText(db, filter, limit, after, *text)
+            : runList(db, listQuery(db, filter, limit, after, order, *text));
+    if (!articles)
+        return articles;
+    if (Status s = attachEntities(db, *articles); !s)
         return Error{s.error()};
     return articles;
 }
 
 Result<qint64> countArticles(const QSqlDatabase& db, const ArticleFilter& filter) {
-    const WhereClause where = whereFor(filter);
+    const Driver driver = chooseDriver(db, filter);
+    // One name or region and nothing else: the count the writer keeps.
+    ArticleFilter rest = filter;
+    rest.entityGroups.removeIf([](const QStringList& group) { return group.size() == 1; });
+    rest.regions.clear();
+    if (driver.kind != Driver::Articles && rest.isEmpty() &&
+        filter.entityGroups.size() + filter.regions.size() == 1)
+        return driver.kind == Driver::Entity
+                   ? driverSize(db, QStringLiteral("entity_counts"), QStringLiteral("entity_id"), driver.id)
+                   : driverSize(db, QStringLiteral("region_counts"), QStringLiteral("region_id"), driver.id);
+    Result<TextPlan> text = planText(db, filter, true);
+    if (!text)
+        return Error{text.error()};
+    const Clause where = whereFor(filter, driver, *text);
     QSqlQuery query(db);
+    query.setForwardOnly(true);
     if (Status s = bindAndRun(
-            query, QStringLiteral("SELECT count(*) FROM articles a WHERE %1").arg(where.sql), where.values);
+            query, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(sourceFor(driver).from, where.sql),
+            where.values);
         !s)
         return Error{s.error()};
     return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFilter& filter,
+                                        ArticleOrder order) {
+    Result<TextPlan> text = planText(db, filter, false);
+    if (!text)
+        return Error{text.error()};
+    const Clause list = listQuery(db, filter, 200, std::nullopt, order, *text);
+    QSqlQuery query(db);
+    if (Status s = bindAndRun(query, QStringLiteral("EXPLAIN QUERY PLAN ") + list.sql, list.values); !s)
+        return Error{s.error()};
+    QStringList plan;
+    while (query.next())
+        plan << query.value(3).toString();
+    return plan;
 }
 
 Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {

@@ -39,12 +39,25 @@ struct PageCursor {
     qint64 id = 0;
 };
 
-// A page of the articles that match `filter`, newest first.
+enum class ArticleOrder {
+    Newest,    // by sort_time, newest first (the list's order; pages with PageCursor)
+    Relevance, // by BM25 of the text query (title weighs more); Newest when there is no text
+};
+
+// A page of the articles that match `filter`. Reads only as far as the page needs: the most
+// selective name or region condition drives the query down its (entity, time) index and the
+// other conditions are probes, so the first page costs about the same on a million articles.
+// Relevance order does not page: `after` is ignored with it.
 Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
-                                           std::optional<PageCursor> after = {});
+                                           std::optional<PageCursor> after = {},
+                                           ArticleOrder order = ArticleOrder::Newest);
 
 // How many articles match `filter`.
 Result<qint64> countArticles(const QSqlDatabase& db, const ArticleFilter& filter);
+
+// SQLite's plan for listArticles' query, one line per step (for tests and benchmarks).
+Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFilter& filter,
+                                        ArticleOrder order = ArticleOrder::Newest);
 
 // One whole article with its mentions; an Error when there is no such article.
 Result<Article> loadArticle(const QSqlDatabase& db, qint64 id);

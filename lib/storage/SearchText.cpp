@@ -2,30 +2,39 @@
 
 #include "text/TextNormalizer.h"
 
-#include <QStringList>
-
 namespace mirsad::storage {
 
 QString searchText(QStringView text) {
     return text::normalizeForSearch(text);
 }
 
-QString searchQuery(QStringView typed) {
+bool isSearchWordCharacter(QChar c) {
+    return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing || c.isSurrogate();
+}
+
+QStringList searchTerms(QStringView typed) {
     const QString folded = text::normalizeForSearch(typed);
     QStringList terms;
     QString word;
-    auto flush = [&] {
-        if (!word.isEmpty())
-            terms << QStringLiteral("\"%1\"*").arg(word);
-        word.clear();
-    };
     for (const QChar c : folded) {
-        if (c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing)
+        if (isSearchWordCharacter(c)) {
             word += c;
-        else
-            flush();
+        } else if (!word.isEmpty()) {
+            terms << word;
+            word.clear();
+        }
     }
-    flush();
+    if (!word.isEmpty())
+        terms << word;
+    terms.removeDuplicates();
+    return terms;
+}
+
+QString searchQuery(QStringView typed) {
+    QStringList terms;
+    // Quoted, so that words like AND, OR, NOT or NEAR stay words.
+    for (const QString& term : searchTerms(typed))
+        terms << QStringLiteral("\"%1\"*").arg(term);
     return terms.join(QLatin1Char(' '));
 }
 

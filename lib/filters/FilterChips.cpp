@@ -1,0 +1,133 @@
+#include "filters/FilterChips.h"
+
+#include "names/Gazetteer.h"
+
+#include <QCoreApplication>
+
+namespace mirsad::filters {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("FilterChip", text);
+}
+
+QString kindLabel(const names::Entity* entity) {
+    if (!entity)
+        return tr("Name");
+    switch (entity->kind) {
+    case names::EntityKind::Person:
+        return tr("Person");
+    case names::EntityKind::Place:
+        return tr("Place");
+    case names::EntityKind::Organization:
+        return tr("Organisation");
+    }
+    return tr("Name");
+}
+
+QString entityName(const names::Gazetteer& gazetteer, const QString& id) {
+    const names::Entity* entity = gazetteer.entity(id);
+    return entity ? entity->name : id;
+}
+
+QString entityToolTip(const names::Gazetteer& gazetteer, const QStringList& ids) {
+    QStringList lines;
+    for (const QString& id : ids) {
+        const names::Entity* entity = gazetteer.entity(id);
+        lines << (entity ? QStringLiteral("%1 — %2").arg(entity->name, entity->nameAr) : id);
+    }
+    return lines.join(u'\n');
+}
+
+QString timeText(const QDateTime& time) {
+    const QDateTime local = time.toLocalTime();
+    return local.time() == QTime(0, 0) ? local.date().toString(Qt::ISODate)
+                                       : local.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+template <typename T> QList<T> removedAt(QList<T> list, qsizetype index) {
+    list.removeAt(index);
+    return list;
+}
+
+} // namespace
+
+QList<FilterChip> describeFilter(const ArticleFilter& filter, const names::Gazetteer& gazetteer,
+                                 const FilterNames& names) {
+    QList<FilterChip> chips;
+    auto add = [&](FilterChip::Kind kind, const QString& label, const QString& toolTip,
+                   ArticleFilter without) {
+        chips << FilterChip{kind, label, toolTip, std::move(without)};
+    };
+    for (qsizetype i = 0; i < filter.feedIds.size(); ++i) {
+        ArticleFilter without = filter;
+        without.feedIds = removedAt(filter.feedIds, i);
+        const qint64 id = filter.feedIds[i];
+        add(FilterChip::Kind::Feed, tr("Feed: %1").arg(names.feeds.value(id, QStringLiteral("#%1").arg(id))),
+            {}, without);
+    }
+    for (qsizetype i = 0; i < filter.folderIds.size(); ++i) {
+        ArticleFilter without = filter;
+        without.folderIds = removedAt(filter.folderIds, i);
+        const qint64 id = filter.folderIds[i];
+        add(FilterChip::Kind::Folder,
+            tr("Folder: %1").arg(names.folders.value(id, QStringLiteral("#%1").arg(id))), {}, without);
+    }
+    for (qsizetype i = 0; i < filter.regions.size(); ++i) {
+        ArticleFilter without = filter;
+        without.regions = removedAt(filter.regions, i);
+        add(FilterChip::Kind::Region, tr("Region: %1").arg(entityName(gazetteer, filter.regions[i])),
+            entityToolTip(gazetteer, {filter.regions[i]}), without);
+    }
+    for (qsizetype i = 0; i < filter.entityGroups.size(); ++i) {
+        const QStringList& group = filter.entityGroups[i];
+        if (group.isEmpty())
+            continue;
+        ArticleFilter without = filter;
+        without.entityGroups = removedAt(filter.entityGroups, i);
+        QStringList shown;
+        for (const QString& id : group.mid(0, 3))
+            shown << entityName(gazetteer, id);
+        if (group.size() > 3)
+            shown << tr("%1 more").arg(group.size() - 3);
+        add(FilterChip::Kind::Entity,
+            QStringLiteral("%1: %2").arg(kindLabel(gazetteer.entity(group.first())), shown.join(tr(" or "))),
+            entityToolTip(gazetteer, group), without);
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        ArticleFilter without = filter;
+        without.text.clear();
+        add(FilterChip::Kind::Text, tr("Text: “%1”").arg(filter.text.trimmed()), {}, without);
+    }
+    if (filter.since.isValid()) {
+        ArticleFilter without = filter;
+        without.since = {};
+        add(FilterChip::Kind::Since, tr("From %1").arg(timeText(filter.since)),
+            filter.since.toUTC().toString(Qt::ISODate), without);
+    }
+    if (filter.until.isValid()) {
+        ArticleFilter without = filter;
+        without.until = {};
+        add(FilterChip::Kind::Until, tr("Before %1").arg(timeText(filter.until)),
+            filter.until.toUTC().toString(Qt::ISODate), without);
+    }
+    if (filter.unreadOnly) {
+        ArticleFilter without = filter;
+        without.unreadOnly = false;
+        add(FilterChip::Kind::Unread, tr("Unread"), {}, without);
+    }
+    if (filter.starredOnly) {
+        ArticleFilter without = filter;
+        without.starredOnly = false;
+        add(FilterChip::Kind::Starred, tr("Starred"), {}, without);
+    }
+    if (filter.withNotesOnly) {
+        ArticleFilter without = filter;
+        without.withNotesOnly = false;
+        add(FilterChip::Kind::WithNotes, tr("Has notes"), {}, without);
+    }
+    return chips;
+}
+
+} // namespace mirsad::filters

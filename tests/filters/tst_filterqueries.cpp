@@ -1,0 +1,346 @@
+// Filters on a small tagged archive: regions are transitive, names match in both scripts,
+// conditions combine, dates respect time zones, full-text search folds Arabic orthography,
+// the filter index follows deletions and re-tagging, and watchlists persist.
+
+#include "FilterFixture.h"
+#include "filters/FilterChips.h"
+#include "filters/SearchHighlight.h"
+#include "filters/Watchlist.h"
+#include "storage/ArticleQueries.h"
+#include "storage/ArticleWriter.h"
+#include "storage/SearchText.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+using namespace mirsad;
+using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(mirsad::ArticleFilter)
+
+class TestFilterQueries : public QObject {
+    Q_OBJECT
+    test::TempDatabase* m_db = nullptr;
+    QHash<QString, qint64> m_ids;
+    QHash<QString, qint64> m_feeds;
+    qint64 m_folder = 0;
+
+    QStringList keysOf(const QList<storage::ArticleSummary>& articles) const {
+        QStringList keys;
+        for (const storage::ArticleSummary& article : articles)
+            keys << m_ids.key(article.id);
+        return keys;
+    }
+
+private slots:
+    void initTestCase() {
+        test::isolateFromUserData();
+        m_db = new test::TempDatabase;
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        m_ids = test::storeFixture(m_db->db(), &m_feeds, &m_folder);
+        QCOMPARE(m_ids.size(), 5);
+    }
+    void cleanupTestCase() { delete m_db; }
+
+    void filters_data() {
+        QTest::addColumn<ArticleFilter>("filter");
+        QTest::addColumn<QStringList>("expected"); // newest first
+        auto f = [](auto fill) {
+            ArticleFilter filter;
+            fill(filter);
+            return filter;
+        };
+        const QStringList sudani{QStringLiteral("mohammed-shia-al-sudani")};
+        QTest::newRow("everything") << ArticleFilter{}
+                                    << QStringList{u"basra"_s, u"baghdad-ar"_s, u"kirkuk"_s, u"erbil-ar"_s,
+                                                   u"duhok"_s};
+        QTest::newRow("region: Kurdistan Region finds Duhok and أربيل")
+            << f([](ArticleFilter& a) { a.regions << u"kurdistan-region"_s; })
+            << QStringList{u"erbil-ar"_s, u"duhok"_s};
+        QTest::newRow("region: Duhok governorate finds the city")
+            << f([](ArticleFilter& a) { a.regions << u"duhok-governorate"_s; }) << QStringList{u"duhok"_s};
+        QTest::newRow("region: disputed territories find Kirkuk")
+            << f([](ArticleFilter& a) { a.regions << u"disputed-territories"_s; })
+            << QStringList{u"kirkuk"_s};
+        QTest::newRow("region: Iraq finds every place")
+            << f([](ArticleFilter& a) { a.regions << u"iraq"_s; })
+            << QStringList{u"basra"_s, u"baghdad-ar"_s, u"kirkuk"_s, u"erbil-ar"_s, u"duhok"_s};
+        QTest::newRow("place exactly: Erbil governorate is not Erbil")
+            << f([](ArticleFilter& a) { a.entityGroups << QStringList{u"erbil-governorate"_s}; })
+            << QStringList{};
+        QTest::newRow("person in both scripts") << f([&](ArticleFilter& a) { a.entityGroups << sudani; })
+                                                << QStringList{u"kirkuk"_s, u"erbil-ar"_s};
+        QTest::newRow("person + region") << f([&](ArticleFilter& a) {
+            a.entityGroups << sudani;
+            a.regions << u"kurdistan-region"_s;
+        }) << QStringList{u"erbil-ar"_s};
+        QTest::newRow("two regions: both")
+            << f([](ArticleFilter& a) { a.regions << u"kurdistan-region"_s << u"disputed-territories"_s; })
+            << QStringList{};
+        QTest::newRow("group: any of its names") << f([](ArticleFilter& a) {
+            a.entityGroups << QStringList{u"basra"_s, u"duhok"_s};
+        }) << QStringList{u"basra"_s, u"duhok"_s};
+        QTest::newRow("person + text + starred") << f([&](ArticleFilter& a) {
+            a.entityGroups << sudani;
+            a.text = u"oil"_s;
+            a.starredOnly = true;
+        }) << QStringList{u"kirkuk"_s};
+        QTest::newRow("text: اربيل finds أربيل")
+            << f([](ArticleFilter& a) { a.text = u"اربيل"_s; }) << QStringList{u"erbil-ar"_s};
+        QTest::newRow("text: tatweel in the article")
+            << f([](ArticleFilter& a) { a.text = u"بغداد"_s; }) << QStringList{u"baghdad-ar"_s};
+        QTest::newRow("text: diacritics in the query")
+            << f([](ArticleFilter& a) { a.text = u"بَغْدَاد"_s; }) << QStringList{u"baghdad-ar"_s};
+        QTest::newRow("text: prefix")
+            << f([](ArticleFilter& a) { a.text = u"expo"_s; }) << QStringList{u"basra"_s, u"kirkuk"_s};
+        QTest::newRow("text: every word")
+            << f([](ArticleFilter& a) { a.text = u"exports port"_s; }) << QStringList{u"basra"_s};
+        QTest::newRow("text: operators are words")
+            << f([](ArticleFilter& a) { a.text = u"oil OR NOT"_s; }) << QStringList{};
+        QTest::newRow("unread") << f([](ArticleFilter& a) { a.unreadOnly = true; })
+                                << QStringList{u"basra"_s, u"kirkuk"_s, u"erbil-ar"_s, u"duhok"_s};
+        QTest::newRow("has notes") << f([](ArticleFilter& a) { a.withNotesOnly = true; })
+                                   << QStringList{u"basra"_s};
+        // 2021-05-10 00:00 in Baghdad (UTC+3) is 2021-05-09 21:00 UTC: the Arabic article of
+        // 22:30 UTC is already on the 10th there.
+        QTest::newRow("since midnight in Baghdad") << f([](ArticleFilter& a) {
+            a.since = QDateTime(QDate(2021, 5, 10), QTime(0, 0), QTimeZone("Asia/Baghdad"));
+            a.until = QDateTime(QDate(2021, 5, 11), QTime(0, 0), QTimeZone("Asia/Baghdad"));
+        }) << QStringList{u"kirkuk"_s, u"erbil-ar"_s};
+        QTest::newRow("the 10th in UTC") << f([](ArticleFilter& a) {
+            a.since = test::utc(2021, 5, 10, 0);
+            a.until = test::utc(2021, 5, 11, 0);
+        }) << QStringList{u"kirkuk"_s};
+    }
+    void filters() {
+        QFETCH(ArticleFilter, filter);
+        QFETCH(QStringList, expected);
+        Result<QList<storage::ArticleSummary>> articles = storage::listArticles(m_db->db(), filter, 50);
+        QVERIFY2(articles.ok(), qPrintable(articles.error()));
+        QCOMPARE(keysOf(*articles), expected);
+        Result<qint64> count = storage::countArticles(m_db->db(), filter);
+        QVERIFY2(count.ok(), qPrintable(count.error()));
+        QCOMPARE(*count, expected.size());
+    }
+
+    void feedsAndFolders() {
+        ArticleFilter byFeed;
+        byFeed.feedIds << m_feeds.value(u"ar"_s);
+        QCOMPARE(keysOf(*storage::listArticles(m_db->db(), byFeed, 50)),
+                 (QStringList{u"baghdad-ar"_s, u"erbil-ar"_s}));
+        ArticleFilter byFolder;
+        byFolder.folderIds << m_folder;
+        QCOMPARE(keysOf(*storage::listArticles(m_db->db(), byFolder, 50)),
+                 (QStringList{u"baghdad-ar"_s, u"erbil-ar"_s}));
+    }
+
+    void pagesFollowOneAnother() {
+        QStringList seen;
+        std::optional<storage::PageCursor> after;
+        for (int page = 0; page < 4; ++page) {
+            Result<QList<storage::ArticleSummary>> rows = storage::listArticles(m_db->db(), {}, 2, after);
+            QVERIFY(rows.ok());
+            if (rows->isEmpty())
+                break;
+            seen += keysOf(*rows);
+            after = storage::PageCursor{rows->last().sortTime, rows->last().id};
+        }
+        QCOMPARE(seen, (QStringList{u"basra"_s, u"baghdad-ar"_s, u"kirkuk"_s, u"erbil-ar"_s, u"duhok"_s}));
+    }
+
+    // A text matching thousands of articles takes the chunked path; with arrival order far from
+    // publication order (ids random against time) the pages must still be exact.
+    void commonTextPagesAreExact() {
+        test::TempDatabase db;
+        Result<qint64> feed = storage::addFeed(db.db(), u"https://x.example/feed"_s, u"X"_s);
+        QVERIFY(feed.ok());
+        QRandomGenerator random(42);
+        {
+            storage::Transaction transaction(db.db());
+            storage::ArticleWriter writer(db.db());
+            for (int i = 0; i < 3600; ++i) {
+                Article article;
+                article.feedId = *feed;
+                article.guid = QString::number(i);
+                article.title = u"Item %1"_s.arg(i);
+                article.text = (i % 3 ? u"common words here"_s : u"other words"_s) + u" tail"_s;
+                article.published = test::utc(2020, 1, 1, 0).addSecs(qint64(random.bounded(86400 * 365)));
+                if (i % 5 == 0)
+                    article.mentions << StoredMention{u"basra"_s, 0, 4, u"Item"_s};
+                QVERIFY(writer.upsert(article).ok());
+            }
+            QVERIFY(transaction.commit().ok());
+        }
+        for (bool withName : {false, true}) {
+            ArticleFilter filter;
+            filter.text = u"commo"_s;
+            if (withName)
+                filter.entityGroups << QStringList{u"basra"_s};
+            QSqlQuery reference(db.db());
+            QVERIFY(reference.exec(
+                u"SELECT id FROM articles WHERE id IN (SELECT rowid FROM article_search WHERE article_search "
+                "MATCH '\"commo\"*') %1 ORDER BY sort_time DESC, id DESC"_s.arg(
+                    withName ? u"AND id IN (SELECT article_id FROM mentions WHERE entity_id = 'basra')"_s
+                             : QString())));
+            QList<qint64> expected;
+            while (reference.next())
+                expected << reference.value(0).toLongLong();
+            QCOMPARE(expected.size(), withName ? 480 : 2400); // more than one chunk of matches
+            QList<qint64> listed;
+            std::optional<storage::PageCursor> after;
+            while (true) {
+                Result<QList<storage::ArticleSummary>> page =
+                    storage::listArticles(db.db(), filter, 150, after);
+                QVERIFY2(page.ok(), qPrintable(page.error()));
+                for (const storage::ArticleSummary& article : *page)
+                    listed << article.id;
+                if (page->size() < 150)
+                    break;
+                after = storage::PageCursor{page->last().sortTime, page->last().id};
+            }
+            QCOMPARE(listed, expected);
+            QCOMPARE(*storage::countArticles(db.db(), filter), expected.size());
+        }
+    }
+
+    void relevanceRanksTitleMatchesFirst() {
+        ArticleFilter filter;
+        filter.text = u"exports"_s;
+        Result<QList<storage::ArticleSummary>> ranked =
+            storage::listArticles(m_db->db(), filter, 10, {}, storage::ArticleOrder::Relevance);
+        QVERIFY2(ranked.ok(), qPrintable(ranked.error()));
+        QCOMPARE(keysOf(*ranked).value(0), u"basra"_s); // in its title
+        QCOMPARE(ranked->size(), 2);
+    }
+
+    void everyFilterIsAnIndexedQuery() {
+        ArticleFilter filter;
+        filter.regions << u"kurdistan-region"_s;
+        filter.entityGroups << QStringList{u"mohammed-shia-al-sudani"_s};
+        filter.text = u"oil"_s;
+        Result<QStringList> plan = storage::explainListArticles(m_db->db(), filter);
+        QVERIFY2(plan.ok(), qPrintable(plan.error()));
+        for (const QString& step : *plan)
+            QVERIFY2(!step.startsWith(u"SCAN a"_s) && !step.startsWith(u"SCAN articles"_s),
+                     qPrintable(plan->join(u'\n')));
+    }
+
+    void indexFollowsDeletionAndRetagging() {
+        test::TempDatabase db;
+        QHash<QString, qint64> ids = test::storeFixture(db.db());
+        auto regionCount = [&](const QString& region) {
+            ArticleFilter filter;
+            filter.regions << region;
+            return *storage::countArticles(db.db(), filter);
+        };
+        QCOMPARE(regionCount(u"kurdistan-region"_s), 2);
+        QSqlQuery query(db.db());
+        query.prepare(u"DELETE FROM articles WHERE id = ?"_s);
+        query.addBindValue(ids.value(u"duhok"_s));
+        QVERIFY(query.exec());
+        QCOMPARE(regionCount(u"kurdistan-region"_s), 1);
+        // Re-tagging the Arabic article without its places leaves only the person.
+        storage::ArticleWriter writer(db.db());
+        QVERIFY(writer.replaceMentions(ids.value(u"erbil-ar"_s),
+                                       {{u"mohammed-shia-al-sudani"_s, 0, 3, u"x"_s}}, u"v"_s));
+        QCOMPARE(regionCount(u"kurdistan-region"_s), 0);
+        QCOMPARE(db.count(u"article_regions WHERE region_id = 'iraq'"_s), 3); // kirkuk, baghdad, basra
+        ArticleFilter person;
+        person.entityGroups << QStringList{u"mohammed-shia-al-sudani"_s};
+        QCOMPARE(*storage::countArticles(db.db(), person), 2);
+    }
+
+    void searchMatches_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("marked");
+        QTest::newRow("hamza folded") << u"زار أربيل ثم عاد"_s << u"اربيل"_s << QStringList{u"أربيل"_s};
+        QTest::newRow("tatweel and diacritics")
+            << u"من بغـــداد وبَغْدَاد"_s << u"بغداد"_s << QStringList{u"بغـــداد"_s};
+        QTest::newRow("whole word for a prefix")
+            << u"Oil exports and exporters"_s << u"export"_s << QStringList{u"exports"_s, u"exporters"_s};
+        QTest::newRow("case") << u"KIRKUK and Kirkuk"_s << u"kirkuk"_s
+                              << QStringList{u"KIRKUK"_s, u"Kirkuk"_s};
+        QTest::newRow("nothing") << u"Basra"_s << u"   "_s << QStringList{};
+    }
+    void searchMatches() {
+        QFETCH(QString, text);
+        QFETCH(QString, query);
+        QFETCH(QStringList, marked);
+        QStringList found;
+        for (const text::Span& span : filters::searchMatches(text, query))
+            found << text.mid(span.start, span.end - span.start);
+        QCOMPARE(found, marked);
+    }
+
+    void watchlistsRoundTripAndPersist() {
+        ArticleFilter filter;
+        filter.feedIds << 3;
+        filter.folderIds << 1;
+        filter.entityGroups << QStringList{u"mohammed-shia-al-sudani"_s} << QStringList{u"a"_s, u"b"_s};
+        filter.regions << u"kirkuk"_s;
+        filter.text = u"نفط"_s;
+        filter.since = test::utc(2024, 1, 1, 0);
+        filter.until = test::utc(2024, 2, 1, 12, 30);
+        filter.unreadOnly = filter.starredOnly = filter.withNotesOnly = true;
+        Result<ArticleFilter> back = filters::filterFromJson(filters::filterToJson(filter));
+        QVERIFY(back.ok());
+        QCOMPARE(*back, filter);
+        QVERIFY(!filters::filterFromJson(QJsonDocument::fromJson(R"({"regions": "kirkuk"})").object()).ok());
+
+        QString path;
+        {
+            test::TempDatabase db;
+            test::storeFixture(db.db());
+            ArticleFilter kurdistan;
+            kurdistan.regions << u"kurdistan-region"_s;
+            Result<qint64> id = filters::addWatchlist(db.db(), u"Kurdistan"_s, kurdistan);
+            QVERIFY(id.ok());
+            QVERIFY(!filters::addWatchlist(db.db(), u"  "_s, kurdistan).ok());
+            QVERIFY(filters::addWatchlist(db.db(), u"Everything"_s, filter).ok());
+            Result<QList<filters::Watchlist>> lists = filters::listWatchlists(db.db(), true);
+            QVERIFY(lists.ok());
+            QCOMPARE(lists->size(), 2);
+            QCOMPARE(lists->at(0).name, u"Kurdistan"_s);
+            QCOMPARE(lists->at(0).unread, 2);
+            QCOMPARE(lists->at(1).filter, filter);
+            QVERIFY(filters::renameWatchlist(db.db(), *id, u"KRI"_s));
+            QVERIFY(!filters::deleteWatchlist(db.db(), 999));
+            db.close();
+            // Reopen the same file.
+            Result<QSqlDatabase> reopened = storage::openDatabase(db.path(), u"reopen"_s);
+            QVERIFY(reopened.ok());
+            Result<filters::Watchlist> again = filters::watchlistById(*reopened, *id);
+            QVERIFY(again.ok());
+            QCOMPARE(again->name, u"KRI"_s);
+            QCOMPARE(again->filter, kurdistan);
+            *reopened = QSqlDatabase();
+            storage::closeDatabase(u"reopen"_s);
+        }
+    }
+
+    void chipsDescribeAndRemove() {
+        Result<names::Gazetteer> gazetteer = names::Gazetteer::builtin();
+        QVERIFY(gazetteer.ok());
+        ArticleFilter filter;
+        filter.regions << u"kurdistan-region"_s;
+        filter.entityGroups << QStringList{u"mohammed-shia-al-sudani"_s};
+        filter.text = u"oil"_s;
+        filter.unreadOnly = true;
+        filter.feedIds << 7;
+        const QList<filters::FilterChip> chips =
+            filters::describeFilter(filter, *gazetteer, {{{7, u"Rudaw"_s}}, {}});
+        QStringList labels;
+        for (const filters::FilterChip& chip : chips)
+            labels << chip.label;
+        QCOMPARE(labels, (QStringList{u"Feed: Rudaw"_s, u"Region: Kurdistan Region"_s,
+                                      u"Person: Mohammed Shia al-Sudani"_s, u"Text: “oil”"_s, u"Unread"_s}));
+        ArticleFilter expected = filter;
+        expected.regions.clear();
+        QCOMPARE(chips.at(1).without, expected);
+        QVERIFY(chips.at(2).toolTip.contains(u"السوداني"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFilterQueries)
+#include "tst_filterqueries.moc"
