@@ -319,30 +319,47 @@ QString safeUrl(const QString& raw, const QUrl& base, bool isLink) {
     return {};
 }
 
+void appendEscapedChar(QString& out, QChar c, bool attribute);
+
 void appendEscaped(QString& out, QStringView text, bool attribute) {
-    for (QChar c : text) {
-        switch (c.unicode()) {
-        case u'&':
-            out += u"&amp;"_s;
-            break;
-        case u'<':
-            out += u"&lt;"_s;
-            break;
-        case u'>':
-            out += u"&gt;"_s;
-            break;
-        case u'"':
-            if (attribute)
-                out += u"&quot;"_s;
-            else
-                out += c;
-            break;
-        case 0:
-            out += QChar(0xFFFD);
-            break;
-        default:
-            out += c;
+    // Most text needs no escaping: copy runs up to the next special character in one go.
+    auto special = [attribute](QChar c) {
+        const char16_t u = c.unicode();
+        return u == u'&' || u == u'<' || u == u'>' || u == 0 || (attribute && u == u'"');
+    };
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (special(text[i])) {
+            out += text.mid(run, i - run);
+            appendEscapedChar(out, text[i], attribute);
+            run = i + 1;
         }
+    }
+    out += text.mid(run);
+}
+
+void appendEscapedChar(QString& out, QChar c, bool attribute) {
+    switch (c.unicode()) {
+    case u'&':
+        out += u"&amp;"_s;
+        break;
+    case u'<':
+        out += u"&lt;"_s;
+        break;
+    case u'>':
+        out += u"&gt;"_s;
+        break;
+    case u'"':
+        if (attribute)
+            out += u"&quot;"_s;
+        else
+            out += c;
+        break;
+    case 0:
+        out += QChar(0xFFFD);
+        break;
+    default:
+        out += c;
     }
 }
 
@@ -570,20 +587,28 @@ private:
         }
     }
 
+    static bool isCollapsibleSpace(QChar c) { return c.isSpace() || c == QChar(0xA0); }
+
     void appendText(QStringView text) {
-        bool wroteHtml = false;
-        for (QChar c : text) {
-            if (c.isSpace() || c == QChar(0xA0)) {
+        // Whole words at a time: appending character by character dominated the sanitiser's cost.
+        const qsizetype size = text.size();
+        qsizetype i = 0;
+        while (i < size) {
+            if (isCollapsibleSpace(text[i])) {
                 m_pendingSpace = !m_line.isEmpty() && !m_line.endsWith(u'\n');
-            } else {
-                if (m_pendingSpace)
-                    m_line += u' ';
-                m_pendingSpace = false;
-                m_line += c;
+                ++i;
+                continue;
             }
-            wroteHtml = true;
+            qsizetype end = i + 1;
+            while (end < size && !isCollapsibleSpace(text[end]))
+                ++end;
+            if (m_pendingSpace)
+                m_line += u' ';
+            m_pendingSpace = false;
+            m_line += text.mid(i, end - i);
+            i = end;
         }
-        if (wroteHtml)
+        if (size > 0)
             appendEscaped(m_result.html, text, false);
     }
 

@@ -38,10 +38,10 @@ bool isServerDefault(const QString& name) {
     return defaults.contains(name.toLower());
 }
 
+// Checked on the bytes: decoding a large body into a string only to look for errors would
+// cost as much as the decoding that follows.
 bool isValidUtf8(const QByteArray& body) {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString ignored = decoder.decode(body);
-    return !decoder.hasError();
+    return body.isValidUtf8();
 }
 
 bool hasNonAscii(const QByteArray& body) {
@@ -91,7 +91,11 @@ QString detectEncoding(const QByteArray& body, const QString& contentTypeHeader)
     const QString http = charsetFromContentType(contentTypeHeader);
     const QString declared = declaredEncoding(body);
     QString choice;
-    if (isKnown(http) && !(isServerDefault(http) && validUtf8 && hasNonAscii(body)))
+    // A server's default label loses to valid UTF-8 and to what the document itself declares
+    // (Arabic feeds in windows-1256 are often served as ISO-8859-1).
+    const bool httpOverruled = isServerDefault(http) && ((validUtf8 && hasNonAscii(body)) ||
+                                                         (isKnown(declared) && !isServerDefault(declared)));
+    if (isKnown(http) && !httpOverruled)
         choice = http;
     else if (isKnown(declared))
         choice = declared;

@@ -86,8 +86,11 @@ void FeedFetcher::onMetaData() {
     if (!m_reply)
         return;
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-    if (length.isValid() && length.toLongLong() > m_options.maxBytes &&
-        m_reply->rawHeader("Content-Encoding").isEmpty())
+    const bool plain = m_reply->rawHeader("Content-Encoding").isEmpty();
+    // Growing the body by doubling would briefly need twice its size.
+    if (length.isValid() && plain && length.toLongLong() > 0 && length.toLongLong() <= m_options.maxBytes)
+        m_result.body.reserve(length.toLongLong());
+    if (length.isValid() && length.toLongLong() > m_options.maxBytes && plain)
         fail(u"Fetching %1 was abandoned: the server announced %2 bytes, more than the limit of %3."_s.arg(
             m_request.url.toDisplayString(), QString::number(length.toLongLong()),
             QString::number(m_options.maxBytes)));

@@ -16,21 +16,29 @@ Result<PreparedFeed> prepareFeed(const QByteArray& body, const QString& contentT
     Result<feeds::ParsedFeed> parsed = feeds::parseFeed(body, contentType, url);
     if (!parsed)
         return Error{parsed.error()};
+    return prepareParsedFeed(std::move(parsed).value(), feedId, tagger, allowRemoteContent);
+}
+
+PreparedFeed prepareParsedFeed(feeds::ParsedFeed&& parsed, qint64 feedId, const Tagger& tagger,
+                               bool allowRemoteContent) {
     PreparedFeed prepared;
     prepared.feedId = feedId;
-    prepared.title = parsed->title;
-    prepared.siteUrl = parsed->siteLink.toString(QUrl::FullyEncoded);
-    prepared.format = parsed->formatName;
+    prepared.title = parsed.title;
+    prepared.siteUrl = parsed.siteLink.toString(QUrl::FullyEncoded);
+    prepared.format = parsed.formatName;
     prepared.taggedVersion = tagger.version();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    prepared.articles.reserve(parsed->items.size());
-    for (const feeds::FeedItem& item : std::as_const(parsed->items)) {
-        Article article = feeds::toArticle(item, *parsed, allowRemoteContent);
+    prepared.articles.reserve(parsed.items.size());
+    prepared.derived.reserve(parsed.items.size());
+    for (feeds::FeedItem& item : parsed.items) {
+        Article article = feeds::toArticle(item, parsed, allowRemoteContent);
+        item = feeds::FeedItem(); // its HTML is in the article now
         if (article.title.isEmpty() && article.text.isEmpty())
             continue;
         article.feedId = feedId;
         article.fetched = now;
         article.mentions = tagger.mentionsIn(article);
+        prepared.derived << storage::ArticleDerived::of(article);
         prepared.articles << std::move(article);
     }
     return prepared;
@@ -41,8 +49,12 @@ Result<FeedStoreReport> storePreparedFeed(QSqlDatabase& db, const PreparedFeed& 
     storage::Transaction transaction(db);
     storage::ArticleWriter writer(db);
     FeedStoreReport report;
-    for (const Article& article : feed.articles) {
-        Result<storage::UpsertResult> stored = writer.upsert(article, feed.taggedVersion);
+    const bool derived = feed.derived.size() == feed.articles.size();
+    for (qsizetype i = 0; i < feed.articles.size(); ++i) {
+        const Article& article = feed.articles[i];
+        Result<storage::UpsertResult> stored =
+            derived ? writer.upsert(article, feed.taggedVersion, feed.derived[i])
+                    : writer.upsert(article, feed.taggedVersion);
         if (!stored)
             return Error{stored.error()};
         switch (stored->outcome) {

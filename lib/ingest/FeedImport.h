@@ -2,6 +2,7 @@
 
 #include "articles/Article.h"
 #include "core/Result.h"
+#include "feeds/FeedItem.h"
 #include "storage/ArticleWriter.h"
 
 #include <QByteArray>
@@ -20,11 +21,18 @@ struct PreparedFeed {
     QString siteUrl;
     QString format;
     QList<Article> articles;
+    QList<storage::ArticleDerived> derived; // one per article: its key, hash and search forms
     QString taggedVersion;
 };
 
+// Parses, sanitises and tags a feed body.
 Result<PreparedFeed> prepareFeed(const QByteArray& body, const QString& contentType, const QUrl& url,
                                  qint64 feedId, const Tagger& tagger, bool allowRemoteContent);
+
+// Sanitises and tags the items of a parsed feed, consuming them one by one so that the feed is
+// never held twice in memory.
+PreparedFeed prepareParsedFeed(feeds::ParsedFeed&& parsed, qint64 feedId, const Tagger& tagger,
+                               bool allowRemoteContent);
 
 // What storing a feed changed.
 struct FeedStoreReport {

@@ -1,12 +1,18 @@
 #include "ingest/FeedRefresher.h"
 
 #include "feeds/FeedDiscovery.h"
+#include "feeds/FeedParser.h"
 #include "feeds/FetchQueue.h"
 #include "ingest/ArticleTagging.h"
 #include "storage/DatabaseThread.h"
 #include "storage/FeedQueries.h"
 
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace mirsad::ingest {
 
@@ -28,7 +34,8 @@ QString feedName(const RefreshTarget& target) {
 FeedRefresher::FeedRefresher(storage::DatabaseThread& writer, QObject* parent)
     : QObject(parent)
     , m_writer(writer)
-    , m_fetchQueue(new feeds::FetchQueue(this)) {
+    , m_fetchQueue(new feeds::FetchQueue(this))
+    , m_maxPreparing(qMax(1, QThread::idealThreadCount())) {
     m_fetchQueue->setMaxConcurrent(m_maxInFlight);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchFinished, this, &FeedRefresher::onFetched);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchProgress, this,
@@ -49,6 +56,10 @@ void FeedRefresher::setFetchOptions(const feeds::FetchOptions& options) {
 void FeedRefresher::setMaxInFlight(int count) {
     m_maxInFlight = qMax(1, count);
     m_fetchQueue->setMaxConcurrent(m_maxInFlight);
+}
+
+void FeedRefresher::setMaxPreparing(int count) {
+    m_maxPreparing = qMax(1, count);
 }
 
 void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
@@ -91,6 +102,11 @@ void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
 void FeedRefresher::cancel() {
     m_total -= int(m_pending.size());
     m_pending.clear();
+    // Fetched bodies not yet parsed are dropped too; what is being parsed or stored finishes.
+    while (!m_fetched.isEmpty()) {
+        const FetchedBody dropped = m_fetched.dequeue();
+        fail(dropped.target, QStringLiteral("The refresh was cancelled."));
+    }
     m_fetchQueue->abortAll();
 }
 
@@ -156,61 +172,94 @@ void FeedRefresher::onFetched(const feeds::FetchResult& result) {
 
 void FeedRefresher::prepare(const RefreshTarget& target, QByteArray body, const QString& contentType,
                             const QString& etag, const QString& lastModified) {
+    m_fetched.enqueue({target, std::move(body), contentType, etag, lastModified});
+    prepareMore();
+}
+
+void FeedRefresher::prepareMore() {
+    while (m_preparing.size() < m_maxPreparing && !m_fetched.isEmpty())
+        startPreparing(m_fetched.dequeue());
+}
+
+void FeedRefresher::releasePrepareSlot(qint64 feedId) {
+    if (m_preparing.remove(feedId))
+        prepareMore();
+}
+
+void FeedRefresher::startPreparing(FetchedBody fetched) {
+    const RefreshTarget target = fetched.target;
+    m_preparing.insert(target.feedId);
     std::shared_ptr<const Tagger> tagger = m_tagger;
-    QtConcurrent::run([target, body = std::move(body), contentType, tagger]() -> Prepared {
-        Prepared prepared{
-            prepareFeed(body, contentType, target.url, target.feedId, *tagger, target.allowRemoteContent),
-            {}};
-        if (!prepared.feed && target.isNew) {
-            const QList<feeds::DiscoveredFeed> found = feeds::discoverFeeds(body, target.url, contentType);
-            if (!found.isEmpty())
-                prepared.discovered = found.first().url;
+    QtConcurrent::run([target, body = std::move(fetched.body), contentType = fetched.contentType,
+                       tagger]() mutable -> Prepared {
+        Result<feeds::ParsedFeed> parsed = feeds::parseFeed(body, contentType, target.url);
+        if (!parsed) {
+            Prepared failed{Error{parsed.error()}, {}};
+            if (target.isNew) {
+                const QList<feeds::DiscoveredFeed> found =
+                    feeds::discoverFeeds(body, target.url, contentType);
+                if (!found.isEmpty())
+                    failed.discovered = found.first().url;
+            }
+            return failed;
         }
-        return prepared;
-    }).then(this, [this, target, etag, lastModified](const Prepared& prepared) {
-        if (!prepared.feed) {
-            if (prepared.discovered.isValid() && prepared.discovered != target.url) {
-                // The URL was a web page that names its feed: subscribe to that instead.
-                RefreshTarget next = target;
-                next.url = prepared.discovered;
-                next.isNew = false; // discover once; a second web page is an error
-                m_writer
-                    .run([next](QSqlDatabase& db) {
-                        return storage::setFeedUrl(db, next.feedId, next.url.toString(QUrl::FullyEncoded));
-                    })
-                    .then(this, [this, target, next](const Status& moved) {
-                        if (!moved) {
-                            fail(target, moved.error());
-                            return;
-                        }
-                        --m_inFlight;
-                        m_running.remove(target.feedId);
-                        launch(next);
-                    });
+        body = QByteArray(); // parsed: the raw bytes are no longer needed
+        return Prepared{
+            prepareParsedFeed(std::move(parsed).value(), target.feedId, *tagger, target.allowRemoteContent),
+            {}};
+    })
+        .then(this,
+              [this, target, etag = fetched.etag, lastModified = fetched.lastModified](Prepared prepared) {
+                  if (prepared.feed)
+                      store(target, std::move(prepared.feed).value(), etag, lastModified);
+                  else if (prepared.discovered.isValid() && prepared.discovered != target.url)
+                      followDiscovered(target, prepared.discovered);
+                  else
+                      fail(target, prepared.feed.error());
+              });
+}
+
+// The URL was a web page that names its feed: subscribe to that instead.
+void FeedRefresher::followDiscovered(const RefreshTarget& target, const QUrl& feedUrl) {
+    RefreshTarget next = target;
+    next.url = feedUrl;
+    next.isNew = false; // discover once; a second web page is an error
+    m_writer
+        .run([next](QSqlDatabase& db) {
+            return storage::setFeedUrl(db, next.feedId, next.url.toString(QUrl::FullyEncoded));
+        })
+        .then(this, [this, target, next](const Status& moved) {
+            if (!moved) {
+                fail(target, moved.error());
                 return;
             }
-            fail(target, prepared.feed.error());
-            return;
-        }
-        m_writer
-            .run([feed = *prepared.feed, etag, lastModified](QSqlDatabase& db) {
-                return storePreparedFeed(db, feed, etag, lastModified);
-            })
-            .then(this,
-                  [this, target, feedTitle = prepared.feed->title](const Result<FeedStoreReport>& stored) {
-                      if (!stored) {
-                          fail(target, stored.error());
-                          return;
-                      }
-                      RefreshOutcome outcome;
-                      outcome.kind = RefreshOutcome::Kind::Stored;
-                      outcome.feedId = target.feedId;
-                      outcome.url = target.url;
-                      outcome.title = target.title.isEmpty() ? feedTitle : target.title;
-                      outcome.report = *stored;
-                      complete(outcome);
-                  });
-    });
+            --m_inFlight;
+            m_running.remove(target.feedId);
+            releasePrepareSlot(target.feedId);
+            launch(next);
+        });
+}
+
+void FeedRefresher::store(const RefreshTarget& target, PreparedFeed feed, const QString& etag,
+                          const QString& lastModified) {
+    const QString feedTitle = feed.title;
+    m_writer
+        .run([feed = std::move(feed), etag, lastModified](QSqlDatabase& db) {
+            return storePreparedFeed(db, feed, etag, lastModified);
+        })
+        .then(this, [this, target, feedTitle](const Result<FeedStoreReport>& stored) {
+            if (!stored) {
+                fail(target, stored.error());
+                return;
+            }
+            RefreshOutcome outcome;
+            outcome.kind = RefreshOutcome::Kind::Stored;
+            outcome.feedId = target.feedId;
+            outcome.url = target.url;
+            outcome.title = target.title.isEmpty() ? feedTitle : target.title;
+            outcome.report = *stored;
+            complete(outcome);
+        });
 }
 
 void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
@@ -237,7 +286,13 @@ void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
 }
 
 void FeedRefresher::complete(const RefreshOutcome& outcome) {
+#if defined(__GLIBC__)
+    // A feed's articles were allocated on worker threads and freed on others; without this the
+    // freed memory stays with the process and the peak grows with every large feed.
+    malloc_trim(0);
+#endif
     m_running.remove(outcome.feedId);
+    releasePrepareSlot(outcome.feedId);
     --m_inFlight;
     ++m_done;
     emit feedFinished(outcome);

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QQueue>
+#include <QSet>
 #include <QUrl>
 #include <memory>
 
@@ -56,6 +57,9 @@ public:
     void setFetchOptions(const feeds::FetchOptions& options);
     // How many feeds are fetched or processed at once (bounds memory as well as sockets).
     void setMaxInFlight(int count);
+    // How many feeds are parsed, or parsed and waiting for the writer, at once (default: one per
+    // core). Bodies fetched meanwhile wait unparsed, which keeps memory low.
+    void setMaxPreparing(int count);
 
     void refresh(const QList<RefreshTarget>& targets);
     bool isIdle() const { return m_pending.isEmpty() && m_inFlight == 0 && !m_loadingTagger; }
@@ -73,8 +77,21 @@ private:
     void startMore();
     void launch(const RefreshTarget& target);
     void onFetched(const feeds::FetchResult& result);
+    struct FetchedBody {
+        RefreshTarget target;
+        QByteArray body;
+        QString contentType;
+        QString etag;
+        QString lastModified;
+    };
     void prepare(const RefreshTarget& target, QByteArray body, const QString& contentType,
                  const QString& etag, const QString& lastModified);
+    void prepareMore();
+    void startPreparing(FetchedBody fetched);
+    void store(const RefreshTarget& target, PreparedFeed feed, const QString& etag,
+               const QString& lastModified);
+    void followDiscovered(const RefreshTarget& target, const QUrl& feedUrl);
+    void releasePrepareSlot(qint64 feedId);
     void fail(const RefreshTarget& target, const QString& error);
     void complete(const RefreshOutcome& outcome);
 
@@ -84,6 +101,9 @@ private:
     std::shared_ptr<const Tagger> m_tagger;
     QQueue<RefreshTarget> m_pending;
     QHash<qint64, RefreshTarget> m_running; // by feed id
+    QQueue<FetchedBody> m_fetched;          // waiting for a prepare slot
+    QSet<qint64> m_preparing;               // feeds holding a prepare slot, until stored
+    int m_maxPreparing = 2;
     int m_maxInFlight = 3;
     int m_inFlight = 0;
     int m_done = 0;

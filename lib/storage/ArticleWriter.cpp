@@ -1,5 +1,6 @@
 #include "storage/ArticleWriter.h"
 
+#include "annotations/Annotations.h"
 #include "storage/Database.h"
 #include "storage/SearchText.h"
 
@@ -21,7 +22,7 @@ ArticleWriter::ArticleWriter(QSqlDatabase db)
     , m_insert(m_db)
     , m_update(m_db)
     , m_deleteMentions(m_db)
-    , m_insertMention(m_db)
+    , m_insertMentions(m_db)
     , m_setTagged(m_db)
     , m_deleteSearch(m_db)
     , m_insertSearch(m_db) {
@@ -37,25 +38,75 @@ ArticleWriter::ArticleWriter(QSqlDatabase db)
                                     "?, thumbnail = ?, content_hash = ?, "
                                     "tagged_version = ? WHERE id = ?"));
     m_deleteMentions.prepare(QStringLiteral("DELETE FROM mentions WHERE article_id = ?"));
-    m_insertMention.prepare(QStringLiteral("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, "
-                                           "end, surface) VALUES (?, ?, ?, ?, ?)"));
+    // All of an article's mentions in one statement: the triggers that keep the filter indexes
+    // run per row anyway, but the per-statement cost (binding, statement journal) is paid once.
+    m_insertMentions.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, surface) "
+                       "SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)"));
     m_setTagged.prepare(QStringLiteral("UPDATE articles SET tagged_version = ? WHERE id = ?"));
     m_deleteSearch.prepare(QStringLiteral("DELETE FROM article_search WHERE rowid = ?"));
     m_insertSearch.prepare(
         QStringLiteral("INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)"));
 }
 
-Status ArticleWriter::indexForSearch(qint64 id, const Article& article, bool replace) {
+static void appendJsonString(QString& out, const QString& text) {
+    out += u'"';
+    for (const QChar c : text) {
+        if (c == u'"' || c == u'\\') {
+            out += u'\\';
+            out += c;
+        } else if (c.unicode() < 0x20) {
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        } else {
+            out += c;
+        }
+    }
+    out += u'"';
+}
+
+static QString mentionsAsJson(const QList<StoredMention>& mentions) {
+    QString json;
+    json.reserve(mentions.size() * 48);
+    json += u'[';
+    for (const StoredMention& mention : mentions) {
+        if (json.size() > 1)
+            json += u',';
+        json += u'[';
+        appendJsonString(json, mention.entityId);
+        json += u',' + QString::number(mention.start) + u',' + QString::number(mention.end) + u',';
+        appendJsonString(json, mention.surface);
+        json += u']';
+    }
+    json += u']';
+    return json;
+}
+
+ArticleDerived ArticleDerived::of(const Article& article) {
+    return {article.dedupeKey(), article.contentHash(), searchText(article.title), searchText(article.text),
+            mentionsAsJson(article.mentions)};
+}
+
+Status ArticleWriter::indexForSearch(qint64 id, const ArticleDerived& derived, bool replace) {
     if (replace) {
         m_deleteSearch.addBindValue(id);
         if (!m_deleteSearch.exec())
             return failed(m_deleteSearch, QStringLiteral("update the search index"));
     }
     m_insertSearch.addBindValue(id);
-    m_insertSearch.addBindValue(sqlText(searchText(article.title)));
-    m_insertSearch.addBindValue(sqlText(searchText(article.text)));
+    m_insertSearch.addBindValue(sqlText(derived.searchTitle));
+    m_insertSearch.addBindValue(sqlText(derived.searchBody));
     if (!m_insertSearch.exec())
         return failed(m_insertSearch, QStringLiteral("update the search index"));
+    return {};
+}
+
+Status ArticleWriter::insertMentions(qint64 articleId, const QString& mentionsJson) {
+    if (mentionsJson.size() <= 2)
+        return {}; // "[]"
+    m_insertMentions.addBindValue(articleId);
+    m_insertMentions.addBindValue(mentionsJson);
+    if (!m_insertMentions.exec())
+        return failed(m_insertMentions, QStringLiteral("store the names found"));
     return {};
 }
 
@@ -64,15 +115,8 @@ Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMentio
     m_deleteMentions.addBindValue(articleId);
     if (!m_deleteMentions.exec())
         return failed(m_deleteMentions, QStringLiteral("store the names found"));
-    for (const StoredMention& mention : mentions) {
-        m_insertMention.addBindValue(articleId);
-        m_insertMention.addBindValue(mention.entityId);
-        m_insertMention.addBindValue(mention.start);
-        m_insertMention.addBindValue(mention.end);
-        m_insertMention.addBindValue(sqlText(mention.surface));
-        if (!m_insertMention.exec())
-            return failed(m_insertMention, QStringLiteral("store the names found"));
-    }
+    if (Status s = insertMentions(articleId, mentionsAsJson(mentions)); !s)
+        return s;
     m_setTagged.addBindValue(sqlText(taggedVersion));
     m_setTagged.addBindValue(articleId);
     if (!m_setTagged.exec())
@@ -81,10 +125,15 @@ Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMentio
 }
 
 Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString& taggedVersion) {
+    return upsert(article, taggedVersion, ArticleDerived::of(article));
+}
+
+Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString& taggedVersion,
+                                           const ArticleDerived& derived) {
     if (article.feedId <= 0)
         return Error{QStringLiteral("An article must belong to a feed.")};
-    const QString key = article.dedupeKey();
-    const QString hash = article.contentHash();
+    const QString& key = derived.dedupeKey;
+    const QString& hash = derived.contentHash;
     const QString tags = article.tags.join(QChar(0x1f));
 
     m_find.addBindValue(article.feedId);
@@ -107,6 +156,11 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
             m_update.addBindValue(value);
         if (!m_update.exec())
             return failed(m_update, QStringLiteral("update an article"));
+        // The text changed: the analyst's highlights follow their passages (or become orphans).
+        if (Result<annotations::ReanchorReport> moved =
+                annotations::reanchorHighlights(m_db, result.id, article.text);
+            !moved)
+            return Error{moved.error()};
     } else {
         m_find.finish();
         result.outcome = UpsertOutcome::Inserted;
@@ -124,9 +178,13 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
             return failed(m_insert, QStringLiteral("store an article"));
         result.id = m_insert.lastInsertId().toLongLong();
     }
-    if (Status s = indexForSearch(result.id, article, result.outcome == UpsertOutcome::Updated); !s)
+    const bool updated = result.outcome == UpsertOutcome::Updated;
+    if (Status s = indexForSearch(result.id, derived, updated); !s)
         return Error{s.error()};
-    if (Status s = replaceMentions(result.id, article.mentions, taggedVersion); !s)
+    // A new row has no mentions yet and got its tagged_version from the insert.
+    if (Status s = updated ? replaceMentions(result.id, article.mentions, taggedVersion)
+                           : insertMentions(result.id, derived.mentionsJson);
+        !s)
         return Error{s.error()};
     return result;
 }

@@ -1,0 +1,56 @@
+#include "ChildRun.h"
+
+#include <QElapsedTimer>
+#include <QProcessEnvironment>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+ChildRun runChild(const QString& program, const QStringList& args, const QStringList& extraEnv,
+                  const QString& logPath) {
+    ChildRun run;
+    std::vector<QByteArray> storage;
+    storage.push_back(program.toLocal8Bit());
+    for (const QString& arg : args)
+        storage.push_back(arg.toLocal8Bit());
+    const size_t argCount = storage.size();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString& entry : extraEnv)
+        environment.insert(entry.section(u'=', 0, 0), entry.section(u'=', 1));
+    for (const QString& entry : environment.toStringList())
+        storage.push_back(entry.toLocal8Bit());
+    std::vector<char*> argv, envp;
+    for (size_t i = 0; i < storage.size(); ++i)
+        (i < argCount ? argv : envp).push_back(storage[i].data());
+    argv.push_back(nullptr);
+    envp.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    const QByteArray log = logPath.toLocal8Bit();
+    posix_spawn_file_actions_addopen(&actions, 1, log.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    posix_spawn_file_actions_adddup2(&actions, 1, 2);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0)
+        return run;
+    int status = 0;
+    rusage usage{};
+    if (wait4(pid, &status, 0, &usage) != pid)
+        return run;
+    run.wallSeconds = double(timer.nsecsElapsed()) / 1e9;
+    run.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                     double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    run.peakRssKb = usage.ru_maxrss;
+    if (WIFEXITED(status))
+        run.exitCode = WEXITSTATUS(status);
+    return run;
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// One run of a child process, measured the way time(1) does: wall clock and the child's own
+// peak resident memory from wait4()'s rusage.
+struct ChildRun {
+    int exitCode = -1; // -1 when it could not start or died of a signal
+    double wallSeconds = 0;
+    double cpuSeconds = 0; // user + system
+    long peakRssKb = 0;
+};
+
+// Runs program with args; extraEnv entries ("NAME=value") are added to this process's
+// environment; stdout and stderr go to logPath.
+ChildRun runChild(const QString& program, const QStringList& args, const QStringList& extraEnv,
+                  const QString& logPath);

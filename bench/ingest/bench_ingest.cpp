@@ -1,0 +1,238 @@
+// Ingest benchmark: generates a corpus of news feeds (by default 10 feeds x 2,000 items, Arabic
+// and English, RSS and Atom, about 76 MB), serves it on loopback and times, end to end,
+//   mirsadctl --db FRESH import URL1..URLn            (fetch, parse, sanitise, tag, store, index)
+//   newsboat -u URLS -c FRESH_CACHE -x reload          (if newsboat is installed)
+// alternating the two, several runs each; reports medians of wall time, items/s and peak RSS
+// (the child's ru_maxrss) and checks the goal: Mirsad at least 2x Newsboat's items/s with no
+// larger peak memory. Exits 1 when the goal is missed or a run fails.
+// Run: ctest -C bench -L bench --verbose, or bench_ingest [--runs N] [--feeds N] [--items N].
+
+#include "ChildRun.h"
+#include "IngestCorpus.h"
+#include "StaticHttpServer.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <algorithm>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QTextStream out(stdout);
+
+double median(std::vector<double> values) {
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+// Rows of `table` in an SQLite file, or -1.
+qint64 countRows(const QString& path, const QString& table) {
+    const QString name = u"count-"_s + path;
+    qint64 count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(u"SELECT count(*) FROM "_s + table) && query.next())
+                count = query.value(0).toLongLong();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return count;
+}
+
+struct Contender {
+    QString name;
+    std::vector<double> wall, itemsPerSecond, rssMb, cpu;
+    int failures = 0;
+
+    void add(const ChildRun& run, qint64 stored) {
+        wall.push_back(run.wallSeconds);
+        itemsPerSecond.push_back(run.wallSeconds > 0 ? double(stored) / run.wallSeconds : 0);
+        rssMb.push_back(double(run.peakRssKb) / 1024.0);
+        cpu.push_back(run.cpuSeconds);
+    }
+};
+
+void printRun(const QString& name, int run, const ChildRun& result, qint64 stored) {
+    out << u"  %1 run %2: %3 s wall, %4 s CPU, %5 items stored, %6 items/s, peak RSS %7 MB, exit %8"_s
+               .arg(name, -8)
+               .arg(run)
+               .arg(result.wallSeconds, 0, 'f', 2)
+               .arg(result.cpuSeconds, 0, 'f', 2)
+               .arg(stored)
+               .arg(result.wallSeconds > 0 ? double(stored) / result.wallSeconds : 0, 0, 'f', 0)
+               .arg(double(result.peakRssKb) / 1024.0, 0, 'f', 1)
+               .arg(result.exitCode)
+        << Qt::endl;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Times mirsadctl import against newsboat on a generated corpus."_s);
+    parser.addHelpOption();
+    parser.addOption({u"runs"_s, u"Runs of each program (default 5)."_s, u"N"_s, u"5"_s});
+    parser.addOption({u"feeds"_s, u"Feeds in the corpus (default 10)."_s, u"N"_s, u"10"_s});
+    parser.addOption({u"items"_s, u"Items per feed (default 2000)."_s, u"N"_s, u"2000"_s});
+    parser.addOption(
+        {u"mirsadctl"_s, u"The mirsadctl to time."_s, u"PATH"_s, QStringLiteral(MIRSADCTL_PATH)});
+    parser.addOption({u"newsboat"_s, u"The newsboat to compare with (default: from PATH)."_s, u"PATH"_s});
+    parser.addOption({u"mirsad-only"_s, u"Do not run newsboat."_s});
+    parser.addOption({u"import-option"_s,
+                      u"Pass OPTION to mirsadctl import (repeatable), e.g. --parallel=2."_s, u"OPTION"_s});
+    parser.addOption({u"keep"_s, u"Keep the corpus, databases and logs in DIR."_s, u"DIR"_s});
+    parser.addOption({u"write-corpus"_s, u"Write the corpus into DIR and exit (for profiling)."_s, u"DIR"_s});
+    parser.process(app);
+
+    CorpusOptions options;
+    options.feeds = qMax(1, parser.value(u"feeds"_s).toInt());
+    options.itemsPerFeed = qMax(1, parser.value(u"items"_s).toInt());
+    const int runs = qMax(1, parser.value(u"runs"_s).toInt());
+    const qint64 expected = qint64(options.feeds) * options.itemsPerFeed;
+    const QString mirsadctl = parser.value(u"mirsadctl"_s);
+    QString newsboat = parser.isSet(u"newsboat"_s) ? parser.value(u"newsboat"_s)
+                                                   : QStandardPaths::findExecutable(u"newsboat"_s);
+    if (parser.isSet(u"mirsad-only"_s))
+        newsboat.clear();
+
+    QTemporaryDir temporary;
+    QString work = temporary.path();
+    if (parser.isSet(u"keep"_s)) {
+        work = parser.value(u"keep"_s);
+        QDir().mkpath(work);
+    }
+    QDir dir(work);
+    dir.mkpath(u"home"_s);
+
+    QElapsedTimer timer;
+    timer.start();
+    const QList<CorpusFeed> corpus = generateCorpus(options);
+    if (parser.isSet(u"write-corpus"_s)) {
+        const QDir target(parser.value(u"write-corpus"_s));
+        target.mkpath(u"."_s);
+        for (const CorpusFeed& feed : corpus) {
+            QFile file(target.filePath(feed.path.mid(1)));
+            if (!file.open(QIODevice::WriteOnly) || file.write(feed.body) != feed.body.size())
+                return 1;
+        }
+        return 0;
+    }
+    qint64 corpusBytes = 0;
+    StaticHttpServer server;
+    for (const CorpusFeed& feed : corpus) {
+        corpusBytes += feed.body.size();
+        server.addRoute(feed.path.toUtf8(), feed.body,
+                        feed.atom ? "application/atom+xml; charset=utf-8"
+                                  : "application/rss+xml; charset=utf-8");
+    }
+    if (!server.start()) {
+        out << "Could not listen on 127.0.0.1." << Qt::endl;
+        return 1;
+    }
+    QStringList urls;
+    for (const CorpusFeed& feed : corpus)
+        urls << server.url(feed.path).toString();
+    {
+        QFile urlsFile(dir.filePath(u"urls"_s));
+        if (!urlsFile.open(QIODevice::WriteOnly))
+            return 1;
+        urlsFile.write(urls.join(u'\n').toUtf8() + '\n');
+    }
+    out << u"Corpus: %1 feeds x %2 items = %3 items, %4 MB (generated in %5 s), served at %6"_s
+               .arg(options.feeds)
+               .arg(options.itemsPerFeed)
+               .arg(expected)
+               .arg(double(corpusBytes) / 1e6, 0, 'f', 1)
+               .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+               .arg(server.url(u"/"_s).toString())
+        << Qt::endl;
+    out << u"Mirsad:   %1 --db FRESH import URL1..URL%2"_s.arg(mirsadctl).arg(options.feeds) << Qt::endl;
+    if (newsboat.isEmpty())
+        out << "Newsboat: not found on PATH (install the newsboat package to compare); timing Mirsad alone."
+            << Qt::endl;
+    else
+        out << u"Newsboat: %1 -u URLS -c FRESH_CACHE -x reload"_s.arg(newsboat) << Qt::endl;
+
+    const QStringList environment = {u"HOME="_s + dir.filePath(u"home"_s),
+                                     u"XDG_CONFIG_HOME="_s + dir.filePath(u"home/.config"_s),
+                                     u"XDG_DATA_HOME="_s + dir.filePath(u"home/.local/share"_s),
+                                     u"LC_ALL=C.UTF-8"_s, u"QT_QPA_PLATFORM=offscreen"_s};
+    Contender mirsad{u"mirsad"_s, {}, {}, {}, {}, 0};
+    Contender boat{u"newsboat"_s, {}, {}, {}, {}, 0};
+    for (int run = 1; run <= runs; ++run) {
+        const QString db = dir.filePath(u"mirsad-%1.sqlite"_s.arg(run));
+        for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(db + suffix);
+        const ChildRun m = runChild(
+            mirsadctl, QStringList{u"--db"_s, db, u"import"_s} + parser.values(u"import-option"_s) + urls,
+            environment, dir.filePath(u"mirsad-%1.log"_s.arg(run)));
+        const qint64 stored = countRows(db, u"articles"_s);
+        printRun(mirsad.name, run, m, stored);
+        if (m.exitCode != 0 || stored != expected)
+            ++mirsad.failures;
+        mirsad.add(m, stored);
+        if (!parser.isSet(u"keep"_s))
+            for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+                QFile::remove(db + suffix);
+
+        if (newsboat.isEmpty())
+            continue;
+        const QString cache = dir.filePath(u"newsboat-%1.db"_s.arg(run));
+        QFile::remove(cache);
+        const ChildRun n =
+            runChild(newsboat, {u"-u"_s, dir.filePath(u"urls"_s), u"-c"_s, cache, u"-x"_s, u"reload"_s},
+                     environment, dir.filePath(u"newsboat-%1.log"_s.arg(run)));
+        const qint64 boatStored = countRows(cache, u"rss_item"_s);
+        printRun(boat.name, run, n, boatStored);
+        if (n.exitCode != 0 || boatStored != expected)
+            ++boat.failures;
+        boat.add(n, boatStored);
+        if (!parser.isSet(u"keep"_s))
+            QFile::remove(cache);
+    }
+
+    auto summary = [&](const Contender& c) {
+        out << u"%1 median of %2: %3 s wall, %4 s CPU, %5 items/s, peak RSS %6 MB%7"_s.arg(c.name, -8)
+                   .arg(c.wall.size())
+                   .arg(median(c.wall), 0, 'f', 2)
+                   .arg(median(c.cpu), 0, 'f', 2)
+                   .arg(median(c.itemsPerSecond), 0, 'f', 0)
+                   .arg(median(c.rssMb), 0, 'f', 1)
+                   .arg(c.failures ? u" (%1 run(s) failed or stored the wrong count)"_s.arg(c.failures)
+                                   : QString())
+            << Qt::endl;
+    };
+    out << Qt::endl;
+    summary(mirsad);
+    bool ok = mirsad.failures == 0;
+    if (!newsboat.isEmpty()) {
+        summary(boat);
+        const double speed = median(mirsad.itemsPerSecond) / qMax(1.0, median(boat.itemsPerSecond));
+        const double memory = median(mirsad.rssMb) / qMax(1.0, median(boat.rssMb));
+        const bool goal = speed >= 2.0 && memory <= 1.0;
+        out << u"Ratio: Mirsad ingests %1x Newsboat's items/s with %2x its peak RSS; goal (>= 2x, <= 1x): %3"_s
+                   .arg(speed, 0, 'f', 2)
+                   .arg(memory, 0, 'f', 2)
+                   .arg(goal ? u"met"_s : u"MISSED"_s)
+            << Qt::endl;
+        ok = ok && goal;
+    }
+    return ok ? 0 : 1;
+}
