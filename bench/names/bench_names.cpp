@@ -1,6 +1,7 @@
 // Name matcher benchmark: throughput on ~20 MB of generated mixed Arabic/English news text, with
 // the shipped gazetteer and with a generated 100,000-name gazetteer; matcher build time and memory.
-// Run: ctest -C bench -L bench --verbose, or bench_names [megabytes] [runs].
+// Run: ctest -C bench -L bench --verbose, or bench_names [megabytes] [runs] [shipped|100k]; the last
+// argument measures one gazetteer only (for a profiler run).
 
 #include "names/Gazetteer.h"
 #include "names/NameMatcher.h"
@@ -216,6 +217,7 @@ int main(int argc, char** argv) {
     const QStringList args = app.arguments();
     const double targetMb = args.size() > 1 ? args[1].toDouble() : 20.0;
     const int runs = args.size() > 2 ? args[2].toInt() : 5;
+    const QString only = args.value(3);
     QTextStream out(stdout);
 
     const auto builtin = Gazetteer::builtin();
@@ -249,8 +251,12 @@ int main(int argc, char** argv) {
         << "MB/s cpu"
         << "MB/s wall"
         << "mentions" << qSetFieldWidth(0) << '\n';
-    for (const Row& row : {measure(u"shipped"_s, *builtin, articles, megabytes, runs),
-                           measure(u"generated 100k"_s, generated, articles, megabytes, runs)}) {
+    std::vector<Row> rows;
+    if (only.isEmpty() || only == u"shipped"_s)
+        rows.push_back(measure(u"shipped"_s, *builtin, articles, megabytes, runs));
+    if (only.isEmpty() || only == u"100k"_s)
+        rows.push_back(measure(u"generated 100k"_s, generated, articles, megabytes, runs));
+    for (const Row& row : rows) {
         out << qSetFieldWidth(22) << Qt::left << row.gazetteer << qSetFieldWidth(10) << Qt::right
             << row.entities << QString::number(row.buildMs, 'f', 1) << QString::number(row.rssDeltaMb, 'f', 1)
             << QString::number(row.tableMb, 'f', 1) << QString::number(row.mbPerSecond, 'f', 1)

@@ -50,8 +50,12 @@ Command importCommand();
 Command listCommand();
 Command refreshCommand();
 Command showCommand();
+Command tagCommand();
+Command entitiesCommand();
 
 // Helpers shared by commands.
 QString isoUtc(const QDateTime& time);
+// Whether --db was given (before or after the command), rather than the GUI's default.
+bool databaseGiven(const CommandContext& context);
 
 } // namespace mirsad::cli

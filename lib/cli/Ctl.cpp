@@ -10,7 +10,7 @@ namespace mirsad::cli {
 namespace {
 
 QList<Command> commands() {
-    return {importCommand(), refreshCommand(), listCommand(), showCommand()};
+    return {importCommand(), refreshCommand(), listCommand(), showCommand(), tagCommand(), entitiesCommand()};
 }
 
 QCommandLineOption databaseOption() {

@@ -3,26 +3,60 @@
 #include "names/NameScanner.h"
 #include "names/NameTrie.h"
 
-#include <QSet>
 #include <QVarLengthArray>
 #include <algorithm>
+#include <span>
 
 namespace mirsad::names {
 
 struct NameMatcher::Data {
     Gazetteer gazetteer;
     NameTrie trie;
+    // Per entity, computed once so that deciding a shared name reads a few ints, not strings:
+    // whether it is a place, and the indices of the entities it lies within (sorted), all of
+    // ancestorIndex[ancestorBegin[e] .. ancestorBegin[e + 1]).
+    std::vector<quint8> isPlace;
+    std::vector<uint32_t> ancestorBegin;
+    std::vector<int32_t> ancestorIndex;
+
+    void buildAncestors();
+    std::span<const int32_t> ancestorsOf(int32_t entity) const {
+        const auto begin = ancestorBegin[static_cast<std::size_t>(entity)];
+        const auto end = ancestorBegin[static_cast<std::size_t>(entity) + 1];
+        return {ancestorIndex.data() + begin, end - begin};
+    }
 };
+
+void NameMatcher::Data::buildAncestors() {
+    const QList<Entity>& entities = gazetteer.entities();
+    isPlace.assign(static_cast<std::size_t>(entities.size()), 0);
+    ancestorBegin.assign(1, 0);
+    ancestorIndex.clear();
+    for (qsizetype i = 0; i < entities.size(); ++i) {
+        const Entity& e = entities[i];
+        isPlace[static_cast<std::size_t>(i)] = e.kind == EntityKind::Place ? 1 : 0;
+        const auto first = ancestorIndex.size();
+        if (!e.within.isEmpty()) {
+            for (const QString& id : gazetteer.ancestors(e.id)) {
+                if (const Entity* ancestor = gazetteer.entity(id))
+                    ancestorIndex.push_back(static_cast<int32_t>(ancestor - entities.data()));
+            }
+            std::sort(ancestorIndex.begin() + static_cast<std::ptrdiff_t>(first), ancestorIndex.end());
+        }
+        ancestorBegin.push_back(static_cast<uint32_t>(ancestorIndex.size()));
+    }
+}
 
 namespace {
 
 // A shared name goes to the one candidate the text also names unambiguously; failing that, to
 // the innermost of nested places (Kirkuk the city within Kirkuk the governorate).
-std::optional<int32_t> decide(const Candidate& candidate, const QSet<int32_t>& named,
-                              const Gazetteer& gazetteer) {
+// named: the entities named unambiguously in the text, sorted.
+std::optional<int32_t> decide(const Candidate& candidate, std::span<const int32_t> named,
+                              const NameMatcher::Data& data) {
     std::optional<int32_t> chosen;
     for (int32_t entity : candidate.entities) {
-        if (named.contains(entity)) {
+        if (std::binary_search(named.begin(), named.end(), entity)) {
             if (chosen)
                 return std::nullopt;
             chosen = entity;
@@ -30,17 +64,17 @@ std::optional<int32_t> decide(const Candidate& candidate, const QSet<int32_t>& n
     }
     if (chosen)
         return chosen;
-    const QList<Entity>& entities = gazetteer.entities();
     const bool fewPlaces = candidate.entities.size() <= 4 &&
-                           std::all_of(candidate.entities.begin(), candidate.entities.end(),
-                                       [&](int32_t e) { return entities[e].kind == EntityKind::Place; });
+                           std::all_of(candidate.entities.begin(), candidate.entities.end(), [&](int32_t e) {
+                               return data.isPlace[static_cast<std::size_t>(e)] != 0;
+                           });
     if (!fewPlaces)
         return std::nullopt;
     for (int32_t inner : candidate.entities) {
-        const QStringList ancestors = gazetteer.ancestors(entities[inner].id);
+        const std::span<const int32_t> ancestors = data.ancestorsOf(inner);
         const bool containedByAll =
             std::all_of(candidate.entities.begin(), candidate.entities.end(), [&](int32_t other) {
-                return other == inner || ancestors.contains(entities[other].id);
+                return other == inner || std::binary_search(ancestors.begin(), ancestors.end(), other);
             });
         if (containedByAll)
             return inner;
@@ -84,6 +118,7 @@ NameMatcher::NameMatcher(const Gazetteer& gazetteer) {
     auto data = std::make_shared<Data>();
     data->gazetteer = gazetteer;
     data->trie.build(data->gazetteer);
+    data->buildAncestors();
     m_data = std::move(data);
 }
 
@@ -96,23 +131,37 @@ const Gazetteer& NameMatcher::gazetteer() const {
 }
 
 std::size_t NameMatcher::memoryUsage() const {
-    return m_data->trie.memoryUsage();
+    return m_data->trie.memoryUsage() + m_data->isPlace.capacity() +
+           m_data->ancestorBegin.capacity() * sizeof(uint32_t) +
+           m_data->ancestorIndex.capacity() * sizeof(int32_t);
 }
 
 QList<Mention> NameMatcher::match(QStringView text) const {
-    const std::vector<Candidate> candidates = NameScanner(m_data->trie, text).run();
-    QSet<int32_t> named;
-    for (const Candidate& candidate : candidates) {
-        if (candidate.entities.size() == 1)
-            named.insert(candidate.entities.front());
+    // One buffer per thread, kept from text to text: growing a fresh vector for every text cost
+    // more than the scan of a short one (allocator cache misses).
+    thread_local std::vector<Candidate> candidates;
+    NameScanner(m_data->trie, text).run(candidates);
+    // The entities named unambiguously, needed only when some name is shared.
+    QVarLengthArray<int32_t, 256> named;
+    const bool shared = std::any_of(candidates.begin(), candidates.end(),
+                                    [](const Candidate& c) { return c.entities.size() > 1; });
+    if (shared) {
+        for (const Candidate& candidate : candidates) {
+            if (candidate.entities.size() == 1)
+                named.append(candidate.entities.front());
+        }
+        std::sort(named.begin(), named.end());
     }
     const QList<Entity>& entities = m_data->gazetteer.entities();
     QList<Mention> mentions;
     mentions.reserve(static_cast<qsizetype>(candidates.size()));
     for (const Candidate& candidate : candidates) {
-        const std::optional<int32_t> entity = candidate.entities.size() == 1
-                                                  ? std::optional<int32_t>(candidate.entities.front())
-                                                  : decide(candidate, named, m_data->gazetteer);
+        const std::optional<int32_t> entity =
+            candidate.entities.size() == 1
+                ? std::optional<int32_t>(candidate.entities.front())
+                : decide(candidate,
+                         std::span<const int32_t>(named.data(), static_cast<std::size_t>(named.size())),
+                         *m_data);
         if (!entity)
             continue; // ambiguous: better no tag than a wrong one
         mentions.append({candidate.start, candidate.end, entities[*entity].id,

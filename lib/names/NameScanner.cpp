@@ -13,11 +13,14 @@ bool isCliticLetter(char16_t c) {
     return c == kWaw || c == kFa || c == kBa || c == kKaf || c == kLam;
 }
 
-// The proclitics that attach to a name: و ف ب ك ل and the pairs a conjunction makes with a
-// preposition. Before ال, ل elides the alef (ل + الكاظمي = للكاظمي), handled separately.
-constexpr std::u16string_view kPrefixes[] = {
-    u"\u0648",       u"\u0641",       u"\u0628",       u"\u0643",       u"\u0644",      u"\u0648\u0628",
-    u"\u0641\u0628", u"\u0648\u0643", u"\u0641\u0643", u"\u0648\u0644", u"\u0641\u0644"};
+// The proclitics that attach to a name: و ف ب ك ل, and the pairs a conjunction (و ف) makes with
+// a preposition (ب ك ل). Before ال, ل elides the alef (ل + الكاظمي = للكاظمي), handled separately.
+bool isConjunction(char16_t c) {
+    return c == kWaw || c == kFa;
+}
+bool isPreposition(char16_t c) {
+    return c == kBa || c == kKaf || c == kLam;
+}
 
 } // namespace
 
@@ -25,9 +28,21 @@ NameScanner::NameScanner(const NameTrie& trie, QStringView text)
     : m_trie(trie)
     , m_text(text)
     , m_tokenizer(text)
-    , m_ring(new Slot[kRingSize]) // default-initialised: the word buffers are written before use
+    , m_ring(std::move(spareRing())) // a slot is always written before it is read
     // Names are short, but a Latin article may stand between any two of their words.
     , m_lookahead(std::min<int>(2 * trie.maxNameWords() + 1, static_cast<int>(kRingSize) - 2)) {
+    if (!m_ring)
+        m_ring.reset(new Slot[kRingSize]);
+}
+
+NameScanner::~NameScanner() {
+    if (!spareRing())
+        spareRing() = std::move(m_ring);
+}
+
+std::unique_ptr<NameScanner::Slot[]>& NameScanner::spareRing() {
+    thread_local std::unique_ptr<Slot[]> spare;
+    return spare;
 }
 
 bool NameScanner::ensure(qsizetype token) {
@@ -47,8 +62,14 @@ bool NameScanner::ensure(qsizetype token) {
 
 std::vector<Candidate> NameScanner::run() {
     std::vector<Candidate> candidates;
+    run(candidates);
+    return candidates;
+}
+
+void NameScanner::run(std::vector<Candidate>& candidates) {
+    candidates.clear();
     if (m_trie.nodeCount() <= 1)
-        return candidates;
+        return;
     Candidate candidate;
     qsizetype head = 0;
     while (ensure(head)) {
@@ -67,7 +88,6 @@ std::vector<Candidate> NameScanner::run() {
             ++head;
         }
     }
-    return candidates;
 }
 
 // Words of one name are separated only by spaces, hyphens or invisible marks: never by a
@@ -90,24 +110,30 @@ void NameScanner::addCliticStarts(qsizetype head, QVarLengthArray<Start, 8>& sta
     if (word.length < 4 || !isCliticLetter(word.units[0]))
         return;
     const QStringView folded = word.folded();
+    const WordDictionary& words = m_trie.words();
     char16_t withAlef[Word::kMaxUnits + 1];
-    for (std::u16string_view prefix : kPrefixes) {
-        const auto length = static_cast<qsizetype>(prefix.size());
-        if (folded.size() - length < 3 || !folded.startsWith(QStringView(prefix)))
-            continue;
-        const QStringView core = folded.mid(length);
+    // The one-letter clitic first, then a pair: the order of the readings breaks ties in matchAt.
+    const auto tryPrefix = [&](qsizetype length) {
+        const QStringView core = folded.sliced(length);
         const qsizetype start = word.origin[length];
-        int32_t node = m_trie.child(NameTrie::kRoot, m_trie.words().find(core));
-        if (node != NameTrie::kNone)
-            starts.append({node, start, head});
-        if (prefix.back() == kLam && core.front() == kLam) { // لل: the name's article without its alef
+        if (const int32_t key = words.find(core); key != WordDictionary::kNotFound) {
+            if (const NameTrie::Step step = m_trie.step(NameTrie::kRoot, key); step.node != NameTrie::kNone)
+                starts.append({step, start, head});
+        }
+        if (folded[length - 1] == kLam && core.front() == kLam) { // لل: the name's article without its alef
             withAlef[0] = kAlef;
             std::copy(core.utf16(), core.utf16() + core.size(), withAlef + 1);
-            node = m_trie.child(NameTrie::kRoot, m_trie.words().find(QStringView(withAlef, core.size() + 1)));
-            if (node != NameTrie::kNone)
-                starts.append({node, start, head});
+            const int32_t key = words.find(QStringView(withAlef, core.size() + 1));
+            if (key != WordDictionary::kNotFound) {
+                if (const NameTrie::Step step = m_trie.step(NameTrie::kRoot, key);
+                    step.node != NameTrie::kNone)
+                    starts.append({step, start, head});
+            }
         }
-    }
+    };
+    tryPrefix(1);
+    if (folded.size() >= 5 && isConjunction(folded[0].unicode()) && isPreposition(folded[1].unicode()))
+        tryPrefix(2);
 }
 
 bool NameScanner::matchAt(qsizetype head, Candidate& candidate, qsizetype& lastToken) {
@@ -115,14 +141,14 @@ bool NameScanner::matchAt(qsizetype head, Candidate& candidate, qsizetype& lastT
     const Slot& first = at(head);
     if (first.key == NameTrie::kArticle) {
         if (ensure(head + 1) && joinable(first.word.end, at(head + 1).word.start)) {
-            const int32_t node = m_trie.child(NameTrie::kRoot, at(head + 1).key);
-            if (at(head + 1).key >= 0 && node != NameTrie::kNone)
-                starts.append({node, first.word.start, head + 1});
+            const NameTrie::Step step = m_trie.step(NameTrie::kRoot, at(head + 1).key);
+            if (step.node != NameTrie::kNone)
+                starts.append({step, first.word.start, head + 1});
         }
     } else if (first.key >= 0) {
-        const int32_t node = m_trie.child(NameTrie::kRoot, first.key);
-        if (node != NameTrie::kNone)
-            starts.append({node, first.word.start, head});
+        const NameTrie::Step step = m_trie.step(NameTrie::kRoot, first.key);
+        if (step.node != NameTrie::kNone)
+            starts.append({step, first.word.start, head});
     }
     if (first.word.script == Word::Script::Arabic)
         addCliticStarts(head, starts);
@@ -131,20 +157,20 @@ bool NameScanner::matchAt(qsizetype head, Candidate& candidate, qsizetype& lastT
 
     QVarLengthArray<Hit, 16> hits;
     for (int s = 0; s < starts.size(); ++s) {
-        int32_t node = starts[s].node;
+        NameTrie::Step step = starts[s].step;
         qsizetype previous = starts[s].core;
-        if (m_trie.isTerminal(node))
-            hits.append({previous, node, s, starts[s].start, starts[s].core});
+        if (step.entries != NameTrie::kNone)
+            hits.append({previous, step.entries, s, starts[s].start, starts[s].core});
         for (qsizetype j = previous + 1; j - head <= m_lookahead && ensure(j); ++j) {
             const Slot& slot = at(j);
             if (!joinable(at(j - 1).word.end, slot.word.start))
                 break;
             if (slot.key == NameTrie::kArticle)
                 continue;
-            if (slot.key < 0 || (node = m_trie.child(node, slot.key)) == NameTrie::kNone)
+            if (slot.key < 0 || (step = m_trie.step(step.node, slot.key)).node == NameTrie::kNone)
                 break;
-            if (m_trie.isTerminal(node))
-                hits.append({j, node, s, starts[s].start, starts[s].core});
+            if (step.entries != NameTrie::kNone)
+                hits.append({j, step.entries, s, starts[s].start, starts[s].core});
         }
     }
     // Longest first; for the same length the plain word before a clitic reading.
@@ -153,9 +179,12 @@ bool NameScanner::matchAt(qsizetype head, Candidate& candidate, qsizetype& lastT
     });
     for (const Hit& hit : hits) {
         candidate.entities.clear();
-        for (const NameEntry& entry : m_trie.entries(hit.node)) {
+        for (int32_t index = hit.entries;; ++index) {
+            const NameEntry& entry = m_trie.entryAt(index);
             if (!candidate.entities.contains(entry.entity) && passes(entry, hit, head))
                 candidate.entities.append(entry.entity);
+            if (entry.last)
+                break;
         }
         if (!candidate.entities.isEmpty()) {
             candidate.start = hit.start;
@@ -186,8 +215,18 @@ bool NameScanner::passes(const NameEntry& entry, const Hit& hit, qsizetype head)
     switch (entry.guard) {
     case Guard::None:
         return true;
-    case Guard::Capitalised:
-        return m_text[core.start].isUpper();
+    case Guard::Capitalised: {
+        int k = 0;
+        for (qsizetype j = hit.core; j <= hit.last; ++j) {
+            const Slot& slot = at(j);
+            if (slot.key == NameTrie::kArticle)
+                continue; // skipped by the trie walk too
+            if (k < 32 && (entry.capitals >> k & 1) && !m_text[slot.word.start].isUpper())
+                return false;
+            ++k;
+        }
+        return true;
+    }
     case Guard::Acronym:
         for (qsizetype i = core.start; i < at(hit.last).word.end; ++i) {
             if (m_text[i].isLower())

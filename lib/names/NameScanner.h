@@ -21,7 +21,12 @@ struct Candidate {
 class NameScanner {
 public:
     NameScanner(const NameTrie& trie, QStringView text);
+    ~NameScanner();
+    NameScanner(const NameScanner&) = delete;
+    NameScanner& operator=(const NameScanner&) = delete;
     std::vector<Candidate> run();
+    // The same into candidates, cleared first: a caller that scans many texts reuses its buffer.
+    void run(std::vector<Candidate>& candidates);
 
 private:
     struct Slot {
@@ -29,17 +34,21 @@ private:
         int32_t key = NameTrie::kNone;
     };
     struct Start {
-        int32_t node;
+        NameTrie::Step step;
         qsizetype start; // where the mention starts in the text
         qsizetype core;  // token index of the first word of the name itself (after an article)
     };
     struct Hit {
-        qsizetype last; // token index of the last word
-        int32_t node;
-        int order; // index of the start: the whole word before clitic readings
+        qsizetype last;  // token index of the last word
+        int32_t entries; // the first of the names that end there (NameTrie::entryAt)
+        int order;       // index of the start: the whole word before clitic readings
         qsizetype start;
         qsizetype core;
     };
+
+    // The ring is 40 kB: allocating it for every text cost more than scanning a short one, so each
+    // thread keeps the last one for the next scanner.
+    static std::unique_ptr<Slot[]>& spareRing();
 
     bool ensure(qsizetype token);
     Slot& at(qsizetype token) { return m_ring[static_cast<std::size_t>(token) & kRingMask]; }

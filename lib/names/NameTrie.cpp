@@ -23,6 +23,35 @@ const QSet<QString>& commonLatinWords() {
     return words;
 }
 
+// English words that start names of parties, forces and offices ("New Generation", "State of
+// Law", "Progress Party"): such a name needs all its capitals, or "a new generation" would match.
+// A name that starts with a proper name ("Kurdistan Region") may be written "Kurdistan region".
+const QSet<QString>& commonFirstWords() {
+    static const QSet<QString> words = [] {
+        QSet<QString> set;
+        for (const auto* w : {"new",           "state",          "progress",    "popular",     "national",
+                              "islamic",       "united",         "people",      "peoples",     "federal",
+                              "grand",         "great",          "north",       "south",       "east",
+                              "west",          "republic",       "supreme",     "democratic",  "global",
+                              "international", "golden",         "rapid",       "counter",     "oil",
+                              "peace",         "reconstruction", "victory",     "change",      "reform",
+                              "council",       "office",         "league",      "parliament",  "ministry",
+                              "president",     "presidency",     "department",  "association", "king",
+                              "kingdom",       "camp",           "lake",        "mount",       "green",
+                              "high",          "higher",         "independent", "free",        "future",
+                              "justice",       "unity",          "sovereignty", "civil",       "central",
+                              "general",       "special",        "joint",       "security",    "coordination",
+                              "alliance",      "front",          "movement",    "party",       "army",
+                              "social",        "tribal",         "shrine",      "the",         "hope",
+                              "wisdom",        "alliance",       "conquest",    "badr",        "emergency",
+                              "border",        "interior",       "defence",     "defense",     "foreign",
+                              "election",      "electoral",      "human",       "rights"})
+            set.insert(QString::fromLatin1(w));
+        return set;
+    }();
+    return words;
+}
+
 // Arabic place and party names that are common words; written as in the text, folded on use.
 const QStringList& commonArabicWords() {
     static const QStringList words{
@@ -55,8 +84,10 @@ bool isArticle(const Word& word) {
 struct FormWords {
     QList<QString> keys; // key strings, articles removed
     QString lastFolded;  // the folded form of the only word, when there is one
+    QString firstFolded; // the folded form of the first word
     bool latin = false;
     bool allCaps = false;
+    quint32 capitals = 0; // bit k: the k-th key word is capitalised in the form
 };
 
 // Splits a name as the scanner splits text, so both sides meet.
@@ -71,8 +102,12 @@ FormWords wordsOfForm(QStringView form) {
         if (isArticle(word))
             continue;
         hasArabic = hasArabic || word.script == Word::Script::Arabic;
+        if (result.keys.size() < 32 && form[word.start].isUpper())
+            result.capitals |= quint32(1) << result.keys.size();
         result.keys.append(NameTrie::keyString(word));
         result.lastFolded = word.folded().toString();
+        if (result.firstFolded.isEmpty())
+            result.firstFolded = result.lastFolded;
     }
     result.latin = !hasArabic;
     result.allCaps = std::none_of(form.begin(), form.end(), [](QChar c) { return c.isLower(); });
@@ -125,9 +160,16 @@ void NameTrie::build(const Gazetteer& gazetteer) {
     m_entryBegin.assign(1, 0);
     for (const auto& list : m_entryLists) {
         m_entries.insert(m_entries.end(), list.begin(), list.end());
+        m_entries.back().last = true;
         m_entryBegin.push_back(static_cast<uint32_t>(m_entries.size()));
     }
     m_entryLists = {};
+    for (Edge& edge : m_edges) {
+        if (edge.key == kEmptyEdge)
+            continue;
+        const int32_t list = m_terminal[static_cast<std::size_t>(edge.child)];
+        edge.entries = list < 0 ? kNone : static_cast<int32_t>(m_entryBegin[static_cast<std::size_t>(list)]);
+    }
 
     std::vector<int32_t> cues;
     for (const QString& cue : cueWords())
@@ -146,10 +188,15 @@ void NameTrie::addName(int32_t entity, const QString& form) {
         node = addChild(node, m_words.insert(key));
     m_maxNameWords = std::max(m_maxNameWords, static_cast<int>(words.keys.size()));
 
-    NameEntry entry{entity, Guard::None, -1};
+    NameEntry entry{entity, Guard::None, false, -1};
     const bool single = words.keys.size() == 1;
     if (words.latin) {
         entry.guard = Guard::Capitalised;
+        // "federal government" may be written in lower case, "Erbil" may not.
+        entry.capitals =
+            single || !commonFirstWords().contains(words.firstFolded) ? words.capitals & 1 : words.capitals;
+        if (single)
+            entry.capitals = 1;
         if (single && words.allCaps && words.lastFolded.size() <= 3) {
             entry.guard = Guard::Acronym;
         } else if (single &&
@@ -182,7 +229,8 @@ void NameTrie::addEntry(int32_t node, NameEntry entry) {
     }
     auto& entries = m_entryLists[static_cast<std::size_t>(list)];
     const bool known = std::any_of(entries.begin(), entries.end(), [&](const NameEntry& e) {
-        return e.entity == entry.entity && e.guard == entry.guard && e.exactWord == entry.exactWord;
+        return e.entity == entry.entity && e.guard == entry.guard && e.exactWord == entry.exactWord &&
+               e.capitals == entry.capitals;
     });
     if (!known)
         entries.push_back(entry);
@@ -191,44 +239,40 @@ void NameTrie::addEntry(int32_t node, NameEntry entry) {
 int32_t NameTrie::addChild(int32_t node, int32_t key) {
     if (const int32_t existing = child(node, key); existing != kNone)
         return existing;
-    if ((m_edgeCount + 1) * 2 > m_edgeKeys.size())
+    if ((m_edgeCount + 1) * 2 > m_edges.size())
         growEdges();
     const uint64_t edge =
         (static_cast<uint64_t>(static_cast<uint32_t>(node)) << 32) | static_cast<uint32_t>(key);
     std::size_t slot = mixEdge(edge) & m_edgeMask;
-    while (m_edgeKeys[slot] != kEmptyEdge)
+    while (m_edges[slot].key != kEmptyEdge)
         slot = (slot + 1) & m_edgeMask;
     const auto created = static_cast<int32_t>(m_terminal.size());
-    m_edgeKeys[slot] = edge;
-    m_edgeValues[slot] = created;
+    m_edges[slot].key = edge;
+    m_edges[slot].child = created;
     ++m_edgeCount;
     m_terminal.push_back(kNone);
     return created;
 }
 
 void NameTrie::growEdges() {
-    const std::size_t capacity = m_edgeKeys.empty() ? 1024 : m_edgeKeys.size() * 2;
-    std::vector<uint64_t> keys(capacity, kEmptyEdge);
-    std::vector<int32_t> values(capacity, kNone);
+    const std::size_t capacity = m_edges.empty() ? 1024 : m_edges.size() * 2;
+    std::vector<Edge> edges(capacity);
     const std::size_t mask = capacity - 1;
-    for (std::size_t i = 0; i < m_edgeKeys.size(); ++i) {
-        if (m_edgeKeys[i] == kEmptyEdge)
+    for (const Edge& e : m_edges) {
+        if (e.key == kEmptyEdge)
             continue;
-        std::size_t slot = mixEdge(m_edgeKeys[i]) & mask;
-        while (keys[slot] != kEmptyEdge)
+        std::size_t slot = mixEdge(e.key) & mask;
+        while (edges[slot].key != kEmptyEdge)
             slot = (slot + 1) & mask;
-        keys[slot] = m_edgeKeys[i];
-        values[slot] = m_edgeValues[i];
+        edges[slot] = e;
     }
-    m_edgeKeys = std::move(keys);
-    m_edgeValues = std::move(values);
+    m_edges = std::move(edges);
     m_edgeMask = mask;
 }
 
 std::size_t NameTrie::memoryUsage() const {
-    std::size_t bytes = m_words.memoryUsage() + m_edgeKeys.capacity() * sizeof(uint64_t) +
-                        m_edgeValues.capacity() * sizeof(int32_t) + m_terminal.capacity() * sizeof(int32_t) +
-                        m_cue.capacity();
+    std::size_t bytes = m_words.memoryUsage() + m_edges.capacity() * sizeof(Edge) +
+                        m_terminal.capacity() * sizeof(int32_t) + m_cue.capacity();
     bytes += m_entries.capacity() * sizeof(NameEntry) + m_entryBegin.capacity() * sizeof(uint32_t);
     for (const auto& keys : m_entityKeyStrings)
         for (const QString& k : keys)

@@ -16,7 +16,8 @@ class Gazetteer;
 // What a match of one name must also satisfy in the text, against collisions with common words.
 enum class Guard : quint8 {
     None,         // Arabic names
-    Capitalised,  // Latin names: the first word starts with a capital ("Erbil", never "erbil")
+    Capitalised,  // Latin names: the words capitalised in the name start with a capital in the text
+                  // ("Erbil", never "erbil"; "New Generation", not "New generation")
     Acronym,      // Latin aliases of three letters or fewer in capitals ("IS", "PMF"): capitals in the text
     CommonLatin,  // Latin names that are English words or very short ("Hit", "Kut", "Balad"):
                   // exact spelling (no skeleton), capitalised, not the first word of a sentence
@@ -28,7 +29,10 @@ enum class Guard : quint8 {
 struct NameEntry {
     int32_t entity = 0; // index into Gazetteer::entities()
     Guard guard = Guard::None;
+    bool last = false;      // the last entry of its node's list (the scanner walks lists by it)
     int32_t exactWord = -1; // CommonLatin: the folded word the text must spell exactly
+    quint32 capitals = 0;   // Capitalised: bit k set when the name's k-th word (articles aside) must
+                            // start with a capital; a one-word name always must
 };
 
 // The word-level trie of every name's variants (see NameMatcher.h for the design).
@@ -46,18 +50,26 @@ public:
     // The same key as a string, for words that need not be in the dictionary (suggestions).
     static QString keyString(const Word& word);
 
-    int32_t child(int32_t node, int32_t key) const {
-        if (m_edgeKeys.empty())
-            return kNone;
+    // One step down the trie: the child and where its entries start in the flat entry array
+    // (kNone when no name ends there), read from one edge record, so that one cache line answers.
+    struct Step {
+        int32_t node = kNone;
+        int32_t entries = kNone;
+    };
+    Step step(int32_t node, int32_t key) const {
+        if (m_edges.empty() || key < 0)
+            return {};
         const uint64_t edge =
             (static_cast<uint64_t>(static_cast<uint32_t>(node)) << 32) | static_cast<uint32_t>(key);
         for (std::size_t slot = mixEdge(edge) & m_edgeMask;; slot = (slot + 1) & m_edgeMask) {
-            if (m_edgeKeys[slot] == edge)
-                return m_edgeValues[slot];
-            if (m_edgeKeys[slot] == kEmptyEdge)
-                return kNone;
+            const Edge& e = m_edges[slot];
+            if (e.key == edge)
+                return {e.child, e.entries};
+            if (e.key == kEmptyEdge)
+                return {};
         }
     }
+    int32_t child(int32_t node, int32_t key) const { return step(node, key).node; }
     bool isTerminal(int32_t node) const { return m_terminal[static_cast<std::size_t>(node)] != kNone; }
     // The names that end at node; empty when none does.
     std::span<const NameEntry> entries(int32_t node) const {
@@ -68,6 +80,8 @@ public:
         const auto end = m_entryBegin[static_cast<std::size_t>(list) + 1];
         return {m_entries.data() + begin, end - begin};
     }
+    // The entry at index `at` of the flat array (Step::entries, then onwards until `last`).
+    const NameEntry& entryAt(int32_t at) const { return m_entries[static_cast<std::size_t>(at)]; }
     bool isCue(int32_t key) const {
         return key >= 0 && key < static_cast<int32_t>(m_cue.size()) && m_cue[static_cast<std::size_t>(key)];
     }
@@ -90,9 +104,14 @@ private:
     void addName(int32_t entity, const QString& form);
     void addEntry(int32_t node, NameEntry entry);
 
+    struct Edge {
+        uint64_t key = kEmptyEdge; // parent node << 32 | word key
+        int32_t child = kNone;
+        int32_t entries = kNone; // the child's first entry in m_entries, set once built
+    };
+
     WordDictionary m_words;
-    std::vector<uint64_t> m_edgeKeys;
-    std::vector<int32_t> m_edgeValues;
+    std::vector<Edge> m_edges;
     std::size_t m_edgeMask = 0;
     std::size_t m_edgeCount = 0;
     std::vector<int32_t> m_terminal{kNone};           // per node: index of its entry list, or kNone

@@ -2,35 +2,10 @@
 
 namespace mirsad::names {
 
-uint64_t WordDictionary::hash(QStringView word) {
-    uint64_t h = 0xcbf29ce484222325ull; // FNV-1a over UTF-16 units
-    for (QChar c : word) {
-        h ^= c.unicode();
-        h *= 0x100000001b3ull;
-    }
-    h ^= h >> 29; // FNV's low bits are weak; they choose the slot
-    h *= 0xbf58476d1ce4e5b9ull;
-    return h ^ (h >> 32);
-}
-
 QStringView WordDictionary::word(int32_t id) const {
     const auto begin = m_begin[static_cast<std::size_t>(id)];
     const auto end = m_begin[static_cast<std::size_t>(id) + 1];
     return QStringView(m_pool.data() + begin, static_cast<qsizetype>(end - begin));
-}
-
-int32_t WordDictionary::find(QStringView word, uint64_t h) const {
-    if (m_slots.empty() || !mayContain(h))
-        return kNotFound;
-    const auto tag = static_cast<uint32_t>(h >> 32);
-    const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
-        const Slot& s = m_slots[slot];
-        if (s.id == kNotFound)
-            return kNotFound;
-        if (s.tag == tag && this->word(s.id) == word)
-            return s.id;
-    }
 }
 
 int32_t WordDictionary::insert(QStringView word) {
@@ -53,7 +28,9 @@ void WordDictionary::place(int32_t id, uint64_t h) {
     std::size_t slot = h & mask;
     while (m_slots[slot].id != kNotFound)
         slot = (slot + 1) & mask;
-    m_slots[slot] = {id, static_cast<uint32_t>(h >> 32)};
+    const auto begin = m_begin[static_cast<std::size_t>(id)];
+    m_slots[slot] = {id, static_cast<uint32_t>(h >> 32), begin,
+                     m_begin[static_cast<std::size_t>(id) + 1] - begin};
 }
 
 void WordDictionary::grow() {

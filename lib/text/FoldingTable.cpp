@@ -157,7 +157,8 @@ const FoldingTable& FoldingTable::instance() {
 FoldingTable::FoldingTable()
     : m_entries(0x10000)
     , m_wordUnit(0x10000, 0)
-    , m_mixed(0x10000, 0) {
+    , m_mixed(0x10000, 0)
+    , m_plain(0x10000, 0) {
     for (char32_t c = 0; c < 0x10000; ++c) {
         const auto u = static_cast<char16_t>(c);
         m_wordUnit[u] = QChar::isLetterOrNumber(c) ? 1 : 0;
@@ -185,6 +186,10 @@ FoldingTable::FoldingTable()
             }
             m_mixed[c] = hasWord && hasSeparator ? 1 : 0;
         }
+        if (e.kind == Single && e.wordClass == LatinWord && !(c >= u'A' && c <= u'Z'))
+            m_plain[c] = kPlainLatin | e.value;
+        else if (e.kind == Single && e.wordClass == ArabicWord)
+            m_plain[c] = kPlainArabic | e.value;
     }
 }
 

@@ -29,6 +29,15 @@ public:
     static const FoldingTable& instance();
 
     const Entry& entry(char16_t unit) const { return m_entries[unit]; }
+    // The whole table, indexed by UTF-16 unit, for loops that look up every unit.
+    const Entry* entries() const { return m_entries.data(); }
+    // For the inside of a word, one 32-bit load per unit: a Single entry's folded unit in the low
+    // 16 bits, and above it kPlainLatin for a Latin letter that is not an ASCII capital (a capital
+    // may start a new word), kPlainArabic for an Arabic one; 0 for every other unit.
+    static constexpr quint32 kPlainLatin = 1u << 16;
+    static constexpr quint32 kPlainArabic = 2u << 16;
+    static constexpr quint32 kPlainMask = 0xFFu << 16;
+    const quint32* plainLetters() const { return m_plain.data(); }
     const char16_t* pool() const { return m_pool.data(); }
     // A folded unit that belongs to a word: a letter or a digit.
     bool isWordUnit(char16_t unit) const { return m_wordUnit[unit] != 0; }
@@ -49,6 +58,7 @@ private:
     std::vector<char16_t> m_pool;
     std::vector<quint8> m_wordUnit;
     std::vector<quint8> m_mixed;
+    std::vector<quint32> m_plain;
 };
 
 } // namespace mirsad::text
