@@ -2,120 +2,1112 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AddFeedDialog</name>
+    <message>
+        <source>Add a feed</source>
+        <translation>إضافة خلاصة</translation>
+    </message>
+    <message>
+        <source>https://example.org/feed or the site&apos;s address</source>
+        <translation>https://example.org/feed أو عنوان الموقع</translation>
+    </message>
+    <message>
+        <source>Use the feed&apos;s own name</source>
+        <translation>استخدام اسم الخلاصة نفسها</translation>
+    </message>
+    <message>
+        <source>No folder</source>
+        <translation>بلا مجلد</translation>
+    </message>
+    <message>
+        <source>RSS, Atom and JSON Feed are supported. Given a web page, Mirsad subscribes to the feed it announces.</source>
+        <translation>الصيغ المدعومة: RSS وAtom وJSON Feed. وإذا أُدخل عنوان صفحة ويب، يشترك مرصد في الخلاصة التي تعلن عنها الصفحة.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>ال&amp;عنوان:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>ال&amp;اسم:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>ال&amp;مجلد:</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>اشتراك</translation>
+    </message>
+</context>
+<context>
+    <name>AddNameDialog</name>
+    <message>
+        <source>Another spelling of a known &amp;entity</source>
+        <translation>تهجئة أخرى ل&amp;كيان معروف</translation>
+    </message>
+    <message>
+        <source>A &amp;new person, place or organisation</source>
+        <translation>كيان &amp;جديد (شخص أو مكان أو منظمة)</translation>
+    </message>
+    <message>
+        <source>Add a name</source>
+        <translation>إضافة اسم</translation>
+    </message>
+    <message>
+        <source>Search the entities (English or Arabic)</source>
+        <translation>البحث في الكيانات (بالإنجليزية أو بالعربية)</translation>
+    </message>
+    <message>
+        <source>&amp;Spelling:</source>
+        <translation>ال&amp;تهجئة:</translation>
+    </message>
+    <message>
+        <source>&amp;Entity:</source>
+        <translation>ال&amp;كيان:</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <source>A role or a short description</source>
+        <translation>منصب أو وصف موجز</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>ال&amp;نوع:</translation>
+    </message>
+    <message>
+        <source>English &amp;name:</source>
+        <translation>ال&amp;اسم بالإنجليزية:</translation>
+    </message>
+    <message>
+        <source>&amp;Arabic name:</source>
+        <translation>الاسم بال&amp;عربية:</translation>
+    </message>
+    <message>
+        <source>&amp;Within (places):</source>
+        <translation>&amp;ضمن (للأماكن):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>ال&amp;وصف:</translation>
+    </message>
+    <message>
+        <source>Add and re-tag</source>
+        <translation>إضافة وإعادة الوسم</translation>
+    </message>
+    <message>
+        <source>Mirsad already folds case, accents, diacritics, hamza forms, clitics and common romanisation variants; add spellings that differ by more (Hawler for Erbil).</source>
+        <translation>يتجاهل مرصد أصلًا الفروق في حالة الأحرف والعلامات المضافة إلى الحروف اللاتينية والتشكيل وأشكال الهمزة والسوابق واللواحق المتصلة والتنويعات الشائعة في الكتابة بالحروف اللاتينية؛ فأضف التهجئات التي تختلف بأكثر من ذلك (مثل Hawler لأربيل).</translation>
+    </message>
+</context>
+<context>
+    <name>EntityDirectory</name>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <source>In: %1</source>
+        <translation>في: %1</translation>
+    </message>
+    <message>
+        <source>Counting articles…</source>
+        <translation>جارٍ عدّ المقالات…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mentioned in %n article(s).</source>
+        <translation>
+            <numerusform>لم يُذكر في أي مقال.</numerusform>
+            <numerusform>ذُكر في مقال واحد.</numerusform>
+            <numerusform>ذُكر في مقالين.</numerusform>
+            <numerusform>ذُكر في %n مقالات.</numerusform>
+            <numerusform>ذُكر في %n مقالًا.</numerusform>
+            <numerusform>ذُكر في %n مقال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Click to filter the feed.</source>
+        <translation>انقر لتصفية قائمة المقالات.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityListPanel</name>
+    <message>
+        <source>Names in this article</source>
+        <translation>الأسماء في هذا المقال</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>الأشخاص</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>الأماكن</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>المنظمات</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPane</name>
+    <message>
+        <source>&amp;Add Feed…</source>
+        <translation>&amp;إضافة خلاصة…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh All Feeds</source>
+        <translation>&amp;تحديث كل الخلاصات</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Selected Feed</source>
+        <translation>تحديث الخلاصة ال&amp;محددة</translation>
+    </message>
+    <message>
+        <source>&amp;Import Subscriptions (OPML)…</source>
+        <translation>&amp;استيراد الاشتراكات (OPML)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Subscriptions (OPML)…</source>
+        <translation>&amp;تصدير الاشتراكات (OPML)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Folder…</source>
+        <translation>مجلد &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>Refreshing: %1 of %2 feeds</source>
+        <translation>جارٍ تحديث الخلاصات: %1 من %2</translation>
+    </message>
+    <message>
+        <source>Feeds refreshed.</source>
+        <translation>تم تحديث الخلاصات.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Feeds refreshed; %n could not be fetched (see the marked feeds).</source>
+        <translation>
+            <numerusform>تم تحديث الخلاصات؛ لم يتعذّر جلب أي خلاصة.</numerusform>
+            <numerusform>تم تحديث الخلاصات؛ تعذّر جلب خلاصة واحدة (انظر الخلاصات المعلَّمة).</numerusform>
+            <numerusform>تم تحديث الخلاصات؛ تعذّر جلب خلاصتين (انظر الخلاصات المعلَّمة).</numerusform>
+            <numerusform>تم تحديث الخلاصات؛ تعذّر جلب %n خلاصات (انظر الخلاصات المعلَّمة).</numerusform>
+            <numerusform>تم تحديث الخلاصات؛ تعذّر جلب %n خلاصة (انظر الخلاصات المعلَّمة).</numerusform>
+            <numerusform>تم تحديث الخلاصات؛ تعذّر جلب %n خلاصة (انظر الخلاصات المعلَّمة).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a feed</source>
+        <translation>إضافة خلاصة</translation>
+    </message>
+    <message>
+        <source>Subscribing to %1…</source>
+        <translation>جارٍ الاشتراك في %1…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;إعادة تسمية…</translation>
+    </message>
+    <message>
+        <source>&amp;Move to Folder</source>
+        <translation>&amp;نقل إلى مجلد</translation>
+    </message>
+    <message>
+        <source>No Folder</source>
+        <translation>بلا مجلد</translation>
+    </message>
+    <message>
+        <source>Load Remote &amp;Images</source>
+        <translation>تحميل ال&amp;صور الخارجية</translation>
+    </message>
+    <message>
+        <source>Images and other remote content in this feed&apos;s articles load only when allowed.</source>
+        <translation>لا تُحمَّل الصور وغيرها من المحتوى الخارجي في مقالات هذه الخلاصة إلا إذا سمحت بذلك.</translation>
+    </message>
+    <message>
+        <source>Remote content</source>
+        <translation>المحتوى الخارجي</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Interval…</source>
+        <translation>ال&amp;فاصل الزمني للتحديث…</translation>
+    </message>
+    <message>
+        <source>Refresh interval</source>
+        <translation>الفاصل الزمني للتحديث</translation>
+    </message>
+    <message>
+        <source>Refresh every (minutes):</source>
+        <translation>التحديث كل (بالدقائق):</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Address</source>
+        <translation>&amp;نسخ العنوان</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Local Articles…</source>
+        <translation>&amp;حذف المقالات المحلية…</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe…</source>
+        <translation>&amp;إلغاء الاشتراك…</translation>
+    </message>
+    <message>
+        <source>New &amp;Subfolder…</source>
+        <translation>مجلد &amp;فرعي جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Folder</source>
+        <translation>&amp;حذف المجلد</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>إعادة تسمية</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>إلغاء الاشتراك</translation>
+    </message>
+    <message numerus="yes">
+        <source>Unsubscribe from “%1” and delete its %n article(s), with your highlights and notes on them?</source>
+        <translation>
+            <numerusform>أتريد إلغاء الاشتراك في «%1»؟ لا توجد فيها مقالات لحذفها.</numerusform>
+            <numerusform>أتريد إلغاء الاشتراك في «%1» وحذف مقالها الوحيد، مع ما عليه من تظليلات وملاحظات؟</numerusform>
+            <numerusform>أتريد إلغاء الاشتراك في «%1» وحذف مقاليها، مع ما عليهما من تظليلات وملاحظات؟</numerusform>
+            <numerusform>أتريد إلغاء الاشتراك في «%1» وحذف مقالاتها (%n مقالات)، مع ما عليها من تظليلات وملاحظات؟</numerusform>
+            <numerusform>أتريد إلغاء الاشتراك في «%1» وحذف مقالاتها (%n مقالًا)، مع ما عليها من تظليلات وملاحظات؟</numerusform>
+            <numerusform>أتريد إلغاء الاشتراك في «%1» وحذف مقالاتها (%n مقال)، مع ما عليها من تظليلات وملاحظات؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete folder</source>
+        <translation>حذف المجلد</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>مجلد جديد</translation>
+    </message>
+    <message>
+        <source>Move feed</source>
+        <translation>نقل الخلاصة</translation>
+    </message>
+    <message>
+        <source>Import subscriptions</source>
+        <translation>استيراد الاشتراكات</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml *.xml);;All files (*)</source>
+        <translation>ملفات OPML (*.opml *.xml);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Export subscriptions</source>
+        <translation>تصدير الاشتراكات</translation>
+    </message>
+    <message>
+        <source>OPML files (*.opml)</source>
+        <translation>ملفات OPML (*.opml)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>تعذّرت كتابة %1: %2</translation>
+    </message>
+    <message>
+        <source>Subscriptions exported to %1.</source>
+        <translation>تم تصدير الاشتراكات إلى %1.</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search titles and text…</source>
+        <translation>ابحث في العناوين والنصوص…</translation>
+    </message>
+    <message>
+        <source>from any date</source>
+        <translation>من أي تاريخ</translation>
+    </message>
+    <message>
+        <source>to any date</source>
+        <translation>إلى أي تاريخ</translation>
+    </message>
+    <message>
+        <source>Published on or after this day</source>
+        <translation>منشور في هذا اليوم أو بعده</translation>
+    </message>
+    <message>
+        <source>Published on or before this day</source>
+        <translation>منشور في هذا اليوم أو قبله</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>غير مقروء</translation>
+    </message>
+    <message>
+        <source>Only unread articles</source>
+        <translation>المقالات غير المقروءة فقط</translation>
+    </message>
+    <message>
+        <source>★ Starred</source>
+        <translation>★ مميّز بنجمة</translation>
+    </message>
+    <message>
+        <source>Only starred articles</source>
+        <translation>المقالات المميّزة بنجمة فقط</translation>
+    </message>
+    <message>
+        <source>Has notes</source>
+        <translation>له ملاحظات</translation>
+    </message>
+    <message>
+        <source>Only articles with notes</source>
+        <translation>المقالات ذات الملاحظات فقط</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>مسح الكل</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>إزالة عامل التصفية هذا</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightColors</name>
+    <message>
+        <source>Yellow</source>
+        <translation>أصفر</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>أخضر</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>أزرق</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>وردي</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>برتقالي</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Mirsad</source>
-        <translation type="unfinished"></translation>
+        <translation>مرصد</translation>
     </message>
     <message>
         <source>No articles match. Import article files or subscribe to feeds.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد مقالات مطابقة. استورد ملفات مقالات أو اشترك في خلاصات.</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ فتح %1…</translation>
     </message>
     <message numerus="yes">
         <source>Welcome to Mirsad: %n sample article(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>مرحبًا بك في مرصد: لم يُضَف أي مقال نموذجي.</numerusform>
+            <numerusform>مرحبًا بك في مرصد: أُضيف مقال نموذجي واحد.</numerusform>
+            <numerusform>مرحبًا بك في مرصد: أُضيف مقالان نموذجيان.</numerusform>
+            <numerusform>مرحبًا بك في مرصد: أُضيفت %n مقالات نموذجية.</numerusform>
+            <numerusform>مرحبًا بك في مرصد: أُضيف %n مقالًا نموذجيًا.</numerusform>
+            <numerusform>مرحبًا بك في مرصد: أُضيف %n مقال نموذجي.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>F&amp;eeds</source>
+        <translation>ال&amp;خلاصات</translation>
+    </message>
+    <message>
+        <source>&amp;Names</source>
+        <translation>ال&amp;أسماء</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>الرئيسي</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>&amp;استيراد ملفات…</translation>
+    </message>
+    <message>
+        <source>Import Articles or Feeds</source>
+        <translation>استيراد مقالات أو خلاصات</translation>
+    </message>
+    <message>
+        <source>Articles and feeds (*.txt *.html *.htm *.md *.xml *.rss *.atom *.json *.opml);;All files (*)</source>
+        <translation>مقالات وخلاصات (*.txt *.html *.htm *.md *.xml *.rss *.atom *.json *.opml);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;إعادة</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;نسخ</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>ال&amp;إعدادات…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;تصغير</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>ال&amp;حجم الفعلي</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>ال&amp;سمة</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>ال&amp;نظام</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;فاتح</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;داكن</translation>
+    </message>
+    <message>
+        <source>Raw &amp;Source</source>
+        <translation>ال&amp;مصدر الخام</translation>
+    </message>
+    <message>
+        <source>Ctrl+U</source>
+        <translation>Ctrl+U</translation>
+    </message>
+    <message>
+        <source>Clear &amp;Name Filter</source>
+        <translation>إلغاء تصفية ال&amp;اسم</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>ال&amp;مقال</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article	J</source>
+        <translation>المقال ال&amp;تالي	J</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article	K</source>
+        <translation>المقال ال&amp;سابق	K</translation>
+    </message>
+    <message>
+        <source>&amp;Star	S</source>
+        <translation>&amp;تمييز بنجمة	S</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>تمييز بنجمة</translation>
+    </message>
+    <message>
+        <source>Toggle &amp;Read	M</source>
+        <translation>تبديل حالة ال&amp;قراءة	M</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>&amp;تظليل</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Highlight in &amp;Colour</source>
+        <translation>تظليل ب&amp;لون</translation>
+    </message>
+    <message>
+        <source>New &amp;Note</source>
+        <translation>&amp;ملاحظة جديدة</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Note or Highlight</source>
+        <translation>&amp;حذف الملاحظة أو التظليل</translation>
+    </message>
+    <message>
+        <source>Load Remote &amp;Images for This Feed</source>
+        <translation>تحميل ال&amp;صور الخارجية لهذه الخلاصة</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;مساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;About Mirsad</source>
+        <translation>&amp;عن مرصد</translation>
+    </message>
+    <message>
+        <source>About Mirsad</source>
+        <translation>عن مرصد</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mirsad · مرصد %1&lt;/h3&gt;&lt;p&gt;A news desk for Iraqi and Kurdish affairs: feeds in Arabic and English, names recognised whatever the spelling, highlights and notes.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;مرصد · Mirsad %1&lt;/h3&gt;&lt;p&gt;مكتب أخبار للشؤون العراقية والكردية: خلاصات بالعربية والإنجليزية، وتعرُّف على الأسماء مهما اختلفت تهجئتها، وتظليلات وملاحظات.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>عن &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Select a passage of the article to highlight it.</source>
+        <translation>حدّد مقطعًا من المقال لتظليله.</translation>
+    </message>
+    <message>
+        <source>Showing the articles that mention %1 (View ▸ Clear Name Filter shows all).</source>
+        <translation>تُعرض المقالات التي تذكر %1 (عرض ▸ إلغاء تصفية الاسم يعرض الكل).</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownEditor</name>
+    <message>
+        <source>Write a note in Markdown: **bold**, _italic_, - lists, [links](https://…)</source>
+        <translation>اكتب ملاحظة بصيغة Markdown: **عريض**، _مائل_، - قوائم، [روابط](https://…)</translation>
+    </message>
+</context>
+<context>
+    <name>NameTeacher</name>
+    <message>
+        <source>Add &amp;Name from Selection…</source>
+        <translation>إضافة &amp;اسم من التحديد…</translation>
+    </message>
+    <message>
+        <source>Teach Mirsad the selected name: a new spelling of a known entity, or a new one.</source>
+        <translation>علِّم مرصد الاسم المحدد: تهجئة جديدة لكيان معروف، أو كيانًا جديدًا.</translation>
+    </message>
+    <message>
+        <source>Finding the new name in the archive: %1 of %2 articles</source>
+        <translation>جارٍ البحث عن الاسم الجديد في الأرشيف: المقال %1 من %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Names updated in %n article(s).</source>
+        <translation>
+            <numerusform>لم تُحدَّث الأسماء في أي مقال.</numerusform>
+            <numerusform>حُدِّثت الأسماء في مقال واحد.</numerusform>
+            <numerusform>حُدِّثت الأسماء في مقالين.</numerusform>
+            <numerusform>حُدِّثت الأسماء في %n مقالات.</numerusform>
+            <numerusform>حُدِّثت الأسماء في %n مقالًا.</numerusform>
+            <numerusform>حُدِّثت الأسماء في %n مقال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a name</source>
+        <translation>إضافة اسم</translation>
+    </message>
+    <message>
+        <source>Select a name in the article first.</source>
+        <translation>حدّد اسمًا في المقال أولًا.</translation>
+    </message>
+    <message>
+        <source>That selection is too long to be a name.</source>
+        <translation>النص المحدد أطول من أن يكون اسمًا.</translation>
+    </message>
+    <message>
+        <source>Adding “%1”…</source>
+        <translation>جارٍ إضافة «%1»…</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>tags, comma separated</source>
+        <translation>وسوم مفصولة بفواصل</translation>
+    </message>
+    <message>
+        <source>&amp;Write</source>
+        <translation>&amp;كتابة</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;معاينة</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs:</source>
+        <translation>ال&amp;وسوم:</translation>
+    </message>
+    <message>
+        <source>Select a note, or add one with Ctrl+Shift+N.</source>
+        <translation>حدّد ملاحظة، أو أضف واحدة بالضغط على Ctrl+Shift+N.</translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>مجهول</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>أُنشئت في %1</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>حُدِّثت في %1</translation>
     </message>
 </context>
 <context>
     <name>NotesPane</name>
     <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <source>(empty note)</source>
+        <translation>(ملاحظة فارغة)</translation>
     </message>
     <message>
-        <source>No notes on this article yet.</source>
-        <translation type="unfinished"></translation>
+        <source>Notes and highlights</source>
+        <translation>الملاحظات والتظليلات</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>ملاحظة جديدة</translation>
+    </message>
+    <message>
+        <source>Add a note on the article, or on the selected highlight (Ctrl+Shift+N)</source>
+        <translation>أضف ملاحظة على المقال، أو على التظليل المحدد (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Delete the selected note or highlight (undo with Ctrl+Z)</source>
+        <translation>احذف الملاحظة أو التظليل المحدد (للتراجع: Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>⚠ Orphaned: “%1”</source>
+        <translation>⚠ فقد موضعه: «%1»</translation>
+    </message>
+    <message>
+        <source>The article&apos;s text changed and this passage could not be found again.</source>
+        <translation>تغيّر نص المقال وتعذّر العثور على هذا المقطع مجددًا.</translation>
+    </message>
+    <message>
+        <source>Highlighted passage; select to show it in the article.</source>
+        <translation>مقطع مظلَّل؛ حدّده لعرضه في المقال.</translation>
+    </message>
+    <message>
+        <source>No notes or highlights yet. Select text in the article and press Ctrl+H to highlight it.</source>
+        <translation>لا توجد ملاحظات أو تظليلات بعد. حدّد نصًا في المقال واضغط Ctrl+H لتظليله.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Highlight “%1”</source>
+        <translation>تظليل «%1»</translation>
+    </message>
+    <message>
+        <source>Change highlight colour</source>
+        <translation>تغيير لون التظليل</translation>
+    </message>
+    <message>
+        <source>Remove highlight “%1”</source>
+        <translation>إزالة تظليل «%1»</translation>
+    </message>
+    <message>
+        <source>Delete note</source>
+        <translation>حذف الملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>RawSourceView</name>
+    <message>
+        <source>Source of “%1”</source>
+        <translation>مصدر «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message numerus="yes">
+        <source>%n remote image(s) blocked.</source>
+        <translation>
+            <numerusform>لم تُحجب أي صورة خارجية.</numerusform>
+            <numerusform>حُجبت صورة خارجية واحدة.</numerusform>
+            <numerusform>حُجبت صورتان خارجيتان.</numerusform>
+            <numerusform>حُجبت %n صور خارجية.</numerusform>
+            <numerusform>حُجبت %n صورة خارجية.</numerusform>
+            <numerusform>حُجبت %n صورة خارجية.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load remote images for this feed</source>
+        <translation>تحميل الصور الخارجية لهذه الخلاصة</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>&amp;تظليل</translation>
+    </message>
+    <message>
+        <source>Highlight &amp;colour</source>
+        <translation>&amp;لون التظليل</translation>
+    </message>
+    <message>
+        <source>&amp;Remove highlight</source>
+        <translation>&amp;إزالة التظليل</translation>
+    </message>
+    <message>
+        <source>Add a &amp;note on this highlight</source>
+        <translation>إضافة &amp;ملاحظة على هذا التظليل</translation>
+    </message>
+    <message>
+        <source>Add a &amp;note on this article</source>
+        <translation>إضافة &amp;ملاحظة على هذا المقال</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Load remote images and content for new feeds</source>
+        <translation>تحميل الصور والمحتوى الخارجي للخلاصات الجديدة</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> دقيقة</translation>
+    </message>
+    <message>
+        <source>&amp;Author of notes:</source>
+        <translation>&amp;كاتب الملاحظات:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>ال&amp;سمة:</translation>
+    </message>
+    <message>
+        <source>&amp;Reader font:</source>
+        <translation>&amp;خط القراءة:</translation>
+    </message>
+    <message>
+        <source>Reader font &amp;size:</source>
+        <translation>&amp;حجم خط القراءة:</translation>
+    </message>
+    <message>
+        <source>&amp;Arabic font:</source>
+        <translation>الخط ال&amp;عربي:</translation>
+    </message>
+    <message>
+        <source>Refresh feeds &amp;every:</source>
+        <translation>تحديث الخلاصات &amp;كل:</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Regions</source>
+        <translation>المناطق</translation>
+    </message>
+    <message>
+        <source>Find a person or organisation…</source>
+        <translation>ابحث عن شخص أو منظمة…</translation>
+    </message>
+    <message>
+        <source>People &amp;&amp; organisations</source>
+        <translation>الأشخاص والمنظمات</translation>
+    </message>
+    <message>
+        <source>Save current…</source>
+        <translation>حفظ الحالي…</translation>
+    </message>
+    <message>
+        <source>Save the current filter as a watchlist</source>
+        <translation>احفظ عامل التصفية الحالي كقائمة متابعة</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>إعادة تسمية…</translation>
+    </message>
+    <message>
+        <source>Rename the selected watchlist</source>
+        <translation>أعد تسمية قائمة المتابعة المحددة</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>Give the selected watchlist the current filter</source>
+        <translation>حدِّث قائمة المتابعة المحددة بعامل التصفية الحالي</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Delete the selected watchlist</source>
+        <translation>احذف قائمة المتابعة المحددة</translation>
+    </message>
+    <message>
+        <source>Watchlists</source>
+        <translation>قوائم المتابعة</translation>
+    </message>
+    <message>
+        <source>Save as watchlist</source>
+        <translation>حفظ كقائمة متابعة</translation>
+    </message>
+    <message>
+        <source>Name of the watchlist:</source>
+        <translation>اسم قائمة المتابعة:</translation>
+    </message>
+    <message>
+        <source>Rename watchlist</source>
+        <translation>إعادة تسمية قائمة المتابعة</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>الاسم الجديد:</translation>
+    </message>
+    <message>
+        <source>Delete watchlist</source>
+        <translation>حذف قائمة المتابعة</translation>
+    </message>
+    <message>
+        <source>Delete the watchlist “%1”?</source>
+        <translation>أتريد حذف قائمة المتابعة «%1»؟</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Mirsad</source>
-        <translation type="unfinished"></translation>
+        <translation>مرصد</translation>
     </message>
     <message>
         <source>A news desk for Iraqi and Kurdish affairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>مكتب أخبار للشؤون العراقية والكردية.</translation>
     </message>
     <message>
         <source>The database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف قاعدة البيانات.</translation>
     </message>
     <message>
         <source>Save a screenshot of the window to FILE once the first article is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>احفظ لقطة شاشة للنافذة في FILE بمجرد عرض المقال الأول.</translation>
     </message>
     <message>
         <source>Quit after saving the screenshot.</source>
-        <translation type="unfinished"></translation>
+        <translation>اخرج بعد حفظ لقطة الشاشة.</translation>
     </message>
 </context>
 <context>
     <name>mirsad</name>
     <message>
         <source>Local articles</source>
-        <translation type="unfinished"></translation>
+        <translation>المقالات المحلية</translation>
+    </message>
+</context>
+<context>
+    <name>mirsad::filters</name>
+    <message>
+        <source>Name</source>
+        <translation>اسم</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>منظمة</translation>
+    </message>
+    <message>
+        <source>Feed: %1</source>
+        <translation>الخلاصة: %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>المجلد: %1</translation>
+    </message>
+    <message>
+        <source>Region: %1</source>
+        <translation>المنطقة: %1</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 أخرى</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>Text: “%1”</source>
+        <translation>النص: «%1»</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>من %1</translation>
+    </message>
+    <message>
+        <source>Before %1</source>
+        <translation>قبل %1</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>غير مقروء</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>مميّز بنجمة</translation>
+    </message>
+    <message>
+        <source>Has notes</source>
+        <translation>له ملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>mirsad::ingest::FeedUpdater</name>
+    <message>
+        <source>“%1” is not a web address (it should start with https://).</source>
+        <translation>«%1» ليس عنوان ويب (يجب أن يبدأ بـ https://).</translation>
     </message>
 </context>
 <context>
     <name>mirsad::models::ArticleListModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>العنوان</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>المصدر</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ</translation>
     </message>
     <message>
         <source>Names</source>
-        <translation type="unfinished"></translation>
+        <translation>الأسماء</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>الملاحظات</translation>
     </message>
 </context>
 <context>
-    <name>mirsad::models::FeedListModel</name>
-    <message>
-        <source>All articles (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>mirsad::models::FeedTreeModel</name>
     <message>
         <source>All articles</source>
-        <translation type="unfinished"></translation>
+        <translation>كل المقالات</translation>
     </message>
     <message numerus="yes">
-        <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n unread</source>
+        <translation>
+            <numerusform>لا مقالات غير مقروءة</numerusform>
+            <numerusform>مقال واحد غير مقروء</numerusform>
+            <numerusform>مقالان غير مقروءين</numerusform>
+            <numerusform>%n مقالات غير مقروءة</numerusform>
+            <numerusform>%n مقالًا غير مقروء</numerusform>
+            <numerusform>%n مقال غير مقروء</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1
-Last refresh failed: %2</source>
-        <translation type="unfinished"></translation>
+        <source>The last refresh failed: %1</source>
+        <translation>فشل آخر تحديث: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mirsad::models::RegionTreeModel</name>
+    <message>
+        <source>Region</source>
+        <translation>المنطقة</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
     </message>
 </context>
 </TS>

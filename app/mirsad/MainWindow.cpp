@@ -1,39 +1,57 @@
 #include "MainWindow.h"
 
+#include "ArticleAnnotations.h"
+#include "EntityDirectory.h"
+#include "EntityListPanel.h"
+#include "FeedPane.h"
+#include "FilterBar.h"
+#include "NameTeacher.h"
 #include "NotesPane.h"
 #include "ReaderView.h"
+#include "Sidebar.h"
 #include "ingest/ArticleImport.h"
+#include "ingest/FeedUpdater.h"
+#include "ingest/SourceImport.h"
 #include "models/ArticleListModel.h"
-#include "models/FeedListModel.h"
+#include "models/FeedTreeModel.h"
 #include "storage/ArticleQueries.h"
 #include "storage/FeedQueries.h"
 #include "storage/Storage.h"
 
 #include <QCloseEvent>
+#include <QDragEnterEvent>
 #include <QHeaderView>
-#include <QListView>
+#include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
 
 using namespace mirsad;
 
 MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
     : QMainWindow(parent)
     , m_storage(storage)
-    , m_feedModel(new models::FeedListModel(storage, this))
+    , m_updater(new ingest::FeedUpdater(storage, this))
     , m_articleModel(new models::ArticleListModel(storage, this))
-    , m_feedView(new QListView)
+    , m_feedPane(new FeedPane(storage, *m_updater))
+    , m_filterBar(new FilterBar)
+    , m_sidebar(new Sidebar(storage))
     , m_articleView(new QTableView)
     , m_reader(new ReaderView)
-    , m_notes(new NotesPane(storage)) {
+    , m_undoStack(new QUndoStack(this))
+    , m_annotations(new ArticleAnnotations(storage, m_undoStack, this))
+    , m_entities(new EntityDirectory(storage, this))
+    , m_entityList(new EntityListPanel(*m_entities))
+    , m_notes(new NotesPane(*m_annotations)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Mirsad"));
 
-    m_feedView->setObjectName(QStringLiteral("feedList"));
-    m_feedView->setModel(m_feedModel);
-    m_feedView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    setAcceptDrops(true);
 
     m_articleView->setObjectName(QStringLiteral("articleList"));
     m_articleView->setModel(m_articleModel);
@@ -62,14 +80,28 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
 
     auto* centre = new QSplitter(Qt::Vertical);
     centre->setObjectName(QStringLiteral("centreSplitter"));
-    centre->addWidget(m_articleView);
+    // The filter bar sits on top of the article list it filters.
+    auto* listArea = new QWidget;
+    auto* listLayout = new QVBoxLayout(listArea);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(2);
+    listLayout->addWidget(m_filterBar);
+    listLayout->addWidget(m_articleView);
+    centre->addWidget(listArea);
     centre->addWidget(m_readerSplitter);
     centre->setStretchFactor(0, 1);
     centre->setStretchFactor(1, 3);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(m_feedView);
+    // Left: the feeds, then regions, people, organisations and watchlists.
+    auto* side = new QSplitter(Qt::Vertical);
+    side->setObjectName(QStringLiteral("sideSplitter"));
+    side->addWidget(m_feedPane);
+    side->addWidget(m_sidebar);
+    side->setStretchFactor(0, 1);
+    side->setStretchFactor(1, 2);
+    m_mainSplitter->addWidget(side);
     m_mainSplitter->addWidget(centre);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
@@ -78,8 +110,21 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
     centre->setSizes({220, 600});
     setCentralWidget(m_mainSplitter);
 
-    connect(m_feedView->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &MainWindow::onFeedSelected);
+    connect(m_feedPane, &FeedPane::feedSelectionChanged, this, &MainWindow::onFeedSelected);
+    connect(m_feedPane, &FeedPane::message, this,
+            [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    createFeedMenu();
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ArticleFilter& filter) {
+        m_selectFirstArticle = true;
+        applyFilter(filter);
+    });
+    connect(m_sidebar, &Sidebar::filterRequested, this, [this](const ArticleFilter& filter) {
+        m_selectFirstArticle = true;
+        applyFilter(filter);
+    });
+    connect(m_sidebar, &Sidebar::ready, m_filterBar, &FilterBar::setGazetteer);
+    connect(m_sidebar, &Sidebar::failed, this, &MainWindow::reportError);
+    setupShell();
     connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid())
@@ -94,7 +139,7 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
         }
     });
     connect(m_articleModel, &models::ArticleListModel::loadFailed, this, &MainWindow::reportError);
-    connect(m_feedModel, &models::FeedListModel::loadFailed, this, &MainWindow::reportError);
+    connect(m_feedPane->model(), &models::FeedTreeModel::loadFailed, this, &MainWindow::reportError);
 
     resize(1400, 860);
     restoreLayout();
@@ -120,8 +165,13 @@ void MainWindow::start() {
                         tr("Welcome to Mirsad: %n sample article(s) added.", nullptr, *installed), 8000);
                 else
                     statusBar()->clearMessage();
-                m_feedModel->reload();
-                m_articleModel->setFilter({});
+                m_feedPane->reload();
+                m_sidebar->load();
+                applyFilter({});
+                // Feeds refresh when due (each has its own interval); check every minute.
+                m_updater->setScheduleInterval(std::chrono::minutes(1));
+                m_updater->refreshDue();
+                m_nameTeacher->resume();
                 emit started(true);
             });
     });
@@ -152,19 +202,66 @@ void MainWindow::showArticle(qint64 id) {
                 return;
             }
             m_reader->showArticle(loaded->first, loaded->second);
-            m_notes->showArticle(id);
+            articleLoaded(loaded->first);
             emit articleShown(id);
         });
 }
 
-void MainWindow::onFeedSelected() {
-    const QModelIndex current = m_feedView->currentIndex();
+void MainWindow::onFeedSelected(const QList<qint64>& feedIds) {
     ArticleFilter filter = m_articleModel->filter();
-    filter.feedIds.clear();
-    if (const qint64 feedId = current.data(models::FeedListModel::FeedIdRole).toLongLong(); feedId > 0)
-        filter.feedIds << feedId;
+    filter.feedIds = feedIds;
     m_selectFirstArticle = true;
+    applyFilter(filter);
+}
+
+void MainWindow::applyFilter(const ArticleFilter& filter) {
+    // Every way of filtering (feed list, sidebar, filter bar, a click on a name) ends here, so
+    // that the list, the chips and "save as watchlist" always agree.
     m_articleModel->setFilter(filter);
+    m_filterBar->setFilter(filter);
+    m_sidebar->setCurrentFilter(filter);
+}
+
+QTreeView* MainWindow::feedView() const {
+    return m_feedPane->view();
+}
+
+void MainWindow::createFeedMenu() {
+    QMenu* feeds = menuBar()->addMenu(tr("F&eeds"));
+    feeds->addAction(m_feedPane->addFeedAction());
+    feeds->addAction(m_feedPane->newFolderAction());
+    feeds->addSeparator();
+    feeds->addAction(m_feedPane->refreshAllAction());
+    feeds->addAction(m_feedPane->refreshSelectedAction());
+    feeds->addSeparator();
+    feeds->addAction(m_feedPane->importOpmlAction());
+    feeds->addAction(m_feedPane->exportOpmlAction());
+
+    // Teaching Mirsad a name it missed, from the reader's selection.
+    m_nameTeacher = new NameTeacher(
+        m_storage, [this] { return m_reader->textCursor().selectedText(); }, this);
+    connect(m_nameTeacher, &NameTeacher::message, this,
+            [this](const QString& text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    QMenu* names = menuBar()->addMenu(tr("&Names"));
+    names->addAction(m_nameTeacher->addNameAction());
+    addAction(m_nameTeacher->addNameAction());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasText())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList sources;
+    for (const QUrl& url : event->mimeData()->urls())
+        sources << (url.isLocalFile() ? url.toLocalFile() : url.toString());
+    if (sources.isEmpty() && event->mimeData()->hasText())
+        sources << event->mimeData()->text().trimmed();
+    if (sources.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_feedPane->importSources(sources);
 }
 
 void MainWindow::reportError(const QString& message) {
@@ -186,6 +283,7 @@ void MainWindow::restoreLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    saveShellState();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/mainSplitter"), m_mainSplitter->saveState());

@@ -1,6 +1,7 @@
 #include "models/ArticleListModel.h"
 
 #include "storage/Storage.h"
+#include "text/TextDirection.h"
 
 #include <QFont>
 #include <QLocale>
@@ -71,6 +72,10 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
     case Qt::TextAlignmentRole:
         if (index.column() == NotesColumn || index.column() == StarColumn)
             return int(Qt::AlignCenter);
+        // Arabic titles and sources read from the right, even in a left-to-right list.
+        if ((index.column() == TitleColumn || index.column() == SourceColumn) &&
+            text::paragraphDirection(data(index, Qt::DisplayRole).toString()) == Qt::RightToLeft)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case ArticleIdRole:
         return article.id;
@@ -114,7 +119,9 @@ QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, 
 }
 
 bool ArticleListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_exhausted && !m_loading;
+    // Nothing is fetched before the first setFilter(): views ask as soon as they are shown,
+    // which can be before the database is open.
+    return !parent.isValid() && m_active && !m_exhausted && !m_loading;
 }
 
 void ArticleListModel::fetchMore(const QModelIndex& parent) {
@@ -123,11 +130,14 @@ void ArticleListModel::fetchMore(const QModelIndex& parent) {
 }
 
 void ArticleListModel::setFilter(const ArticleFilter& filter) {
+    m_active = true;
     m_filter = filter;
     loadPage(true);
 }
 
 void ArticleListModel::refresh() {
+    if (!m_active)
+        return; // the first setFilter() loads
     loadPage(true);
 }
 
@@ -182,6 +192,14 @@ int ArticleListModel::rowOfArticle(qint64 id) const {
             return row;
     }
     return -1;
+}
+
+void ArticleListModel::setNoteCount(qint64 id, int notes) {
+    const int row = rowOfArticle(id);
+    if (row < 0 || m_rows.at(row).notes == notes)
+        return;
+    m_rows[row].notes = notes;
+    emit dataChanged(index(row, NotesColumn), index(row, NotesColumn));
 }
 
 void ArticleListModel::setArticleState(qint64 id, bool read, bool starred) {

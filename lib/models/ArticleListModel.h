@@ -50,6 +50,8 @@ public:
     int rowOfArticle(qint64 id) const;
     // Updates one row's state without a reload (after the user marked or starred it).
     void setArticleState(qint64 id, bool read, bool starred);
+    // Updates one row's note count (after the user added or deleted a note).
+    void setNoteCount(qint64 id, int notes);
 
 signals:
     void pageLoaded(int rowsAdded);
@@ -62,6 +64,7 @@ private:
     ArticleFilter m_filter;
     QList<storage::ArticleSummary> m_rows;
     int m_pageSize = 200;
+    bool m_active = false; // setFilter() was called
     bool m_loading = false;
     bool m_exhausted = false;
     quint64 m_generation = 0;

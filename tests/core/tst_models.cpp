@@ -1,11 +1,13 @@
 #include "TestSupport.h"
 #include "ingest/ArticleImport.h"
 #include "models/ArticleListModel.h"
-#include "models/FeedListModel.h"
+#include "models/FeedTreeModel.h"
+#include "storage/FeedQueries.h"
 #include "storage/Storage.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlQuery>
 
 using namespace mirsad;
 
@@ -39,7 +41,7 @@ private slots:
         model.setPageSize(3);
         QSignalSpy pages(&model, &models::ArticleListModel::pageLoaded);
         model.setFilter({});
-        QVERIFY(pages.wait());
+        QTRY_VERIFY(pages.count() >= 1);
         QCOMPARE(pages.first().first().toInt(), 3); // one page, not everything
         QCOMPARE(model.index(0, models::ArticleListModel::TitleColumn).data().toString(),
                  QStringLiteral("Article 7"));
@@ -65,31 +67,76 @@ private slots:
 
         ArticleFilter unreadOnly;
         unreadOnly.text = QStringLiteral("day 3");
+        pages.clear();
         model.setFilter(unreadOnly);
-        QVERIFY(pages.wait());
+        QTRY_VERIFY(pages.count() >= 1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, models::ArticleListModel::TitleColumn).data().toString(),
                  QStringLiteral("Article 3"));
     }
 
-    void feedListCountsUnread() {
+    void feedTreeHasFoldersAndCounts() {
         QTemporaryDir dir;
         storage::Storage storage(dir.filePath(QStringLiteral("f.sqlite")));
         QVERIFY(storage.open().result());
-        storage.writer()
-            .run([](QSqlDatabase& db) { return ingest::installSampleArticles(db); })
-            .waitForFinished();
+        // Samples in the local feed, and two subscriptions, one in a folder with a failed refresh.
+        const qint64 folder =
+            storage.writer()
+                .run([](QSqlDatabase& db) {
+                    (void)ingest::installSampleArticles(db);
+                    Result<qint64> f = storage::ensureFolder(db, QStringLiteral("Kurdistan"));
+                    Result<qint64> a = storage::addFeed(db, QStringLiteral("https://a.example/feed"),
+                                                        QStringLiteral("Alpha"), *f);
+                    (void)storage::addFeed(db, QStringLiteral("https://b.example/feed"),
+                                           QStringLiteral("Beta"));
+                    (void)storage::recordFetch(db, *a, {}, {}, QStringLiteral("HTTP 500"),
+                                               QDateTime::currentDateTimeUtc());
+                    return *f;
+                })
+                .result();
 
-        models::FeedListModel model(storage);
+        models::FeedTreeModel model(storage);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy loaded(&model, &models::FeedListModel::loaded);
+        QSignalSpy loaded(&model, &models::FeedTreeModel::loaded);
         model.reload();
-        QVERIFY(loaded.wait());
-        QCOMPARE(model.rowCount(), 2); // "All articles" and the local articles feed
-        const int unread = model.index(0, 0).data(models::FeedListModel::UnreadRole).toInt();
-        QVERIFY(unread >= 1);
-        QCOMPARE(model.index(1, 0).data(models::FeedListModel::UnreadRole).toInt(), unread);
-        QCOMPARE(model.index(1, 0).data(models::FeedListModel::KindRole).toString(), QStringLiteral("local"));
+        QTRY_VERIFY(loaded.count() >= 1);
+        // All articles, the folder, Beta, then the local articles last.
+        QCOMPARE(model.rowCount(), 4);
+        const QModelIndex all = model.index(0, 0);
+        QCOMPARE(all.data(models::FeedTreeModel::NodeTypeRole).toInt(),
+                 int(models::FeedTreeModel::NodeType::AllArticles));
+        const int unread = all.data(models::FeedTreeModel::UnreadRole).toInt();
+        QVERIFY(unread >= 3);
+        const QModelIndex folderIndex = model.indexOfFolder(folder);
+        QVERIFY(folderIndex.isValid());
+        QCOMPARE(model.rowCount(folderIndex), 1);
+        const QModelIndex alpha = model.index(0, 0, folderIndex);
+        QCOMPARE(alpha.data().toString(), QStringLiteral("Alpha"));
+        QCOMPARE(alpha.data(models::FeedTreeModel::ErrorRole).toString(), QStringLiteral("HTTP 500"));
+        QVERIFY(alpha.data(Qt::ToolTipRole).toString().contains(QStringLiteral("HTTP 500")));
+        const QModelIndex local = model.index(3, 0);
+        QCOMPARE(local.data(models::FeedTreeModel::UnreadRole).toInt(), unread);
+        QCOMPARE(folderIndex.data(models::FeedTreeModel::FeedIdsRole).value<QList<qint64>>(),
+                 QList<qint64>{alpha.data(models::FeedTreeModel::FeedIdRole).toLongLong()});
+
+        // A count change updates the row in place (the selection survives), no reset.
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        storage.writer()
+            .run([](QSqlDatabase& db) { QSqlQuery(db).exec(QStringLiteral("UPDATE articles SET read = 1")); })
+            .waitForFinished();
+        loaded.clear();
+        model.reload();
+        QTRY_VERIFY(loaded.count() >= 1);
+        QCOMPARE(resets.count(), 0);
+        QVERIFY(changes.count() >= 2);
+        QCOMPARE(model.index(0, 0).data(models::FeedTreeModel::UnreadRole).toInt(), 0);
+
+        model.setFeedProgress(alpha.data(models::FeedTreeModel::FeedIdRole).toLongLong(), 40);
+        QCOMPARE(model.indexOfFeed(alpha.data(models::FeedTreeModel::FeedIdRole).toLongLong())
+                     .data(models::FeedTreeModel::ProgressRole)
+                     .toInt(),
+                 40);
     }
 };
 

@@ -5,9 +5,11 @@
 #include "models/ArticleListModel.h"
 #include "storage/Storage.h"
 
-#include <QListView>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTranslator>
+#include <QTreeView>
 
 using namespace mirsad;
 
@@ -47,6 +49,32 @@ private slots:
         const QImage shot = window.grab().toImage();
         QVERIFY(shot.save(test::screenshotPath(QStringLiteral("mainwindow.png"))));
         QVERIFY(shot.width() >= 1000);
+    }
+
+    void arabicInterfaceIsRightToLeft() {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/mirsad_ar.qm")));
+        QCoreApplication::installTranslator(&translator);
+        QGuiApplication::setLayoutDirection(Qt::RightToLeft);
+        {
+            QTemporaryDir dir;
+            storage::Storage storage(dir.filePath(QStringLiteral("ar.sqlite")));
+            MainWindow window(storage);
+            QSignalSpy shown(&window, &MainWindow::articleShown);
+            window.resize(1400, 860);
+            window.show();
+            window.start();
+            QVERIFY(shown.wait(20000));
+            QCOMPARE(window.layoutDirection(), Qt::RightToLeft);
+            QStringList menus;
+            for (QAction* action : window.menuBar()->actions())
+                menus << action->text();
+            QVERIFY2(menus.contains(QStringLiteral("&ملف")), qPrintable(menus.join(u'|')));
+            QTest::qWait(200);
+            QVERIFY(window.grab().save(test::screenshotPath(QStringLiteral("mainwindow-arabic-ui.png"))));
+        }
+        QGuiApplication::setLayoutDirection(Qt::LeftToRight);
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void secondStartDoesNotReinstallSamples() {
