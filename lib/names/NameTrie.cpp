@@ -137,6 +137,7 @@ int32_t NameTrie::keyOf(const Word& word) const {
 }
 
 void NameTrie::build(const Gazetteer& gazetteer) {
+    m_rootSteps.clear(); // child() reads m_edges alone while the trie grows
     const QList<Entity>& entities = gazetteer.entities();
     m_entityKeyStrings.assign(static_cast<std::size_t>(entities.size()), {});
     for (qsizetype i = 0; i < entities.size(); ++i) {
@@ -177,6 +178,13 @@ void NameTrie::build(const Gazetteer& gazetteer) {
     m_cue.assign(static_cast<std::size_t>(m_words.size()), 0);
     for (int32_t id : cues)
         m_cue[static_cast<std::size_t>(id)] = 1;
+
+    HugePageVector<Step> rootSteps(static_cast<std::size_t>(m_words.size()));
+    for (const Edge& edge : m_edges) {
+        if (edge.key != kEmptyEdge && (edge.key >> 32) == static_cast<uint64_t>(kRoot))
+            rootSteps[static_cast<std::size_t>(edge.key & 0xFFFFFFFFu)] = {edge.child, edge.entries};
+    }
+    m_rootSteps = std::move(rootSteps);
 }
 
 void NameTrie::addName(int32_t entity, const QString& form) {
@@ -256,7 +264,7 @@ int32_t NameTrie::addChild(int32_t node, int32_t key) {
 
 void NameTrie::growEdges() {
     const std::size_t capacity = m_edges.empty() ? 1024 : m_edges.size() * 2;
-    std::vector<Edge> edges(capacity);
+    HugePageVector<Edge> edges(capacity);
     const std::size_t mask = capacity - 1;
     for (const Edge& e : m_edges) {
         if (e.key == kEmptyEdge)
@@ -272,7 +280,8 @@ void NameTrie::growEdges() {
 
 std::size_t NameTrie::memoryUsage() const {
     std::size_t bytes = m_words.memoryUsage() + m_edges.capacity() * sizeof(Edge) +
-                        m_terminal.capacity() * sizeof(int32_t) + m_cue.capacity();
+                        m_rootSteps.capacity() * sizeof(Step) + m_terminal.capacity() * sizeof(int32_t) +
+                        m_cue.capacity();
     bytes += m_entries.capacity() * sizeof(NameEntry) + m_entryBegin.capacity() * sizeof(uint32_t);
     for (const auto& keys : m_entityKeyStrings)
         for (const QString& k : keys)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "names/HugePageAllocator.h"
 #include "names/WordDictionary.h"
 #include "names/WordTokenizer.h"
 
@@ -59,6 +60,8 @@ public:
     Step step(int32_t node, int32_t key) const {
         if (m_edges.empty() || key < 0)
             return {};
+        if (node == kRoot && static_cast<std::size_t>(key) < m_rootSteps.size())
+            return m_rootSteps[static_cast<std::size_t>(key)];
         const uint64_t edge =
             (static_cast<uint64_t>(static_cast<uint32_t>(node)) << 32) | static_cast<uint32_t>(key);
         for (std::size_t slot = mixEdge(edge) & m_edgeMask;; slot = (slot + 1) & m_edgeMask) {
@@ -111,12 +114,15 @@ private:
     };
 
     WordDictionary m_words;
-    std::vector<Edge> m_edges;
+    HugePageVector<Edge> m_edges;
+    // The root's edges again, indexed by word key: every word of the text that is in the
+    // dictionary is tried as the start of a name, and this array is far smaller than m_edges.
+    HugePageVector<Step> m_rootSteps;
     std::size_t m_edgeMask = 0;
     std::size_t m_edgeCount = 0;
     std::vector<int32_t> m_terminal{kNone};           // per node: index of its entry list, or kNone
     std::vector<std::vector<NameEntry>> m_entryLists; // while building; then flattened:
-    std::vector<NameEntry> m_entries;                 // one array, so a match touches one place
+    HugePageVector<NameEntry> m_entries;              // one array, so a match touches one place
     std::vector<uint32_t> m_entryBegin;
     std::vector<quint8> m_cue;
     std::vector<QStringList> m_entityKeyStrings;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "names/HugePageAllocator.h"
+
 #include <QStringView>
 #include <cstdint>
 #include <cstring>
@@ -76,7 +78,7 @@ private:
     void grow();
     void place(int32_t id, uint64_t hash);
 
-    std::vector<char16_t> m_pool;
+    HugePageVector<char16_t> m_pool;
     std::vector<uint32_t> m_begin{0}; // word id's units: m_pool[m_begin[id] .. m_begin[id + 1])
     std::vector<uint64_t> m_hashes;
     struct Slot {
@@ -92,7 +94,7 @@ private:
     }
     static constexpr std::size_t kFilterMask = kFilterWords - 1;
 
-    std::vector<Slot> m_slots; // size is a power of two
+    HugePageVector<Slot> m_slots; // size is a power of two
     std::vector<uint64_t> m_filter = std::vector<uint64_t>(kFilterWords, 0);
 };
 
