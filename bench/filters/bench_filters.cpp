@@ -181,7 +181,10 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
             !s)
             return s;
 
-    QSqlQuery article(db), search(db), mention(db), note(db);
+    QSqlQuery article(db), search(db), mention(db), note(db), indexEntities(db);
+    indexEntities.prepare(u"INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
+                          "SELECT DISTINCT m.entity_id, a.sort_time, a.id FROM mentions m "
+                          "JOIN articles a ON a.id = m.article_id WHERE m.article_id = ?"_s);
     article.prepare(
         u"INSERT INTO articles (id, feed_id, dedupe_key, link, title, source, published, fetched, "
         "sort_time, text, content_hash, read, starred, tagged_version) "
@@ -256,6 +259,10 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
             if (Status s = exec(mention); !s)
                 return s;
         }
+        // As storage::ArticleWriter does: the (entity, article) index once per article.
+        indexEntities.addBindValue(id);
+        if (Status s = exec(indexEntities); !s)
+            return s;
         if (random.bounded(200) == 0) {
             for (const QVariant& value :
                  {QVariant(id), QVariant(u"A note."_s), QVariant(time), QVariant(time)})

@@ -23,6 +23,7 @@ ArticleWriter::ArticleWriter(QSqlDatabase db)
     , m_update(m_db)
     , m_deleteMentions(m_db)
     , m_insertMentions(m_db)
+    , m_indexEntities(m_db)
     , m_setTagged(m_db)
     , m_deleteSearch(m_db)
     , m_insertSearch(m_db) {
@@ -43,6 +44,12 @@ ArticleWriter::ArticleWriter(QSqlDatabase db)
     m_insertMentions.prepare(
         QStringLiteral("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, surface) "
                        "SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)"));
+    // The filters' (entity, article) index, once per entity and article (see migration 005).
+    m_indexEntities.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
+                       "SELECT DISTINCT m.entity_id, a.sort_time, a.id FROM mentions m JOIN articles a ON "
+                       "a.id = m.article_id "
+                       "WHERE m.article_id = ?"));
     m_setTagged.prepare(QStringLiteral("UPDATE articles SET tagged_version = ? WHERE id = ?"));
     m_deleteSearch.prepare(QStringLiteral("DELETE FROM article_search WHERE rowid = ?"));
     m_insertSearch.prepare(
@@ -107,6 +114,9 @@ Status ArticleWriter::insertMentions(qint64 articleId, const QString& mentionsJs
     m_insertMentions.addBindValue(mentionsJson);
     if (!m_insertMentions.exec())
         return failed(m_insertMentions, QStringLiteral("store the names found"));
+    m_indexEntities.addBindValue(articleId);
+    if (!m_indexEntities.exec())
+        return failed(m_indexEntities, QStringLiteral("index the names found"));
     return {};
 }
 

@@ -55,6 +55,7 @@ private:
     QSqlQuery m_update;
     QSqlQuery m_deleteMentions;
     QSqlQuery m_insertMentions;
+    QSqlQuery m_indexEntities;
     QSqlQuery m_setTagged;
     QSqlQuery m_deleteSearch;
     QSqlQuery m_insertSearch;
