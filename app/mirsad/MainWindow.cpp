@@ -9,6 +9,7 @@
 #include "NotesPane.h"
 #include "ReaderView.h"
 #include "Sidebar.h"
+#include "filters/SearchHighlight.h"
 #include "ingest/ArticleImport.h"
 #include "ingest/FeedUpdater.h"
 #include "ingest/SourceImport.h"
@@ -220,6 +221,8 @@ void MainWindow::applyFilter(const ArticleFilter& filter) {
     m_articleModel->setFilter(filter);
     m_filterBar->setFilter(filter);
     m_sidebar->setCurrentFilter(filter);
+    // The article on screen shows where the new search matches it.
+    m_reader->setSearchMatches(filters::searchMatches(m_reader->article().text, filter.text));
 }
 
 QTreeView* MainWindow::feedView() const {

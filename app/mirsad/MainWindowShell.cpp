@@ -13,6 +13,7 @@
 #include "ReaderView.h"
 #include "SettingsDialog.h"
 #include "annotations/NoteAutosaver.h"
+#include "filters/SearchHighlight.h"
 #include "ingest/FeedUpdater.h"
 #include "models/ArticleListModel.h"
 #include "storage/ArticleQueries.h"
@@ -258,6 +259,7 @@ void MainWindow::addFeedActions(const QList<QAction*>& actions) {
 }
 
 void MainWindow::articleLoaded(const Article& article) {
+    m_reader->setSearchMatches(filters::searchMatches(article.text, m_articleModel->filter().text));
     m_annotations->showArticle(article.id, article.text);
     m_entityList->showArticle(article);
     m_markReadTimer->stop();

@@ -214,9 +214,27 @@ void ReaderView::setHighlights(const QList<annotations::Highlight>& highlights) 
     updateExtraSelections();
 }
 
+void ReaderView::setSearchMatches(const QList<text::Span>& spans) {
+    m_searchMatches = spans;
+    updateExtraSelections();
+}
+
 void ReaderView::updateExtraSelections() {
     QList<QTextEdit::ExtraSelection> selections;
     const bool dark = isDarkPalette(palette());
+    // Search matches first, so that the analyst's own highlights paint over them.
+    for (const text::Span& match : std::as_const(m_searchMatches)) {
+        if (match.end > m_article.text.size() || match.end <= match.start)
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(document());
+        selection.cursor.setPosition(documentPosition(match.start));
+        selection.cursor.setPosition(documentPosition(match.end), QTextCursor::KeepAnchor);
+        selection.format.setBackground(dark ? QColor(0x8a, 0x5a, 0x00) : QColor(0xff, 0xd5, 0x80));
+        selection.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        selection.format.setUnderlineColor(dark ? QColor(0xff, 0xb0, 0x40) : QColor(0xc0, 0x60, 0x00));
+        selections << selection;
+    }
     for (const annotations::Highlight& h : std::as_const(m_highlights)) {
         if (h.orphaned || h.selector.end > m_article.text.size())
             continue;

@@ -2,6 +2,7 @@
 
 #include "annotations/Annotations.h"
 #include "articles/Article.h"
+#include "text/TextNormalizer.h"
 
 #include <QHash>
 #include <QTextBrowser>
@@ -45,6 +46,9 @@ public:
 
     // The analyst's highlights of this article (orphans are not drawn).
     void setHighlights(const QList<mirsad::annotations::Highlight>& highlights);
+    // Marks where the list's full-text query matches (UTF-16 spans into Article::text).
+    void setSearchMatches(const QList<mirsad::text::Span>& spans);
+    const QList<mirsad::text::Span>& searchMatches() const { return m_searchMatches; }
     // The highlight at a document position, or 0.
     qint64 highlightAt(int documentPosition) const;
     // The selection as a span of Article::text, if it is inside the text.
@@ -100,6 +104,7 @@ private:
     QList<Paragraph> m_paragraphs;
     QList<NameSpan> m_names;
     QList<mirsad::annotations::Highlight> m_highlights;
+    QList<mirsad::text::Span> m_searchMatches;
     EntityDirectory* m_directory = nullptr;
     QString m_hoveredEntity;
     QFont m_latinFont;

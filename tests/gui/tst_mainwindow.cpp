@@ -2,6 +2,8 @@
 #include "NotesPane.h"
 #include "ReaderView.h"
 #include "TestSupport.h"
+#include "articles/ArticleFile.h"
+#include "filters/SearchHighlight.h"
 #include "models/ArticleListModel.h"
 #include "storage/Storage.h"
 
@@ -49,6 +51,31 @@ private slots:
         const QImage shot = window.grab().toImage();
         QVERIFY(shot.save(test::screenshotPath(QStringLiteral("mainwindow.png"))));
         QVERIFY(shot.width() >= 1000);
+    }
+
+    void searchMatchesAreMarkedInTheReader() {
+        // The Arabic sample spells أربيل with its hamza; the analyst types it without.
+        Result<Article> article = articles::readArticleFile(
+            QStringLiteral(":/samples/shafaq-2020-08-16-kadhimi-krg-delegation-ar.txt"));
+        QVERIFY2(article, qPrintable(article.error()));
+        article->id = 1;
+        ReaderView reader;
+        reader.resize(900, 600);
+        reader.show();
+        reader.showArticle(*article, QStringLiteral("Local articles"));
+        reader.setSearchMatches(filters::searchMatches(article->text, QStringLiteral("اربيل")));
+        // Words that start with the query, as the full-text index matches them: "في أربيل" is one;
+        // "وأربيل" (with the conjunction) is not, for the index as for the reader.
+        QCOMPARE(reader.searchMatches().size(), 1);
+        QStringList marked;
+        const QList<QTextEdit::ExtraSelection> selections = reader.extraSelections();
+        for (const QTextEdit::ExtraSelection& selection : selections)
+            marked << selection.cursor.selectedText();
+        QCOMPARE(marked, QStringList{QStringLiteral("أربيل")});
+        QTest::qWait(100);
+        QVERIFY(reader.grab().save(test::screenshotPath(QStringLiteral("reader-search-matches.png"))));
+        reader.setSearchMatches({});
+        QVERIFY(reader.extraSelections().isEmpty());
     }
 
     void arabicInterfaceIsRightToLeft() {
