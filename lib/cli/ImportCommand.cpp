@@ -1,5 +1,6 @@
 #include "cli/Command.h"
 #include "cli/RefreshLoop.h"
+#include "ingest/FeedUpdater.h"
 #include "ingest/SourceImport.h"
 #include "storage/FeedQueries.h"
 
@@ -52,12 +53,9 @@ Command importCommand() {
                 target.url = url;
                 target.isNew = !known;
                 if (known) {
-                    if (Result<storage::FeedInfo> info = storage::feedById(**db, *known)) {
-                        target.title = info->title;
-                        target.etag = info->etag;
-                        target.lastModified = info->lastModified;
-                        target.allowRemoteContent = info->allowRemoteContent;
-                    }
+                    // A known feed refreshes as `refresh` would: with its validators and settings.
+                    if (Result<storage::FeedInfo> info = storage::feedById(**db, *known))
+                        target = ingest::FeedUpdater::targetsFor({*info}).value(0, target);
                 }
                 feeds << target;
                 continue;

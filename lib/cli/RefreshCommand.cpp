@@ -1,5 +1,6 @@
 #include "cli/Command.h"
 #include "cli/RefreshLoop.h"
+#include "ingest/FeedUpdater.h"
 #include "storage/FeedQueries.h"
 
 namespace mirsad::cli {
@@ -30,19 +31,7 @@ Command refreshCommand() {
             context.error(feeds.error());
             return Failure;
         }
-        QList<ingest::RefreshTarget> targets;
-        for (const storage::FeedInfo& feed : *feeds) {
-            if (feed.kind != u"feed")
-                continue;
-            ingest::RefreshTarget target;
-            target.feedId = feed.id;
-            target.url = QUrl(feed.url);
-            target.title = feed.title;
-            target.etag = feed.etag;
-            target.lastModified = feed.lastModified;
-            target.allowRemoteContent = feed.allowRemoteContent;
-            targets << target;
-        }
+        const QList<ingest::RefreshTarget> targets = ingest::FeedUpdater::targetsFor(*feeds);
         if (targets.isEmpty()) {
             context.out << "No feeds to refresh: subscribe with 'mirsadctl import URL'." << Qt::endl;
             return Success;
