@@ -186,13 +186,8 @@ void MainWindow::showArticle(qint64 id) {
             Result<Article> article = storage::loadArticle(db, id);
             if (!article)
                 return Error{article.error()};
-            QString feedTitle;
-            if (Result<QList<storage::FeedInfo>> feeds = storage::listFeeds(db)) {
-                for (const storage::FeedInfo& feed : *feeds)
-                    if (feed.id == article->feedId)
-                        feedTitle = feed.title;
-            }
-            return std::pair{std::move(article).value(), feedTitle};
+            Result<storage::FeedInfo> feed = storage::feedById(db, article->feedId);
+            return std::pair{std::move(article).value(), feed ? feed->title : QString()};
         })
         .then(this, [this, id](const Result<std::pair<Article, QString>>& loaded) {
             const QModelIndex current = m_articleView->currentIndex();

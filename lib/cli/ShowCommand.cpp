@@ -12,14 +12,8 @@
 namespace mirsad::cli {
 
 static QString feedTitle(const QSqlDatabase& db, qint64 feedId) {
-    Result<QList<storage::FeedInfo>> feeds = storage::listFeeds(db);
-    if (feeds) {
-        for (const storage::FeedInfo& feed : *feeds) {
-            if (feed.id == feedId)
-                return feed.title;
-        }
-    }
-    return {};
+    Result<storage::FeedInfo> feed = storage::feedById(db, feedId);
+    return feed ? feed->title : QString();
 }
 
 Command showCommand() {

@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
+#include <QVariantList>
 
 namespace mirsad::storage {
 
@@ -27,14 +28,20 @@ Result<qint64> localFilesFeed(QSqlDatabase& db) {
     return insert.lastInsertId().toLongLong();
 }
 
-Result<QList<FeedInfo>> listFeeds(const QSqlDatabase& db) {
+// Every feed column plus its unread and total counts; `where` narrows it to some feeds.
+static Result<QList<FeedInfo>> selectFeeds(const QSqlDatabase& db, const QString& where,
+                                           const QVariantList& values) {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT f.id, f.url, f.title, f.site_url, f.kind, coalesce(f.folder_id, "
-                                   "0), f.etag, f.last_modified, "
-                                   "f.refresh_minutes, f.last_fetched, f.last_error, f.allow_remote, "
-                                   "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0), "
-                                   "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
-                                   "FROM feeds f ORDER BY f.kind = 'local', f.title COLLATE NOCASE")))
+    query.prepare(QStringLiteral("SELECT f.id, f.url, f.title, f.site_url, f.kind, coalesce(f.folder_id, 0), "
+                                 "f.etag, f.last_modified, f.refresh_minutes, f.last_fetched, f.last_error, "
+                                 "f.allow_remote, "
+                                 "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0), "
+                                 "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+                                 "FROM feeds f %1 ORDER BY f.kind = 'local', f.title COLLATE NOCASE")
+                      .arg(where));
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
         return Error{QStringLiteral("Could not list the feeds: %1").arg(query.lastError().text())};
     QList<FeedInfo> feeds;
     while (query.next()) {
@@ -59,6 +66,20 @@ Result<QList<FeedInfo>> listFeeds(const QSqlDatabase& db) {
     return feeds;
 }
 
+Result<QList<FeedInfo>> listFeeds(const QSqlDatabase& db) {
+    return selectFeeds(db, {}, {});
+}
+
+Result<FeedInfo> feedById(const QSqlDatabase& db, qint64 id) {
+    // One feed: counting only its own articles, not every feed's.
+    Result<QList<FeedInfo>> feeds = selectFeeds(db, QStringLiteral("WHERE f.id = ?"), {id});
+    if (!feeds)
+        return Error{feeds.error()};
+    if (feeds->isEmpty())
+        return Error{QStringLiteral("There is no feed with id %1.").arg(id)};
+    return feeds->first();
+}
+
 } // namespace mirsad::storage
 
 namespace mirsad::storage {
@@ -76,17 +97,6 @@ QVariant folderValue(qint64 folderId) {
 }
 
 } // namespace
-
-Result<FeedInfo> feedById(const QSqlDatabase& db, qint64 id) {
-    Result<QList<FeedInfo>> feeds = listFeeds(db);
-    if (!feeds)
-        return Error{feeds.error()};
-    for (const FeedInfo& feed : *feeds) {
-        if (feed.id == id)
-            return feed;
-    }
-    return Error{QStringLiteral("There is no feed with id %1.").arg(id)};
-}
 
 std::optional<qint64> feedIdForUrl(const QSqlDatabase& db, const QString& url) {
     QSqlQuery query(db);
