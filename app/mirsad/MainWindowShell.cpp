@@ -302,11 +302,7 @@ void MainWindow::setArticleRead(qint64 id, bool read) {
                 reportError(status.error());
                 return;
             }
-            const int row = m_articleModel->rowOfArticle(id);
-            if (row >= 0)
-                m_articleModel->setArticleState(
-                    id, read,
-                    m_articleModel->index(row, 0).data(models::ArticleListModel::StarredRole).toBool());
+            m_articleModel->setArticleRead(id, read);
         });
 }
 
@@ -332,11 +328,7 @@ void MainWindow::toggleStar() {
                 reportError(status.error());
                 return;
             }
-            const int row = m_articleModel->rowOfArticle(id);
-            if (row >= 0)
-                m_articleModel->setArticleState(
-                    id, m_articleModel->index(row, 0).data(models::ArticleListModel::ReadRole).toBool(),
-                    starred);
+            m_articleModel->setArticleStarred(id, starred);
         });
 }
 

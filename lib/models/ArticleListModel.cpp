@@ -202,13 +202,20 @@ void ArticleListModel::setNoteCount(qint64 id, int notes) {
     emit dataChanged(index(row, NotesColumn), index(row, NotesColumn));
 }
 
-void ArticleListModel::setArticleState(qint64 id, bool read, bool starred) {
+void ArticleListModel::setArticleRead(qint64 id, bool read) {
     const int row = rowOfArticle(id);
-    if (row < 0)
+    if (row < 0 || m_rows.at(row).read == read)
         return;
     m_rows[row].read = read;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1)); // the font of every column
+}
+
+void ArticleListModel::setArticleStarred(qint64 id, bool starred) {
+    const int row = rowOfArticle(id);
+    if (row < 0 || m_rows.at(row).starred == starred)
+        return;
     m_rows[row].starred = starred;
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit dataChanged(index(row, StarColumn), index(row, StarColumn));
 }
 
 } // namespace mirsad::models

@@ -48,8 +48,9 @@ public:
 
     qint64 articleId(int row) const;
     int rowOfArticle(qint64 id) const;
-    // Updates one row's state without a reload (after the user marked or starred it).
-    void setArticleState(qint64 id, bool read, bool starred);
+    // Update one row without a reload (after the user marked or starred it).
+    void setArticleRead(qint64 id, bool read);
+    void setArticleStarred(qint64 id, bool starred);
     // Updates one row's note count (after the user added or deleted a note).
     void setNoteCount(qint64 id, int notes);
 
