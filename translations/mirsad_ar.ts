@@ -650,10 +650,6 @@
         <source>Teach Mirsad the selected name: a new spelling of a known entity, or a new one.</source>
         <translation>علِّم مرصد الاسم المحدد: تهجئة جديدة لكيان معروف، أو كيانًا جديدًا.</translation>
     </message>
-    <message>
-        <source>Finding the new name in the archive: %1 of %2 articles</source>
-        <translation>جارٍ البحث عن الاسم الجديد في الأرشيف: المقال %1 من %2</translation>
-    </message>
     <message numerus="yes">
         <source>Names updated in %n article(s).</source>
         <translation>
@@ -680,6 +676,10 @@
     <message>
         <source>Adding “%1”…</source>
         <translation>جارٍ إضافة «%1»…</translation>
+    </message>
+    <message>
+        <source>Updating the names in the archive: %1 of %2 articles</source>
+        <translation>تحديث الأسماء في الأرشيف: المقال %1 من %2</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ NameTeacher::NameTeacher(storage::Storage& storage, std::function<QString()> sel
         tr("Teach Mirsad the selected name: a new spelling of a known entity, or a new one."));
     connect(m_addName, &QAction::triggered, this, [this] { teach(m_selection()); });
     connect(m_retagger, &ingest::Retagger::progress, this, [this](qint64 done, qint64 total) {
-        emit message(tr("Finding the new name in the archive: %1 of %2 articles").arg(done).arg(total), 0);
+        emit message(tr("Updating the names in the archive: %1 of %2 articles").arg(done).arg(total), 0);
     });
     connect(m_retagger, &ingest::Retagger::finished, this, [this](qint64 changed) {
         if (changed == 0 && !m_userAsked)
