@@ -133,7 +133,7 @@ private slots:
         sidebar->tabs()->setCurrentIndex(2);
         refreshed.clear();
         sidebar->saveWatchlist(u"Sudani in Kurdistan"_s);
-        QVERIFY(refreshed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 10000);
         QCOMPARE(sidebar->watchlistModel()->rowCount(), 1);
         QCOMPARE(sidebar->watchlistModel()->index(0).data().toString(), u"Sudani in Kurdistan (1)"_s);
 
@@ -158,12 +158,12 @@ private slots:
         const qint64 id = sidebar->watchlistModel()->watchlists().first().id;
         refreshed.clear();
         sidebar->renameWatchlist(id, u"KRI + PM"_s);
-        QVERIFY(refreshed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 10000);
         QCOMPARE(sidebar->watchlistModel()->index(0).data(models::WatchlistModel::NameRole).toString(),
                  u"KRI + PM"_s);
         refreshed.clear();
         sidebar->deleteWatchlist(id);
-        QVERIFY(refreshed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.count() > 0, 10000);
         QCOMPARE(sidebar->watchlistModel()->rowCount(), 0);
     }
 };

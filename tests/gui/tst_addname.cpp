@@ -72,7 +72,7 @@ private slots:
             dialog->accept();
         });
         teacher.addNameAction()->trigger();
-        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() > 0, 20000);
         QVERIFY(finished.first().first().toLongLong() >= 1);
 
         Result<Article> retagged =

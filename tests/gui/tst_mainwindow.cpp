@@ -29,7 +29,7 @@ private slots:
         window.resize(1400, 860);
         window.show();
         window.start();
-        QVERIFY(started.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(started.count() > 0, 20000);
         QCOMPARE(started.first().first().toBool(), true);
         QVERIFY(shown.count() > 0 || shown.wait(20000));
 
@@ -91,7 +91,7 @@ private slots:
             window.resize(1400, 860);
             window.show();
             window.start();
-            QVERIFY(shown.wait(20000));
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > 0, 20000);
             QCOMPARE(window.layoutDirection(), Qt::RightToLeft);
             QStringList menus;
             for (QAction* action : window.menuBar()->actions())
@@ -114,7 +114,7 @@ private slots:
             QSignalSpy shown(&window, &MainWindow::articleShown);
             window.show();
             window.start();
-            QVERIFY(shown.wait(20000));
+            QTRY_VERIFY_WITH_TIMEOUT(shown.count() > 0, 20000);
             const int rows = window.articleView()->model()->rowCount();
             if (run == 0)
                 firstCount = rows;
