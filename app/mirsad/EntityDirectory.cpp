@@ -57,8 +57,7 @@ int EntityDirectory::articleCount(const QString& id) {
     m_storage.reader()
         .run([id](QSqlDatabase& db) {
             QSqlQuery query(db);
-            query.prepare(
-                QStringLiteral("SELECT count(DISTINCT article_id) FROM mentions WHERE entity_id = ?"));
+            query.prepare(QStringLiteral("SELECT count(*) FROM article_entities WHERE entity_id = ?"));
             query.addBindValue(id);
             return query.exec() && query.next() ? query.value(0).toInt() : 0;
         })

@@ -11,6 +11,7 @@
 #include "names/Gazetteer.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
+#include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
 #include <QCoreApplication>
@@ -181,17 +182,16 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
             !s)
             return s;
 
-    QSqlQuery article(db), search(db), mention(db), note(db), indexEntities(db);
-    indexEntities.prepare(u"INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
-                          "SELECT DISTINCT m.entity_id, a.sort_time, a.id FROM mentions m "
-                          "JOIN articles a ON a.id = m.article_id WHERE m.article_id = ?"_s);
+    QSqlQuery article(db), search(db), note(db), indexEntities(db);
+    // As storage::ArticleWriter does: the (entity, article) index in one statement per article.
+    indexEntities.prepare(
+        u"INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
+        "SELECT j.value, a.sort_time, a.id FROM articles a, json_each(?) j WHERE a.id = ?"_s);
     article.prepare(
         u"INSERT INTO articles (id, feed_id, dedupe_key, link, title, source, published, fetched, "
-        "sort_time, text, content_hash, read, starred, tagged_version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench')"_s);
+        "sort_time, text, content_hash, read, starred, tagged_version, mentions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?)"_s);
     search.prepare(u"INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)"_s);
-    mention.prepare(
-        u"INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, surface) VALUES (?, ?, ?, ?, ?)"_s);
     note.prepare(
         u"INSERT INTO notes (article_id, body, author, created, updated) VALUES (?, ?, 'bench', ?, ?)"_s);
 
@@ -238,12 +238,15 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
         if (!found.isEmpty())
             title += u' ' + found.first().surface;
         const bool old = time < kEnd - 30 * 86400;
+        QList<StoredMention> stored;
+        for (const Found& f : found)
+            stored << StoredMention{f.entity->id, f.start, f.end, f.surface};
         for (const QVariant& value :
              {QVariant(id), QVariant(1 + id % kFeeds), QVariant(u"bench-%1"_s.arg(id)),
               QVariant(u"https://news.example/%1"_s.arg(id)), QVariant(title), QVariant(u""_s),
               QVariant(time), QVariant(time), QVariant(time), QVariant(text), QVariant(u"h%1"_s.arg(id)),
               QVariant(old ? random.bounded(10) < 9 : random.bounded(10) < 3),
-              QVariant(random.bounded(50) == 0)})
+              QVariant(random.bounded(50) == 0), QVariant(storage::encodeMentions(stored))})
             article.addBindValue(value);
         if (Status s = exec(article); !s)
             return s;
@@ -252,14 +255,7 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
         search.addBindValue(storage::searchText(text));
         if (Status s = exec(search); !s)
             return s;
-        for (const Found& f : found) {
-            for (const QVariant& value : {QVariant(id), QVariant(f.entity->id), QVariant(f.start),
-                                          QVariant(f.end), QVariant(f.surface)})
-                mention.addBindValue(value);
-            if (Status s = exec(mention); !s)
-                return s;
-        }
-        // As storage::ArticleWriter does: the (entity, article) index once per article.
+        indexEntities.addBindValue(storage::encodeEntityIds(stored));
         indexEntities.addBindValue(id);
         if (Status s = exec(indexEntities); !s)
             return s;

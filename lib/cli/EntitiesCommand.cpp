@@ -22,8 +22,7 @@ QHash<QString, qint64> articleCounts(const QSqlDatabase& db) {
     QHash<QString, qint64> counts;
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (query.exec(QStringLiteral(
-            "SELECT entity_id, count(DISTINCT article_id) FROM mentions GROUP BY entity_id"))) {
+    if (query.exec(QStringLiteral("SELECT entity_id, count(*) FROM article_entities GROUP BY entity_id"))) {
         while (query.next())
             counts.insert(query.value(0).toString(), query.value(1).toLongLong());
     }

@@ -26,8 +26,7 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
     query.finish();
 
     storage::Transaction transaction(db);
-    // Emptying article_regions first keeps the rebuild a plain INSERT ... SELECT; the counts
-    // follow through the triggers.
+    // Emptying article_regions first keeps the rebuild a plain INSERT ... SELECT, counted after.
     for (const char* sql :
          {"DELETE FROM article_regions", "DELETE FROM region_counts", "DELETE FROM place_closure"})
         if (!query.exec(QString::fromLatin1(sql)))
@@ -49,6 +48,9 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
     if (!query.exec(QStringLiteral("INSERT OR IGNORE INTO article_regions (region_id, sort_time, article_id) "
                                    "SELECT c.region_id, e.sort_time, e.article_id FROM article_entities e "
                                    "JOIN place_closure c ON c.place_id = e.entity_id")))
+        return failed(query);
+    if (!query.exec(QStringLiteral("INSERT INTO region_counts (region_id, articles) "
+                                   "SELECT region_id, count(*) FROM article_regions GROUP BY region_id")))
         return failed(query);
     query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));

@@ -27,6 +27,8 @@ Result<storage::UpsertResult> storeArticle(QSqlDatabase& db, Article article) {
     Result<storage::UpsertResult> stored = writer.upsert(article, *version);
     if (!stored)
         return stored;
+    if (Status s = writer.finish(); !s)
+        return Error{s.error()};
     if (Status s = transaction.commit(); !s)
         return Error{s.error()};
     return stored;

@@ -69,6 +69,8 @@ Result<FeedStoreReport> storePreparedFeed(QSqlDatabase& db, const PreparedFeed& 
             break;
         }
     }
+    if (Status s = writer.finish(); !s)
+        return Error{s.error()};
     if (Status s = storage::updateFeedDetails(db, feed.feedId, feed.title, feed.siteUrl); !s)
         return Error{s.error()};
     if (Status s =

@@ -7,6 +7,7 @@
 #include "storage/ArticleWriter.h"
 #include "storage/Database.h"
 #include "storage/DatabaseThread.h"
+#include "storage/MentionsColumn.h"
 
 #include <QDateTime>
 #include <QSqlError>
@@ -318,7 +319,7 @@ Result<int> writeBatch(QSqlDatabase& db, const RetagBatch& batch, const QString&
     QSqlQuery current(db);
     current.prepare(QStringLiteral("SELECT content_hash FROM articles WHERE id = ?"));
     QSqlQuery old(db);
-    old.prepare(QStringLiteral("SELECT entity_id, start, end FROM mentions WHERE article_id = ?"));
+    old.prepare(QStringLiteral("SELECT mentions, text FROM articles WHERE id = ?"));
     int changed = 0;
     for (qsizetype i = 0; i < batch.ids.size(); ++i) {
         // An article re-fetched since it was read was tagged anew when it was stored.
@@ -333,8 +334,11 @@ Result<int> writeBatch(QSqlDatabase& db, const RetagBatch& batch, const QString&
         if (!old.exec())
             return sqlFailure(QStringLiteral("re-tag the articles"), old);
         QList<MentionKey> before;
-        while (old.next())
-            before.append({old.value(0).toString(), old.value(1).toLongLong(), old.value(2).toLongLong()});
+        if (old.next()) {
+            for (const StoredMention& m :
+                 storage::decodeMentions(old.value(0).toString(), old.value(1).toString()))
+                before.append({m.entityId, m.start, m.end});
+        }
         old.finish();
         std::sort(before.begin(), before.end());
         const QList<StoredMention>& mentions = batch.mentions.value(i);
@@ -343,6 +347,8 @@ Result<int> writeBatch(QSqlDatabase& db, const RetagBatch& batch, const QString&
         if (Status s = writer.replaceMentions(batch.ids[i], mentions, version); !s)
             return Error{s.error()};
     }
+    if (Status s = writer.finish(); !s)
+        return Error{s.error()};
     if (Status s = transaction.commit(); !s)
         return Error{s.error()};
     return changed;

@@ -1,5 +1,6 @@
 #include "storage/ArticleQueries.h"
 
+#include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
 #include <QHash>
@@ -274,10 +275,11 @@ Status attachEntities(const QSqlDatabase& db, QList<ArticleSummary>& articles) {
         ids << article.id;
     }
     QSqlQuery query(db);
-    const QString sql = QStringLiteral("SELECT m.article_id, e.id, e.name, e.name_ar, e.kind, count(*) AS n "
-                                       "FROM mentions m JOIN entities e ON e.id = m.entity_id "
-                                       "WHERE m.article_id IN (%1) GROUP BY m.article_id, e.id "
-                                       "ORDER BY m.article_id, n DESC, min(m.start)")
+    const QString sql = QStringLiteral("SELECT a.id, e.id, e.name, e.name_ar, e.kind, count(*) AS n "
+                                       "FROM articles a, json_each(a.mentions) m "
+                                       "JOIN entities e ON e.id = m.value ->> 0 "
+                                       "WHERE a.id IN (%1) GROUP BY a.id, e.id "
+                                       "ORDER BY a.id, n DESC, min(m.value ->> 1)")
                             .arg(placeholders(ids.size()));
     if (Status s = bindAndRun(query, sql, ids); !s)
         return s;
@@ -447,7 +449,7 @@ Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {
     query.prepare(QStringLiteral("SELECT a.id, a.feed_id, a.guid, a.link, a.title, a.author, a.source, "
                                  "coalesce(a.published, a.fetched), a.fetched, a.html, "
                                  "a.text, a.tags, a.thumbnail, a.read, a.starred, (SELECT count(*) FROM "
-                                 "notes n WHERE n.article_id = a.id) "
+                                 "notes n WHERE n.article_id = a.id), a.mentions "
                                  "FROM articles a WHERE a.id = ?"));
     query.addBindValue(id);
     if (!query.exec())
@@ -473,17 +475,7 @@ Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {
     article.starred = query.value(14).toBool();
     article.noteCount = query.value(15).toInt();
 
-    QSqlQuery mentions(db);
-    mentions.prepare(QStringLiteral(
-        "SELECT entity_id, start, end, surface FROM mentions WHERE article_id = ? ORDER BY start"));
-    mentions.addBindValue(id);
-    if (!mentions.exec())
-        return Error{QStringLiteral("Could not read the names in article %1: %2")
-                         .arg(id)
-                         .arg(mentions.lastError().text())};
-    while (mentions.next())
-        article.mentions << StoredMention{mentions.value(0).toString(), mentions.value(1).toLongLong(),
-                                          mentions.value(2).toLongLong(), mentions.value(3).toString()};
+    article.mentions = decodeMentions(query.value(16).toString(), article.text);
     return article;
 }
 

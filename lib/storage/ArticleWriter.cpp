@@ -2,6 +2,7 @@
 
 #include "annotations/Annotations.h"
 #include "storage/Database.h"
+#include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
 #include <QSqlError>
@@ -21,76 +22,67 @@ ArticleWriter::ArticleWriter(QSqlDatabase db)
     , m_find(m_db)
     , m_insert(m_db)
     , m_update(m_db)
-    , m_deleteMentions(m_db)
-    , m_insertMentions(m_db)
+    , m_setMentions(m_db)
+    , m_sortTime(m_db)
+    , m_unindex(m_db)
     , m_indexEntities(m_db)
-    , m_setTagged(m_db)
+    , m_countEntities(m_db)
+    , m_indexRegions(m_db)
+    , m_countRegions(m_db)
     , m_deleteSearch(m_db)
     , m_insertSearch(m_db) {
     m_find.prepare(
         QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND dedupe_key = ?"));
     m_insert.prepare(QStringLiteral(
         "INSERT INTO articles (feed_id, dedupe_key, guid, link, title, author, source, published, fetched, "
-        "sort_time, html, text, tags, thumbnail, content_hash, tagged_version) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "sort_time, html, text, tags, thumbnail, content_hash, tagged_version, mentions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_update.prepare(QStringLiteral("UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, source = "
                                     "?, published = coalesce(?, published), "
                                     "sort_time = coalesce(?, published, fetched), html = ?, text = ?, tags = "
                                     "?, thumbnail = ?, content_hash = ?, "
-                                    "tagged_version = ? WHERE id = ?"));
-    m_deleteMentions.prepare(QStringLiteral("DELETE FROM mentions WHERE article_id = ?"));
-    // All of an article's mentions in one statement: the triggers that keep the filter indexes
-    // run per row anyway, but the per-statement cost (binding, statement journal) is paid once.
-    m_insertMentions.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO mentions (article_id, entity_id, start, end, surface) "
-                       "SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)"));
-    // The filters' (entity, article) index, once per entity and article (see migration 005).
-    m_indexEntities.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
-                       "SELECT DISTINCT m.entity_id, a.sort_time, a.id FROM mentions m JOIN articles a ON "
-                       "a.id = m.article_id "
-                       "WHERE m.article_id = ?"));
-    m_setTagged.prepare(QStringLiteral("UPDATE articles SET tagged_version = ? WHERE id = ?"));
+                                    "tagged_version = ?, mentions = ? WHERE id = ?"));
+    m_setMentions.prepare(
+        QStringLiteral("UPDATE articles SET mentions = ?, tagged_version = ? WHERE id = ?"));
+    // The filters' indexes (migrations 004 and 006): the articles' entities, the regions those
+    // lie in, and the articles per entity and per region. ?1 is the batch as JSON,
+    // [[article id, sort time, [entity, ...]], ...], each entity once per article.
+    m_sortTime.prepare(QStringLiteral("SELECT sort_time FROM articles WHERE id = ?"));
+    // The delete triggers take the counts and regions down with the rows.
+    m_unindex.prepare(QStringLiteral("DELETE FROM article_entities WHERE article_id = ?"));
+    const QString entities = QStringLiteral("json_each(?1) a, json_each(a.value -> 2) e");
+    m_indexEntities.prepare(QStringLiteral("INSERT OR IGNORE INTO article_entities (entity_id, sort_time, "
+                                           "article_id) SELECT e.value, a.value ->> 1, a.value ->> 0 FROM %1")
+                                .arg(entities));
+    m_countEntities.prepare(QStringLiteral("INSERT INTO entity_counts (entity_id, articles) "
+                                           "SELECT e.value, count(*) FROM %1 GROUP BY e.value "
+                                           "ON CONFLICT (entity_id) DO UPDATE SET articles = articles + "
+                                           "excluded.articles")
+                                .arg(entities));
+    const QString regions = QStringLiteral("SELECT DISTINCT c.region_id, a.value ->> 1 AS sort_time, "
+                                           "a.value ->> 0 AS article_id FROM %1 "
+                                           "JOIN place_closure c ON c.place_id = e.value")
+                                .arg(entities);
+    m_indexRegions.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO article_regions (region_id, sort_time, article_id) %1")
+            .arg(regions));
+    m_countRegions.prepare(QStringLiteral("INSERT INTO region_counts (region_id, articles) "
+                                          "SELECT region_id, count(*) FROM (%1) GROUP BY region_id "
+                                          "ON CONFLICT (region_id) DO UPDATE SET articles = articles + "
+                                          "excluded.articles")
+                               .arg(regions));
     m_deleteSearch.prepare(QStringLiteral("DELETE FROM article_search WHERE rowid = ?"));
     m_insertSearch.prepare(
         QStringLiteral("INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)"));
 }
 
-static void appendJsonString(QString& out, const QString& text) {
-    out += u'"';
-    for (const QChar c : text) {
-        if (c == u'"' || c == u'\\') {
-            out += u'\\';
-            out += c;
-        } else if (c.unicode() < 0x20) {
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        } else {
-            out += c;
-        }
-    }
-    out += u'"';
-}
-
-static QString mentionsAsJson(const QList<StoredMention>& mentions) {
-    QString json;
-    json.reserve(mentions.size() * 48);
-    json += u'[';
-    for (const StoredMention& mention : mentions) {
-        if (json.size() > 1)
-            json += u',';
-        json += u'[';
-        appendJsonString(json, mention.entityId);
-        json += u',' + QString::number(mention.start) + u',' + QString::number(mention.end) + u',';
-        appendJsonString(json, mention.surface);
-        json += u']';
-    }
-    json += u']';
-    return json;
-}
-
 ArticleDerived ArticleDerived::of(const Article& article) {
-    return {article.dedupeKey(), article.contentHash(), searchText(article.title), searchText(article.text),
-            mentionsAsJson(article.mentions)};
+    return {article.dedupeKey(),
+            article.contentHash(),
+            searchText(article.title),
+            searchText(article.text),
+            encodeMentions(article.mentions),
+            encodeEntityIds(article.mentions)};
 }
 
 Status ArticleWriter::indexForSearch(qint64 id, const ArticleDerived& derived, bool replace) {
@@ -107,31 +99,69 @@ Status ArticleWriter::indexForSearch(qint64 id, const ArticleDerived& derived, b
     return {};
 }
 
-Status ArticleWriter::insertMentions(qint64 articleId, const QString& mentionsJson) {
-    if (mentionsJson.size() <= 2)
-        return {}; // "[]"
-    m_insertMentions.addBindValue(articleId);
-    m_insertMentions.addBindValue(mentionsJson);
-    if (!m_insertMentions.exec())
-        return failed(m_insertMentions, QStringLiteral("store the names found"));
-    m_indexEntities.addBindValue(articleId);
-    if (!m_indexEntities.exec())
-        return failed(m_indexEntities, QStringLiteral("index the names found"));
+Status ArticleWriter::exec(QSqlQuery& query, std::initializer_list<QVariant> values, const QString& what) {
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return failed(query, what);
+    return {};
+}
+
+ArticleWriter::~ArticleWriter() {
+    if (!m_pending.isEmpty()) {
+        if (Status s = finish(); !s)
+            qWarning("%s", qPrintable(s.error()));
+    }
+}
+
+Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QString& entityIdsJson,
+                                    bool replace) {
+    // Replacing starts from nothing, so that finish() only ever adds (and counts) new rows.
+    if (replace) {
+        if (Status s = exec(m_unindex, {articleId}, QStringLiteral("index the names found")); !s)
+            return s;
+    }
+    if (entityIdsJson.size() > 2) // not "[]"
+        m_pending.insert(articleId, {sortTime, entityIdsJson});
+    else
+        m_pending.remove(articleId);
+    return {};
+}
+
+Status ArticleWriter::finish() {
+    if (m_pending.isEmpty())
+        return {};
+    QString batch;
+    batch.reserve(m_pending.size() * 96);
+    batch += u'[';
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (batch.size() > 1)
+            batch += u',';
+        batch += u'[' + QString::number(it.key()) + u',' + QString::number(it->sortTime) + u',' +
+                 it->entityIdsJson + u']';
+    }
+    batch += u']';
+    m_pending.clear();
+    const QVariant value(batch);
+    for (QSqlQuery* query : {&m_indexEntities, &m_countEntities, &m_indexRegions, &m_countRegions}) {
+        if (Status s = exec(*query, {value}, QStringLiteral("index the names found")); !s)
+            return s;
+    }
     return {};
 }
 
 Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMention>& mentions,
                                       const QString& taggedVersion) {
-    m_deleteMentions.addBindValue(articleId);
-    if (!m_deleteMentions.exec())
-        return failed(m_deleteMentions, QStringLiteral("store the names found"));
-    if (Status s = insertMentions(articleId, mentionsAsJson(mentions)); !s)
+    m_setMentions.addBindValue(encodeMentions(mentions));
+    m_setMentions.addBindValue(sqlText(taggedVersion));
+    m_setMentions.addBindValue(articleId);
+    if (!m_setMentions.exec())
+        return failed(m_setMentions, QStringLiteral("store the names found"));
+    if (Status s = exec(m_sortTime, {articleId}, QStringLiteral("store the names found")); !s)
         return s;
-    m_setTagged.addBindValue(sqlText(taggedVersion));
-    m_setTagged.addBindValue(articleId);
-    if (!m_setTagged.exec())
-        return failed(m_setTagged, QStringLiteral("store the names found"));
-    return {};
+    const qint64 sortTime = m_sortTime.next() ? m_sortTime.value(0).toLongLong() : 0;
+    m_sortTime.finish();
+    return indexEntities(articleId, sortTime, encodeEntityIds(mentions), true);
 }
 
 Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString& taggedVersion) {
@@ -151,6 +181,7 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     if (!m_find.exec())
         return failed(m_find, QStringLiteral("look up an article"));
     UpsertResult result;
+    qint64 sortTime = 0;
     if (m_find.next()) {
         result.id = m_find.value(0).toLongLong();
         const bool same = m_find.value(1).toString() == hash;
@@ -162,10 +193,14 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
              {sqlText(article.guid), sqlText(article.link), sqlText(article.title), sqlText(article.author),
               sqlText(article.source), epochOrNull(article.published), epochOrNull(article.published),
               sqlText(article.html), sqlText(article.text), sqlText(tags), sqlText(article.thumbnail),
-              sqlText(hash), sqlText(taggedVersion), QVariant(result.id)})
+              sqlText(hash), sqlText(taggedVersion), QVariant(derived.mentionsJson), QVariant(result.id)})
             m_update.addBindValue(value);
         if (!m_update.exec())
             return failed(m_update, QStringLiteral("update an article"));
+        if (Status s = exec(m_sortTime, {result.id}, QStringLiteral("update an article")); !s)
+            return Error{s.error()};
+        sortTime = m_sortTime.next() ? m_sortTime.value(0).toLongLong() : 0;
+        m_sortTime.finish();
         // The text changed: the analyst's highlights follow their passages (or become orphans).
         if (Result<annotations::ReanchorReport> moved =
                 annotations::reanchorHighlights(m_db, result.id, article.text);
@@ -176,13 +211,13 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         result.outcome = UpsertOutcome::Inserted;
         const QDateTime fetched =
             article.fetched.isValid() ? article.fetched : QDateTime::currentDateTimeUtc();
-        const QDateTime sortTime = article.published.isValid() ? article.published : fetched;
+        sortTime = (article.published.isValid() ? article.published : fetched).toSecsSinceEpoch();
         for (const QVariant& value :
              {QVariant(article.feedId), sqlText(key), sqlText(article.guid), sqlText(article.link),
               sqlText(article.title), sqlText(article.author), sqlText(article.source),
-              epochOrNull(article.published), QVariant(fetched.toSecsSinceEpoch()),
-              QVariant(sortTime.toSecsSinceEpoch()), sqlText(article.html), sqlText(article.text),
-              sqlText(tags), sqlText(article.thumbnail), sqlText(hash), sqlText(taggedVersion)})
+              epochOrNull(article.published), QVariant(fetched.toSecsSinceEpoch()), QVariant(sortTime),
+              sqlText(article.html), sqlText(article.text), sqlText(tags), sqlText(article.thumbnail),
+              sqlText(hash), sqlText(taggedVersion), QVariant(derived.mentionsJson)})
             m_insert.addBindValue(value);
         if (!m_insert.exec())
             return failed(m_insert, QStringLiteral("store an article"));
@@ -191,10 +226,8 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     const bool updated = result.outcome == UpsertOutcome::Updated;
     if (Status s = indexForSearch(result.id, derived, updated); !s)
         return Error{s.error()};
-    // A new row has no mentions yet and got its tagged_version from the insert.
-    if (Status s = updated ? replaceMentions(result.id, article.mentions, taggedVersion)
-                           : insertMentions(result.id, derived.mentionsJson);
-        !s)
+    // The row itself holds the mentions and their tagged_version; the index follows.
+    if (Status s = indexEntities(result.id, sortTime, derived.entityIdsJson, updated); !s)
         return Error{s.error()};
     return result;
 }

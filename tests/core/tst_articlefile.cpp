@@ -151,7 +151,7 @@ private slots:
         QVERIFY2(stored.error().contains(fileName.isEmpty() ? QStringLiteral("missing.txt") : fileName),
                  "the error names the file");
         QCOMPARE(temp.count(QStringLiteral("articles")), 0);
-        QCOMPARE(temp.count(QStringLiteral("mentions")), 0);
+        QCOMPARE(temp.count(QStringLiteral("article_entities")), 0);
     }
 
     void tooLargeFileIsRefused() {

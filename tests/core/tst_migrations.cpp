@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "storage/ArticleQueries.h"
 #include "storage/Migrations.h"
 
 #include <QSqlError>
@@ -16,8 +17,9 @@ private slots:
         QVERIFY2(temp.ok(), qPrintable(temp.error()));
         QCOMPARE(storage::schemaVersion(temp.db()), storage::latestSchemaVersion());
         QVERIFY(storage::latestSchemaVersion() >= 3);
-        for (const char* table : {"feeds", "folders", "articles", "article_search", "entities", "mentions",
-                                  "highlights", "notes", "user_entities", "user_aliases", "meta"})
+        for (const char* table :
+             {"feeds", "folders", "articles", "article_search", "entities", "article_entities", "highlights",
+              "notes", "user_entities", "user_aliases", "meta"})
             QVERIFY2(temp.count(QString::fromLatin1(table)) == 0, table);
     }
 
@@ -83,6 +85,65 @@ private slots:
         storage::closeDatabase(again);
         // The file as it was before the upgrade is kept beside it.
         QVERIFY(QFile::exists(path + QStringLiteral(".v1.bak")));
+    }
+
+    // Version 6 moved the mention rows into their article's row: what was tagged before reads
+    // back the same, and the filters' entity index still follows deletions.
+    void mentionRowsMoveIntoTheirArticle() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v5.sqlite"));
+        const QString name = storage::uniqueConnectionName(QStringLiteral("v5"));
+        const QString text = QStringLiteral("Talks in Erbil and Duhok; Erbil again.");
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY2(storage::migrate(*db, 5), "migrating to version 5");
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)")));
+            for (int id : {5, 6}) {
+                query.prepare(QStringLiteral("INSERT INTO articles (id, feed_id, dedupe_key, text, fetched, "
+                                             "sort_time, content_hash) VALUES (?, 1, ?, ?, 100, 100, 'h')"));
+                query.addBindValue(id);
+                query.addBindValue(QString::number(id));
+                query.addBindValue(id == 5 ? text : QStringLiteral("Nothing named."));
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            }
+            // Out of order on purpose: the column is sorted by start.
+            QVERIFY(query.exec(
+                QStringLiteral("INSERT INTO mentions (article_id, entity_id, start, end, surface) VALUES "
+                               "(5, 'erbil', 27, 32, 'Erbil'), (5, 'erbil', 9, 14, 'Erbil'), (5, 'duhok', "
+                               "19, 24, 'Duhok')")));
+            QVERIFY(
+                query.exec(QStringLiteral("INSERT INTO article_entities (entity_id, sort_time, article_id) "
+                                          "VALUES ('erbil', 100, 5), ('duhok', 100, 5)")));
+        }
+        storage::closeDatabase(name);
+
+        const QString again = storage::uniqueConnectionName(QStringLiteral("v6"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            QVERIFY2(db, qPrintable(db.error()));
+            QSqlQuery query(*db);
+            QVERIFY(!query.exec(QStringLiteral("SELECT * FROM mentions")));
+            QVERIFY(query.exec(QStringLiteral("SELECT mentions FROM articles ORDER BY id")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toString(),
+                     QStringLiteral(R"([["erbil",9,14],["duhok",19,24],["erbil",27,32]])"));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toString(), QStringLiteral("[]"));
+
+            Result<Article> article = storage::loadArticle(*db, 5);
+            QVERIFY2(article, qPrintable(article.error()));
+            QCOMPARE(article->mentions.size(), 3);
+            QCOMPARE(article->mentions[1].entityId, QStringLiteral("duhok"));
+            QCOMPARE(article->mentions[1].surface, QStringLiteral("Duhok"));
+            QCOMPARE(article->mentions[2].start, 27);
+
+            QVERIFY(query.exec(QStringLiteral("DELETE FROM articles WHERE id = 5")));
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM article_entities")) && query.next());
+            QCOMPARE(query.value(0).toInt(), 0);
+        }
+        storage::closeDatabase(again);
     }
 
     void newerDatabaseIsRefusedUntouched() {

@@ -24,7 +24,8 @@ Article article(const QString& key, const QString& text) {
 QStringList mentionRows(QSqlDatabase& db) {
     QStringList rows;
     QSqlQuery query(db);
-    query.exec(QStringLiteral("SELECT article_id, entity_id, start, end FROM mentions ORDER BY 1, 3"));
+    query.exec(QStringLiteral("SELECT a.id, m.value ->> 0, m.value ->> 1, m.value ->> 2 FROM articles a, "
+                              "json_each(a.mentions) m ORDER BY 1, 3"));
     while (query.next())
         rows << QStringLiteral("%1:%2@%3-%4")
                     .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
@@ -35,7 +36,9 @@ QStringList mentionRows(QSqlDatabase& db) {
 QStringList entitiesOf(QSqlDatabase& db, qint64 articleId) {
     QStringList ids;
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT entity_id FROM mentions WHERE article_id = ? ORDER BY start"));
+    query.prepare(
+        QStringLiteral("SELECT m.value ->> 0 FROM articles a, json_each(a.mentions) m WHERE a.id = ? "
+                       "ORDER BY m.value ->> 1"));
     query.addBindValue(articleId);
     query.exec();
     while (query.next())

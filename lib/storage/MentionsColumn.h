@@ -1,0 +1,26 @@
+#pragma once
+
+#include "articles/Article.h"
+
+#include <QList>
+#include <QString>
+#include <QStringView>
+
+namespace mirsad::storage {
+
+// articles.mentions holds an article's names as JSON, [["entity", start, end], ...] sorted by
+// start; the surface form is the slice of articles.text, so it is not stored twice. One column
+// in the article's row costs nothing extra to write, where a row per mention cost more than the
+// article itself.
+
+// The column's value for `mentions` (sorted by start by the caller's matcher or by this).
+QString encodeMentions(QList<StoredMention> mentions);
+
+// The distinct entities of `mentions` as a JSON array of ids, for one-statement index updates.
+QString encodeEntityIds(const QList<StoredMention>& mentions);
+
+// The mentions a column value holds, with surfaces cut from `text`. Entries that do not fit
+// the text (a damaged value) are skipped rather than trusted.
+QList<StoredMention> decodeMentions(QStringView json, QStringView text);
+
+} // namespace mirsad::storage
