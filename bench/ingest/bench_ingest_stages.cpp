@@ -5,7 +5,8 @@
 //   article   feeds::toArticle (sanitise the HTML, derive the plain text)
 //   tag       Tagger::mentionsIn (names in title and text)
 //   derive    storage::ArticleDerived::of (identity, hash, search forms)
-//   store     ingest::storePreparedFeed into a fresh database (one transaction per feed)
+//   store     ingest::storePreparedArticles, the writer's part, into a fresh database (one
+//             transaction per feed)
 // Run: bench_ingest_stages [--runs N] [--feeds N] [--items N]
 
 #include "IngestCorpus.h"
@@ -94,9 +95,7 @@ int main(int argc, char** argv) {
                 out << u"Could not parse or subscribe %1"_s.arg(feed.path) << Qt::endl;
                 return 1;
             }
-            ingest::PreparedFeed prepared;
-            prepared.feedId = *feedId;
-            prepared.taggedVersion = (*tagger)->version();
+            ingest::PreparedArticles prepared;
             for (const feeds::FeedItem& item : parsed->items) {
                 t = threadSeconds();
                 Article article = feeds::toArticle(item, *parsed);
@@ -112,10 +111,20 @@ int main(int argc, char** argv) {
                 prepared.articles << std::move(article);
             }
             t = threadSeconds();
-            if (Result<ingest::FeedStoreReport> stored = ingest::storePreparedFeed(db, prepared, {}, {});
-                !stored) {
-                out << stored.error() << Qt::endl;
-                return 1;
+            {
+                storage::Transaction transaction(db);
+                storage::ArticleWriter writer(db);
+                ingest::FeedStoreReport report;
+                Status stored =
+                    ingest::storePreparedArticles(writer, std::move(prepared), (*tagger)->version(), report);
+                if (stored)
+                    stored = writer.finish();
+                if (stored)
+                    stored = transaction.commit();
+                if (!stored) {
+                    out << stored.error() << Qt::endl;
+                    return 1;
+                }
             }
             total[u"store"_s] += threadSeconds() - t;
         }

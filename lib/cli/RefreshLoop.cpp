@@ -43,7 +43,7 @@ int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targ
 
     // The single writer: a connection of its own, on its own thread, as in the GUI.
     storage::DatabaseThread writer(context.databasePath(), QStringLiteral("ctl-writer"));
-    if (Status opened = writer.open(false).result(); !opened) {
+    if (Status opened = writer.open(false, storage::DatabaseThread::Use::Writing).result(); !opened) {
         context.error(opened.error());
         return int(targets.size());
     }

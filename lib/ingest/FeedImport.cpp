@@ -8,55 +8,43 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace mirsad::ingest {
 
-Result<PreparedFeed> prepareFeed(const QByteArray& body, const QString& contentType, const QUrl& url,
-                                 qint64 feedId, const Tagger& tagger, bool allowRemoteContent) {
-    Result<feeds::ParsedFeed> parsed = feeds::parseFeed(body, contentType, url);
-    if (!parsed)
-        return Error{parsed.error()};
-    return prepareParsedFeed(std::move(parsed).value(), feedId, tagger, allowRemoteContent);
-}
-
-PreparedFeed prepareParsedFeed(feeds::ParsedFeed&& parsed, qint64 feedId, const Tagger& tagger,
-                               bool allowRemoteContent) {
-    PreparedFeed prepared;
-    prepared.feedId = feedId;
-    prepared.title = parsed.title;
-    prepared.siteUrl = parsed.siteLink.toString(QUrl::FullyEncoded);
-    prepared.format = parsed.formatName;
-    prepared.taggedVersion = tagger.version();
+PreparedArticles prepareItems(feeds::ParsedFeed& parsed, qsizetype from, qsizetype to,
+                              const FeedStoreJob& job) {
+    PreparedArticles prepared;
+    prepared.articles.reserve(to - from);
+    prepared.derived.reserve(to - from);
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    prepared.articles.reserve(parsed.items.size());
-    prepared.derived.reserve(parsed.items.size());
-    for (feeds::FeedItem& item : parsed.items) {
-        Article article = feeds::toArticle(item, parsed, allowRemoteContent);
-        item = feeds::FeedItem(); // its HTML is in the article now
+    // data() once: other threads take other ranges of the same list.
+    feeds::FeedItem* items = parsed.items.data();
+    for (qsizetype i = from; i < to; ++i) {
+        Article article = feeds::toArticle(items[i], parsed, job.allowRemoteContent);
+        items[i] = feeds::FeedItem(); // its HTML is in the article now
         if (article.title.isEmpty() && article.text.isEmpty())
             continue;
-        article.feedId = feedId;
+        article.feedId = job.feedId;
         article.fetched = now;
-        article.mentions = tagger.mentionsIn(article);
+        article.mentions = job.tagger->mentionsIn(article);
         prepared.derived << storage::ArticleDerived::of(article);
+        article.mentions = {}; // stored from their encoded form in `derived`
         prepared.articles << std::move(article);
     }
     return prepared;
 }
 
-Result<FeedStoreReport> storePreparedFeed(QSqlDatabase& db, const PreparedFeed& feed, const QString& etag,
-                                          const QString& lastModified) {
-    storage::Transaction transaction(db);
-    storage::ArticleWriter writer(db);
-    FeedStoreReport report;
-    const bool derived = feed.derived.size() == feed.articles.size();
-    for (qsizetype i = 0; i < feed.articles.size(); ++i) {
-        const Article& article = feed.articles[i];
+Status storePreparedArticles(storage::ArticleWriter& writer, PreparedArticles&& prepared,
+                             const QString& taggedVersion, FeedStoreReport& report) {
+    for (qsizetype i = 0; i < prepared.articles.size(); ++i) {
         Result<storage::UpsertResult> stored =
-            derived ? writer.upsert(article, feed.taggedVersion, feed.derived[i])
-                    : writer.upsert(article, feed.taggedVersion);
+            writer.upsert(prepared.articles[i], taggedVersion, prepared.derived[i]);
         if (!stored)
             return Error{stored.error()};
+        prepared.articles[i] = Article();
+        prepared.derived[i] = storage::ArticleDerived();
         switch (stored->outcome) {
         case storage::UpsertOutcome::Inserted:
             ++report.inserted;
@@ -69,17 +57,87 @@ Result<FeedStoreReport> storePreparedFeed(QSqlDatabase& db, const PreparedFeed& 
             break;
         }
     }
+    return {};
+}
+
+namespace {
+
+// Items per chunk: enough to keep the writer's per-chunk cost small, few enough that two
+// prepared chunks (the one written, the one being prepared) weigh a few megabytes.
+constexpr qsizetype kChunkItems = 256;
+
+// Writes the chunks of one feed while the pool prepares the next; always waits for the chunk
+// in preparation before returning, since it works on the caller's items.
+class ChunkedStore {
+public:
+    ChunkedStore(feeds::ParsedFeed& parsed, const FeedStoreJob& job)
+        : m_parsed(parsed)
+        , m_job(job) {}
+    ~ChunkedStore() { m_next.waitForFinished(); }
+    ChunkedStore(const ChunkedStore&) = delete;
+    ChunkedStore& operator=(const ChunkedStore&) = delete;
+
+    Status run(storage::ArticleWriter& writer, FeedStoreReport& report) {
+        const qsizetype count = m_parsed.items.size();
+        if (count == 0)
+            return {};
+        m_parsed.items.detach(); // before any worker touches the items
+        prepareFrom(0);
+        for (qsizetype from = 0; from < count; from += kChunkItems) {
+            PreparedArticles chunk = m_next.takeResult();
+            if (from + kChunkItems < count)
+                prepareFrom(from + kChunkItems);
+            if (Status s = storePreparedArticles(writer, std::move(chunk), m_job.tagger->version(), report);
+                !s)
+                return s;
+        }
+        return {};
+    }
+
+private:
+    void prepareFrom(qsizetype from) {
+        const qsizetype to = qMin(from + kChunkItems, m_parsed.items.size());
+        m_next = QtConcurrent::run([this, from, to] { return prepareItems(m_parsed, from, to, m_job); });
+    }
+
+    feeds::ParsedFeed& m_parsed;
+    const FeedStoreJob& m_job;
+    QFuture<PreparedArticles> m_next;
+};
+
+} // namespace
+
+Result<FeedStoreReport> storeParsedFeed(QSqlDatabase& db, feeds::ParsedFeed parsed, const FeedStoreJob& job) {
+    if (!job.tagger)
+        return Error{QStringLiteral("Storing a feed needs the names to tag it with.")};
+    storage::Transaction transaction(db);
+    storage::ArticleWriter writer(db);
+    FeedStoreReport report;
+    {
+        ChunkedStore chunks(parsed, job);
+        if (Status s = chunks.run(writer, report); !s)
+            return Error{s.error()};
+    }
     if (Status s = writer.finish(); !s)
         return Error{s.error()};
-    if (Status s = storage::updateFeedDetails(db, feed.feedId, feed.title, feed.siteUrl); !s)
+    const QString siteUrl = parsed.siteLink.toString(QUrl::FullyEncoded);
+    if (Status s = storage::updateFeedDetails(db, job.feedId, parsed.title, siteUrl); !s)
         return Error{s.error()};
-    if (Status s =
-            storage::recordFetch(db, feed.feedId, etag, lastModified, {}, QDateTime::currentDateTimeUtc());
+    if (Status s = storage::recordFetch(db, job.feedId, job.etag, job.lastModified, {},
+                                        QDateTime::currentDateTimeUtc());
         !s)
         return Error{s.error()};
     if (Status s = transaction.commit(); !s)
         return Error{s.error()};
     return report;
+}
+
+Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, const QByteArray& body, const QString& contentType,
+                                       const QUrl& url, const FeedStoreJob& job) {
+    Result<feeds::ParsedFeed> parsed = feeds::parseFeed(body, contentType, url);
+    if (!parsed)
+        return Error{parsed.error()};
+    return storeParsedFeed(db, std::move(parsed).value(), job);
 }
 
 Result<QByteArray> readFeedFile(const QUrl& url, qint64 maxBytes) {

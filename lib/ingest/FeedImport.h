@@ -8,31 +8,32 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QUrl>
+#include <memory>
 
 namespace mirsad::ingest {
 
 class Tagger;
 
-// A feed body turned into articles ready to store: parsed, sanitised and tagged. This is the
-// CPU-heavy part of a refresh and runs on worker threads, away from the single writer.
-struct PreparedFeed {
-    qint64 feedId = 0;
-    QString title;
-    QString siteUrl;
-    QString format;
+// Items of a feed turned into articles ready to store: sanitised, tagged, and with what storing
+// derives from them (identity, hash, search forms) computed beforehand, off the writer's thread.
+struct PreparedArticles {
     QList<Article> articles;
-    QList<storage::ArticleDerived> derived; // one per article: its key, hash and search forms
-    QString taggedVersion;
+    QList<storage::ArticleDerived> derived; // one per article
 };
 
-// Parses, sanitises and tags a feed body.
-Result<PreparedFeed> prepareFeed(const QByteArray& body, const QString& contentType, const QUrl& url,
-                                 qint64 feedId, const Tagger& tagger, bool allowRemoteContent);
+// What storing a parsed feed needs besides its items.
+struct FeedStoreJob {
+    qint64 feedId = 0;
+    std::shared_ptr<const Tagger> tagger;
+    bool allowRemoteContent = false;
+    QString etag; // the fetch's validators, recorded with the feed
+    QString lastModified;
+};
 
-// Sanitises and tags the items of a parsed feed, consuming them one by one so that the feed is
-// never held twice in memory.
-PreparedFeed prepareParsedFeed(feeds::ParsedFeed&& parsed, qint64 feedId, const Tagger& tagger,
-                               bool allowRemoteContent);
+// Sanitises, tags and derives the items [from, to) of `parsed`, emptying them as it goes. Items
+// of one feed may be prepared on several threads at once, each its own range.
+PreparedArticles prepareItems(feeds::ParsedFeed& parsed, qsizetype from, qsizetype to,
+                              const FeedStoreJob& job);
 
 // What storing a feed changed.
 struct FeedStoreReport {
@@ -41,11 +42,20 @@ struct FeedStoreReport {
     int unchanged = 0;
 };
 
-// Stores a prepared feed in one transaction: its articles (new ones inserted, edited ones
-// updated in place), its details and the validators of the fetch. On an error nothing is
-// stored and what was there before stays.
-Result<FeedStoreReport> storePreparedFeed(QSqlDatabase& db, const PreparedFeed& feed, const QString& etag,
-                                          const QString& lastModified);
+// Stores a parsed feed in one transaction: its articles (new ones inserted, edited ones updated
+// in place), its details and the validators of the fetch. The items are prepared in chunks on
+// the thread pool while the chunk before is written, so both cores work and a large feed is never
+// whole in memory in its prepared form. On an error nothing is stored and what was there stays.
+Result<FeedStoreReport> storeParsedFeed(QSqlDatabase& db, feeds::ParsedFeed parsed, const FeedStoreJob& job);
+
+// Stores prepared articles of a feed through `writer`, freeing each once written (the caller
+// owns the transaction and calls writer.finish()).
+Status storePreparedArticles(storage::ArticleWriter& writer, PreparedArticles&& prepared,
+                             const QString& taggedVersion, FeedStoreReport& report);
+
+// Parses a feed body and stores it, all on the calling thread's connection (for tests and tools).
+Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, const QByteArray& body, const QString& contentType,
+                                       const QUrl& url, const FeedStoreJob& job);
 
 // Reads a feed file named by a file:// URL or a path (with the same size cap as fetches).
 Result<QByteArray> readFeedFile(const QUrl& url, qint64 maxBytes);

@@ -7,7 +7,6 @@
 #include "storage/DatabaseThread.h"
 #include "storage/FeedQueries.h"
 
-#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #if defined(__GLIBC__)
@@ -18,10 +17,10 @@ namespace mirsad::ingest {
 
 namespace {
 
-// What the worker thread hands back: the prepared feed, or the error and, for a web page,
-// the feed it announces.
-struct Prepared {
-    Result<PreparedFeed> feed;
+// What the worker thread hands back: the parsed feed, or the error and, for a web page, the
+// feed it announces.
+struct Parsed {
+    Result<feeds::ParsedFeed> feed;
     QUrl discovered;
 };
 
@@ -35,7 +34,7 @@ FeedRefresher::FeedRefresher(storage::DatabaseThread& writer, QObject* parent)
     : QObject(parent)
     , m_writer(writer)
     , m_fetchQueue(new feeds::FetchQueue(this))
-    , m_maxPreparing(qMax(1, QThread::idealThreadCount())) {
+    , m_maxPreparing(2) {
     m_fetchQueue->setMaxConcurrent(m_maxInFlight);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchFinished, this, &FeedRefresher::onFetched);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchProgress, this,
@@ -189,34 +188,26 @@ void FeedRefresher::releasePrepareSlot(qint64 feedId) {
 void FeedRefresher::startPreparing(FetchedBody fetched) {
     const RefreshTarget target = fetched.target;
     m_preparing.insert(target.feedId);
-    std::shared_ptr<const Tagger> tagger = m_tagger;
-    QtConcurrent::run([target, body = std::move(fetched.body), contentType = fetched.contentType,
-                       tagger]() mutable -> Prepared {
+    QtConcurrent::run([target, body = std::move(fetched.body),
+                       contentType = fetched.contentType]() -> Parsed {
         Result<feeds::ParsedFeed> parsed = feeds::parseFeed(body, contentType, target.url);
-        if (!parsed) {
-            Prepared failed{Error{parsed.error()}, {}};
-            if (target.isNew) {
-                const QList<feeds::DiscoveredFeed> found =
-                    feeds::discoverFeeds(body, target.url, contentType);
-                if (!found.isEmpty())
-                    failed.discovered = found.first().url;
-            }
-            return failed;
+        if (parsed)
+            return Parsed{std::move(parsed), {}};
+        Parsed failed{Error{parsed.error()}, {}};
+        if (target.isNew) {
+            const QList<feeds::DiscoveredFeed> found = feeds::discoverFeeds(body, target.url, contentType);
+            if (!found.isEmpty())
+                failed.discovered = found.first().url;
         }
-        body = QByteArray(); // parsed: the raw bytes are no longer needed
-        return Prepared{
-            prepareParsedFeed(std::move(parsed).value(), target.feedId, *tagger, target.allowRemoteContent),
-            {}};
-    })
-        .then(this,
-              [this, target, etag = fetched.etag, lastModified = fetched.lastModified](Prepared prepared) {
-                  if (prepared.feed)
-                      store(target, std::move(prepared.feed).value(), etag, lastModified);
-                  else if (prepared.discovered.isValid() && prepared.discovered != target.url)
-                      followDiscovered(target, prepared.discovered);
-                  else
-                      fail(target, prepared.feed.error());
-              });
+        return failed;
+    }).then(this, [this, target, etag = fetched.etag, lastModified = fetched.lastModified](Parsed parsed) {
+        if (parsed.feed)
+            store(target, std::move(parsed.feed).value(), etag, lastModified);
+        else if (parsed.discovered.isValid() && parsed.discovered != target.url)
+            followDiscovered(target, parsed.discovered);
+        else
+            fail(target, parsed.feed.error());
+    });
 }
 
 // The URL was a web page that names its feed: subscribe to that instead.
@@ -240,12 +231,13 @@ void FeedRefresher::followDiscovered(const RefreshTarget& target, const QUrl& fe
         });
 }
 
-void FeedRefresher::store(const RefreshTarget& target, PreparedFeed feed, const QString& etag,
+void FeedRefresher::store(const RefreshTarget& target, feeds::ParsedFeed feed, const QString& etag,
                           const QString& lastModified) {
     const QString feedTitle = feed.title;
+    FeedStoreJob job{target.feedId, m_tagger, target.allowRemoteContent, etag, lastModified};
     m_writer
-        .run([feed = std::move(feed), etag, lastModified](QSqlDatabase& db) {
-            return storePreparedFeed(db, feed, etag, lastModified);
+        .run([feed = std::move(feed), job = std::move(job)](QSqlDatabase& db) mutable {
+            return storeParsedFeed(db, std::move(feed), job);
         })
         .then(this, [this, target, feedTitle](const Result<FeedStoreReport>& stored) {
             if (!stored) {

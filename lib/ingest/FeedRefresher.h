@@ -57,8 +57,9 @@ public:
     void setFetchOptions(const feeds::FetchOptions& options);
     // How many feeds are fetched or processed at once (bounds memory as well as sockets).
     void setMaxInFlight(int count);
-    // How many feeds are parsed, or parsed and waiting for the writer, at once (default: one per
-    // core). Bodies fetched meanwhile wait unparsed, which keeps memory low.
+    // How many feeds are parsed, or parsed and waiting for the writer, or being stored, at once
+    // (default 2: one stored while the next is parsed). Bodies fetched meanwhile wait unparsed,
+    // which keeps memory low.
     void setMaxPreparing(int count);
 
     void refresh(const QList<RefreshTarget>& targets);
@@ -88,7 +89,7 @@ private:
                  const QString& etag, const QString& lastModified);
     void prepareMore();
     void startPreparing(FetchedBody fetched);
-    void store(const RefreshTarget& target, PreparedFeed feed, const QString& etag,
+    void store(const RefreshTarget& target, feeds::ParsedFeed feed, const QString& etag,
                const QString& lastModified);
     void followDiscovered(const RefreshTarget& target, const QUrl& feedUrl);
     void releasePrepareSlot(qint64 feedId);

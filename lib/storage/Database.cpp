@@ -81,6 +81,10 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
     return db;
 }
 
+Status useWriterCache(QSqlDatabase& db) {
+    return exec(db, QStringLiteral("PRAGMA cache_size=-4000"));
+}
+
 void closeDatabase(const QString& connectionName) {
     {
         QSqlDatabase db = QSqlDatabase::database(connectionName, false);

@@ -26,6 +26,10 @@ QString uniqueConnectionName(const QString& purpose);
 Result<QSqlDatabase> openDatabase(const QString& path, const QString& connectionName,
                                   bool migrateSchema = true);
 
+// Shrinks the page cache of a connection that mostly writes: an import's pages are new ones on
+// their way to the WAL, and a reader-sized cache (32 MB) only raised its peak memory.
+Status useWriterCache(QSqlDatabase& db);
+
 // Closes and removes a connection made by openDatabase.
 void closeDatabase(const QString& connectionName);
 

@@ -25,13 +25,13 @@ DatabaseThread::~DatabaseThread() {
     m_thread.wait();
 }
 
-QFuture<Status> DatabaseThread::open(bool migrate) {
-    return run([this, migrate](QSqlDatabase& db) -> Status {
+QFuture<Status> DatabaseThread::open(bool migrate, Use use) {
+    return run([this, migrate, use](QSqlDatabase& db) -> Status {
         Result<QSqlDatabase> opened = openDatabase(m_path, m_connectionName, migrate);
         if (!opened)
             return Error{opened.error()};
         db = opened.value();
-        return {};
+        return use == Use::Writing ? useWriterCache(db) : Status{};
     });
 }
 

@@ -22,8 +22,11 @@ public:
     DatabaseThread(QString path, QString purpose, QObject* parent = nullptr);
     ~DatabaseThread() override;
 
+    // What the connection is mostly for: a writer gets a small page cache (see useWriterCache).
+    enum class Use { Reading, Writing };
+
     // Opens the connection in the thread (migrating the schema when `migrate` is true).
-    QFuture<Status> open(bool migrate);
+    QFuture<Status> open(bool migrate, Use use = Use::Reading);
 
     const QString& path() const { return m_path; }
 

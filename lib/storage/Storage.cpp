@@ -16,7 +16,7 @@ Storage::~Storage() {
 }
 
 QFuture<Status> Storage::open() {
-    return m_writer->open(true).then([this](Status opened) -> Status {
+    return m_writer->open(true, DatabaseThread::Use::Writing).then([this](Status opened) -> Status {
         if (!opened)
             return opened;
         return m_reader->open(false).result();

@@ -1,0 +1,127 @@
+// Storing a parsed feed: its items are prepared in chunks on the thread pool while the chunk
+// before is written, all in the feed's one transaction. Large feeds, a failure in a late chunk,
+// and a feed that repeats an item.
+
+#include "TestSupport.h"
+#include "feeds/FeedParser.h"
+#include "ingest/ArticleTagging.h"
+#include "ingest/FeedImport.h"
+#include "storage/ArticleQueries.h"
+#include "storage/FeedQueries.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mirsad;
+
+namespace {
+
+// An RSS feed of `count` items; every third names Erbil, and item `edited` (if any) comes twice
+// with the same guid, the second time with another body.
+QByteArray rss(int count, int edited = -1) {
+    QString xml = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                  "<title>Chunks</title><link>https://site.example/</link>"_s;
+    auto item = [&](int i, const QString& body) {
+        xml += u"<item><guid>item-%1</guid><title>Item %1</title><pubDate>Mon, 01 Jan 2024 %2:%3:00 "
+               "+0000</pubDate><description><![CDATA[<p>%4</p>]]></description></item>"_s.arg(i)
+                   .arg(i / 60 % 24, 2, 10, QLatin1Char('0'))
+                   .arg(i % 60, 2, 10, QLatin1Char('0'))
+                   .arg(body);
+    };
+    for (int i = 0; i < count; ++i) {
+        item(i, i % 3 == 0 ? u"Talks in Erbil on item %1."_s.arg(i) : u"Budget talks, item %1."_s.arg(i));
+        if (i == edited)
+            item(i, u"Talks moved from Erbil to Duhok."_s);
+    }
+    return (xml + u"</channel></rss>"_s).toUtf8();
+}
+
+} // namespace
+
+class TestFeedStore : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { test::isolateFromUserData(); }
+
+    void largeFeedStoresEveryChunk() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        ingest::FeedStoreJob job = jobFor(temp.db());
+        QVERIFY(job.tagger);
+        Result<ingest::FeedStoreReport> stored =
+            ingest::importFeedBody(temp.db(), rss(700), {}, QUrl(u"https://site.example/feed"_s), job);
+        QVERIFY2(stored, qPrintable(stored.error()));
+        QCOMPARE(stored->inserted, 700);
+        QCOMPARE(temp.count(u"articles"_s), 700);
+        // 234 of the 700 name Erbil: the index and its count agree, across chunk boundaries.
+        QCOMPARE(temp.count(u"article_entities WHERE entity_id = 'erbil'"_s), 234);
+        QCOMPARE(temp.count(u"entity_counts WHERE entity_id = 'erbil' AND articles = 234"_s), 1);
+        QSqlQuery query(temp.db());
+        QVERIFY(query.exec(u"SELECT id FROM articles WHERE title = 'Item 699'"_s) && query.next());
+        Result<Article> last = storage::loadArticle(temp.db(), query.value(0).toLongLong());
+        QVERIFY2(last, qPrintable(last.error()));
+        QCOMPARE(last->mentions.size(), 1);
+        QCOMPARE(last->mentions.first().surface, u"Erbil"_s);
+        Result<storage::FeedInfo> feed = storage::feedById(temp.db(), job.feedId);
+        QVERIFY(feed);
+        QCOMPARE(feed->title, u"Chunks"_s);
+    }
+
+    void failureInALateChunkStoresNothing() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        ingest::FeedStoreJob job = jobFor(temp.db());
+        QVERIFY(ingest::importFeedBody(temp.db(), rss(10), {}, QUrl(u"https://site.example/feed"_s), job));
+        QSqlQuery query(temp.db());
+        QVERIFY(query.exec(u"UPDATE articles SET read = 1"_s));
+        // The writer fails on an item of the third chunk, while the next one is being prepared.
+        QVERIFY2(query.exec(u"CREATE TEMP TRIGGER refuse BEFORE INSERT ON articles "
+                            "WHEN NEW.title = 'Item 600' BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s),
+                 qPrintable(query.lastError().text()));
+        Result<ingest::FeedStoreReport> stored =
+            ingest::importFeedBody(temp.db(), rss(800), {}, QUrl(u"https://site.example/feed"_s), job);
+        QVERIFY(!stored);
+        QVERIFY2(stored.error().contains(u"disk full"_s), qPrintable(stored.error()));
+        QCOMPARE(temp.count(u"articles"_s), 10);
+        QCOMPARE(temp.count(u"articles WHERE read = 1"_s), 10);
+        QCOMPARE(temp.count(u"article_entities"_s), 4); // items 0, 3, 6, 9
+        QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"ok"_s);
+    }
+
+    // A feed that carries one item twice stores it once, as its last version, indexed once.
+    void repeatedItemIsStoredOnce() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        ingest::FeedStoreJob job = jobFor(temp.db());
+        Result<ingest::FeedStoreReport> stored =
+            ingest::importFeedBody(temp.db(), rss(300, 256), {}, QUrl(u"https://site.example/feed"_s), job);
+        QVERIFY2(stored, qPrintable(stored.error()));
+        QCOMPARE(stored->inserted, 300);
+        QCOMPARE(stored->updated, 1);
+        QSqlQuery query(temp.db());
+        QVERIFY(query.exec(u"SELECT id, text FROM articles WHERE title = 'Item 256'"_s) && query.next());
+        QCOMPARE(query.value(1).toString(), u"Talks moved from Erbil to Duhok."_s);
+        const qint64 id = query.value(0).toLongLong();
+        QCOMPARE(temp.count(u"article_entities WHERE article_id = %1"_s.arg(id)), 2);
+        QCOMPARE(temp.count(u"entity_counts WHERE entity_id = 'duhok' AND articles = 1"_s), 1);
+        QCOMPARE(temp.count(u"entity_counts WHERE entity_id = 'erbil' AND articles = 101"_s), 1);
+    }
+
+private:
+    static ingest::FeedStoreJob jobFor(QSqlDatabase& db) {
+        ingest::FeedStoreJob job;
+        Result<qint64> feed = storage::addFeed(db, u"https://site.example/feed"_s, {});
+        Result<std::shared_ptr<const ingest::Tagger>> tagger = ingest::Tagger::forDatabase(db);
+        if (feed && tagger) {
+            job.feedId = *feed;
+            job.tagger = *tagger;
+        }
+        return job;
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFeedStore)
+#include "tst_feedstore.moc"
