@@ -1,6 +1,7 @@
 #include "storage/Migrations.h"
 
 #include "storage/Database.h"
+#include "storage/SearchText.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,6 +27,29 @@ static const std::map<int, QString>& migrationFiles() {
         return found;
     }();
     return files;
+}
+
+// Steps of a migration that SQL cannot do, run after its script in the same transaction.
+static Status refillSearchIndex(QSqlDatabase& db) {
+    QSqlQuery articles(db);
+    articles.setForwardOnly(true);
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)"));
+    if (!articles.exec(QStringLiteral("SELECT id, title, text FROM articles")))
+        return Error{articles.lastError().text()};
+    while (articles.next()) {
+        insert.addBindValue(articles.value(0));
+        insert.addBindValue(sqlText(searchText(articles.value(1).toString())));
+        insert.addBindValue(sqlText(searchText(articles.value(2).toString())));
+        if (!insert.exec())
+            return Error{insert.lastError().text()};
+    }
+    return {};
+}
+
+static const std::map<int, Status (*)(QSqlDatabase&)>& migrationSteps() {
+    static const std::map<int, Status (*)(QSqlDatabase&)> steps = {{7, refillSearchIndex}};
+    return steps;
 }
 
 int schemaVersion(const QSqlDatabase& db) {
@@ -79,10 +103,13 @@ Status migrate(QSqlDatabase& db, int target) {
             return Error{QStringLiteral("Missing migration %1.").arg(path)};
         const QString script = QString::fromUtf8(file.readAll());
         Transaction transaction(db);
-        if (Status s = executeScript(db, script); !s)
+        Status done = executeScript(db, script);
+        if (const auto step = migrationSteps().find(version); done && step != migrationSteps().end())
+            done = step->second(db);
+        if (!done)
             return Error{QStringLiteral("Upgrading the database to version %1 failed: %2")
                              .arg(version)
-                             .arg(s.error())};
+                             .arg(done.error())};
         QSqlQuery setVersion(db);
         if (!setVersion.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)))
             return Error{setVersion.lastError().text()};

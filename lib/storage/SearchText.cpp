@@ -4,8 +4,41 @@
 
 namespace mirsad::storage {
 
+namespace {
+
+bool isWordCodePoint(char32_t c) {
+    return QChar::isLetterOrNumber(c) || QChar::category(c) == QChar::Mark_NonSpacing ||
+           QChar::category(c) == QChar::Other_PrivateUse;
+}
+
+// The index uses FTS5's ascii tokenizer, which splits on ASCII non-alphanumerics only and folds
+// ASCII case only: everything else unicode61 did (other separators, other scripts' case) is done
+// here, once per article and off the writer's thread, where it costs far less than in the
+// tokenizer. Every character outside a word becomes a space; letters are lower-cased.
+QString asTokens(QString folded) {
+    char16_t* text = reinterpret_cast<char16_t*>(folded.data());
+    const qsizetype size = folded.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = text[i];
+        if (c < 0x80)
+            continue; // the tokenizer's own business
+        if (QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(text[i + 1])) {
+            if (!isWordCodePoint(QChar::surrogateToUcs4(c, text[i + 1])))
+                text[i] = text[i + 1] = u' ';
+            ++i;
+        } else if (QChar::isSurrogate(c) || !isWordCodePoint(c)) {
+            text[i] = u' ';
+        } else if (QChar::isUpper(c)) {
+            text[i] = char16_t(QChar::toLower(char32_t(c)));
+        }
+    }
+    return folded;
+}
+
+} // namespace
+
 QString searchText(QStringView text) {
-    return text::normalizeForSearch(text);
+    return asTokens(text::normalizeForSearch(text));
 }
 
 bool isSearchWordCharacter(QChar c) {
@@ -33,8 +66,11 @@ QStringList searchTerms(QStringView typed) {
 QString searchQuery(QStringView typed) {
     QStringList terms;
     // Quoted, so that words like AND, OR, NOT or NEAR stay words.
-    for (const QString& term : searchTerms(typed))
-        terms << QStringLiteral("\"%1\"*").arg(term);
+    for (const QString& term : searchTerms(typed)) {
+        const QString tokens = asTokens(term).simplified();
+        if (!tokens.isEmpty())
+            terms << QStringLiteral("\"%1\"*").arg(tokens);
+    }
     return terms.join(QLatin1Char(' '));
 }
 

@@ -6,11 +6,12 @@
 
 namespace mirsad::storage {
 
-// The form of a text that goes into (and is looked up in) the full-text index: Arabic
-// orthographic variants folded like the name matcher folds them.
+// The form of a text that goes into the full-text index: Arabic orthographic variants folded
+// like the name matcher folds them, lower-cased, and every character outside a word a space, so
+// that FTS5's cheap ascii tokenizer splits it as unicode61 would split the original.
 QString searchText(QStringView text);
 
-// Whether a character of folded text belongs to a word, as FTS5's unicode61 tokenizer sees it.
+// Whether a character of folded text belongs to a word (letters, digits, marks, astral planes).
 bool isSearchWordCharacter(QChar c);
 
 // The words of what a user typed, folded like searchText: each one a prefix to look for.

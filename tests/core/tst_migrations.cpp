@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Migrations.h"
+#include "storage/SearchText.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -142,6 +143,44 @@ private slots:
             QVERIFY(query.exec(QStringLiteral("DELETE FROM articles WHERE id = 5")));
             QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM article_entities")) && query.next());
             QCOMPARE(query.value(0).toInt(), 0);
+        }
+        storage::closeDatabase(again);
+    }
+
+    // Version 7 changed the search index's tokenizer; the index is contentless, so the migration
+    // refills it from the articles.
+    void searchIndexIsRefilledForItsNewTokenizer() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v6.sqlite"));
+        const QString name = storage::uniqueConnectionName(QStringLiteral("v6s"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY2(storage::migrate(*db, 6), "migrating to version 6");
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)")));
+            QVERIFY(query.exec(QStringLiteral(
+                "INSERT INTO articles (id, feed_id, dedupe_key, title, text, fetched, sort_time, "
+                "content_hash) "
+                "VALUES (9, 1, 'k', 'Budget', 'وصل الوفد إلى أربيل،ثم دهوك', 100, 100, 'h')")));
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO article_search (rowid, title, body) VALUES "
+                                              "(9, 'Budget', 'وصل الوفد الى اربيل،ثم دهوك')")));
+        }
+        storage::closeDatabase(name);
+        const QString again = storage::uniqueConnectionName(QStringLiteral("v7s"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            QVERIFY2(db, qPrintable(db.error()));
+            for (const QString& typed :
+                 {QStringLiteral("اربيل"), QStringLiteral("دهوك"), QStringLiteral("BUDG")}) {
+                QSqlQuery query(*db);
+                query.prepare(
+                    QStringLiteral("SELECT rowid FROM article_search WHERE article_search MATCH ?"));
+                query.addBindValue(storage::searchQuery(typed));
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+                QVERIFY2(query.next(), qPrintable(typed));
+                QCOMPARE(query.value(0).toInt(), 9);
+            }
         }
         storage::closeDatabase(again);
     }

@@ -297,6 +297,48 @@ private slots:
         QCOMPARE(found, marked);
     }
 
+    // The index's tokenizer only knows ASCII separators and ASCII case; searchText must turn every
+    // other separator into a space and lower-case the rest, or words glue together.
+    void searchSplitsWordsLikeUnicode_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("Arabic comma") << u"النفط،والغاز"_s << u"والغاز"_s << true;
+        QTest::newRow("Arabic semicolon and question mark") << u"الموازنة؛ ماذا؟"_s << u"ماذا"_s << true;
+        QTest::newRow("guillemets") << u"«الإطار»التنسيقي"_s << u"التنسيقي"_s << true;
+        QTest::newRow("no-break space") << u"Kirkuk\u00a0oil"_s << u"oil"_s << true;
+        QTest::newRow("em dash") << u"Duhok—Zakho"_s << u"zakho"_s << true;
+        QTest::newRow("curly quotes") << u"the \u201cdeal\u201d"_s << u"deal"_s << true;
+        QTest::newRow("emoji between words") << u"oil\U0001F6E2exports"_s << u"exports"_s << true;
+        QTest::newRow("Greek case") << u"ΑΘΗΝΑ talks"_s << u"αθηνα"_s << true;
+        QTest::newRow("Cyrillic case") << u"МОСКВА talks"_s << u"москва"_s << true;
+        QTest::newRow("Latin accents") << u"Café Erbil"_s << u"CAFE"_s << true;
+        QTest::newRow("inside a word is not a word") << u"petroleum"_s << u"troleum"_s << false;
+    }
+
+    void searchSplitsWordsLikeUnicode() {
+        QFETCH(QString, text);
+        QFETCH(QString, query);
+        QFETCH(bool, found);
+        test::TempDatabase db;
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        Result<qint64> feed = storage::addFeed(db.db(), u"https://t.example/feed"_s, {});
+        QVERIFY(feed);
+        Article article;
+        article.feedId = *feed;
+        article.guid = u"1"_s;
+        article.title = u"Title"_s;
+        article.text = text;
+        storage::ArticleWriter writer(db.db());
+        QVERIFY(writer.upsert(article).ok());
+        QVERIFY(writer.finish().ok());
+        ArticleFilter filter;
+        filter.text = query;
+        Result<qint64> count = storage::countArticles(db.db(), filter);
+        QVERIFY2(count, qPrintable(count.error()));
+        QCOMPARE(*count, found ? 1 : 0);
+    }
+
     void watchlistsRoundTripAndPersist() {
         ArticleFilter filter;
         filter.feedIds << 3;
