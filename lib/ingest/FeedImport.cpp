@@ -153,7 +153,8 @@ Result<QByteArray> readFeedFile(const QUrl& url, qint64 maxBytes) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error{QStringLiteral("Cannot read %1: %2").arg(path, file.errorString())};
-    QByteArray body = file.read(maxBytes + 1);
+    // read(n) reserves n bytes first: ask for what the file holds (it may still grow meanwhile).
+    QByteArray body = file.read(qMin(info.size(), maxBytes) + 1);
     if (body.trimmed().isEmpty())
         return Error{QStringLiteral("%1 is empty.").arg(path)};
     return body;
