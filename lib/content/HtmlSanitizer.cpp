@@ -2,8 +2,10 @@
 
 #include <QHash>
 #include <QSet>
+#include <QStringTokenizer>
 #include <algorithm>
 #include <array>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -147,83 +149,110 @@ qsizetype decodeReference(QStringView text, qsizetype i, QString& out) {
 
 // ---- Element classes ----------------------------------------------------------------------
 
-bool isVoid(const QString& name) {
-    static const QSet<QString> voids = {u"area"_s,  u"base"_s,   u"br"_s,    u"col"_s,  u"embed"_s,
-                                        u"hr"_s,    u"img"_s,    u"input"_s, u"link"_s, u"meta"_s,
-                                        u"param"_s, u"source"_s, u"track"_s, u"wbr"_s,  u"keygen"_s};
-    return voids.contains(name);
+// What the tokenizer and the sanitiser need to know about an element, found with one hash
+// lookup per tag rather than one set lookup per question.
+struct ElementClass {
+    QString output;                // the element written out; empty: the tag goes, its text stays
+    bool isVoid = false;           // has no end tag
+    bool isRawText = false;        // its content is text up to its end tag
+    bool isDropped = false;        // dropped together with everything inside it
+    bool isBlock = false;          // the output element's start and end break the text into paragraphs
+    bool neverBoilerplate = false; // never page furniture, whatever its class or id says
+};
+
+const ElementClass& elementClass(QStringView name) {
+    static const QHash<QString, ElementClass> table = [] {
+        const QStringList voids = {u"area"_s,  u"base"_s,   u"br"_s,    u"col"_s,  u"embed"_s,
+                                   u"hr"_s,    u"img"_s,    u"input"_s, u"link"_s, u"meta"_s,
+                                   u"param"_s, u"source"_s, u"track"_s, u"wbr"_s,  u"keygen"_s};
+        const QStringList rawText = {u"script"_s, u"style"_s,   u"textarea"_s, u"title"_s,    u"xmp"_s,
+                                     u"iframe"_s, u"noembed"_s, u"noframes"_s, u"noscript"_s, u"plaintext"_s};
+        const QStringList dropped = {
+            u"script"_s,   u"style"_s,     u"iframe"_s,   u"object"_s,   u"embed"_s,    u"form"_s,
+            u"svg"_s,      u"math"_s,      u"noscript"_s, u"template"_s, u"head"_s,     u"title"_s,
+            u"textarea"_s, u"select"_s,    u"button"_s,   u"applet"_s,   u"frameset"_s, u"frame"_s,
+            u"noembed"_s,  u"noframes"_s,  u"audio"_s,    u"video"_s,    u"canvas"_s,   u"nav"_s,
+            u"xmp"_s,      u"plaintext"_s, u"dialog"_s,   u"map"_s};
+        const QStringList kept = {
+            u"p"_s,      u"br"_s,         u"h1"_s,    u"h2"_s,   u"h3"_s,         u"h4"_s,  u"h5"_s,
+            u"h6"_s,     u"ul"_s,         u"ol"_s,    u"li"_s,   u"blockquote"_s, u"pre"_s, u"code"_s,
+            u"em"_s,     u"strong"_s,     u"b"_s,     u"i"_s,    u"u"_s,          u"a"_s,   u"table"_s,
+            u"thead"_s,  u"tbody"_s,      u"tfoot"_s, u"tr"_s,   u"td"_s,         u"th"_s,  u"caption"_s,
+            u"figure"_s, u"figcaption"_s, u"img"_s,   u"span"_s, u"div"_s,        u"hr"_s,  u"sub"_s,
+            u"sup"_s,    u"small"_s,      u"s"_s,     u"del"_s,  u"ins"_s,        u"q"_s,   u"cite"_s,
+            u"abbr"_s,   u"mark"_s,       u"dl"_s,    u"dt"_s,   u"dd"_s};
+        const QStringList asDiv = {u"section"_s, u"article"_s, u"main"_s,    u"header"_s,  u"footer"_s,
+                                   u"aside"_s,   u"center"_s,  u"address"_s, u"details"_s, u"summary"_s};
+        // Every other output element but br and img is a block.
+        const QStringList inlines = {u"a"_s,    u"em"_s,   u"strong"_s, u"b"_s,    u"i"_s,     u"u"_s,
+                                     u"span"_s, u"code"_s, u"sub"_s,    u"sup"_s,  u"small"_s, u"s"_s,
+                                     u"del"_s,  u"ins"_s,  u"q"_s,      u"cite"_s, u"abbr"_s,  u"mark"_s};
+        const QStringList neverBoilerplate = {u"body"_s, u"html"_s, u"main"_s, u"article"_s};
+
+        QHash<QString, ElementClass> classes;
+        for (const QStringList* names : {&voids, &rawText, &dropped, &kept, &asDiv, &neverBoilerplate}) {
+            for (const QString& element : *names) {
+                ElementClass& c = classes[element];
+                c.output = kept.contains(element) ? element : asDiv.contains(element) ? u"div"_s : QString();
+                c.isVoid = voids.contains(element);
+                c.isRawText = rawText.contains(element);
+                c.isDropped = dropped.contains(element);
+                c.isBlock = !c.output.isEmpty() && !inlines.contains(c.output) && c.output != u"br"_s &&
+                            c.output != u"img"_s;
+                c.neverBoilerplate = neverBoilerplate.contains(element);
+            }
+        }
+        return classes;
+    }();
+    static const ElementClass other;
+    const auto it = table.constFind(name);
+    return it == table.cend() ? other : *it;
 }
 
-bool isRawText(const QString& name) {
-    static const QSet<QString> raw = {u"script"_s,   u"style"_s,    u"textarea"_s, u"title"_s,
-                                      u"xmp"_s,      u"iframe"_s,   u"noembed"_s,  u"noframes"_s,
-                                      u"noscript"_s, u"plaintext"_s};
-    return raw.contains(name);
+// Class and id words that mark scraped page furniture rather than the article, sorted.
+constexpr std::array<std::u16string_view, 26> boilerplateWords = {
+    u"a2a",      u"addtoany",     u"advert", u"advertisement", u"breadcrumb",  u"breadcrumbs", u"comment",
+    u"comments", u"consent",      u"cookie", u"cookies",       u"gdpr",        u"newsletter",  u"promo",
+    u"related",  u"relatedposts", u"reply",  u"respond",       u"share",       u"sharedaddy",  u"sharethis",
+    u"sharing",  u"sidebar",      u"social", u"subscribe",     u"subscription"};
+static_assert(std::ranges::is_sorted(boilerplateWords));
+
+bool isBoilerplateWord(QStringView part) {
+    const auto isWord = [](QStringView lower) {
+        return std::ranges::binary_search(boilerplateWords,
+                                          std::u16string_view(lower.utf16(), size_t(lower.size())));
+    };
+    // Class names are nearly always ASCII: lower-case them on the stack, not in a new string.
+    constexpr qsizetype longestWord = 13;
+    if (std::all_of(part.begin(), part.end(), [](QChar c) { return c.unicode() < 0x80; })) {
+        if (part.size() > longestWord)
+            return false;
+        std::array<char16_t, longestWord> lower;
+        for (qsizetype k = 0; k < part.size(); ++k) {
+            const char16_t u = part[k].unicode();
+            lower[k] = u >= u'A' && u <= u'Z' ? char16_t(u - u'A' + u'a') : u;
+        }
+        return isWord(QStringView(lower.data(), part.size()));
+    }
+    return isWord(part.toString().toLower());
 }
 
-// Elements dropped together with everything inside them.
-bool isDroppedWithContent(const QString& name) {
-    static const QSet<QString> dropped = {
-        u"script"_s, u"style"_s,    u"iframe"_s,   u"object"_s, u"embed"_s,     u"form"_s,     u"svg"_s,
-        u"math"_s,   u"noscript"_s, u"template"_s, u"head"_s,   u"title"_s,     u"textarea"_s, u"select"_s,
-        u"button"_s, u"applet"_s,   u"frameset"_s, u"frame"_s,  u"noembed"_s,   u"noframes"_s, u"audio"_s,
-        u"video"_s,  u"canvas"_s,   u"nav"_s,      u"xmp"_s,    u"plaintext"_s, u"dialog"_s,   u"map"_s};
-    return dropped.contains(name);
-}
-
-// Output name of an allowed element, or empty when the tag is dropped but its text kept.
-QString outputName(const QString& name) {
-    static const QSet<QString> kept = {
-        u"p"_s,      u"br"_s,         u"h1"_s,    u"h2"_s,   u"h3"_s,         u"h4"_s,  u"h5"_s,
-        u"h6"_s,     u"ul"_s,         u"ol"_s,    u"li"_s,   u"blockquote"_s, u"pre"_s, u"code"_s,
-        u"em"_s,     u"strong"_s,     u"b"_s,     u"i"_s,    u"u"_s,          u"a"_s,   u"table"_s,
-        u"thead"_s,  u"tbody"_s,      u"tfoot"_s, u"tr"_s,   u"td"_s,         u"th"_s,  u"caption"_s,
-        u"figure"_s, u"figcaption"_s, u"img"_s,   u"span"_s, u"div"_s,        u"hr"_s,  u"sub"_s,
-        u"sup"_s,    u"small"_s,      u"s"_s,     u"del"_s,  u"ins"_s,        u"q"_s,   u"cite"_s,
-        u"abbr"_s,   u"mark"_s,       u"dl"_s,    u"dt"_s,   u"dd"_s};
-    static const QSet<QString> asDiv = {u"section"_s, u"article"_s, u"main"_s,    u"header"_s,  u"footer"_s,
-                                        u"aside"_s,   u"center"_s,  u"address"_s, u"details"_s, u"summary"_s};
-    if (kept.contains(name))
-        return name;
-    if (asDiv.contains(name))
-        return u"div"_s;
-    return {};
-}
-
-bool isInline(const QString& name) {
-    static const QSet<QString> inlines = {
-        u"a"_s,   u"em"_s,    u"strong"_s, u"b"_s,   u"i"_s,   u"u"_s, u"span"_s, u"code"_s, u"sub"_s,
-        u"sup"_s, u"small"_s, u"s"_s,      u"del"_s, u"ins"_s, u"q"_s, u"cite"_s, u"abbr"_s, u"mark"_s};
-    return inlines.contains(name);
-}
-
-// Elements whose start and end break the text into paragraphs.
-bool isBlock(const QString& name) {
-    return !isInline(name) && name != u"br"_s && name != u"img"_s;
-}
-
-// Class and id words that mark scraped page furniture rather than the article.
-bool isBoilerplateContainer(const HtmlToken& tag) {
-    static const QSet<QString> words = {
-        u"share"_s,     u"sharing"_s,       u"sharedaddy"_s, u"social"_s,       u"comment"_s,
-        u"comments"_s,  u"respond"_s,       u"reply"_s,      u"cookie"_s,       u"cookies"_s,
-        u"consent"_s,   u"gdpr"_s,          u"related"_s,    u"relatedposts"_s, u"newsletter"_s,
-        u"subscribe"_s, u"subscription"_s,  u"addtoany"_s,   u"a2a"_s,          u"sharethis"_s,
-        u"advert"_s,    u"advertisement"_s, u"promo"_s,      u"breadcrumb"_s,   u"breadcrumbs"_s,
-        u"sidebar"_s};
-    static const QSet<QString> neverBoilerplate = {u"body"_s, u"html"_s, u"main"_s, u"article"_s};
-    if (neverBoilerplate.contains(tag.name))
+bool isBoilerplateContainer(const HtmlToken& tag, const ElementClass& element) {
+    if (element.neverBoilerplate)
         return false;
     for (const QString& attr : {tag.attribute(u"class"), tag.attribute(u"id")}) {
-        for (QStringView cls : QStringView(attr).split(u' ', Qt::SkipEmptyParts)) {
+        for (QStringView cls : qTokenize(QStringView(attr), u' ', Qt::SkipEmptyParts)) {
             // "has-comments" and "no-related" describe the page, not a block of furniture.
             if (cls.startsWith(u"has-") || cls.startsWith(u"no-") || cls.startsWith(u"is-"))
                 continue;
-            for (QStringView word : cls.split(QChar(u'-'))) {
-                for (QStringView part : word.split(u'_')) {
-                    if (words.contains(part.toString().toLower()))
-                        return true;
-                }
+            // Each part between '-' and '_' on its own.
+            qsizetype partStart = 0;
+            for (qsizetype k = 0; k <= cls.size(); ++k) {
+                if (k < cls.size() && cls[k] != u'-' && cls[k] != u'_')
+                    continue;
+                if (isBoilerplateWord(cls.sliced(partStart, k - partStart)))
+                    return true;
+                partStart = k + 1;
             }
         }
     }
@@ -294,17 +323,80 @@ Boilerplate classifyBlockText(QStringView text) {
     return Boilerplate::None;
 }
 
+// A host name that QUrl keeps exactly as written: dot-separated labels of lower-case ASCII
+// letters, digits and inner hyphens (no "--", so no ACE label), the last one starting with a
+// letter (so that it is not an IPv4 address in one of the forms QUrl rewrites).
+bool isPlainHostName(QStringView host) {
+    if (host.isEmpty() || host.size() > 253 || host.contains(u"--"))
+        return false;
+    for (QStringView label : qTokenize(host, u'.')) {
+        if (label.isEmpty() || label.size() > 63 || label.front() == u'-' || label.back() == u'-')
+            return false;
+        for (QChar c : label) {
+            const char16_t u = c.unicode();
+            if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-'))
+                return false;
+        }
+    }
+    const QChar lastStart = host[host.lastIndexOf(u'.') + 1];
+    return lastStart >= u'a' && lastStart <= u'z';
+}
+
+// True when QUrl would parse the URL and give it back unchanged in FullyEncoded form: http or
+// https, a plain host name, and a path, query and fragment of printable ASCII that needs no
+// percent-encoding. Nearly every link and image in a feed is like that, and the check costs a
+// fraction of QUrl's parsing and formatting.
+bool isPlainHttpUrl(QStringView url) {
+    qsizetype i = 0;
+    if (url.startsWith(u"https://"))
+        i = 8;
+    else if (url.startsWith(u"http://"))
+        i = 7;
+    else
+        return false;
+    qsizetype hostEnd = i;
+    while (hostEnd < url.size() && url[hostEnd] != u'/' && url[hostEnd] != u'?' && url[hostEnd] != u'#')
+        ++hostEnd;
+    if (!isPlainHostName(url.sliced(i, hostEnd - i)))
+        return false;
+    bool inFragment = false;
+    for (QChar c : url.sliced(hostEnd)) {
+        switch (c.unicode()) {
+        case u'"':
+        case u'%': // QUrl decodes escaped unreserved characters
+        case u'<':
+        case u'>':
+        case u'\\':
+        case u'^':
+        case u'`':
+        case u'{':
+        case u'|':
+        case u'}':
+            return false;
+        case u'#': // a second one is escaped
+            if (inFragment)
+                return false;
+            inFragment = true;
+            break;
+        default:
+            if (c.unicode() <= 0x20 || c.unicode() >= 0x7F)
+                return false;
+        }
+    }
+    return true;
+}
+
 // Strips what browsers ignore inside URLs (tabs, newlines, controls), then keeps only
 // http, https and (for links) mailto; relative URLs resolve against the base.
 QString safeUrl(const QString& raw, const QUrl& base, bool isLink) {
-    QString value;
-    value.reserve(raw.size());
-    for (QChar c : raw) {
-        if (c.unicode() > 0x20 && c.unicode() != 0x7F)
-            value += c;
-    }
+    const auto ignored = [](QChar c) { return c.unicode() <= 0x20 || c.unicode() == 0x7F; };
+    QString value = raw;
+    if (std::any_of(raw.begin(), raw.end(), ignored))
+        value.removeIf(ignored);
     if (value.isEmpty())
         return {};
+    if (isPlainHttpUrl(value))
+        return value;
     QUrl url(value);
     if (!url.isValid())
         return {};
@@ -323,10 +415,10 @@ void appendEscapedChar(QString& out, QChar c, bool attribute);
 
 void appendEscaped(QString& out, QStringView text, bool attribute) {
     // Most text needs no escaping: copy runs up to the next special character in one go.
-    auto special = [attribute](QChar c) {
-        const char16_t u = c.unicode();
-        return u == u'&' || u == u'<' || u == u'>' || u == 0 || (attribute && u == u'"');
-    };
+    // One test per character: the special ones are all below 64.
+    constexpr quint64 textSpecials = 1 | (1ull << u'&') | (1ull << u'<') | (1ull << u'>');
+    const quint64 specials = attribute ? textSpecials | (1ull << u'"') : textSpecials;
+    auto special = [specials](QChar c) { return c.unicode() < 64 && (specials >> c.unicode()) & 1; };
     qsizetype run = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {
         if (special(text[i])) {
@@ -398,6 +490,7 @@ public:
 private:
     struct Open {
         QString name;
+        bool isBlock;             // it starts and ends a paragraph
         qsizetype htmlStart;      // where its start tag begins in the output
         qsizetype paragraphStart; // paragraphs before it
     };
@@ -416,7 +509,7 @@ private:
             startTag(token);
             break;
         case HtmlToken::Type::EndTag:
-            endTag(outputName(token.name));
+            endTag(elementClass(token.name).output);
             break;
         default:
             break; // comments
@@ -432,21 +525,22 @@ private:
             m_skipName.clear();
     }
 
-    void startSkipping(const HtmlToken& token) {
-        if (isVoid(token.name) || token.selfClosing)
+    void startSkipping(const HtmlToken& token, const ElementClass& element) {
+        if (element.isVoid || token.selfClosing)
             return;
         m_skipName = token.name;
         m_skipDepth = 1;
     }
 
     void startTag(const HtmlToken& token) {
-        if (isDroppedWithContent(token.name) || isBoilerplateContainer(token)) {
-            startSkipping(token);
+        const ElementClass& element = elementClass(token.name);
+        if (element.isDropped || isBoilerplateContainer(token, element)) {
+            startSkipping(token, element);
             return;
         }
         if (m_tail)
             return;
-        const QString name = outputName(token.name);
+        const QString& name = element.output;
         if (name.isEmpty())
             return;
         if (name == u"br"_s) {
@@ -458,35 +552,41 @@ private:
             image(token);
             return;
         }
-        closeImplied(name);
+        closeImplied(name, element.isBlock);
         if (m_stack.size() >= maxOutputDepth)
             return;
-        QString attributes = commonAttributes(token);
+        QString href;
         if (name == u"a"_s) {
-            const QString href = safeUrl(token.attribute(u"href"), m_base, true);
+            href = safeUrl(token.attribute(u"href"), m_base, true);
             if (href.isEmpty())
                 return; // the text stays, without a link
-            attributes += attribute(u"href", href);
+        }
+        if (element.isBlock)
+            flushParagraph();
+        m_stack.append({name, element.isBlock, m_result.html.size(), m_paragraphs.size()});
+        QString& html = m_result.html;
+        html += u'<';
+        html += name;
+        appendCommonAttributes(html, token);
+        if (name == u"a"_s) {
+            appendAttribute(html, u"href", href);
             if (const QString title = token.attribute(u"title"); !title.isEmpty())
-                attributes += attribute(u"title", title);
+                appendAttribute(html, u"title", title);
         } else if (name == u"td"_s || name == u"th"_s) {
             for (const auto span : {u"colspan", u"rowspan"}) {
                 if (const QString v = token.attribute(span); isDigits(v))
-                    attributes += attribute(span, v);
+                    appendAttribute(html, span, v);
             }
         } else if (name == u"ol"_s) {
             if (const QString v = token.attribute(u"start"); isDigits(v))
-                attributes += attribute(u"start", v);
+                appendAttribute(html, u"start", v);
         }
-        if (isBlock(name))
-            flushParagraph();
-        m_stack.append({name, m_result.html.size(), m_paragraphs.size()});
         if (name == u"hr"_s) {
-            m_result.html += u"<hr"_s + attributes + u"/>"_s;
+            html += u"/>"_s;
             m_stack.removeLast();
             return;
         }
-        m_result.html += u'<' + name + attributes + u'>';
+        html += u'>';
     }
 
     void image(const HtmlToken& token) {
@@ -498,64 +598,72 @@ private:
                 m_result.blockedResources.append(src);
             return;
         }
-        QString attributes = attribute(u"src", src);
+        QString& html = m_result.html;
+        html += u"<img"_s;
+        appendAttribute(html, u"src", src);
         for (const auto name : {u"alt", u"title"}) {
             if (token.hasAttribute(name))
-                attributes += attribute(name, token.attribute(name));
+                appendAttribute(html, name, token.attribute(name));
         }
         for (const auto name : {u"width", u"height"}) {
             if (const QString v = token.attribute(name); isDigits(v))
-                attributes += attribute(name, v);
+                appendAttribute(html, name, v);
         }
-        m_result.html += u"<img"_s + attributes + u"/>"_s;
+        html += u"/>"_s;
     }
 
-    static QString attribute(QStringView name, const QString& value) {
-        QString out = u' ' + name.toString() + u"=\""_s;
+    // Written straight into the output: building each attribute as a string of its own cost
+    // more than the rest of a tag.
+    static void appendAttribute(QString& out, QStringView name, QStringView value) {
+        out += u' ';
+        out += name;
+        out += u"=\""_s;
         appendEscaped(out, value, true);
         out += u'"';
-        return out;
     }
 
-    static QString commonAttributes(const HtmlToken& token) {
-        QString out;
-        const QString dir = token.attribute(u"dir").toLower();
-        if (dir == u"rtl"_s || dir == u"ltr"_s || dir == u"auto"_s)
-            out += attribute(u"dir", dir);
+    static void appendCommonAttributes(QString& out, const HtmlToken& token) {
+        if (const QString dir = token.attribute(u"dir"); !dir.isEmpty()) {
+            const QString lower = dir.toLower();
+            if (lower == u"rtl"_s || lower == u"ltr"_s || lower == u"auto"_s)
+                appendAttribute(out, u"dir", lower);
+        }
         const QString lang = token.attribute(u"lang");
         if (!lang.isEmpty() && lang.size() <= 20 &&
             std::all_of(lang.begin(), lang.end(), [](QChar c) { return isAsciiAlnum(c) || c == u'-'; }))
-            out += attribute(u"lang", lang);
-        return out;
+            appendAttribute(out, u"lang", lang);
     }
 
     // The HTML parser's implied end tags, enough to keep paragraphs, lists and tables apart.
-    void closeImplied(const QString& name) {
-        auto closeTo = [this](const QStringList& targets, const QStringList& barriers) {
+    void closeImplied(const QString& name, bool isBlock) {
+        auto closeTo = [this](std::initializer_list<QStringView> targets,
+                              std::initializer_list<QStringView> barriers) {
+            auto isOneOf = [](const QString& open, std::initializer_list<QStringView> names) {
+                return std::find(names.begin(), names.end(), QStringView(open)) != names.end();
+            };
             for (qsizetype i = m_stack.size() - 1; i >= 0; --i) {
                 const QString& open = m_stack[i].name;
-                if (targets.contains(open)) {
+                if (isOneOf(open, targets)) {
                     while (m_stack.size() > i)
                         closeTop();
                     return;
                 }
-                if (barriers.contains(open))
+                if (isOneOf(open, barriers))
                     return;
             }
         };
-        if (isBlock(name))
-            closeTo({u"p"_s},
-                    {u"div"_s, u"li"_s, u"td"_s, u"th"_s, u"blockquote"_s, u"table"_s, u"figure"_s});
+        if (isBlock)
+            closeTo({u"p"}, {u"div", u"li", u"td", u"th", u"blockquote", u"table", u"figure"});
         if (name == u"li"_s)
-            closeTo({u"li"_s}, {u"ul"_s, u"ol"_s});
+            closeTo({u"li"}, {u"ul", u"ol"});
         else if (name == u"td"_s || name == u"th"_s)
-            closeTo({u"td"_s, u"th"_s}, {u"tr"_s, u"table"_s});
+            closeTo({u"td", u"th"}, {u"tr", u"table"});
         else if (name == u"tr"_s)
-            closeTo({u"tr"_s}, {u"table"_s});
+            closeTo({u"tr"}, {u"table"});
         else if (name == u"dt"_s || name == u"dd"_s)
-            closeTo({u"dt"_s, u"dd"_s}, {u"dl"_s});
+            closeTo({u"dt", u"dd"}, {u"dl"});
         else if (name == u"a"_s)
-            closeTo({u"a"_s}, {});
+            closeTo({u"a"}, {});
     }
 
     void endTag(const QString& name) {
@@ -572,8 +680,10 @@ private:
 
     void closeTop() {
         const Open open = m_stack.takeLast();
-        m_result.html += u"</"_s + open.name + u'>';
-        if (!isBlock(open.name))
+        m_result.html += u"</"_s;
+        m_result.html += open.name;
+        m_result.html += u'>';
+        if (!open.isBlock)
             return;
         flushParagraph();
         // A block whose whole text is known furniture ("Share this:", "Leave a Reply") goes.
@@ -587,25 +697,39 @@ private:
         }
     }
 
-    static bool isCollapsibleSpace(QChar c) { return c.isSpace() || c == QChar(0xA0); }
+    // QChar::isSpace(), deciding the letters of most scripts first: there is no space among
+    // the printable ASCII characters, nor between U+00A0 and U+1680.
+    static bool isCollapsibleSpace(QChar c) {
+        const char16_t u = c.unicode();
+        if ((u > u' ' && u < 0x7F) || (u > 0xA0 && u < 0x1680))
+            return false;
+        return c.isSpace();
+    }
 
     void appendText(QStringView text) {
-        // Whole words at a time: appending character by character dominated the sanitiser's cost.
+        // Whole runs at a time: appending character by character dominated the sanitiser's cost.
+        // A run is words separated by single plain spaces, which collapse to themselves.
         const qsizetype size = text.size();
         qsizetype i = 0;
         while (i < size) {
             if (isCollapsibleSpace(text[i])) {
-                m_pendingSpace = !m_line.isEmpty() && !m_line.endsWith(u'\n');
+                m_pendingSpace = !m_line.isEmpty() && m_line.back() != u'\n';
                 ++i;
                 continue;
             }
             qsizetype end = i + 1;
-            while (end < size && !isCollapsibleSpace(text[end]))
-                ++end;
+            while (end < size) {
+                if (!isCollapsibleSpace(text[end]))
+                    ++end;
+                else if (text[end] == u' ' && end + 1 < size && !isCollapsibleSpace(text[end + 1]))
+                    end += 2;
+                else
+                    break;
+            }
             if (m_pendingSpace)
                 m_line += u' ';
             m_pendingSpace = false;
-            m_line += text.mid(i, end - i);
+            m_line += text.sliced(i, end - i);
             i = end;
         }
         if (size > 0)
@@ -623,10 +747,10 @@ private:
     }
 
     void flushParagraph() {
-        const QString paragraph = m_line.trimmed();
-        if (!paragraph.isEmpty())
-            m_paragraphs.append(paragraph);
-        m_line.clear();
+        // Copied out, so that m_line keeps its buffer for the next paragraph.
+        if (const QStringView paragraph = QStringView(m_line).trimmed(); !paragraph.isEmpty())
+            m_paragraphs.append(paragraph.toString());
+        m_line.resize(0);
         m_pendingSpace = false;
     }
 
@@ -645,7 +769,7 @@ private:
 } // namespace
 
 char32_t htmlEntityCodePoint(QStringView name) {
-    return entityTable().value(name.toString(), 0);
+    return entityTable().value(name, 0);
 }
 
 QString decodeHtmlEntities(QStringView text) {
@@ -809,7 +933,7 @@ HtmlToken HtmlTokenizer::readTag() {
             token.attributes.append({attrName, value});
     }
     m_pos = i;
-    if (token.type == HtmlToken::Type::StartTag && isRawText(token.name) && !token.selfClosing)
+    if (token.type == HtmlToken::Type::StartTag && elementClass(token.name).isRawText && !token.selfClosing)
         m_rawTextEnd = u"</"_s + token.name;
     if (token.type == HtmlToken::Type::EndTag)
         token.attributes.clear();

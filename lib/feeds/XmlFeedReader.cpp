@@ -61,6 +61,14 @@ public:
         : m_reader(xml)
         , m_feedUrl(feedUrl) {}
 
+    XmlFeedReader(const QByteArray& utf8, const QUrl& feedUrl)
+        : m_feedUrl(feedUrl) {
+        // Adding string data sets the reader to UTF-8 and makes it ignore the encoding the XML
+        // declaration names, as for the string constructor above; the bytes follow as they are.
+        m_reader.addData(QStringView());
+        m_reader.addData(utf8);
+    }
+
     // Empty on success; else the phrase that follows the subject in the error sentence.
     QString read() {
         while (!m_reader.atEnd()) {
@@ -434,21 +442,33 @@ private:
     bool m_thumbnailFromMediaThumbnail = false;
 };
 
-} // namespace
-
-Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QString& subject) {
-    XmlFeedReader reader(xml, feedUrl);
+// Reads with reader; repaired() gives the document with undeclared HTML entities made numeric.
+template <typename Repaired>
+Result<ParsedFeed> readFeed(XmlFeedReader& reader, const QUrl& feedUrl, const QString& subject,
+                            Repaired&& repaired) {
     QString problem = reader.read();
     if (!problem.isEmpty() && reader.failedOnUndeclaredEntity()) {
         // Many feeds use &nbsp; and friends without declaring them; read them as HTML would.
-        const QString repaired = numericHtmlEntities(xml);
-        XmlFeedReader second(repaired, feedUrl);
+        const QString text = repaired();
+        XmlFeedReader second(text, feedUrl);
         if (second.read().isEmpty())
             return std::move(second.feed());
     }
     if (!problem.isEmpty())
         return Error{subject + u' ' + problem + u'.'};
     return std::move(reader.feed());
+}
+
+} // namespace
+
+Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QString& subject) {
+    XmlFeedReader reader(xml, feedUrl);
+    return readFeed(reader, feedUrl, subject, [&] { return numericHtmlEntities(xml); });
+}
+
+Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject) {
+    XmlFeedReader reader(utf8, feedUrl);
+    return readFeed(reader, feedUrl, subject, [&] { return numericHtmlEntities(QString::fromUtf8(utf8)); });
 }
 
 } // namespace mirsad::feeds::detail

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "feeds/FeedItem.h"
 
+#include <QByteArray>
 #include <QStringView>
 #include <QUrl>
 
@@ -11,5 +12,9 @@ namespace mirsad::feeds::detail {
 // Parses decoded XML as RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom. subject names the feed at the start
 // of error sentences ("The feed at https://..."). Used by parseFeed().
 Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QString& subject);
+
+// The same for XML in UTF-8 bytes (without a BOM), read as UTF-8 whatever the XML declaration
+// says, exactly as parseXmlFeed(QString::fromUtf8(utf8), ...) reads it, without decoding it first.
+Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject);
 
 } // namespace mirsad::feeds::detail

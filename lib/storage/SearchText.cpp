@@ -2,6 +2,8 @@
 
 #include "text/TextNormalizer.h"
 
+#include <vector>
+
 namespace mirsad::storage {
 
 namespace {
@@ -11,11 +13,31 @@ bool isWordCodePoint(char32_t c) {
            QChar::category(c) == QChar::Other_PrivateUse;
 }
 
+// What asTokens() makes of each BMP unit: a space outside words (and for a lone surrogate), the
+// lower case of a capital, else the unit itself. Computed once: the Unicode property lookups cost
+// more per unit than folding the text did.
+const std::vector<char16_t>& tokenUnits() {
+    static const std::vector<char16_t> units = [] {
+        std::vector<char16_t> table(0x10000);
+        for (char32_t c = 0; c < 0x10000; ++c) {
+            if (QChar::isSurrogate(c) || !isWordCodePoint(c))
+                table[c] = u' ';
+            else if (QChar::isUpper(c))
+                table[c] = char16_t(QChar::toLower(c));
+            else
+                table[c] = char16_t(c);
+        }
+        return table;
+    }();
+    return units;
+}
+
 // The index uses FTS5's ascii tokenizer, which splits on ASCII non-alphanumerics only and folds
 // ASCII case only: everything else unicode61 did (other separators, other scripts' case) is done
 // here, once per article and off the writer's thread, where it costs far less than in the
 // tokenizer. Every character outside a word becomes a space; letters are lower-cased.
 QString asTokens(QString folded) {
+    const std::vector<char16_t>& units = tokenUnits();
     char16_t* text = reinterpret_cast<char16_t*>(folded.data());
     const qsizetype size = folded.size();
     for (qsizetype i = 0; i < size; ++i) {
@@ -26,10 +48,8 @@ QString asTokens(QString folded) {
             if (!isWordCodePoint(QChar::surrogateToUcs4(c, text[i + 1])))
                 text[i] = text[i + 1] = u' ';
             ++i;
-        } else if (QChar::isSurrogate(c) || !isWordCodePoint(c)) {
-            text[i] = u' ';
-        } else if (QChar::isUpper(c)) {
-            text[i] = char16_t(QChar::toLower(char32_t(c)));
+        } else {
+            text[i] = units[c];
         }
     }
     return folded;

@@ -2,11 +2,14 @@
 
 #include "text/FoldingTable.h"
 
+#include <algorithm>
+#include <utility>
+
 namespace mirsad::text {
 
 namespace {
 
-// Calls sink(unit, originIndex) for every folded unit of input.
+// Calls sink(units, count, originIndex) for the folded units of every input character.
 template <typename Sink> void foldInto(QStringView input, Sink&& sink) {
     const FoldingTable& table = FoldingTable::instance();
     const qsizetype size = input.size();
@@ -14,24 +17,29 @@ template <typename Sink> void foldInto(QStringView input, Sink&& sink) {
     char16_t buffer[FoldingTable::kMaxExpansion];
     for (qsizetype i = 0; i < size; ++i) {
         const char16_t unit = data[i];
+        const FoldingTable::Entry& e = table.entry(unit);
+        if (e.kind == FoldingTable::Single) { // nearly every unit: decided first
+            const auto folded = static_cast<char16_t>(e.value);
+            sink(&folded, 1, i);
+            continue;
+        }
         if (QChar::isHighSurrogate(unit) && i + 1 < size && QChar::isLowSurrogate(data[i + 1])) {
             bool attached = false;
             const int n =
                 FoldingTable::foldCodePoint(QChar::surrogateToUcs4(unit, data[i + 1]), buffer, &attached);
-            for (int k = 0; k < n; ++k)
-                sink(buffer[k], i);
+            sink(buffer, n, i);
             ++i;
             continue;
         }
-        const FoldingTable::Entry& e = table.entry(unit);
         switch (e.kind) {
         case FoldingTable::Single:
-        case FoldingTable::Surrogate: // unpaired: kept as it is
-            sink(static_cast<char16_t>(e.value), i);
+        case FoldingTable::Surrogate: { // unpaired: kept as it is
+            const auto folded = static_cast<char16_t>(e.value);
+            sink(&folded, 1, i);
             break;
+        }
         case FoldingTable::Expansion:
-            for (quint32 k = 0; k < e.length; ++k)
-                sink(table.pool()[e.value + k], i);
+            sink(table.pool() + e.value, e.length, i);
             break;
         case FoldingTable::DropAttached:
         case FoldingTable::DropInvisible:
@@ -40,25 +48,61 @@ template <typename Sink> void foldInto(QStringView input, Sink&& sink) {
     }
 }
 
+// Collects units through a pointer into a preallocated buffer: QString::append(QChar) costs an
+// out-of-line call and a capacity check per unit, which was most of the cost of folding a text.
+template <typename Container> class Collector {
+public:
+    explicit Collector(qsizetype expected) {
+        m_items.resize(expected);
+        m_next = m_items.data();
+        m_end = m_next + expected;
+    }
+
+    template <typename T> void append(const T* items, qsizetype n) {
+        if (m_end - m_next < n)
+            grow(n);
+        for (qsizetype k = 0; k < n; ++k)
+            *m_next++ = items[k];
+    }
+    void append(typename Container::value_type item) { append(&item, 1); }
+
+    Container take() && {
+        m_items.resize(m_next - m_items.data());
+        return std::move(m_items);
+    }
+
+private:
+    void grow(qsizetype n) {
+        const qsizetype used = m_next - m_items.data();
+        const qsizetype size = std::max(2 * m_items.size(), used + n);
+        m_items.resize(size);
+        m_next = m_items.data() + used;
+        m_end = m_items.data() + size;
+    }
+
+    Container m_items;
+    typename Container::value_type* m_next = nullptr;
+    typename Container::value_type* m_end = nullptr;
+};
+
 } // namespace
 
 NormalizedText normalizeForMatching(QStringView input) {
-    NormalizedText result;
-    result.text.reserve(input.size());
-    result.origin.reserve(input.size() + 1);
-    foldInto(input, [&](char16_t unit, qsizetype origin) {
-        result.text.append(QChar(unit));
-        result.origin.append(origin);
+    Collector<QString> text(input.size());
+    Collector<QList<qsizetype>> origin(input.size() + 1);
+    foldInto(input, [&](const char16_t* units, qsizetype n, qsizetype from) {
+        text.append(units, n);
+        for (qsizetype k = 0; k < n; ++k)
+            origin.append(from);
     });
-    result.origin.append(input.size());
-    return result;
+    origin.append(input.size());
+    return {std::move(text).take(), std::move(origin).take()};
 }
 
 QString normalizeForSearch(QStringView input) {
-    QString result;
-    result.reserve(input.size());
-    foldInto(input, [&](char16_t unit, qsizetype) { result.append(QChar(unit)); });
-    return result;
+    Collector<QString> result(input.size());
+    foldInto(input, [&](const char16_t* units, qsizetype n, qsizetype) { result.append(units, n); });
+    return std::move(result).take();
 }
 
 Span originalSpan(const NormalizedText& normalized, qsizetype normStart, qsizetype normEnd) {

@@ -25,6 +25,9 @@ private slots:
     void decodesArabicEncodings_data();
     void decodesArabicEncodings();
     void charsetParameter();
+    void utf8BodyIgnoresDeclaration_data();
+    void utf8BodyIgnoresDeclaration();
+    void invalidUtf8AfterBomIsReplaced();
 };
 
 void TestFeedEncoding::detects_data() {
@@ -104,6 +107,36 @@ void TestFeedEncoding::charsetParameter() {
     QCOMPARE(charsetFromContentType(u"text/xml;charset=UTF-8"_s), u"UTF-8"_s);
     QCOMPARE(charsetFromContentType(u"text/xml; Charset='windows-1256'; x=y"_s), u"windows-1256"_s);
     QCOMPARE(charsetFromContentType(u"text/xml"_s), QString());
+}
+
+// A body read as UTF-8 (BOM, HTTP charset) is UTF-8 whatever its XML declaration says, also when
+// it goes to the XML reader as bytes; undeclared HTML entities are repaired the same way.
+void TestFeedEncoding::utf8BodyIgnoresDeclaration_data() {
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("contentType");
+    const QByteArray xml =
+        u"<?xml version=\"1.0\" encoding=\"windows-1256\"?><rss version=\"2.0\"><channel>"
+        "<title>%1</title><item><title>%1&nbsp;</title></item></channel></rss>"_s.arg(arabic)
+            .toUtf8();
+    QTest::newRow("http charset") << xml << u"application/rss+xml; charset=utf-8"_s;
+    QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF") + xml << u"application/rss+xml"_s;
+}
+
+void TestFeedEncoding::utf8BodyIgnoresDeclaration() {
+    QFETCH(QByteArray, body);
+    QFETCH(QString, contentType);
+    const auto feed = parseFeed(body, contentType);
+    QVERIFY2(feed.ok(), qPrintable(feed.error()));
+    QCOMPARE(feed->title, arabic);
+    QCOMPARE(feed->items.first().title, arabic); // &nbsp; read, then trimmed
+}
+
+void TestFeedEncoding::invalidUtf8AfterBomIsReplaced() {
+    const QByteArray body = "\xEF\xBB\xBF<rss version=\"2.0\"><channel><title>a\xFF"
+                            "b</title></channel></rss>";
+    const auto feed = parseFeed(body, {});
+    QVERIFY2(feed.ok(), qPrintable(feed.error()));
+    QCOMPARE(feed->title, u"a\uFFFDb"_s);
 }
 
 QTEST_GUILESS_MAIN(TestFeedEncoding)
