@@ -4,22 +4,33 @@
 #include <QJsonDocument>
 #include <QSet>
 #include <algorithm>
+#include <cstdio>
 
 namespace mirsad::storage {
 
+// Appends text as a JSON string: runs that need no escaping are appended whole.
 static void appendJsonString(QString& out, QStringView text) {
     out += u'"';
-    for (const QChar c : text) {
-        if (c == u'"' || c == u'\\') {
-            out += u'\\';
-            out += c;
-        } else if (c.unicode() < 0x20) {
-            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-        } else {
-            out += c;
-        }
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text[i].unicode();
+        if (c != u'"' && c != u'\\' && c >= 0x20)
+            continue;
+        out += text.sliced(run, i - run);
+        if (c < 0x20)
+            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
+        else
+            (out += u'\\') += QChar(c);
+        run = i + 1;
     }
+    out += text.sliced(run);
     out += u'"';
+}
+
+static void appendNumber(QString& out, qsizetype number) {
+    char digits[24];
+    const int length = std::snprintf(digits, sizeof digits, "%lld", static_cast<long long>(number));
+    out += QLatin1StringView(digits, length);
 }
 
 QString encodeMentions(QList<StoredMention> mentions) {
@@ -34,9 +45,9 @@ QString encodeMentions(QList<StoredMention> mentions) {
         json += u'[';
         appendJsonString(json, mention.entityId);
         json += u',';
-        json += QString::number(mention.start);
+        appendNumber(json, mention.start);
         json += u',';
-        json += QString::number(mention.end);
+        appendNumber(json, mention.end);
         json += u']';
     }
     json += u']';
