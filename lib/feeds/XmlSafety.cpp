@@ -76,8 +76,12 @@ QString readAllText(QXmlStreamReader& reader) {
             ++depth;
             break;
         case QXmlStreamReader::EndElement:
-            if (depth-- == 0)
+            if (depth-- == 0) {
+                // Grown piece by piece, the string may hold up to twice its size; a feed's items
+                // wait whole for the writer, so give the spare room back.
+                text.squeeze();
                 return text;
+            }
             break;
         default:
             break;
