@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "core/Identity.h"
+#include "core/MemoryTuning.h"
 #include "storage/Database.h"
 #include "storage/Storage.h"
 
@@ -13,6 +14,7 @@
 #include <QTranslator>
 
 int main(int argc, char* argv[]) {
+    mirsad::useFixedMmapThreshold();
     QApplication app(argc, argv);
     mirsad::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Mirsad"));

@@ -1,10 +1,12 @@
 #include "cli/Ctl.h"
 #include "core/Identity.h"
+#include "core/MemoryTuning.h"
 
 #include <QCoreApplication>
 #include <cstdio>
 
 int main(int argc, char* argv[]) {
+    mirsad::useFixedMmapThreshold();
     // Plugins and resources load from a QCoreApplication; mirsadctl never opens a window.
     QCoreApplication app(argc, argv);
     mirsad::setApplicationIdentity();

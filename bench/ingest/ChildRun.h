@@ -3,8 +3,8 @@
 #include <QString>
 #include <QStringList>
 
-// One run of a child process, measured the way time(1) does: wall clock and the child's own
-// peak resident memory from wait4()'s rusage.
+// One run of a child process: wall clock, CPU time from wait4()'s rusage, and the child's own
+// peak resident memory (its VmHWM, read while it runs; see ChildRun.cpp).
 struct ChildRun {
     int exitCode = -1; // -1 when it could not start or died of a signal
     double wallSeconds = 0;
