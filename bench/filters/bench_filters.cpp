@@ -160,8 +160,6 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
     for (const QString& pragma : {u"PRAGMA synchronous=OFF"_s, u"PRAGMA cache_size=-262144"_s})
         if (Status s = run(db, pragma); !s)
             return s;
-    if (Status s = filters::syncRegionIndex(db, gazetteer); !s)
-        return s;
     const Pools pools{pool(gazetteer, names::EntityKind::Person, kLeadingPeople),
                       pool(gazetteer, names::EntityKind::Place, kLeadingPlaces),
                       pool(gazetteer, names::EntityKind::Organization, {})};
@@ -183,7 +181,7 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
             return s;
 
     QSqlQuery article(db), search(db), note(db), indexEntities(db);
-    // As storage::ArticleWriter does: the (entity, article) index in one statement per article.
+    // The (entity, article) index; its counts and the regions follow after the last article.
     indexEntities.prepare(
         u"INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
         "SELECT j.value, a.sort_time, a.id FROM articles a, json_each(?) j WHERE a.id = ?"_s);
@@ -273,6 +271,14 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
                 out << "  generated " << id << " articles in " << timer.elapsed() / 1000 << " s" << Qt::endl;
         }
     }
+    // What storage::ArticleWriter keeps up per batch, here in one pass: the articles per entity,
+    // then the regions and their counts, which syncRegionIndex rebuilds from article_entities.
+    if (Status s = run(db, u"INSERT INTO entity_counts (entity_id, articles) "
+                           "SELECT entity_id, count(*) FROM article_entities GROUP BY entity_id"_s);
+        !s)
+        return s;
+    if (Status s = filters::syncRegionIndex(db, gazetteer); !s)
+        return s;
     if (Status s = run(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !s)
         return s;
     if (Status s = run(db, u"ANALYZE"_s); !s)
