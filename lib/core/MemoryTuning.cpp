@@ -14,4 +14,10 @@ void useFixedMmapThreshold() {
 #endif
 }
 
+void releaseFreedMemory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 } // namespace mirsad

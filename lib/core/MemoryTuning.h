@@ -9,4 +9,7 @@ namespace mirsad {
 // thing in main(); does nothing without glibc.
 void useFixedMmapThreshold();
 
+// Hands memory freed by any thread back to the system (glibc keeps it in its arenas otherwise).
+void releaseFreedMemory();
+
 } // namespace mirsad

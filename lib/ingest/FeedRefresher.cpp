@@ -1,5 +1,6 @@
 #include "ingest/FeedRefresher.h"
 
+#include "core/MemoryTuning.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FeedParser.h"
 #include "feeds/FetchQueue.h"
@@ -8,10 +9,6 @@
 #include "storage/FeedQueries.h"
 
 #include <QtConcurrent/QtConcurrentRun>
-
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
 namespace mirsad::ingest {
 
@@ -278,11 +275,9 @@ void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
 }
 
 void FeedRefresher::complete(const RefreshOutcome& outcome) {
-#if defined(__GLIBC__)
     // A feed's articles were allocated on worker threads and freed on others; without this the
     // freed memory stays with the process and the peak grows with every large feed.
-    malloc_trim(0);
-#endif
+    releaseFreedMemory();
     m_running.remove(outcome.feedId);
     releasePrepareSlot(outcome.feedId);
     --m_inFlight;
