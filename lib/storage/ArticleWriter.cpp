@@ -1,167 +1,178 @@
 #include "storage/ArticleWriter.h"
 
 #include "annotations/Annotations.h"
-#include "storage/Database.h"
 #include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
-#include <QSqlError>
+#include <QVarLengthArray>
+#include <algorithm>
 
 namespace mirsad::storage {
 
-static QVariant epochOrNull(const QDateTime& time) {
-    return time.isValid() ? QVariant(time.toSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
-}
-
-static Error failed(const QSqlQuery& query, const QString& what) {
-    return Error{QStringLiteral("Could not %1: %2").arg(what, query.lastError().text())};
-}
-
-ArticleWriter::ArticleWriter(QSqlDatabase db)
-    : m_db(std::move(db))
-    , m_find(m_db)
-    , m_insert(m_db)
-    , m_update(m_db)
-    , m_setMentions(m_db)
-    , m_sortTime(m_db)
-    , m_unindex(m_db)
-    , m_indexEntities(m_db)
-    , m_countEntities(m_db)
-    , m_indexRegions(m_db)
-    , m_countRegions(m_db)
-    , m_deleteSearch(m_db)
-    , m_insertSearch(m_db) {
-    m_find.prepare(
-        QStringLiteral("SELECT id, content_hash FROM articles WHERE feed_id = ? AND dedupe_key = ?"));
-    m_insert.prepare(QStringLiteral(
-        "INSERT INTO articles (feed_id, dedupe_key, guid, link, title, author, source, published, fetched, "
-        "sort_time, html, text, tags, thumbnail, content_hash, tagged_version, mentions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_update.prepare(QStringLiteral("UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, source = "
-                                    "?, published = coalesce(?, published), "
-                                    "sort_time = coalesce(?, published, fetched), html = ?, text = ?, tags = "
-                                    "?, thumbnail = ?, content_hash = ?, "
-                                    "tagged_version = ?, mentions = ? WHERE id = ?"));
-    m_setMentions.prepare(
-        QStringLiteral("UPDATE articles SET mentions = ?, tagged_version = ? WHERE id = ?"));
-    // The filters' indexes (migrations 004 and 006): the articles' entities, the regions those
-    // lie in, and the articles per entity and per region. ?1 is the batch as JSON,
-    // [[article id, sort time, [entity, ...]], ...], each entity once per article.
-    m_sortTime.prepare(QStringLiteral("SELECT sort_time FROM articles WHERE id = ?"));
-    // The delete triggers take the counts and regions down with the rows.
-    m_unindex.prepare(QStringLiteral("DELETE FROM article_entities WHERE article_id = ?"));
-    const QString entities = QStringLiteral("json_each(?1) a, json_each(a.value -> 2) e");
-    m_indexEntities.prepare(QStringLiteral("INSERT OR IGNORE INTO article_entities (entity_id, sort_time, "
-                                           "article_id) SELECT e.value, a.value ->> 1, a.value ->> 0 FROM %1")
-                                .arg(entities));
-    m_countEntities.prepare(QStringLiteral("INSERT INTO entity_counts (entity_id, articles) "
-                                           "SELECT e.value, count(*) FROM %1 GROUP BY e.value "
-                                           "ON CONFLICT (entity_id) DO UPDATE SET articles = articles + "
-                                           "excluded.articles")
-                                .arg(entities));
-    const QString regions = QStringLiteral("SELECT DISTINCT c.region_id, a.value ->> 1 AS sort_time, "
-                                           "a.value ->> 0 AS article_id FROM %1 "
-                                           "JOIN place_closure c ON c.place_id = e.value")
-                                .arg(entities);
-    m_indexRegions.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO article_regions (region_id, sort_time, article_id) %1")
-            .arg(regions));
-    m_countRegions.prepare(QStringLiteral("INSERT INTO region_counts (region_id, articles) "
-                                          "SELECT region_id, count(*) FROM (%1) GROUP BY region_id "
-                                          "ON CONFLICT (region_id) DO UPDATE SET articles = articles + "
-                                          "excluded.articles")
-                               .arg(regions));
-    m_deleteSearch.prepare(QStringLiteral("DELETE FROM article_search WHERE rowid = ?"));
-    m_insertSearch.prepare(
-        QStringLiteral("INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)"));
+static Error failed(const SqliteStatement& statement, const QString& what) {
+    return Error{QStringLiteral("Could not %1: %2").arg(what, statement.error())};
 }
 
 ArticleDerived ArticleDerived::of(const Article& article) {
-    return {article.dedupeKey(),
-            article.contentHash(),
-            searchText(article.title),
-            searchText(article.text),
-            encodeMentions(article.mentions),
-            encodeEntityIds(article.mentions)};
+    ArticleDerived derived;
+    derived.dedupeKey = article.dedupeKey().toUtf8();
+    derived.contentHash = article.contentHash().toUtf8();
+    derived.guid = article.guid.toUtf8();
+    derived.link = article.link.toUtf8();
+    derived.title = article.title.toUtf8();
+    derived.author = article.author.toUtf8();
+    derived.source = article.source.toUtf8();
+    derived.html = article.html.toUtf8();
+    derived.text = article.text.toUtf8();
+    derived.tags = article.tags.join(QChar(0x1f)).toUtf8();
+    derived.thumbnail = article.thumbnail.toUtf8();
+    derived.searchTitle = searchText(article.title).toUtf8();
+    derived.searchBody = searchText(article.text).toUtf8();
+    derived.mentionsJson = encodeMentions(article.mentions).toUtf8();
+    for (const QString& id : distinctEntityIds(article.mentions))
+        derived.entityIds << id.toUtf8();
+    return derived;
 }
 
-Status ArticleWriter::indexForSearch(qint64 id, const ArticleDerived& derived, bool replace) {
-    if (replace) {
-        m_deleteSearch.addBindValue(id);
-        if (!m_deleteSearch.exec())
-            return failed(m_deleteSearch, QStringLiteral("update the search index"));
+ArticleWriter::ArticleWriter(QSqlDatabase db)
+    : m_db(std::move(db)) {
+    if (Status prepared = prepare(); !prepared)
+        m_error = prepared.error();
+}
+
+Status ArticleWriter::prepare() {
+    sqlite3* handle = sqliteHandle(m_db);
+    if (!handle)
+        return Error{QStringLiteral("Articles are stored in SQLite databases only.")};
+    m_find = {handle, "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND dedupe_key = ?2"};
+    m_insert = {handle,
+                "INSERT INTO articles (feed_id, dedupe_key, guid, link, title, author, source, published, "
+                "fetched, sort_time, html, text, tags, thumbnail, content_hash, tagged_version, mentions) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"};
+    m_update = {handle, "UPDATE articles SET guid = ?1, link = ?2, title = ?3, author = ?4, source = ?5, "
+                        "published = coalesce(?6, published), sort_time = coalesce(?6, published, fetched), "
+                        "html = ?7, text = ?8, tags = ?9, thumbnail = ?10, content_hash = ?11, "
+                        "tagged_version = ?12, mentions = ?13 WHERE id = ?14"};
+    m_setMentions = {handle, "UPDATE articles SET mentions = ?1, tagged_version = ?2 WHERE id = ?3"};
+    m_sortTime = {handle, "SELECT sort_time FROM articles WHERE id = ?1"};
+    // The filters' indexes (migrations 004 and 006). Removing an article's entities takes its
+    // regions and both counts down with them (the delete triggers); adding is done here.
+    m_unindex = {handle, "DELETE FROM article_entities WHERE article_id = ?1"};
+    m_indexEntity = {handle, "INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
+                             "VALUES (?1, ?2, ?3)"};
+    m_indexRegion = {handle, "INSERT OR IGNORE INTO article_regions (region_id, sort_time, article_id) "
+                             "VALUES (?1, ?2, ?3)"};
+    m_countEntity = {handle, "INSERT INTO entity_counts (entity_id, articles) VALUES (?1, ?2) "
+                             "ON CONFLICT (entity_id) DO UPDATE SET articles = articles + excluded.articles"};
+    m_countRegion = {handle, "INSERT INTO region_counts (region_id, articles) VALUES (?1, ?2) "
+                             "ON CONFLICT (region_id) DO UPDATE SET articles = articles + excluded.articles"};
+    m_deleteSearch = {handle, "DELETE FROM article_search WHERE rowid = ?1"};
+    m_insertSearch = {handle, "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)"};
+    for (const SqliteStatement* statement :
+         {&m_find, &m_insert, &m_update, &m_setMentions, &m_sortTime, &m_unindex, &m_indexEntity,
+          &m_indexRegion, &m_countEntity, &m_countRegion, &m_deleteSearch, &m_insertSearch}) {
+        if (!statement->isValid())
+            return failed(*statement, QStringLiteral("prepare to store articles"));
     }
-    m_insertSearch.addBindValue(id);
-    m_insertSearch.addBindValue(sqlText(derived.searchTitle));
-    m_insertSearch.addBindValue(sqlText(derived.searchBody));
-    if (!m_insertSearch.exec())
-        return failed(m_insertSearch, QStringLiteral("update the search index"));
-    return {};
-}
-
-Status ArticleWriter::exec(QSqlQuery& query, std::initializer_list<QVariant> values, const QString& what) {
-    for (const QVariant& value : values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return failed(query, what);
+    // The regions each place lies in: a few thousand rows, read once per writer.
+    SqliteStatement closure(handle, "SELECT place_id, region_id FROM place_closure");
+    Result<bool> row = closure.next();
+    for (; row && *row; row = closure.next())
+        m_regionsOfPlace[closure.text(0).toByteArray()] << closure.text(1).toByteArray();
+    if (!row)
+        return failed(closure, QStringLiteral("read the regions of places"));
     return {};
 }
 
 ArticleWriter::~ArticleWriter() {
-    if (!m_pending.isEmpty()) {
-        if (Status s = finish(); !s)
-            qWarning("%s", qPrintable(s.error()));
-    }
+    if (Status s = finish(); !s)
+        qWarning("%s", qPrintable(s.error()));
 }
 
-Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QString& entityIdsJson,
-                                    bool replace) {
-    // Replacing starts from nothing, so that finish() only ever adds (and counts) new rows.
+Status ArticleWriter::indexForSearch(qint64 id, const ArticleDerived& derived, bool replace) {
     if (replace) {
-        if (Status s = exec(m_unindex, {articleId}, QStringLiteral("index the names found")); !s)
-            return s;
+        if (Status s = m_deleteSearch.bind(1, id).exec(); !s)
+            return failed(m_deleteSearch, QStringLiteral("update the search index"));
     }
-    if (entityIdsJson.size() > 2) // not "[]"
-        m_pending.insert(articleId, {sortTime, entityIdsJson});
-    else
-        m_pending.remove(articleId);
+    m_insertSearch.bind(1, id).bind(2, derived.searchTitle).bind(3, derived.searchBody);
+    if (Status s = m_insertSearch.exec(); !s)
+        return failed(m_insertSearch, QStringLiteral("update the search index"));
+    return {};
+}
+
+Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds,
+                                    bool replace) {
+    const QString what = QStringLiteral("index the names found");
+    if (replace) {
+        // The delete triggers decrement counts in the database: write ours first, so that an
+        // entity first counted in this batch has a row to decrement.
+        if (Status s = finish(); !s)
+            return s;
+        if (Status s = m_unindex.bind(1, articleId).exec(); !s)
+            return failed(m_unindex, what);
+    }
+    QVarLengthArray<const QByteArray*, 16> regions;
+    for (const QByteArray& entity : entityIds) {
+        if (Status s = m_indexEntity.bind(1, entity).bind(2, sortTime).bind(3, articleId).exec(); !s)
+            return failed(m_indexEntity, what);
+        if (m_indexEntity.changes() > 0)
+            ++m_entityCounts[entity];
+        const auto places = m_regionsOfPlace.constFind(entity);
+        if (places == m_regionsOfPlace.cend())
+            continue;
+        for (const QByteArray& region : *places) {
+            if (std::none_of(regions.cbegin(), regions.cend(),
+                             [&](const QByteArray* r) { return *r == region; }))
+                regions << &region;
+        }
+    }
+    for (const QByteArray* region : regions) {
+        if (Status s = m_indexRegion.bind(1, *region).bind(2, sortTime).bind(3, articleId).exec(); !s)
+            return failed(m_indexRegion, what);
+        if (m_indexRegion.changes() > 0)
+            ++m_regionCounts[*region];
+    }
     return {};
 }
 
 Status ArticleWriter::finish() {
-    if (m_pending.isEmpty())
-        return {};
-    QString batch;
-    batch.reserve(m_pending.size() * 96);
-    batch += u'[';
-    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
-        if (batch.size() > 1)
-            batch += u',';
-        batch += u'[' + QString::number(it.key()) + u',' + QString::number(it->sortTime) + u',' +
-                 it->entityIdsJson + u']';
-    }
-    batch += u']';
-    m_pending.clear();
-    const QVariant value(batch);
-    for (QSqlQuery* query : {&m_indexEntities, &m_countEntities, &m_indexRegions, &m_countRegions}) {
-        if (Status s = exec(*query, {value}, QStringLiteral("index the names found")); !s)
-            return s;
+    const QString what = QStringLiteral("count the articles per name");
+    for (auto [counts, statement] :
+         {std::pair{&m_entityCounts, &m_countEntity}, std::pair{&m_regionCounts, &m_countRegion}}) {
+        for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
+            if (Status s = statement->bind(1, it.key()).bind(2, it.value()).exec(); !s)
+                return failed(*statement, what);
+        }
+        counts->clear();
     }
     return {};
 }
 
+Result<qint64> ArticleWriter::sortTimeOf(qint64 articleId) {
+    m_sortTime.bind(1, articleId);
+    Result<bool> row = m_sortTime.next();
+    if (!row)
+        return Error{row.error()};
+    const qint64 sortTime = *row ? m_sortTime.int64(0) : 0;
+    m_sortTime.reset();
+    return sortTime;
+}
+
 Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMention>& mentions,
                                       const QString& taggedVersion) {
-    m_setMentions.addBindValue(encodeMentions(mentions));
-    m_setMentions.addBindValue(sqlText(taggedVersion));
-    m_setMentions.addBindValue(articleId);
-    if (!m_setMentions.exec())
+    if (!m_error.isEmpty())
+        return Error{m_error};
+    const QByteArray json = encodeMentions(mentions).toUtf8();
+    const QByteArray version = taggedVersion.toUtf8();
+    if (Status s = m_setMentions.bind(1, json).bind(2, version).bind(3, articleId).exec(); !s)
         return failed(m_setMentions, QStringLiteral("store the names found"));
-    if (Status s = exec(m_sortTime, {articleId}, QStringLiteral("store the names found")); !s)
-        return s;
-    const qint64 sortTime = m_sortTime.next() ? m_sortTime.value(0).toLongLong() : 0;
-    m_sortTime.finish();
-    return indexEntities(articleId, sortTime, encodeEntityIds(mentions), true);
+    Result<qint64> sortTime = sortTimeOf(articleId);
+    if (!sortTime)
+        return failed(m_sortTime, QStringLiteral("store the names found"));
+    QList<QByteArray> entityIds;
+    for (const QString& id : distinctEntityIds(mentions))
+        entityIds << id.toUtf8();
+    return indexEntities(articleId, *sortTime, entityIds, true);
 }
 
 Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString& taggedVersion) {
@@ -170,64 +181,70 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
 
 Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString& taggedVersion,
                                            const ArticleDerived& derived) {
+    if (!m_error.isEmpty())
+        return Error{m_error};
     if (article.feedId <= 0)
         return Error{QStringLiteral("An article must belong to a feed.")};
-    const QString& key = derived.dedupeKey;
-    const QString& hash = derived.contentHash;
-    const QString tags = article.tags.join(QChar(0x1f));
+    const QByteArray version = taggedVersion.toUtf8();
 
-    m_find.addBindValue(article.feedId);
-    m_find.addBindValue(key);
-    if (!m_find.exec())
+    m_find.bind(1, article.feedId).bind(2, derived.dedupeKey);
+    Result<bool> found = m_find.next();
+    if (!found)
         return failed(m_find, QStringLiteral("look up an article"));
     UpsertResult result;
     qint64 sortTime = 0;
-    if (m_find.next()) {
-        result.id = m_find.value(0).toLongLong();
-        const bool same = m_find.value(1).toString() == hash;
-        m_find.finish();
+    if (*found) {
+        result.id = m_find.int64(0);
+        const bool same = m_find.text(1) == derived.contentHash;
+        m_find.reset();
         if (same)
             return result;
         result.outcome = UpsertOutcome::Updated;
-        for (const QVariant& value :
-             {sqlText(article.guid), sqlText(article.link), sqlText(article.title), sqlText(article.author),
-              sqlText(article.source), epochOrNull(article.published), epochOrNull(article.published),
-              sqlText(article.html), sqlText(article.text), sqlText(tags), sqlText(article.thumbnail),
-              sqlText(hash), sqlText(taggedVersion), QVariant(derived.mentionsJson), QVariant(result.id)})
-            m_update.addBindValue(value);
-        if (!m_update.exec())
+        m_update.bind(1, derived.guid).bind(2, derived.link).bind(3, derived.title);
+        m_update.bind(4, derived.author).bind(5, derived.source);
+        if (article.published.isValid())
+            m_update.bind(6, article.published.toSecsSinceEpoch());
+        else
+            m_update.bindNull(6);
+        m_update.bind(7, derived.html).bind(8, derived.text).bind(9, derived.tags);
+        m_update.bind(10, derived.thumbnail).bind(11, derived.contentHash).bind(12, version);
+        m_update.bind(13, derived.mentionsJson).bind(14, result.id);
+        if (Status s = m_update.exec(); !s)
             return failed(m_update, QStringLiteral("update an article"));
-        if (Status s = exec(m_sortTime, {result.id}, QStringLiteral("update an article")); !s)
-            return Error{s.error()};
-        sortTime = m_sortTime.next() ? m_sortTime.value(0).toLongLong() : 0;
-        m_sortTime.finish();
+        Result<qint64> stored = sortTimeOf(result.id);
+        if (!stored)
+            return failed(m_sortTime, QStringLiteral("update an article"));
+        sortTime = *stored;
         // The text changed: the analyst's highlights follow their passages (or become orphans).
         if (Result<annotations::ReanchorReport> moved =
                 annotations::reanchorHighlights(m_db, result.id, article.text);
             !moved)
             return Error{moved.error()};
     } else {
-        m_find.finish();
+        m_find.reset();
         result.outcome = UpsertOutcome::Inserted;
         const QDateTime fetched =
             article.fetched.isValid() ? article.fetched : QDateTime::currentDateTimeUtc();
         sortTime = (article.published.isValid() ? article.published : fetched).toSecsSinceEpoch();
-        for (const QVariant& value :
-             {QVariant(article.feedId), sqlText(key), sqlText(article.guid), sqlText(article.link),
-              sqlText(article.title), sqlText(article.author), sqlText(article.source),
-              epochOrNull(article.published), QVariant(fetched.toSecsSinceEpoch()), QVariant(sortTime),
-              sqlText(article.html), sqlText(article.text), sqlText(tags), sqlText(article.thumbnail),
-              sqlText(hash), sqlText(taggedVersion), QVariant(derived.mentionsJson)})
-            m_insert.addBindValue(value);
-        if (!m_insert.exec())
+        m_insert.bind(1, article.feedId).bind(2, derived.dedupeKey).bind(3, derived.guid);
+        m_insert.bind(4, derived.link).bind(5, derived.title).bind(6, derived.author);
+        m_insert.bind(7, derived.source);
+        if (article.published.isValid())
+            m_insert.bind(8, article.published.toSecsSinceEpoch());
+        else
+            m_insert.bindNull(8);
+        m_insert.bind(9, fetched.toSecsSinceEpoch()).bind(10, sortTime).bind(11, derived.html);
+        m_insert.bind(12, derived.text).bind(13, derived.tags).bind(14, derived.thumbnail);
+        m_insert.bind(15, derived.contentHash).bind(16, version).bind(17, derived.mentionsJson);
+        if (Status s = m_insert.exec(); !s)
             return failed(m_insert, QStringLiteral("store an article"));
-        result.id = m_insert.lastInsertId().toLongLong();
+        result.id = m_insert.lastInsertId();
     }
     const bool updated = result.outcome == UpsertOutcome::Updated;
     if (Status s = indexForSearch(result.id, derived, updated); !s)
         return Error{s.error()};
     // The row itself holds the mentions and their tagged_version; the index follows.
-    if (Status s = indexEntities(result.id, sortTime, derived.entityIdsJson, updated); !s)
+    if (Status s = indexEntities(result.id, sortTime, derived.entityIds, updated); !s)
         return Error{s.error()};
     return result;
 }

@@ -2,10 +2,12 @@
 
 #include "articles/Article.h"
 #include "core/Result.h"
+#include "storage/SqliteStatement.h"
 
+#include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QSqlDatabase>
-#include <QSqlQuery>
 
 namespace mirsad::storage {
 
@@ -16,23 +18,33 @@ struct UpsertResult {
     UpsertOutcome outcome = UpsertOutcome::Unchanged;
 };
 
-// What storing an article derives from it: its identity, its content hash and the folded forms
-// the search index holds. Computed by derive() anywhere, so that the CPU work can be done on
-// worker threads and the single writer only writes.
+// What storing an article writes, computed by of() anywhere: its identity, content hash, search
+// forms and names, and its text in the UTF-8 SQLite stores. The CPU work is done on worker
+// threads, so that the single writer only writes.
 struct ArticleDerived {
-    QString dedupeKey;
-    QString contentHash;
-    QString searchTitle;
-    QString searchBody;
-    QString mentionsJson;  // the articles.mentions column (see storage/MentionsColumn.h)
-    QString entityIdsJson; // the distinct entities, for the filters' index
+    QByteArray dedupeKey;
+    QByteArray contentHash;
+    QByteArray guid;
+    QByteArray link;
+    QByteArray title;
+    QByteArray author;
+    QByteArray source;
+    QByteArray html;
+    QByteArray text;
+    QByteArray tags; // separated by U+001F
+    QByteArray thumbnail;
+    QByteArray searchTitle;
+    QByteArray searchBody;
+    QByteArray mentionsJson;     // the articles.mentions column (see storage/MentionsColumn.h)
+    QList<QByteArray> entityIds; // the distinct entities, for the filters' index
 
     static ArticleDerived of(const Article& article);
 };
 
-// Stores articles through statements prepared once per connection. The caller owns the
-// transaction, so that a batch is one transaction. The filters' indexes of the articles stored
-// (entities, regions, counts) are written by finish(), a few statements for the whole batch:
+// Stores articles through statements prepared once per connection, on SQLite's own interface
+// (see storage/SqliteStatement.h). The caller owns the transaction, so that a batch is one
+// transaction. The filters' indexes (the articles' entities and regions) are written with each
+// article; the counts per entity and per region are summed in memory and written by finish():
 // call it before committing (the destructor does it too, late, as a safety net).
 class ArticleWriter {
 public:
@@ -52,33 +64,34 @@ public:
     Status replaceMentions(qint64 articleId, const QList<StoredMention>& mentions,
                            const QString& taggedVersion);
 
-    // Writes the filters' indexes of everything stored since the last call.
+    // Writes the counts of what was indexed since the last call.
     Status finish();
 
 private:
+    Status prepare();
     Status indexForSearch(qint64 id, const ArticleDerived& derived, bool replace);
-    Status indexEntities(qint64 articleId, qint64 sortTime, const QString& entityIdsJson, bool replace);
-    Status exec(QSqlQuery& query, std::initializer_list<QVariant> values, const QString& what);
-
-    struct PendingIndex {
-        qint64 sortTime = 0;
-        QString entityIdsJson;
-    };
-    QHash<qint64, PendingIndex> m_pending; // by article id: a second store of one article wins
+    Status indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds, bool replace);
+    Result<qint64> sortTimeOf(qint64 articleId);
 
     QSqlDatabase m_db;
-    QSqlQuery m_find;
-    QSqlQuery m_insert;
-    QSqlQuery m_update;
-    QSqlQuery m_setMentions;
-    QSqlQuery m_sortTime;
-    QSqlQuery m_unindex;
-    QSqlQuery m_indexEntities;
-    QSqlQuery m_countEntities;
-    QSqlQuery m_indexRegions;
-    QSqlQuery m_countRegions;
-    QSqlQuery m_deleteSearch;
-    QSqlQuery m_insertSearch;
+    QString m_error; // why the statements could not be prepared
+
+    SqliteStatement m_find;
+    SqliteStatement m_insert;
+    SqliteStatement m_update;
+    SqliteStatement m_setMentions;
+    SqliteStatement m_sortTime;
+    SqliteStatement m_unindex;
+    SqliteStatement m_indexEntity;
+    SqliteStatement m_indexRegion;
+    SqliteStatement m_countEntity;
+    SqliteStatement m_countRegion;
+    SqliteStatement m_deleteSearch;
+    SqliteStatement m_insertSearch;
+
+    QHash<QByteArray, QList<QByteArray>> m_regionsOfPlace; // place_closure
+    QHash<QByteArray, qint64> m_entityCounts;              // rows added since finish()
+    QHash<QByteArray, qint64> m_regionCounts;
 };
 
 } // namespace mirsad::storage

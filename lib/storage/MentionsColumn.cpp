@@ -54,17 +54,25 @@ QString encodeMentions(QList<StoredMention> mentions) {
     return json;
 }
 
-QString encodeEntityIds(const QList<StoredMention>& mentions) {
+QStringList distinctEntityIds(const QList<StoredMention>& mentions) {
+    QStringList ids;
     QSet<QString> seen;
+    for (const StoredMention& mention : mentions) {
+        if (!seen.contains(mention.entityId)) {
+            seen.insert(mention.entityId);
+            ids << mention.entityId;
+        }
+    }
+    return ids;
+}
+
+QString encodeEntityIds(const QList<StoredMention>& mentions) {
     QString json;
     json += u'[';
-    for (const StoredMention& mention : mentions) {
-        if (seen.contains(mention.entityId))
-            continue;
-        seen.insert(mention.entityId);
+    for (const QString& id : distinctEntityIds(mentions)) {
         if (json.size() > 1)
             json += u',';
-        appendJsonString(json, mention.entityId);
+        appendJsonString(json, id);
     }
     json += u']';
     return json;

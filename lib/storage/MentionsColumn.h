@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace mirsad::storage {
@@ -16,7 +17,10 @@ namespace mirsad::storage {
 // The column's value for `mentions` (sorted by start by the caller's matcher or by this).
 QString encodeMentions(QList<StoredMention> mentions);
 
-// The distinct entities of `mentions` as a JSON array of ids, for one-statement index updates.
+// The distinct entities of `mentions`, in the order they first appear.
+QStringList distinctEntityIds(const QList<StoredMention>& mentions);
+
+// The same as a JSON array of ids, for one-statement index updates.
 QString encodeEntityIds(const QList<StoredMention>& mentions);
 
 // The mentions a column value holds, with surfaces cut from `text`. Entries that do not fit
