@@ -1,6 +1,6 @@
 #include "articles/Article.h"
 
-#include <QCryptographicHash>
+#include "articles/ContentHash.h"
 
 namespace mirsad {
 
@@ -14,12 +14,9 @@ QString Article::dedupeKey() const {
 }
 
 QString Article::contentHash() const {
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    for (const QString& part : {title, author, html, text, tags.join(QLatin1Char('\x1f'))}) {
-        hash.addData(part.toUtf8());
-        hash.addData(QByteArrayView("\x1e", 1));
-    }
-    return QString::fromLatin1(hash.result().toHex());
+    const QByteArray parts[] = {title.toUtf8(), author.toUtf8(), html.toUtf8(), text.toUtf8(),
+                                tags.join(QChar(0x1f)).toUtf8()};
+    return QString::fromLatin1(mirsad::contentHash({parts[0], parts[1], parts[2], parts[3], parts[4]}));
 }
 
 } // namespace mirsad

@@ -37,7 +37,8 @@ struct Article {
 
     // Identity for de-duplication within a feed: GUID, else link, else title and date.
     QString dedupeKey() const;
-    // Changes when the content changes; used to notice edits of an already stored article.
+    // Changes when the content changes; used to notice edits of an already stored article
+    // (see articles/ContentHash.h).
     QString contentHash() const;
 };
 

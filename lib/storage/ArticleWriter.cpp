@@ -1,6 +1,7 @@
 #include "storage/ArticleWriter.h"
 
 #include "annotations/Annotations.h"
+#include "articles/ContentHash.h"
 #include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
@@ -16,7 +17,6 @@ static Error failed(const SqliteStatement& statement, const QString& what) {
 ArticleDerived ArticleDerived::of(const Article& article) {
     ArticleDerived derived;
     derived.dedupeKey = article.dedupeKey().toUtf8();
-    derived.contentHash = article.contentHash().toUtf8();
     derived.guid = article.guid.toUtf8();
     derived.link = article.link.toUtf8();
     derived.title = article.title.toUtf8();
@@ -26,6 +26,7 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     derived.text = article.text.toUtf8();
     derived.tags = article.tags.join(QChar(0x1f)).toUtf8();
     derived.thumbnail = article.thumbnail.toUtf8();
+    derived.contentHash = mirsad::contentHash(derived.contentParts());
     derived.searchTitle = searchText(article.title).toUtf8();
     derived.searchBody = searchText(article.text).toUtf8();
     derived.mentionsJson = encodeMentions(article.mentions).toUtf8();
@@ -54,6 +55,7 @@ Status ArticleWriter::prepare() {
                         "html = ?7, text = ?8, tags = ?9, thumbnail = ?10, content_hash = ?11, "
                         "tagged_version = ?12, mentions = ?13 WHERE id = ?14"};
     m_setMentions = {handle, "UPDATE articles SET mentions = ?1, tagged_version = ?2 WHERE id = ?3"};
+    m_rehash = {handle, "UPDATE articles SET content_hash = ?1 WHERE id = ?2"};
     m_sortTime = {handle, "SELECT sort_time FROM articles WHERE id = ?1"};
     // The filters' indexes (migrations 004 and 006). Removing an article's entities takes its
     // regions and both counts down with them (the delete triggers); adding is done here.
@@ -69,7 +71,7 @@ Status ArticleWriter::prepare() {
     m_deleteSearch = {handle, "DELETE FROM article_search WHERE rowid = ?1"};
     m_insertSearch = {handle, "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)"};
     for (const SqliteStatement* statement :
-         {&m_find, &m_insert, &m_update, &m_setMentions, &m_sortTime, &m_unindex, &m_indexEntity,
+         {&m_find, &m_insert, &m_update, &m_rehash, &m_setMentions, &m_sortTime, &m_unindex, &m_indexEntity,
           &m_indexRegion, &m_countEntity, &m_countRegion, &m_deleteSearch, &m_insertSearch}) {
         if (!statement->isValid())
             return failed(*statement, QStringLiteral("prepare to store articles"));
@@ -195,8 +197,16 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     qint64 sortTime = 0;
     if (*found) {
         result.id = m_find.int64(0);
-        const bool same = m_find.text(1) == derived.contentHash;
+        const QByteArrayView stored = m_find.text(1);
+        const bool legacy = isLegacyContentHash(stored);
+        const bool same =
+            stored == (legacy ? legacyContentHash(derived.contentParts()) : derived.contentHash);
         m_find.reset();
+        if (same && legacy) {
+            // Stored before the hash changed: the new form from now on, so that this is once.
+            if (Status s = m_rehash.bind(1, derived.contentHash).bind(2, result.id).exec(); !s)
+                return failed(m_rehash, QStringLiteral("update an article"));
+        }
         if (same)
             return result;
         result.outcome = UpsertOutcome::Updated;
@@ -211,10 +221,10 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         m_update.bind(13, derived.mentionsJson).bind(14, result.id);
         if (Status s = m_update.exec(); !s)
             return failed(m_update, QStringLiteral("update an article"));
-        Result<qint64> stored = sortTimeOf(result.id);
-        if (!stored)
+        Result<qint64> newSortTime = sortTimeOf(result.id);
+        if (!newSortTime)
             return failed(m_sortTime, QStringLiteral("update an article"));
-        sortTime = *stored;
+        sortTime = *newSortTime;
         // The text changed: the analyst's highlights follow their passages (or become orphans).
         if (Result<annotations::ReanchorReport> moved =
                 annotations::reanchorHighlights(m_db, result.id, article.text);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "articles/Article.h"
+#include "articles/ContentHash.h"
 #include "core/Result.h"
 #include "storage/SqliteStatement.h"
 
@@ -39,6 +40,7 @@ struct ArticleDerived {
     QList<QByteArray> entityIds; // the distinct entities, for the filters' index
 
     static ArticleDerived of(const Article& article);
+    ContentParts contentParts() const { return {title, author, html, text, tags}; }
 };
 
 // Stores articles through statements prepared once per connection, on SQLite's own interface
@@ -79,6 +81,7 @@ private:
     SqliteStatement m_find;
     SqliteStatement m_insert;
     SqliteStatement m_update;
+    SqliteStatement m_rehash;
     SqliteStatement m_setMentions;
     SqliteStatement m_sortTime;
     SqliteStatement m_unindex;
