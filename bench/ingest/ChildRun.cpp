@@ -69,6 +69,7 @@ ChildRun runChild(const QString& program, const QStringList& args, const QString
     run.wallSeconds = double(timer.nsecsElapsed()) / 1e9;
     run.cpuSeconds = double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
                      double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    run.systemSeconds = double(usage.ru_stime.tv_sec) + double(usage.ru_stime.tv_usec) / 1e6;
     run.peakRssKb = hwmKb > 0 ? hwmKb : usage.ru_maxrss;
     if (WIFEXITED(status))
         run.exitCode = WEXITSTATUS(status);

@@ -8,7 +8,8 @@
 struct ChildRun {
     int exitCode = -1; // -1 when it could not start or died of a signal
     double wallSeconds = 0;
-    double cpuSeconds = 0; // user + system
+    double cpuSeconds = 0;    // user + system
+    double systemSeconds = 0; // of which in the kernel
     long peakRssKb = 0;
 };
 

@@ -69,7 +69,7 @@ struct Contender {
 };
 
 void printRun(const QString& name, int run, const ChildRun& result, qint64 stored) {
-    out << u"  %1 run %2: %3 s wall, %4 s CPU, %5 items stored, %6 items/s, peak RSS %7 MB, exit %8"_s
+    out << u"  %1 run %2: %3 s wall, %4 s CPU (%9 s system), %5 items stored, %6 items/s, peak RSS %7 MB, exit %8"_s
                .arg(name, -8)
                .arg(run)
                .arg(result.wallSeconds, 0, 'f', 2)
@@ -78,6 +78,7 @@ void printRun(const QString& name, int run, const ChildRun& result, qint64 store
                .arg(result.wallSeconds > 0 ? double(stored) / result.wallSeconds : 0, 0, 'f', 0)
                .arg(double(result.peakRssKb) / 1024.0, 0, 'f', 1)
                .arg(result.exitCode)
+               .arg(result.systemSeconds, 0, 'f', 2)
         << Qt::endl;
 }
 
