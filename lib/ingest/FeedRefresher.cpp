@@ -5,6 +5,7 @@
 #include "feeds/FeedParser.h"
 #include "feeds/FetchQueue.h"
 #include "ingest/ArticleTagging.h"
+#include "ingest/IngestLog.h"
 #include "storage/DatabaseThread.h"
 #include "storage/FeedQueries.h"
 
@@ -168,6 +169,7 @@ void FeedRefresher::onFetched(const feeds::FetchResult& result) {
 
 void FeedRefresher::prepare(const RefreshTarget& target, QByteArray body, const QString& contentType,
                             const QString& etag, const QString& lastModified) {
+    qCDebug(lcIngest) << "feed" << target.feedId << "fetched," << body.size() << "bytes";
     m_fetched.enqueue({target, std::move(body), contentType, etag, lastModified});
     prepareMore();
 }
@@ -187,7 +189,10 @@ void FeedRefresher::startPreparing(FetchedBody fetched) {
     m_preparing.insert(target.feedId);
     QtConcurrent::run([target, body = std::move(fetched.body),
                        contentType = fetched.contentType]() -> Parsed {
+        qCDebug(lcIngest) << "feed" << target.feedId << "parsing";
         Result<feeds::ParsedFeed> parsed = feeds::parseFeed(body, contentType, target.url);
+        qCDebug(lcIngest) << "feed" << target.feedId << "parsed," << (parsed ? parsed->items.size() : 0)
+                          << "items";
         if (parsed)
             return Parsed{std::move(parsed), {}};
         Parsed failed{Error{parsed.error()}, {}};
@@ -234,7 +239,11 @@ void FeedRefresher::store(const RefreshTarget& target, feeds::ParsedFeed feed, c
     FeedStoreJob job{target.feedId, m_tagger, target.allowRemoteContent, etag, lastModified};
     m_writer
         .run([feed = std::move(feed), job = std::move(job)](QSqlDatabase& db) mutable {
-            return storeParsedFeed(db, std::move(feed), job);
+            qCDebug(lcIngest) << "feed" << job.feedId << "storing";
+            Result<FeedStoreReport> stored = storeParsedFeed(db, std::move(feed), job);
+            qCDebug(lcIngest) << "feed" << job.feedId << "stored," << (stored ? stored->inserted : 0)
+                              << "new";
+            return stored;
         })
         .then(this, [this, target, feedTitle](const Result<FeedStoreReport>& stored) {
             if (!stored) {
