@@ -1,5 +1,6 @@
 #include "ingest/ArticleTagging.h"
 
+#include "filters/RegionIndex.h"
 #include "names/Gazetteer.h"
 #include "names/NameMatcher.h"
 #include "storage/Database.h"
@@ -112,6 +113,10 @@ Result<std::shared_ptr<const Tagger>> Tagger::load(QSqlDatabase& db) {
     auto shared = std::make_shared<const names::Gazetteer>(std::move(gazetteer));
     auto tagger = std::make_shared<const Tagger>(shared, std::make_shared<const names::NameMatcher>(*shared));
     if (Status s = syncEntityTable(db, *shared, tagger->version()); !s)
+        return Error{s.error()};
+    // Articles stored from now on are indexed by region as they are written, so the region
+    // filters never wait for a rebuild (cheap when the places did not change).
+    if (Status s = filters::syncRegionIndex(db, *shared); !s)
         return Error{s.error()};
     return std::shared_ptr<const Tagger>(tagger);
 }
