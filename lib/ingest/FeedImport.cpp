@@ -62,9 +62,11 @@ Status storePreparedArticles(storage::ArticleWriter& writer, PreparedArticles&& 
 
 namespace {
 
-// Items per chunk: enough to keep the writer's per-chunk cost small, few enough that two
-// prepared chunks (the one written, the one being prepared) weigh a few megabytes.
-constexpr qsizetype kChunkItems = 256;
+// Items per chunk. The writer waits for the first chunk of every feed with nothing to write,
+// and two prepared chunks (the one written, the one being prepared) are in memory at once: 64
+// keeps both small (bench_ingest against 256: about 4 % faster, 6-10 MB less at the peak),
+// while a chunk's own cost (a task, two lists) stays negligible beside 64 articles.
+constexpr qsizetype kChunkItems = 64;
 
 // Writes the chunks of one feed while the pool prepares the next; always waits for the chunk
 // in preparation before returning, since it works on the caller's items.

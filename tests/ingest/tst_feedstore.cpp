@@ -77,7 +77,7 @@ private slots:
         QVERIFY(ingest::importFeedBody(temp.db(), rss(10), {}, QUrl(u"https://site.example/feed"_s), job));
         QSqlQuery query(temp.db());
         QVERIFY(query.exec(u"UPDATE articles SET read = 1"_s));
-        // The writer fails on an item of the third chunk, while the next one is being prepared.
+        // The writer fails on an item of a late chunk, while the next one is being prepared.
         QVERIFY2(query.exec(u"CREATE TEMP TRIGGER refuse BEFORE INSERT ON articles "
                             "WHEN NEW.title = 'Item 600' BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s),
                  qPrintable(query.lastError().text()));
