@@ -60,21 +60,18 @@ Status ArticleWriter::prepare() {
     // The filters' indexes (migrations 004 and 006). Removing an article's entities takes its
     // regions and both counts down with them (the delete triggers); adding is done here.
     m_unindex = {handle, "DELETE FROM article_entities WHERE article_id = ?1"};
-    m_indexEntity = {handle, "INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
-                             "VALUES (?1, ?2, ?3)"};
-    m_indexRegion = {handle, "INSERT OR IGNORE INTO article_regions (region_id, sort_time, article_id) "
-                             "VALUES (?1, ?2, ?3)"};
-    m_countEntity = {handle, "INSERT INTO entity_counts (entity_id, articles) VALUES (?1, ?2) "
-                             "ON CONFLICT (entity_id) DO UPDATE SET articles = articles + excluded.articles"};
-    m_countRegion = {handle, "INSERT INTO region_counts (region_id, articles) VALUES (?1, ?2) "
-                             "ON CONFLICT (region_id) DO UPDATE SET articles = articles + excluded.articles"};
+    m_entities.emplace(handle, "article_entities", "entity_id", "entity_counts");
+    m_regions.emplace(handle, "article_regions", "region_id", "region_counts");
     m_deleteSearch = {handle, "DELETE FROM article_search WHERE rowid = ?1"};
     m_insertSearch = {handle, "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)"};
-    for (const SqliteStatement* statement :
-         {&m_find, &m_insert, &m_update, &m_rehash, &m_setMentions, &m_sortTime, &m_unindex, &m_indexEntity,
-          &m_indexRegion, &m_countEntity, &m_countRegion, &m_deleteSearch, &m_insertSearch}) {
+    for (const SqliteStatement* statement : {&m_find, &m_insert, &m_update, &m_rehash, &m_setMentions,
+                                             &m_sortTime, &m_unindex, &m_deleteSearch, &m_insertSearch}) {
         if (!statement->isValid())
             return failed(*statement, QStringLiteral("prepare to store articles"));
+    }
+    for (const IndexRowWriter* index : {&*m_entities, &*m_regions}) {
+        if (!index->isValid())
+            return Error{QStringLiteral("Could not prepare to store articles: %1").arg(index->error())};
     }
     // The regions each place lies in: a few thousand rows, read once per writer.
     SqliteStatement closure(handle, "SELECT place_id, region_id FROM place_closure");
@@ -113,12 +110,10 @@ Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QLi
         if (Status s = m_unindex.bind(1, articleId).exec(); !s)
             return failed(m_unindex, what);
     }
-    QVarLengthArray<const QByteArray*, 16> regions;
+    IndexRowWriter::Keys entities;
+    IndexRowWriter::Keys regions;
     for (const QByteArray& entity : entityIds) {
-        if (Status s = m_indexEntity.bind(1, entity).bind(2, sortTime).bind(3, articleId).exec(); !s)
-            return failed(m_indexEntity, what);
-        if (m_indexEntity.changes() > 0)
-            ++m_entityCounts[entity];
+        entities << &entity;
         const auto places = m_regionsOfPlace.constFind(entity);
         if (places == m_regionsOfPlace.cend())
             continue;
@@ -128,24 +123,19 @@ Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QLi
                 regions << &region;
         }
     }
-    for (const QByteArray* region : regions) {
-        if (Status s = m_indexRegion.bind(1, *region).bind(2, sortTime).bind(3, articleId).exec(); !s)
-            return failed(m_indexRegion, what);
-        if (m_indexRegion.changes() > 0)
-            ++m_regionCounts[*region];
+    for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
+        if (Status s = index->add(index == &*m_entities ? entities : regions, sortTime, articleId); !s)
+            return Error{QStringLiteral("Could not %1: %2").arg(what, s.error())};
     }
     return {};
 }
 
 Status ArticleWriter::finish() {
-    const QString what = QStringLiteral("count the articles per name");
-    for (auto [counts, statement] :
-         {std::pair{&m_entityCounts, &m_countEntity}, std::pair{&m_regionCounts, &m_countRegion}}) {
-        for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
-            if (Status s = statement->bind(1, it.key()).bind(2, it.value()).exec(); !s)
-                return failed(*statement, what);
-        }
-        counts->clear();
+    if (!m_entities)
+        return {};
+    for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
+        if (Status s = index->writeCounts(); !s)
+            return Error{QStringLiteral("Could not count the articles per name: %1").arg(s.error())};
     }
     return {};
 }

@@ -3,12 +3,14 @@
 #include "articles/Article.h"
 #include "articles/ContentHash.h"
 #include "core/Result.h"
+#include "storage/IndexRowWriter.h"
 #include "storage/SqliteStatement.h"
 
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+#include <optional>
 
 namespace mirsad::storage {
 
@@ -85,16 +87,12 @@ private:
     SqliteStatement m_setMentions;
     SqliteStatement m_sortTime;
     SqliteStatement m_unindex;
-    SqliteStatement m_indexEntity;
-    SqliteStatement m_indexRegion;
-    SqliteStatement m_countEntity;
-    SqliteStatement m_countRegion;
+    std::optional<IndexRowWriter> m_entities;
+    std::optional<IndexRowWriter> m_regions;
     SqliteStatement m_deleteSearch;
     SqliteStatement m_insertSearch;
 
     QHash<QByteArray, QList<QByteArray>> m_regionsOfPlace; // place_closure
-    QHash<QByteArray, qint64> m_entityCounts;              // rows added since finish()
-    QHash<QByteArray, qint64> m_regionCounts;
 };
 
 } // namespace mirsad::storage

@@ -1,0 +1,79 @@
+#include "storage/IndexRowWriter.h"
+
+namespace mirsad::storage {
+
+IndexRowWriter::IndexRowWriter(sqlite3* db, const char* table, const char* keyColumn, const char* countTable)
+    : m_db(db)
+    , m_table(table)
+    , m_key(keyColumn) {
+    const QByteArray count = QByteArrayLiteral("INSERT INTO ") + countTable + " (" + m_key +
+                             ", articles) VALUES (?1, ?2) ON CONFLICT (" + m_key +
+                             ") DO UPDATE SET articles = articles + excluded.articles";
+    m_count = {db, count.constData()};
+    const QByteArray recount = QByteArrayLiteral("INSERT INTO ") + countTable + " (" + m_key +
+                               ", articles) SELECT ?1, count(*) FROM " + m_table + " WHERE " + m_key +
+                               " = ?1 ON CONFLICT (" + m_key + ") DO UPDATE SET articles = excluded.articles";
+    m_recount = {db, recount.constData()};
+    m_error = !m_count.isValid() ? m_count.error() : m_recount.error();
+}
+
+Status IndexRowWriter::failed(const SqliteStatement& statement) {
+    m_error = statement.error();
+    return Error{m_error};
+}
+
+SqliteStatement& IndexRowWriter::insertOf(int rows) {
+    SqliteStatement& statement = m_inserts[size_t(rows)];
+    if (!statement.isValid()) {
+        QByteArray sql =
+            "INSERT OR IGNORE INTO " + m_table + " (" + m_key + ", sort_time, article_id) VALUES ";
+        for (int row = 0; row < rows; ++row) {
+            const QByteArray first = QByteArray::number(3 * row + 1);
+            sql += (row ? ",(?" : "(?") + first + ", ?" + QByteArray::number(3 * row + 2) + ", ?" +
+                   QByteArray::number(3 * row + 3) + ')';
+        }
+        statement = {m_db, sql.constData()};
+    }
+    return statement;
+}
+
+Status IndexRowWriter::add(const Keys& keys, qint64 sortTime, qint64 articleId) {
+    for (qsizetype from = 0; from < keys.size(); from += kMaxRows) {
+        const int rows = int(qMin<qsizetype>(kMaxRows, keys.size() - from));
+        SqliteStatement& insert = insertOf(rows);
+        for (int row = 0; row < rows; ++row)
+            insert.bind(3 * row + 1, *keys[from + row])
+                .bind(3 * row + 2, sortTime)
+                .bind(3 * row + 3, articleId);
+        if (Status s = insert.exec(); !s)
+            return failed(insert);
+        // An article's rows are new unless the index disagrees with the articles; then which
+        // rows existed is unknown, and the keys are counted from the table.
+        const bool allNew = insert.changes() == rows;
+        for (int row = 0; row < rows; ++row) {
+            if (allNew)
+                ++m_added[*keys[from + row]];
+            else
+                m_toRecount.insert(*keys[from + row]);
+        }
+    }
+    return {};
+}
+
+Status IndexRowWriter::writeCounts() {
+    for (auto it = m_added.cbegin(); it != m_added.cend(); ++it) {
+        if (m_toRecount.contains(it.key()))
+            continue;
+        if (Status s = m_count.bind(1, it.key()).bind(2, it.value()).exec(); !s)
+            return failed(m_count);
+    }
+    m_added.clear();
+    for (const QByteArray& key : std::as_const(m_toRecount)) {
+        if (Status s = m_recount.bind(1, key).exec(); !s)
+            return failed(m_recount);
+    }
+    m_toRecount.clear();
+    return {};
+}
+
+} // namespace mirsad::storage
