@@ -174,8 +174,9 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
         const QStringList& group = filter.entityGroups[i];
         if (i == driver.entityGroup)
             continue;
-        conditions << QStringLiteral("EXISTS (SELECT 1 FROM article_entities x WHERE x.article_id = a.id "
-                                     "AND x.entity_id IN (%1))")
+        // Index rows carry their article's sort_time: the whole primary key is known.
+        conditions << QStringLiteral("EXISTS (SELECT 1 FROM article_entities x WHERE x.entity_id IN (%1) "
+                                     "AND x.sort_time = a.sort_time AND x.article_id = a.id)")
                           .arg(placeholders(group.size()));
         for (const QString& id : group)
             where.values << id;
@@ -184,7 +185,8 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
         if (i == driver.region)
             continue;
         conditions << QStringLiteral(
-            "EXISTS (SELECT 1 FROM article_regions r WHERE r.article_id = a.id AND r.region_id = ?)");
+            "EXISTS (SELECT 1 FROM article_regions r WHERE r.region_id = ? AND r.sort_time = a.sort_time "
+            "AND r.article_id = a.id)");
         where.values << filter.regions[i];
     }
     if (driver.kind != Driver::Search) {

@@ -59,13 +59,24 @@ Status ArticleWriter::prepare() {
     m_sortTime = {handle, "SELECT sort_time FROM articles WHERE id = ?1"};
     // The filters' indexes (migrations 004 and 006). Removing an article's entities takes its
     // regions and both counts down with them (the delete triggers); adding is done here.
-    m_unindex = {handle, "DELETE FROM article_entities WHERE article_id = ?1"};
+    // Before its row changes: an article's index rows are those of its stored mentions, at its
+    // stored sort_time (migration 008); the delete triggers take the counts down.
+    m_unindexRegions = {handle, "DELETE FROM article_regions WHERE region_id IN (SELECT c.region_id "
+                                "FROM articles a, json_each(a.mentions) m JOIN place_closure c "
+                                "ON c.place_id = m.value ->> 0 WHERE a.id = ?1) "
+                                "AND sort_time = (SELECT sort_time FROM articles WHERE id = ?1) "
+                                "AND article_id = ?1"};
+    m_unindex = {handle,
+                 "DELETE FROM article_entities WHERE entity_id IN (SELECT m.value ->> 0 "
+                 "FROM articles a, json_each(a.mentions) m WHERE a.id = ?1) "
+                 "AND sort_time = (SELECT sort_time FROM articles WHERE id = ?1) AND article_id = ?1"};
     m_entities.emplace(handle, "article_entities", "entity_id", "entity_counts");
     m_regions.emplace(handle, "article_regions", "region_id", "region_counts");
     m_deleteSearch = {handle, "DELETE FROM article_search WHERE rowid = ?1"};
     m_insertSearch = {handle, "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)"};
-    for (const SqliteStatement* statement : {&m_find, &m_insert, &m_update, &m_rehash, &m_setMentions,
-                                             &m_sortTime, &m_unindex, &m_deleteSearch, &m_insertSearch}) {
+    for (const SqliteStatement* statement :
+         {&m_find, &m_insert, &m_update, &m_rehash, &m_setMentions, &m_sortTime, &m_unindexRegions,
+          &m_unindex, &m_deleteSearch, &m_insertSearch}) {
         if (!statement->isValid())
             return failed(*statement, QStringLiteral("prepare to store articles"));
     }
@@ -99,17 +110,20 @@ Status ArticleWriter::indexForSearch(qint64 id, const ArticleDerived& derived, b
     return {};
 }
 
-Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds,
-                                    bool replace) {
-    const QString what = QStringLiteral("index the names found");
-    if (replace) {
-        // The delete triggers decrement counts in the database: write ours first, so that an
-        // entity first counted in this batch has a row to decrement.
-        if (Status s = finish(); !s)
-            return s;
-        if (Status s = m_unindex.bind(1, articleId).exec(); !s)
-            return failed(m_unindex, what);
+Status ArticleWriter::unindexEntities(qint64 articleId) {
+    // The delete triggers decrement counts in the database: write ours first, so that an entity
+    // first counted in this batch has a row to decrement.
+    if (Status s = finish(); !s)
+        return s;
+    for (SqliteStatement* statement : {&m_unindexRegions, &m_unindex}) {
+        if (Status s = statement->bind(1, articleId).exec(); !s)
+            return failed(*statement, QStringLiteral("index the names found"));
     }
+    return {};
+}
+
+Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds) {
+    const QString what = QStringLiteral("index the names found");
     IndexRowWriter::Keys entities;
     IndexRowWriter::Keys regions;
     for (const QByteArray& entity : entityIds) {
@@ -156,6 +170,8 @@ Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMentio
         return Error{m_error};
     const QByteArray json = encodeMentions(mentions).toUtf8();
     const QByteArray version = taggedVersion.toUtf8();
+    if (Status s = unindexEntities(articleId); !s)
+        return s;
     if (Status s = m_setMentions.bind(1, json).bind(2, version).bind(3, articleId).exec(); !s)
         return failed(m_setMentions, QStringLiteral("store the names found"));
     Result<qint64> sortTime = sortTimeOf(articleId);
@@ -164,7 +180,7 @@ Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMentio
     QList<QByteArray> entityIds;
     for (const QString& id : distinctEntityIds(mentions))
         entityIds << id.toUtf8();
-    return indexEntities(articleId, *sortTime, entityIds, true);
+    return indexEntities(articleId, *sortTime, entityIds);
 }
 
 Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString& taggedVersion) {
@@ -200,6 +216,8 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         if (same)
             return result;
         result.outcome = UpsertOutcome::Updated;
+        if (Status s = unindexEntities(result.id); !s)
+            return Error{s.error()};
         m_update.bind(1, derived.guid).bind(2, derived.link).bind(3, derived.title);
         m_update.bind(4, derived.author).bind(5, derived.source);
         if (article.published.isValid())
@@ -244,7 +262,7 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     if (Status s = indexForSearch(result.id, derived, updated); !s)
         return Error{s.error()};
     // The row itself holds the mentions and their tagged_version; the index follows.
-    if (Status s = indexEntities(result.id, sortTime, derived.entityIds, updated); !s)
+    if (Status s = indexEntities(result.id, sortTime, derived.entityIds); !s)
         return Error{s.error()};
     return result;
 }

@@ -74,7 +74,9 @@ public:
 private:
     Status prepare();
     Status indexForSearch(qint64 id, const ArticleDerived& derived, bool replace);
-    Status indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds, bool replace);
+    // Removes an article's rows from the filters' indexes, before its row changes.
+    Status unindexEntities(qint64 articleId);
+    Status indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds);
     Result<qint64> sortTimeOf(qint64 articleId);
 
     QSqlDatabase m_db;
@@ -86,6 +88,7 @@ private:
     SqliteStatement m_rehash;
     SqliteStatement m_setMentions;
     SqliteStatement m_sortTime;
+    SqliteStatement m_unindexRegions;
     SqliteStatement m_unindex;
     std::optional<IndexRowWriter> m_entities;
     std::optional<IndexRowWriter> m_regions;

@@ -147,6 +147,52 @@ private slots:
         storage::closeDatabase(again);
     }
 
+    // Version 8 finds an article's index rows from its mentions and sort_time, without the
+    // per-article indexes: moving and deleting the article still moves and removes its rows.
+    void indexRowsAreFoundFromTheirArticle() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v7.sqlite"));
+        const QString name = storage::uniqueConnectionName(QStringLiteral("v7"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY2(storage::migrate(*db, 7), "migrating to version 7");
+            QSqlQuery query(*db);
+            for (const char* sql :
+                 {"INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)",
+                  "INSERT INTO place_closure VALUES ('erbil', 'erbil'), ('erbil', 'kurdistan-region'), "
+                  "('duhok', 'duhok'), ('duhok', 'kurdistan-region')",
+                  "INSERT INTO articles (id, feed_id, dedupe_key, text, fetched, sort_time, content_hash, "
+                  "mentions) VALUES (5, 1, '5', 'Erbil and Duhok', 100, 100, 'h', "
+                  "'[[\"erbil\",0,5],[\"duhok\",10,15]]')",
+                  "INSERT INTO article_entities VALUES ('erbil', 100, 5), ('duhok', 100, 5)",
+                  "INSERT INTO article_regions VALUES ('erbil', 100, 5), ('duhok', 100, 5), "
+                  "('kurdistan-region', 100, 5)"})
+                QVERIFY2(query.exec(QString::fromUtf8(sql)), qPrintable(query.lastError().text()));
+        }
+        storage::closeDatabase(name);
+
+        const QString again = storage::uniqueConnectionName(QStringLiteral("v8"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            QVERIFY2(db, qPrintable(db.error()));
+            QSqlQuery query(*db);
+            auto count = [&](const QString& sql) {
+                return query.exec(sql) && query.next() ? query.value(0).toInt() : -1;
+            };
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN "
+                                          "('article_entities_by_article', 'article_regions_by_article')")),
+                     0);
+            QVERIFY(query.exec(QStringLiteral("UPDATE articles SET sort_time = 200 WHERE id = 5")));
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM article_entities WHERE sort_time = 200")), 2);
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM article_regions WHERE sort_time = 200")), 3);
+            QVERIFY(query.exec(QStringLiteral("DELETE FROM articles WHERE id = 5")));
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM article_entities")), 0);
+            QCOMPARE(count(QStringLiteral("SELECT count(*) FROM article_regions")), 0);
+        }
+        storage::closeDatabase(again);
+    }
+
     // Version 7 changed the search index's tokenizer; the index is contentless, so the migration
     // refills it from the articles.
     void searchIndexIsRefilledForItsNewTokenizer() {
