@@ -57,10 +57,9 @@ Status ArticleWriter::prepare() {
     m_setMentions = {handle, "UPDATE articles SET mentions = ?1, tagged_version = ?2 WHERE id = ?3"};
     m_rehash = {handle, "UPDATE articles SET content_hash = ?1 WHERE id = ?2"};
     m_sortTime = {handle, "SELECT sort_time FROM articles WHERE id = ?1"};
-    // The filters' indexes (migrations 004 and 006). Removing an article's entities takes its
-    // regions and both counts down with them (the delete triggers); adding is done here.
-    // Before its row changes: an article's index rows are those of its stored mentions, at its
-    // stored sort_time (migration 008); the delete triggers take the counts down.
+    // The filters' indexes (migrations 004, 006 and 008). An article's rows are those of its
+    // stored mentions at its stored sort_time, so they are removed before its row changes; the
+    // delete triggers take the counts down. Adding rows and counts is IndexRowWriter's.
     m_unindexRegions = {handle, "DELETE FROM article_regions WHERE region_id IN (SELECT c.region_id "
                                 "FROM articles a, json_each(a.mentions) m JOIN place_closure c "
                                 "ON c.place_id = m.value ->> 0 WHERE a.id = ?1) "
