@@ -35,11 +35,9 @@ struct Article {
     int noteCount = 0;
     QList<StoredMention> mentions;
 
-    // Identity for de-duplication within a feed: GUID, else link, else title and date.
+    // Identity for de-duplication within a feed: GUID, else link, else title and date. (Its
+    // content's fingerprint, which notices edits, is storage::ArticleDerived::contentHash.)
     QString dedupeKey() const;
-    // Changes when the content changes; used to notice edits of an already stored article
-    // (see articles/ContentHash.h).
-    QString contentHash() const;
 };
 
 } // namespace mirsad

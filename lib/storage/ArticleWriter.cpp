@@ -5,7 +5,6 @@
 #include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
-#include <QVarLengthArray>
 #include <algorithm>
 
 namespace mirsad::storage {
