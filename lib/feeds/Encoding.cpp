@@ -54,11 +54,9 @@ bool hasNonAscii(const QByteArray& body) {
 
 // encoding="..." in the XML declaration, or <meta charset> / http-equiv in an HTML head.
 QString declaredEncoding(const QByteArray& body) {
+    if (QString xml = xmlDeclaredEncoding(body); !xml.isEmpty())
+        return xml;
     const QString head = QString::fromLatin1(body.left(2048));
-    static const QRegularExpression xmlDecl(
-        u"^\\s*<\\?xml[^>]*\\bencoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']"_s);
-    if (auto m = xmlDecl.match(head); m.hasMatch())
-        return m.captured(1);
     static const QRegularExpression meta(u"<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9._:-]+)"_s,
                                          QRegularExpression::CaseInsensitiveOption);
     if (auto m = meta.match(head); m.hasMatch())
@@ -76,6 +74,14 @@ bool looksLikeJson(const QByteArray& body) {
 }
 
 } // namespace
+
+QString xmlDeclaredEncoding(const QByteArray& body) {
+    const QString head = QString::fromLatin1(body.left(2048));
+    static const QRegularExpression xmlDecl(
+        u"^\\s*<\\?xml[^>]*\\bencoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']"_s);
+    const auto m = xmlDecl.match(head);
+    return m.hasMatch() ? m.captured(1) : QString();
+}
 
 QString charsetFromContentType(const QString& contentTypeHeader) {
     static const QRegularExpression charset(u"charset\\s*=\\s*[\"']?([^\"';\\s]+)"_s,

@@ -19,6 +19,9 @@ QString detectEncoding(const QByteArray& body, const QString& contentTypeHeader 
 // Decodes the body with detectEncoding(); the BOM, if any, is dropped.
 DecodedText decodeBody(const QByteArray& body, const QString& contentTypeHeader = {});
 
+// The encoding named by the XML declaration at the start of body, or empty.
+QString xmlDeclaredEncoding(const QByteArray& body);
+
 // The charset parameter of a Content-Type header ("text/xml; charset=windows-1256"), or empty.
 QString charsetFromContentType(const QString& contentTypeHeader);
 

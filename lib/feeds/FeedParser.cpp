@@ -59,7 +59,7 @@ QString notAFeed(const QString& lead, const QString& contentTypeHeader) {
 // it. Only a feed read without error is returned; anything else (invalid UTF-8, HTML, broken XML)
 // is left to the decoded text, so that every error reads exactly as before.
 std::optional<ParsedFeed> parseUtf8Feed(const QByteArray& utf8, const QString& contentTypeHeader,
-                                        const QUrl& feedUrl, const QString& subject) {
+                                        const QUrl& feedUrl, const QString& subject, FeedItemSink& sink) {
     if (utf8.startsWith("\xEF\xBB\xBF")) // a second BOM: decodeBody() has its own rules for it
         return std::nullopt;
     // The start of the document, cut before a character, is enough to judge what it is.
@@ -70,7 +70,7 @@ std::optional<ParsedFeed> parseUtf8Feed(const QByteArray& utf8, const QString& c
     const std::optional<QString> lead = leadingMarkup(start, prefix == utf8.size());
     if (!lead || !notAFeed(*lead, contentTypeHeader).isEmpty())
         return std::nullopt;
-    Result<ParsedFeed> parsed = detail::parseXmlFeed(utf8, feedUrl, subject);
+    Result<ParsedFeed> parsed = detail::parseXmlFeed(utf8, feedUrl, subject, sink);
     if (!parsed)
         return std::nullopt;
     return std::move(*parsed);
@@ -85,33 +85,66 @@ bool startsLikeJson(const QByteArray& body) {
     return false;
 }
 
+// Collects the items into the feed, for the callers that want it whole.
+class CollectingSink final : public FeedItemSink {
+public:
+    bool take(FeedItem&& item, const ParsedFeed&) override {
+        items.append(std::move(item));
+        return true;
+    }
+    void restart() override { items.clear(); }
+
+    QList<FeedItem> items;
+};
+
 } // namespace
 
-Result<ParsedFeed> parseFeed(const QByteArray& body, const QString& contentTypeHeader, const QUrl& feedUrl) {
+Result<ParsedFeed> parseFeed(const QByteArray& body, const QString& contentTypeHeader, const QUrl& feedUrl,
+                             FeedItemSink& sink) {
     const QString subject = subjectFor(feedUrl);
     QByteArray bytes = body;
     if (bytes.startsWith("\xEF\xBB\xBF"))
         bytes.remove(0, 3);
     if (QByteArrayView(bytes).trimmed().isEmpty()) // a view: trimming the body itself copied it
         return Error{subject + u" is empty."_s};
-    if (startsLikeJson(bytes))
-        return detail::parseJsonFeed(bytes, feedUrl, subject);
+    if (startsLikeJson(bytes)) {
+        Result<ParsedFeed> feed = detail::parseJsonFeed(bytes, feedUrl, subject);
+        if (!feed)
+            return feed;
+        QList<FeedItem> items = std::exchange(feed->items, {});
+        for (FeedItem& item : items) {
+            if (!sink.take(std::move(item), *feed))
+                return Error{subject + u": reading was stopped."_s};
+        }
+        return feed;
+    }
 
     if (QStringConverter::encodingForName(detectEncoding(body, contentTypeHeader)) ==
         QStringConverter::Utf8) {
-        if (std::optional<ParsedFeed> feed = parseUtf8Feed(bytes, contentTypeHeader, feedUrl, subject))
+        if (std::optional<ParsedFeed> feed = parseUtf8Feed(bytes, contentTypeHeader, feedUrl, subject, sink))
             return std::move(*feed);
+        if (sink.stopped())
+            return Error{subject + u": reading was stopped."_s};
+        sink.restart(); // read again below, so that every error reads as before
     }
 
     const DecodedText decoded = decodeBody(body, contentTypeHeader);
     if (const QString problem = notAFeed(*leadingMarkup(decoded.text), contentTypeHeader); !problem.isEmpty())
         return Error{subject + problem};
-    auto parsed = detail::parseXmlFeed(decoded.text, feedUrl, subject);
+    auto parsed = detail::parseXmlFeed(decoded.text, feedUrl, subject, sink);
     // A server that says text/html and sends something that is not a feed sent a web page.
     if (!parsed && contentTypeHeader.contains(u"text/html"_s, Qt::CaseInsensitive) &&
         !parsed.error().contains(u"refuses to expand"_s))
         return Error{subject + u" is an HTML page, not a feed."_s};
     return parsed;
+}
+
+Result<ParsedFeed> parseFeed(const QByteArray& body, const QString& contentTypeHeader, const QUrl& feedUrl) {
+    CollectingSink sink;
+    Result<ParsedFeed> feed = parseFeed(body, contentTypeHeader, feedUrl, sink);
+    if (feed)
+        feed->items = std::move(sink.items);
+    return feed;
 }
 
 } // namespace mirsad::feeds

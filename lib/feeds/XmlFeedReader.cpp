@@ -2,8 +2,11 @@
 
 #include "content/HtmlSanitizer.h"
 #include "feeds/DateParser.h"
+#include "feeds/Encoding.h"
+#include "feeds/FeedParser.h"
 #include "feeds/XmlSafety.h"
 
+#include <QBuffer>
 #include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
@@ -57,14 +60,26 @@ bool isImage(const QString& medium, const QString& type) {
 
 class XmlFeedReader {
 public:
-    XmlFeedReader(QStringView xml, const QUrl& feedUrl)
+    XmlFeedReader(QStringView xml, const QUrl& feedUrl, FeedItemSink& sink)
         : m_reader(xml)
-        , m_feedUrl(feedUrl) {}
+        , m_feedUrl(feedUrl)
+        , m_sink(sink) {}
 
-    XmlFeedReader(const QByteArray& utf8, const QUrl& feedUrl)
-        : m_feedUrl(feedUrl) {
-        // Adding string data sets the reader to UTF-8 and makes it ignore the encoding the XML
-        // declaration names, as for the string constructor above; the bytes follow as they are.
+    XmlFeedReader(const QByteArray& utf8, const QUrl& feedUrl, FeedItemSink& sink)
+        : m_feedUrl(feedUrl)
+        , m_sink(sink) {
+        const QString declared = xmlDeclaredEncoding(utf8).toLower();
+        if (declared.isEmpty() || declared == u"utf-8"_s || declared == u"utf8"_s) {
+            // Through a device the reader decodes a few kilobytes at a time. Given all the bytes
+            // at once, it decodes the whole document into one string before the first token:
+            // twice an English feed's size, for as long as the feed is read.
+            m_body.setData(utf8);
+            m_body.open(QIODevice::ReadOnly);
+            m_reader.setDevice(&m_body);
+            return;
+        }
+        // Adding string data sets the reader to UTF-8 and makes it ignore the other encoding the
+        // XML declaration names, as for the string constructor above.
         m_reader.addData(QStringView());
         m_reader.addData(utf8);
     }
@@ -221,7 +236,13 @@ private:
         if (item.contentHtml.isEmpty())
             item.contentHtml = item.summary;
         item.baseUrl = item.link.isValid() ? item.link : m_feedUrl;
-        m_feed.items.append(std::move(item));
+        hand(std::move(item));
+    }
+
+    // The item goes to the sink; when it wants no more, the reader stops as on an error.
+    void hand(FeedItem&& item) {
+        if (!m_sink.take(std::move(item), m_feed))
+            m_reader.raiseError(u"Reading was stopped."_s);
     }
 
     // media:thumbnail, media:content (image) and media:group; the first image wins.
@@ -352,7 +373,7 @@ private:
         // Relative links in the content follow xml:base when the feed gives one; otherwise the
         // article's own page is the better guess than the feed's URL.
         item.baseUrl = m_sawXmlBase || !item.link.isValid() ? contentBase : item.link;
-        m_feed.items.append(std::move(item));
+        hand(std::move(item));
     }
 
     QString readAtomPerson() {
@@ -434,9 +455,11 @@ private:
         return out;
     }
 
+    QBuffer m_body; // the bytes read through a device, before the reader that reads them
     QXmlStreamReader m_reader;
     QUrl m_feedUrl;
-    ParsedFeed m_feed;
+    FeedItemSink& m_sink;
+    ParsedFeed m_feed; // the feed's own details; its items go to m_sink
     bool m_sawRoot = false;
     bool m_sawXmlBase = false;
     bool m_thumbnailFromMediaThumbnail = false;
@@ -445,12 +468,13 @@ private:
 // Reads with reader; repaired() gives the document with undeclared HTML entities made numeric.
 template <typename Repaired>
 Result<ParsedFeed> readFeed(XmlFeedReader& reader, const QUrl& feedUrl, const QString& subject,
-                            Repaired&& repaired) {
+                            FeedItemSink& sink, Repaired&& repaired) {
     QString problem = reader.read();
-    if (!problem.isEmpty() && reader.failedOnUndeclaredEntity()) {
+    if (!problem.isEmpty() && reader.failedOnUndeclaredEntity() && !sink.stopped()) {
         // Many feeds use &nbsp; and friends without declaring them; read them as HTML would.
+        sink.restart();
         const QString text = repaired();
-        XmlFeedReader second(text, feedUrl);
+        XmlFeedReader second(text, feedUrl, sink);
         if (second.read().isEmpty())
             return std::move(second.feed());
     }
@@ -461,14 +485,17 @@ Result<ParsedFeed> readFeed(XmlFeedReader& reader, const QUrl& feedUrl, const QS
 
 } // namespace
 
-Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QString& subject) {
-    XmlFeedReader reader(xml, feedUrl);
-    return readFeed(reader, feedUrl, subject, [&] { return numericHtmlEntities(xml); });
+Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QString& subject,
+                                FeedItemSink& sink) {
+    XmlFeedReader reader(xml, feedUrl, sink);
+    return readFeed(reader, feedUrl, subject, sink, [&] { return numericHtmlEntities(xml); });
 }
 
-Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject) {
-    XmlFeedReader reader(utf8, feedUrl);
-    return readFeed(reader, feedUrl, subject, [&] { return numericHtmlEntities(QString::fromUtf8(utf8)); });
+Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject,
+                                FeedItemSink& sink) {
+    XmlFeedReader reader(utf8, feedUrl, sink);
+    return readFeed(reader, feedUrl, subject, sink,
+                    [&] { return numericHtmlEntities(QString::fromUtf8(utf8)); });
 }
 
 } // namespace mirsad::feeds::detail

@@ -7,14 +7,21 @@
 #include <QStringView>
 #include <QUrl>
 
+namespace mirsad::feeds {
+class FeedItemSink;
+}
+
 namespace mirsad::feeds::detail {
 
-// Parses decoded XML as RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom. subject names the feed at the start
-// of error sentences ("The feed at https://..."). Used by parseFeed().
-Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QString& subject);
+// Parses decoded XML as RSS 0.9x/2.0, RSS 1.0 (RDF) or Atom, handing the items to sink as they
+// are read. subject names the feed at the start of error sentences ("The feed at https://...").
+// Used by parseFeed().
+Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QString& subject,
+                                FeedItemSink& sink);
 
 // The same for XML in UTF-8 bytes (without a BOM), read as UTF-8 whatever the XML declaration
 // says, exactly as parseXmlFeed(QString::fromUtf8(utf8), ...) reads it, without decoding it first.
-Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject);
+Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject,
+                                FeedItemSink& sink);
 
 } // namespace mirsad::feeds::detail

@@ -3,27 +3,28 @@
 #include "feeds/FeedArticle.h"
 #include "feeds/FeedParser.h"
 #include "ingest/ArticleTagging.h"
+#include "ingest/ItemQueue.h"
 #include "storage/Database.h"
 #include "storage/FeedQueries.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QFuture>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace mirsad::ingest {
 
-PreparedArticles prepareItems(feeds::ParsedFeed& parsed, qsizetype from, qsizetype to,
-                              const FeedStoreJob& job) {
+PreparedArticles prepareItems(QList<QueuedItem>&& items, const FeedStoreJob& job) {
     PreparedArticles prepared;
-    prepared.articles.reserve(to - from);
-    prepared.derived.reserve(to - from);
+    prepared.articles.reserve(items.size());
+    prepared.derived.reserve(items.size());
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    // data() once: other threads take other ranges of the same list.
-    feeds::FeedItem* items = parsed.items.data();
-    for (qsizetype i = from; i < to; ++i) {
-        Article article = feeds::toArticle(items[i], parsed, job.allowRemoteContent);
-        items[i] = feeds::FeedItem(); // its HTML is in the article now
+    feeds::ParsedFeed feed; // what toArticle reads of the feed: its title
+    for (QueuedItem& queued : items) {
+        feed.title = queued.feedTitle;
+        Article article = feeds::toArticle(queued.item, feed, job.allowRemoteContent);
+        queued = {}; // its HTML is in the article now
         if (article.title.isEmpty() && article.text.isEmpty())
             continue;
         article.feedId = job.feedId;
@@ -68,78 +69,121 @@ namespace {
 // while a chunk's own cost (a task, two lists) stays negligible beside 64 articles.
 constexpr qsizetype kChunkItems = 64;
 
-// Writes the chunks of one feed while the pool prepares the next; always waits for the chunk
-// in preparation before returning, since it works on the caller's items.
+// Parsed items waiting for the writer: enough that the parser is rarely what it waits for.
+constexpr qsizetype kQueuedItems = 2 * kChunkItems;
+
+enum class ChunksEnd { AllStored, Restart };
+
+// Writes the chunks of one feed as the queue delivers them while the pool prepares the next;
+// always waits for the chunk in preparation before returning.
 class ChunkedStore {
 public:
-    ChunkedStore(feeds::ParsedFeed& parsed, const FeedStoreJob& job)
-        : m_parsed(parsed)
+    ChunkedStore(ItemQueue& queue, const FeedStoreJob& job)
+        : m_queue(queue)
         , m_job(job) {}
     ~ChunkedStore() { m_next.waitForFinished(); }
     ChunkedStore(const ChunkedStore&) = delete;
     ChunkedStore& operator=(const ChunkedStore&) = delete;
 
-    Status run(storage::ArticleWriter& writer, FeedStoreReport& report) {
-        const qsizetype count = m_parsed.items.size();
-        if (count == 0)
-            return {};
-        m_parsed.items.detach(); // before any worker touches the items
-        prepareFrom(0);
-        for (qsizetype from = 0; from < count; from += kChunkItems) {
+    Result<ChunksEnd> run(storage::ArticleWriter& writer, FeedStoreReport& report) {
+        ItemQueue::Batch batch = m_queue.next(kChunkItems);
+        if (batch.restart)
+            return ChunksEnd::Restart;
+        prepare(std::move(batch.items));
+        while (!batch.end) {
+            batch = m_queue.next(kChunkItems);
+            if (batch.restart)
+                return ChunksEnd::Restart;
             PreparedArticles chunk = m_next.takeResult();
-            if (from + kChunkItems < count)
-                prepareFrom(from + kChunkItems);
+            prepare(std::move(batch.items));
             if (Status s = storePreparedArticles(writer, std::move(chunk), m_job.tagger->version(), report);
                 !s)
-                return s;
+                return Error{s.error()};
         }
-        return {};
+        if (Status s = storePreparedArticles(writer, m_next.takeResult(), m_job.tagger->version(), report);
+            !s)
+            return Error{s.error()};
+        return ChunksEnd::AllStored;
     }
 
 private:
-    void prepareFrom(qsizetype from) {
-        const qsizetype to = qMin(from + kChunkItems, m_parsed.items.size());
-        m_next = QtConcurrent::run([this, from, to] { return prepareItems(m_parsed, from, to, m_job); });
+    void prepare(QList<QueuedItem>&& items) {
+        m_next = QtConcurrent::run(
+            [items = std::move(items), this]() mutable { return prepareItems(std::move(items), m_job); });
     }
 
-    feeds::ParsedFeed& m_parsed;
+    ItemQueue& m_queue;
     const FeedStoreJob& m_job;
     QFuture<PreparedArticles> m_next;
 };
 
-} // namespace
-
-Result<FeedStoreReport> storeParsedFeed(QSqlDatabase& db, feeds::ParsedFeed parsed, const FeedStoreJob& job) {
-    if (!job.tagger)
-        return Error{QStringLiteral("Storing a feed needs the names to tag it with.")};
-    storage::Transaction transaction(db);
-    storage::ArticleWriter writer(db);
-    FeedStoreReport report;
-    {
-        ChunkedStore chunks(parsed, job);
-        if (Status s = chunks.run(writer, report); !s)
-            return Error{s.error()};
+// Parses a feed body on its own thread into a queue, for as long as it lives.
+class FeedParsing {
+public:
+    FeedParsing(const QByteArray& body, const QString& contentType, const QUrl& url)
+        : m_queue(kQueuedItems)
+        , m_thread(QThread::create([this, body, contentType, url] {
+            m_result = feeds::parseFeed(body, contentType, url, m_queue);
+            m_queue.close();
+        })) {
+        m_thread->start();
     }
-    if (Status s = writer.finish(); !s)
-        return Error{s.error()};
-    const QString siteUrl = parsed.siteLink.toString(QUrl::FullyEncoded);
-    if (Status s = storage::updateFeedDetails(db, job.feedId, parsed.title, siteUrl); !s)
-        return Error{s.error()};
-    if (Status s = storage::recordFetch(db, job.feedId, job.etag, job.lastModified, {},
-                                        QDateTime::currentDateTimeUtc());
-        !s)
-        return Error{s.error()};
-    if (Status s = transaction.commit(); !s)
-        return Error{s.error()};
-    return report;
-}
+    ~FeedParsing() {
+        m_queue.cancel();
+        m_thread->wait();
+    }
+    FeedParsing(const FeedParsing&) = delete;
+    FeedParsing& operator=(const FeedParsing&) = delete;
+
+    ItemQueue& queue() { return m_queue; }
+    // The feed's details, or why it could not be read; once the queue has ended.
+    const Result<feeds::ParsedFeed>& result() {
+        m_thread->wait();
+        return m_result;
+    }
+
+private:
+    ItemQueue m_queue;
+    Result<feeds::ParsedFeed> m_result = Error{QString()};
+    std::unique_ptr<QThread> m_thread;
+};
+
+} // namespace
 
 Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, const QByteArray& body, const QString& contentType,
                                        const QUrl& url, const FeedStoreJob& job) {
-    Result<feeds::ParsedFeed> parsed = feeds::parseFeed(body, contentType, url);
-    if (!parsed)
-        return Error{parsed.error()};
-    return storeParsedFeed(db, std::move(parsed).value(), job);
+    if (!job.tagger)
+        return Error{QStringLiteral("Storing a feed needs the names to tag it with.")};
+    FeedParsing parsing(body, contentType, url);
+    for (;;) { // once, or again when the parser reads the document again
+        storage::Transaction transaction(db);
+        storage::ArticleWriter writer(db);
+        FeedStoreReport report;
+        Result<ChunksEnd> stored = [&] {
+            ChunkedStore chunks(parsing.queue(), job);
+            return chunks.run(writer, report);
+        }();
+        if (!stored)
+            return Error{stored.error()}; // the parser is stopped on the way out
+        if (*stored == ChunksEnd::Restart)
+            continue; // the transaction rolls back
+        const Result<feeds::ParsedFeed>& parsed = parsing.result();
+        if (!parsed)
+            return Error{parsed.error()};
+        if (Status s = writer.finish(); !s)
+            return Error{s.error()};
+        const QString siteUrl = parsed->siteLink.toString(QUrl::FullyEncoded);
+        if (Status s = storage::updateFeedDetails(db, job.feedId, parsed->title, siteUrl); !s)
+            return Error{s.error()};
+        if (Status s = storage::recordFetch(db, job.feedId, job.etag, job.lastModified, {},
+                                            QDateTime::currentDateTimeUtc());
+            !s)
+            return Error{s.error()};
+        if (Status s = transaction.commit(); !s)
+            return Error{s.error()};
+        report.feedTitle = parsed->title;
+        return report;
+    }
 }
 
 Result<QByteArray> readFeedFile(const QUrl& url, qint64 maxBytes) {

@@ -13,6 +13,7 @@
 namespace mirsad::ingest {
 
 class Tagger;
+struct QueuedItem;
 
 // Items of a feed turned into articles ready to store: sanitised, tagged, and with what storing
 // derives from them (identity, hash, search forms) computed beforehand, off the writer's thread.
@@ -30,30 +31,29 @@ struct FeedStoreJob {
     QString lastModified;
 };
 
-// Sanitises, tags and derives the items [from, to) of `parsed`, emptying them as it goes. Items
-// of one feed may be prepared on several threads at once, each its own range.
-PreparedArticles prepareItems(feeds::ParsedFeed& parsed, qsizetype from, qsizetype to,
-                              const FeedStoreJob& job);
+// Sanitises, tags and derives queued items, emptying them as it goes. Runs on the thread pool,
+// a chunk of a feed at a time.
+PreparedArticles prepareItems(QList<QueuedItem>&& items, const FeedStoreJob& job);
 
 // What storing a feed changed.
 struct FeedStoreReport {
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
+    QString feedTitle; // as the feed names itself
 };
-
-// Stores a parsed feed in one transaction: its articles (new ones inserted, edited ones updated
-// in place), its details and the validators of the fetch. The items are prepared in chunks on
-// the thread pool while the chunk before is written, so both cores work and a large feed is never
-// whole in memory in its prepared form. On an error nothing is stored and what was there stays.
-Result<FeedStoreReport> storeParsedFeed(QSqlDatabase& db, feeds::ParsedFeed parsed, const FeedStoreJob& job);
 
 // Stores prepared articles of a feed through `writer`, freeing each once written (the caller
 // owns the transaction and calls writer.finish()).
 Status storePreparedArticles(storage::ArticleWriter& writer, PreparedArticles&& prepared,
                              const QString& taggedVersion, FeedStoreReport& report);
 
-// Parses a feed body and stores it, all on the calling thread's connection (for tests and tools).
+// Parses a feed body and stores it in one transaction: its articles (new ones inserted, edited
+// ones updated in place), its details and the validators of the fetch. Runs on the writer's
+// thread. The body is parsed on a thread of its own while it is stored, into a queue of a few
+// chunks; each chunk is sanitised, tagged and derived on the thread pool while the chunk before
+// is written. So both cores work and a large feed is never whole in memory, parsed or prepared.
+// On any error (a broken feed, the writer's) nothing is stored and what was there stays.
 Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, const QByteArray& body, const QString& contentType,
                                        const QUrl& url, const FeedStoreJob& job);
 

@@ -15,13 +15,6 @@ namespace mirsad::ingest {
 
 namespace {
 
-// What the worker thread hands back: the parsed feed, or the error and, for a web page, the
-// feed it announces.
-struct Parsed {
-    Result<feeds::ParsedFeed> feed;
-    QUrl discovered;
-};
-
 QString feedName(const RefreshTarget& target) {
     return target.title.isEmpty() ? target.url.toDisplayString() : target.title;
 }
@@ -187,28 +180,45 @@ void FeedRefresher::releasePrepareSlot(qint64 feedId) {
 void FeedRefresher::startPreparing(FetchedBody fetched) {
     const RefreshTarget target = fetched.target;
     m_preparing.insert(target.feedId);
-    QtConcurrent::run([target, body = std::move(fetched.body),
-                       contentType = fetched.contentType]() -> Parsed {
-        qCDebug(lcIngest) << "feed" << target.feedId << "parsing";
-        Result<feeds::ParsedFeed> parsed = feeds::parseFeed(body, contentType, target.url);
-        qCDebug(lcIngest) << "feed" << target.feedId << "parsed," << (parsed ? parsed->items.size() : 0)
-                          << "items";
-        if (parsed)
-            return Parsed{std::move(parsed), {}};
-        Parsed failed{Error{parsed.error()}, {}};
-        if (target.isNew) {
-            const QList<feeds::DiscoveredFeed> found = feeds::discoverFeeds(body, target.url, contentType);
-            if (!found.isEmpty())
-                failed.discovered = found.first().url;
-        }
-        return failed;
-    }).then(this, [this, target, etag = fetched.etag, lastModified = fetched.lastModified](Parsed parsed) {
-        if (parsed.feed)
-            store(target, std::move(parsed.feed).value(), etag, lastModified);
-        else if (parsed.discovered.isValid() && parsed.discovered != target.url)
-            followDiscovered(target, parsed.discovered);
+    FeedStoreJob job{target.feedId, m_tagger, target.allowRemoteContent, fetched.etag, fetched.lastModified};
+    m_writer
+        .run([body = fetched.body, contentType = fetched.contentType, url = target.url,
+              job = std::move(job)](QSqlDatabase& db) {
+            qCDebug(lcIngest) << "feed" << job.feedId << "storing";
+            Result<FeedStoreReport> stored = importFeedBody(db, body, contentType, url, job);
+            qCDebug(lcIngest) << "feed" << job.feedId << "stored," << (stored ? stored->inserted : 0)
+                              << "new";
+            return stored;
+        })
+        .then(this, [this, target, body = std::move(fetched.body),
+                     contentType = fetched.contentType](const Result<FeedStoreReport>& stored) {
+            if (stored) {
+                RefreshOutcome outcome;
+                outcome.kind = RefreshOutcome::Kind::Stored;
+                outcome.feedId = target.feedId;
+                outcome.url = target.url;
+                outcome.title = target.title.isEmpty() ? stored->feedTitle : target.title;
+                outcome.report = *stored;
+                complete(outcome);
+            } else if (target.isNew) {
+                discover(target, body, contentType, stored.error());
+            } else {
+                fail(target, stored.error());
+            }
+        });
+}
+
+// A new subscription that is no feed may be a web page naming its feed.
+void FeedRefresher::discover(const RefreshTarget& target, const QByteArray& body, const QString& contentType,
+                             const QString& error) {
+    QtConcurrent::run([body, contentType, url = target.url] {
+        const QList<feeds::DiscoveredFeed> found = feeds::discoverFeeds(body, url, contentType);
+        return found.isEmpty() ? QUrl() : found.first().url;
+    }).then(this, [this, target, error](const QUrl& discovered) {
+        if (discovered.isValid() && discovered != target.url)
+            followDiscovered(target, discovered);
         else
-            fail(target, parsed.feed.error());
+            fail(target, error);
     });
 }
 
@@ -230,33 +240,6 @@ void FeedRefresher::followDiscovered(const RefreshTarget& target, const QUrl& fe
             m_running.remove(target.feedId);
             releasePrepareSlot(target.feedId);
             launch(next);
-        });
-}
-
-void FeedRefresher::store(const RefreshTarget& target, feeds::ParsedFeed feed, const QString& etag,
-                          const QString& lastModified) {
-    const QString feedTitle = feed.title;
-    FeedStoreJob job{target.feedId, m_tagger, target.allowRemoteContent, etag, lastModified};
-    m_writer
-        .run([feed = std::move(feed), job = std::move(job)](QSqlDatabase& db) mutable {
-            qCDebug(lcIngest) << "feed" << job.feedId << "storing";
-            Result<FeedStoreReport> stored = storeParsedFeed(db, std::move(feed), job);
-            qCDebug(lcIngest) << "feed" << job.feedId << "stored," << (stored ? stored->inserted : 0)
-                              << "new";
-            return stored;
-        })
-        .then(this, [this, target, feedTitle](const Result<FeedStoreReport>& stored) {
-            if (!stored) {
-                fail(target, stored.error());
-                return;
-            }
-            RefreshOutcome outcome;
-            outcome.kind = RefreshOutcome::Kind::Stored;
-            outcome.feedId = target.feedId;
-            outcome.url = target.url;
-            outcome.title = target.title.isEmpty() ? feedTitle : target.title;
-            outcome.report = *stored;
-            complete(outcome);
         });
 }
 

@@ -45,9 +45,10 @@ struct RefreshOutcome {
     QString error; // names the feed
 };
 
-// Refreshes feeds without blocking its thread: fetches (a few at once, conditional GET), parses,
-// sanitises and tags on worker threads, and stores each feed in one transaction on the single
-// writer. A failed feed stores nothing and keeps what it had; the others carry on.
+// Refreshes feeds without blocking its thread: fetches (a few at once, conditional GET), and
+// stores each feed in one transaction on the single writer, which has it parsed, sanitised and
+// tagged on other threads as it goes (see importFeedBody). A failed feed stores nothing and keeps what it
+// had; the others carry on.
 class FeedRefresher : public QObject {
     Q_OBJECT
 public:
@@ -57,9 +58,9 @@ public:
     void setFetchOptions(const feeds::FetchOptions& options);
     // How many feeds are fetched or processed at once (bounds memory as well as sockets).
     void setMaxInFlight(int count);
-    // How many feeds are parsed, or parsed and waiting for the writer, or being stored, at once
-    // (default 2: one stored while the next is parsed). Bodies fetched meanwhile wait unparsed,
-    // which keeps memory low.
+    // How many fetched feeds are handed to the writer at once (default 2: one stored, parsed as
+    // it is stored, while the next waits its turn). Bodies fetched meanwhile wait here, where a
+    // cancel drops them.
     void setMaxPreparing(int count);
 
     void refresh(const QList<RefreshTarget>& targets);
@@ -89,8 +90,8 @@ private:
                  const QString& etag, const QString& lastModified);
     void prepareMore();
     void startPreparing(FetchedBody fetched);
-    void store(const RefreshTarget& target, feeds::ParsedFeed feed, const QString& etag,
-               const QString& lastModified);
+    void discover(const RefreshTarget& target, const QByteArray& body, const QString& contentType,
+                  const QString& error);
     void followDiscovered(const RefreshTarget& target, const QUrl& feedUrl);
     void releasePrepareSlot(qint64 feedId);
     void fail(const RefreshTarget& target, const QString& error);

@@ -1,6 +1,7 @@
-// Storing a parsed feed: its items are prepared in chunks on the thread pool while the chunk
-// before is written, all in the feed's one transaction. Large feeds, a failure in a late chunk,
-// and a feed that repeats an item.
+// Storing a feed: it is parsed on its own thread into a small queue, its items are prepared in
+// chunks on the thread pool while the chunk before is written, all in the feed's one
+// transaction. Large feeds, a failure in a late chunk, a feed broken or read again after much
+// of it was stored, and a feed that repeats an item.
 
 #include "TestSupport.h"
 #include "articles/ContentHash.h"
@@ -90,6 +91,45 @@ private slots:
         QCOMPARE(temp.count(u"article_entities"_s), 4); // items 0, 3, 6, 9
         QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
         QCOMPARE(query.value(0).toString(), u"ok"_s);
+    }
+
+    // The reader meets &nbsp; (undeclared in XML) long after the first chunks were written: the
+    // document is read again with the entity made numeric, and every item is stored once.
+    void undeclaredEntityLateInTheFeedIsReadAgain() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        ingest::FeedStoreJob job = jobFor(temp.db());
+        QByteArray body = rss(500);
+        body.replace("<title>Item 450</title>", "<title>Item&nbsp;450</title>");
+        Result<ingest::FeedStoreReport> stored =
+            ingest::importFeedBody(temp.db(), body, {}, QUrl(u"https://site.example/feed"_s), job);
+        QVERIFY2(stored, qPrintable(stored.error()));
+        QCOMPARE(stored->inserted, 500);
+        QCOMPARE(stored->updated, 0);
+        QCOMPARE(stored->unchanged, 0); // the first reading's 450 were rolled back, not kept
+        QCOMPARE(stored->feedTitle, u"Chunks"_s);
+        QCOMPARE(temp.count(u"articles"_s), 500);
+        QCOMPARE(temp.count(u"articles WHERE title = 'Item 450'"_s), 1); // simplified: U+00A0 is a space
+        QCOMPARE(temp.count(u"article_entities WHERE entity_id = 'erbil'"_s), 167);
+        QCOMPARE(temp.count(u"entity_counts WHERE entity_id = 'erbil' AND articles = 167"_s), 1);
+    }
+
+    // Broken XML after hundreds of good items: the chunks already written are rolled back, and
+    // the error says where the feed broke.
+    void feedBrokenLateStoresNothing() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        ingest::FeedStoreJob job = jobFor(temp.db());
+        QVERIFY(ingest::importFeedBody(temp.db(), rss(10), {}, QUrl(u"https://site.example/feed"_s), job));
+        QByteArray body = rss(800);
+        body.replace("<title>Item 700</title>", "<title>Item 700</titel>");
+        Result<ingest::FeedStoreReport> stored =
+            ingest::importFeedBody(temp.db(), body, {}, QUrl(u"https://site.example/feed"_s), job);
+        QVERIFY(!stored);
+        QVERIFY2(stored.error().contains(u"not well-formed XML (line"_s), qPrintable(stored.error()));
+        QCOMPARE(temp.count(u"articles"_s), 10);
+        QCOMPARE(temp.count(u"article_entities"_s), 4);
+        QCOMPARE(temp.count(u"entity_counts WHERE entity_id = 'erbil' AND articles = 4"_s), 1);
     }
 
     // A feed that carries one item twice stores it once, as its last version, indexed once.
