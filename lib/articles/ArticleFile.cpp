@@ -9,8 +9,9 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStringDecoder>
-#include <QTextDocument>
 #include <QUrl>
+#include <md4c-html.h>
+#include <optional>
 
 namespace mirsad::articles {
 
@@ -85,10 +86,25 @@ static Article fromHtml(const QString& html, const QUrl& base) {
     return article;
 }
 
-static Article fromMarkdown(const QString& markdown) {
-    QTextDocument document;
-    document.setMarkdown(markdown, QTextDocument::MarkdownDialectGitHub);
-    Article article = fromHtml(document.toHtml(), {});
+// GitHub-flavoured Markdown to HTML with md4c, which needs no QtGui (QTextDocument did). Raw
+// HTML in the Markdown passes through here and is sanitised by fromHtml like any other file.
+// Nothing when md4c fails, which it does only when out of memory.
+static std::optional<QString> markdownToHtml(const QString& markdown) {
+    const QByteArray utf8 = markdown.toUtf8();
+    QByteArray html;
+    const auto append = [](const MD_CHAR* chunk, MD_SIZE size, void* out) {
+        static_cast<QByteArray*>(out)->append(chunk, qsizetype(size));
+    };
+    if (md_html(utf8.constData(), MD_SIZE(utf8.size()), append, &html, MD_DIALECT_GITHUB, 0) != 0)
+        return std::nullopt;
+    return QString::fromUtf8(html);
+}
+
+static std::optional<Article> fromMarkdown(const QString& markdown) {
+    const std::optional<QString> html = markdownToHtml(markdown);
+    if (!html)
+        return std::nullopt;
+    Article article = fromHtml(*html, {});
     static const QRegularExpression heading(QStringLiteral("^\\s{0,3}#\\s+(.+?)\\s*#*\\s*$"),
                                             QRegularExpression::MultilineOption);
     const auto m = heading.match(markdown);
@@ -112,7 +128,10 @@ Result<Article> parseArticleFile(const QByteArray& bytes, ArticleFileKind kind, 
         article = fromHtml(*text, {});
         break;
     case ArticleFileKind::Markdown:
-        article = fromMarkdown(*text);
+        if (std::optional<Article> markdown = fromMarkdown(*text))
+            article = std::move(*markdown);
+        else
+            return Error{QStringLiteral("%1 could not be converted from Markdown.").arg(name)};
         break;
     }
     if (article.text.trimmed().isEmpty())

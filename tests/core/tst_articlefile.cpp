@@ -112,6 +112,32 @@ private slots:
         QVERIFY(article->text.contains(QStringLiteral("The governorate council met.")));
     }
 
+    void markdownKeepsStructure() {
+        const QByteArray md = "# Oil exports\n\n"
+                              "The ministry's **monthly** figures, as *SOMO* reported "
+                              "[on its site](https://somo.gov.iq/reports):\n\n"
+                              "| Port | Barrels a day |\n"
+                              "|------|--------------:|\n"
+                              "| Basra | 3,300,000 |\n"
+                              "| Ceyhan | ~~450,000~~ 0 |\n\n"
+                              "<script>alert(1)</script>\n";
+        Result<Article> article =
+            articles::parseArticleFile(md, articles::ArticleFileKind::Markdown, QStringLiteral("a.md"));
+        QVERIFY2(article, qPrintable(article.error()));
+        QCOMPARE(article->title, QStringLiteral("Oil exports"));
+        const QString& html = article->html;
+        for (const char* kept :
+             {"<strong>monthly</strong>", "<em>SOMO</em>", "href=\"https://somo.gov.iq/reports\"",
+              ">on its site</a>", "<table", "<th", "Barrels a day</th>", ">Basra</td>", ">3,300,000</td>"})
+            QVERIFY2(html.contains(QLatin1String(kept)),
+                     qPrintable(QString::fromLatin1(kept) + QStringLiteral(" in ") + html));
+        QVERIFY2(!html.contains(QStringLiteral("script")), qPrintable(html)); // raw HTML is sanitised too
+        QVERIFY(article->text.contains(
+            QStringLiteral("The ministry's monthly figures, as SOMO reported on its site")));
+        QVERIFY(article->text.contains(QStringLiteral("Basra")));
+        QVERIFY(!article->text.contains(u'|')); // the table was rendered, not kept as Markdown
+    }
+
     void badInput_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("fileName");
