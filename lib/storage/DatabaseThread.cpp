@@ -1,6 +1,7 @@
 #include "storage/DatabaseThread.h"
 
 #include "storage/Database.h"
+#include "storage/WalCheckpointer.h"
 
 namespace mirsad::storage {
 
@@ -18,6 +19,7 @@ DatabaseThread::DatabaseThread(QString path, QString purpose, QObject* parent)
 DatabaseThread::~DatabaseThread() {
     // Close the connection on its own thread, after the queued work, then stop the thread.
     run([this](QSqlDatabase&) {
+        m_checkpointer.reset();
         m_db = QSqlDatabase();
         closeDatabase(m_connectionName);
     }).waitForFinished();
@@ -31,7 +33,10 @@ QFuture<Status> DatabaseThread::open(bool migrate, Use use) {
         if (!opened)
             return Error{opened.error()};
         db = opened.value();
-        return use == Use::Writing ? useWriterCache(db) : Status{};
+        if (use == Use::Reading)
+            return {};
+        m_checkpointer = WalCheckpointer::attach(db);
+        return useWriterCache(db);
     });
 }
 

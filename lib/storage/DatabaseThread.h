@@ -12,6 +12,8 @@
 
 namespace mirsad::storage {
 
+class WalCheckpointer;
+
 // A thread that owns one SQLite connection and runs database work queued to it, in order.
 // The GUI keeps one for writing (the single writer) and one for reading, so that no query
 // ever runs on the UI thread. Results come back as QFutures; use QFuture::then(context, ...)
@@ -22,7 +24,8 @@ public:
     DatabaseThread(QString path, QString purpose, QObject* parent = nullptr);
     ~DatabaseThread() override;
 
-    // What the connection is mostly for: a writer gets a small page cache (see useWriterCache).
+    // What the connection is mostly for: a writer gets a small page cache (see useWriterCache)
+    // and its WAL checkpoints run on a thread of their own (see WalCheckpointer).
     enum class Use { Reading, Writing };
 
     // Opens the connection in the thread (migrating the schema when `migrate` is true).
@@ -56,8 +59,9 @@ private:
     QString m_path;
     QString m_connectionName;
     QThread m_thread;
-    QObject* m_context = nullptr; // lives in m_thread
-    QSqlDatabase m_db;            // used only on m_thread
+    QObject* m_context = nullptr;                    // lives in m_thread
+    QSqlDatabase m_db;                               // used only on m_thread
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // a writer's; made and freed on m_thread
 };
 
 } // namespace mirsad::storage
