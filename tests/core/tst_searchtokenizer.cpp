@@ -1,7 +1,7 @@
 // storage::registerSearchTokenizer: mirsad_folded, the search index's tokenizer, makes exactly the
 // tokens of FTS5's ascii tokenizer (which migration 007 chose) on folded Arabic and English text,
 // on the queries Mirsad builds, and on arbitrary bytes; indexes and searches built with either
-// are the same.
+// are the same. A connection that has not registered it cannot use the index.
 
 #include "TestSupport.h"
 #include "storage/SearchText.h"
@@ -265,6 +265,36 @@ private slots:
             found += expected.isEmpty() ? 0 : 1;
         }
         QVERIFY2(found > matches.size() * 9 / 10, "the queries find articles");
+    }
+
+    // The failure mode that comes with a tokenizer of our own: a connection that has not
+    // registered it, like the sqlite3 shell, cannot search, change or check the index (the other
+    // tables work); registering it is all it takes.
+    void aConnectionWithoutItCannotSearch() {
+        QSqlQuery fill(m_db->db());
+        QVERIFY(
+            fill.exec(u"INSERT INTO article_search (rowid, title, body) VALUES (3, 'budget', 'erbil')"_s));
+        const QString name = storage::uniqueConnectionName(u"bare"_s);
+        {
+            QSqlDatabase bare = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            bare.setDatabaseName(m_db->path());
+            QVERIFY(bare.open());
+            QSqlQuery query(bare);
+            QVERIFY(query.exec(u"SELECT count(*) FROM articles"_s)); // the rest works
+            QVERIFY(!query.exec(u"SELECT rowid FROM article_search WHERE article_search MATCH 'erbil'"_s));
+            QVERIFY2(query.lastError().text().contains(u"no such tokenizer"_s),
+                     qPrintable(query.lastError().text()));
+
+            QVERIFY(!query.exec(u"DELETE FROM article_search WHERE rowid = 3"_s));
+            QVERIFY(!query.exec(u"PRAGMA integrity_check"_s)); // it checks the index too
+            QVERIFY(query.exec(u"VACUUM"_s));
+            const Status registered = storage::registerSearchTokenizer(bare);
+            QVERIFY2(registered, qPrintable(registered.error()));
+            QVERIFY(query.exec(u"SELECT rowid FROM article_search WHERE article_search MATCH 'erbil'"_s));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 3);
+        }
+        storage::closeDatabase(name);
     }
 
     void takesNoOptions() {
