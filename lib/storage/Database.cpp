@@ -1,6 +1,7 @@
 #include "storage/Database.h"
 
 #include "storage/Migrations.h"
+#include "storage/SearchTokenizer.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -61,6 +62,9 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
             return fail(
                 QStringLiteral("%1 is not a Mirsad database (%2).").arg(path, probe.lastError().text()));
     }
+    // Before anything that may touch article_search: its tokenizer lives in this process.
+    if (Status s = registerSearchTokenizer(db); !s)
+        return fail(s.error());
     const QStringList pragmas = {
         inMemory ? QString() : QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA synchronous=NORMAL"),

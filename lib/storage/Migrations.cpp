@@ -48,7 +48,8 @@ static Status refillSearchIndex(QSqlDatabase& db) {
 }
 
 static const std::map<int, Status (*)(QSqlDatabase&)>& migrationSteps() {
-    static const std::map<int, Status (*)(QSqlDatabase&)> steps = {{7, refillSearchIndex}};
+    static const std::map<int, Status (*)(QSqlDatabase&)> steps = {{7, refillSearchIndex},
+                                                                   {9, refillSearchIndex}};
     return steps;
 }
 

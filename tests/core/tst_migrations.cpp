@@ -5,6 +5,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <tuple>
 
 using namespace mirsad;
 
@@ -227,6 +228,86 @@ private slots:
                 QVERIFY2(query.next(), qPrintable(typed));
                 QCOMPARE(query.value(0).toInt(), 9);
             }
+        }
+        storage::closeDatabase(again);
+    }
+
+    // Version 9 gave the search index Mirsad's own tokenizer: the index is refilled from the
+    // articles, and what the ascii tokenizer's index found, the new one finds.
+    void searchIndexMovesToTheFoldedTokenizer() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v8.sqlite"));
+        const QString name = storage::uniqueConnectionName(QStringLiteral("v8s"));
+        const QString arabic = QStringLiteral("وصل وفد الاتحاد الوطني الكردستاني إلى أربيل،ثم دهوك");
+        const QString english = QStringLiteral("Prime Minister Masrour Barzani met the delegation.");
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY2(storage::migrate(*db, 8), "migrating to version 8");
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)")));
+            for (const auto& [id, title, text] : {std::tuple(4, QStringLiteral("Budget talks"), arabic),
+                                                  std::tuple(5, QStringLiteral("KDP and PUK"), english)}) {
+                query.prepare(QStringLiteral("INSERT INTO articles (id, feed_id, dedupe_key, title, text, "
+                                             "fetched, sort_time, content_hash) VALUES (?, 1, ?, ?, ?, 100, "
+                                             "100, 'h')"));
+                query.addBindValue(id);
+                query.addBindValue(QString::number(id));
+                query.addBindValue(title);
+                query.addBindValue(text);
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+                // As the writer indexed it, into version 8's ascii index.
+                query.prepare(
+                    QStringLiteral("INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)"));
+                query.addBindValue(id);
+                query.addBindValue(storage::searchText(title));
+                query.addBindValue(storage::searchText(text));
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            }
+        }
+        storage::closeDatabase(name);
+        const QString again = storage::uniqueConnectionName(QStringLiteral("v9s"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY(storage::schemaVersion(*db) >= 9);
+            QSqlQuery query(*db);
+            QVERIFY(
+                query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'article_search'")));
+            QVERIFY(query.next());
+            QVERIFY2(query.value(0).toString().contains(QStringLiteral("tokenize='mirsad_folded'")),
+                     qPrintable(query.value(0).toString()));
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM article_search")) && query.next());
+            QCOMPARE(query.value(0).toInt(), 2);
+            const std::pair<QString, int> searches[] = {
+                {QStringLiteral("اربيل"), 4},        {QStringLiteral("الكردستاني"), 4},
+                {QStringLiteral("دهوك"), 4},         {QStringLiteral("BUDG"), 4},
+                {QStringLiteral("masrour barz"), 5}, {QStringLiteral("PUK"), 5},
+            };
+            for (const auto& [typed, id] : searches) {
+                query.prepare(
+                    QStringLiteral("SELECT rowid FROM article_search WHERE article_search MATCH ?"));
+                query.addBindValue(storage::searchQuery(typed));
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+                QVERIFY2(query.next(), qPrintable(typed));
+                QCOMPARE(query.value(0).toInt(), id);
+                QVERIFY2(!query.next(), qPrintable(typed));
+            }
+            // A phrase, as FTS5 syntax: the words in this order only.
+            QVERIFY(query.exec(QStringLiteral(
+                "SELECT rowid FROM article_search WHERE article_search MATCH '\"prime minister\"'")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 5);
+            QVERIFY(query.exec(QStringLiteral(
+                "SELECT count(*) FROM article_search WHERE article_search MATCH '\"minister prime\"'")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 0);
+            // The writer's way of replacing an article's row still works on the new index.
+            QVERIFY(query.exec(QStringLiteral("DELETE FROM article_search WHERE rowid = 4")));
+            QVERIFY(query.exec(
+                QStringLiteral("SELECT count(*) FROM article_search WHERE article_search MATCH 'budget'")));
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toInt(), 0);
         }
         storage::closeDatabase(again);
     }

@@ -4,6 +4,7 @@
 // one transaction, either none of the feed's articles or all of them.
 
 #include "TestSupport.h"
+#include "storage/SearchTokenizer.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -133,6 +134,10 @@ void TestIngestCrash::checkWholeArticles(const QString& database, qint64& stored
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
         db.setDatabaseName(database);
         QVERIFY(db.open());
+        // A bare connection, to look at the file as the kill left it; it still needs the search
+        // index's tokenizer to read article_search.
+        const Status registered = storage::registerSearchTokenizer(db);
+        QVERIFY2(registered, qPrintable(registered.error()));
         QSqlQuery query(db);
         QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
         QCOMPARE(query.value(0).toString(), u"ok"_s);
