@@ -12,6 +12,11 @@ Q_LOGGING_CATEGORY(lcCheckpoint, "mirsad.storage.checkpoint", QtWarningMsg)
 namespace {
 // SQLite's own threshold (wal_autocheckpoint's default), kept.
 constexpr int kWalPages = 1000;
+// The WAL only starts over when a write begins with every frame copied, which a writer that
+// goes straight on to the next feed never sees: past this (64 MB of 4 KB pages) it waits once
+// for a checkpoint to catch up, so that the WAL stays about this size instead of growing with
+// the whole import.
+constexpr int kMaxWalPages = 16384;
 } // namespace
 
 std::unique_ptr<WalCheckpointer> WalCheckpointer::attach(const QSqlDatabase& writer) {
@@ -49,16 +54,25 @@ int WalCheckpointer::checkpointsRun() const {
     return m_done;
 }
 
+int WalCheckpointer::lastFramesCopied() const {
+    QMutexLocker lock(&m_mutex);
+    return m_lastCopied;
+}
+
 int WalCheckpointer::committed(void* self, sqlite3*, const char*, int walPages) {
     if (walPages >= kWalPages)
-        static_cast<WalCheckpointer*>(self)->request();
+        static_cast<WalCheckpointer*>(self)->request(walPages >= kMaxWalPages);
     return SQLITE_OK;
 }
 
-void WalCheckpointer::request() {
+void WalCheckpointer::request(bool waitForIt) {
     QMutexLocker lock(&m_mutex);
     m_pending = true;
     m_wake.wakeAll();
+    // The next checkpoint to start copies this commit too; one running now may not.
+    const int ticket = m_started + 1;
+    while (waitForIt && m_working && m_done < ticket)
+        m_finished.wait(&m_mutex);
 }
 
 void WalCheckpointer::work() {
@@ -66,11 +80,17 @@ void WalCheckpointer::work() {
     const int opened = sqlite3_open_v2(m_path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr);
     if (opened != SQLITE_OK) {
         // The writer's commits then leave the WAL to the last connection that closes.
+        QMutexLocker lock(&m_mutex);
+        m_working = false;
+        m_finished.wakeAll();
         qCWarning(lcCheckpoint, "Cannot open %s to checkpoint it: %s", qPrintable(m_path),
                   db ? sqlite3_errmsg(db) : sqlite3_errstr(opened));
         sqlite3_close(db);
         return;
     }
+    // A connection learns that the database is in WAL mode on its first read; until then a
+    // checkpoint does nothing (and says -1 frames).
+    sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
     for (;;) {
         {
             QMutexLocker lock(&m_mutex);
@@ -79,14 +99,18 @@ void WalCheckpointer::work() {
             if (!m_pending)
                 break; // stopping, nothing asked for
             m_pending = false;
+            ++m_started;
         }
         int walFrames = 0;
         int copied = 0;
         const int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walFrames, &copied);
+        qCDebug(lcCheckpoint, "checkpoint: %d of %d WAL frames in the database", copied, walFrames);
         if (rc != SQLITE_OK && rc != SQLITE_BUSY)
             qCWarning(lcCheckpoint, "Checkpoint of %s failed: %s", qPrintable(m_path), sqlite3_errmsg(db));
         QMutexLocker lock(&m_mutex);
         ++m_done;
+        m_lastCopied = copied;
+        m_finished.wakeAll();
     }
     sqlite3_close(db);
 }

@@ -16,7 +16,8 @@ namespace mirsad::storage {
 // copied the feed's pages into the database and waited for two fsyncs (about 100 ms of a
 // 2,000-item feed's 300) before it could start the next. Here that overlaps the next feed's
 // writing. The checkpoints are PASSIVE: they never block the writer or a reader, and whatever
-// one leaves is taken by the next, or by the last connection to close.
+// one leaves is taken by the next, or by the last connection to close. Only a WAL past 64 MB
+// makes the writer wait for one, so that the WAL can start over.
 class WalCheckpointer {
 public:
     // Takes over the checkpoints of `writer`, an open QSQLITE connection, used on this thread;
@@ -28,22 +29,28 @@ public:
     WalCheckpointer(const WalCheckpointer&) = delete;
     WalCheckpointer& operator=(const WalCheckpointer&) = delete;
 
-    // How many checkpoints ran (for tests).
+    // How many checkpoints ran, and how many WAL frames the last one found in the database
+    // (-1 when it found no WAL), for tests.
     int checkpointsRun() const;
+    int lastFramesCopied() const;
 
 private:
     WalCheckpointer(sqlite3* writer, QString path);
     static int committed(void* self, sqlite3* db, const char* schema, int walPages);
-    void request();
+    void request(bool waitForIt);
     void work();
 
     sqlite3* m_writer;
     const QString m_path;
     mutable QMutex m_mutex;
-    QWaitCondition m_wake;
+    QWaitCondition m_wake;     // for the checkpointer: asked for, or stopping
+    QWaitCondition m_finished; // for a writer waiting for a checkpoint
     bool m_pending = false;
     bool m_stopping = false;
+    bool m_working = true; // false when the checkpointer could not open the database
+    int m_started = 0;
     int m_done = 0;
+    int m_lastCopied = 0;
     std::unique_ptr<QThread> m_thread;
 };
 

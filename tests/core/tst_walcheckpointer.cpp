@@ -55,6 +55,8 @@ private slots:
             QVERIFY(query.exec(u"INSERT INTO blobs VALUES (randomblob(4000))"_s));
         QVERIFY(temp.db().commit());
         QTRY_COMPARE(checkpointer->checkpointsRun(), 1);
+        QVERIFY2(checkpointer->lastFramesCopied() > 1000,
+                 qPrintable(QString::number(checkpointer->lastFramesCopied())));
         const QList<int> state = checkpointState(temp.db());
         QCOMPARE(state.size(), 3);
         QVERIFY(state[1] > 1000);
