@@ -4,6 +4,7 @@
 #include "feeds/DateParser.h"
 #include "feeds/Encoding.h"
 #include "feeds/FeedParser.h"
+#include "feeds/LiftedText.h"
 #include "feeds/XmlSafety.h"
 
 #include <QBuffer>
@@ -65,9 +66,11 @@ public:
         , m_feedUrl(feedUrl)
         , m_sink(sink) {}
 
-    XmlFeedReader(const QByteArray& utf8, const QUrl& feedUrl, FeedItemSink& sink)
+    // utf8 may have had its long text lifted out (see LiftedText), which `lifted` then restores.
+    XmlFeedReader(const QByteArray& utf8, const QUrl& feedUrl, FeedItemSink& sink, LiftedText lifted = {})
         : m_feedUrl(feedUrl)
-        , m_sink(sink) {
+        , m_sink(sink)
+        , m_lifted(std::move(lifted)) {
         const QString declared = xmlDeclaredEncoding(utf8).toLower();
         if (declared.isEmpty() || declared == u"utf-8"_s || declared == u"utf8"_s) {
             // Through a device the reader decodes a few kilobytes at a time. Given all the bytes
@@ -141,7 +144,14 @@ private:
         return m_reader.namespaceUri() == nsUri && m_reader.name() == name;
     }
     bool isCore(QStringView name) const { return isCore() && m_reader.name() == name; }
-    QString text() { return readAllText(m_reader); }
+    QString text() { return restored(readAllText(m_reader)); }
+    // Lifted text put back; what cannot be fails the reading, to be done again without lifting.
+    QString restored(const QString& text) {
+        std::optional<QString> full = m_lifted.restore(text);
+        if (!full)
+            m_reader.raiseError(u"Lifted text does not read as XML."_s);
+        return full.value_or(QString());
+    }
     QString attr(QStringView name) const { return m_reader.attributes().value(name).toString(); }
 
     // ---- RSS 0.9x / 2.0 and RDF ---------------------------------------------------------
@@ -443,7 +453,7 @@ private:
                     out += u"</"_s + m_reader.name().toString() + u'>';
                 break;
             case QXmlStreamReader::Characters:
-                out += m_reader.text().toString().toHtmlEscaped();
+                out += restored(m_reader.text().toString()).toHtmlEscaped();
                 break;
             case QXmlStreamReader::EntityReference:
                 out += u'&' + m_reader.name().toString() + u';';
@@ -459,6 +469,7 @@ private:
     QXmlStreamReader m_reader;
     QUrl m_feedUrl;
     FeedItemSink& m_sink;
+    LiftedText m_lifted;
     ParsedFeed m_feed; // the feed's own details; its items go to m_sink
     bool m_sawRoot = false;
     bool m_sawXmlBase = false;
@@ -493,6 +504,16 @@ Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QStr
 
 Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject,
                                 FeedItemSink& sink) {
+    const QString declared = xmlDeclaredEncoding(utf8).toLower();
+    const bool readsAsUtf8 = declared.isEmpty() || declared == u"utf-8"_s || declared == u"utf8"_s;
+    if (std::optional<LiftedText::Lifted> lifted = readsAsUtf8 ? LiftedText::lift(utf8) : std::nullopt) {
+        XmlFeedReader reader(lifted->document, feedUrl, sink, std::move(lifted->text));
+        if (reader.read().isEmpty())
+            return std::move(reader.feed());
+        if (sink.stopped())
+            return Error{subject + u": reading was stopped."_s};
+        sink.restart(); // read again as it is, so that every error reads exactly as before
+    }
     XmlFeedReader reader(utf8, feedUrl, sink);
     return readFeed(reader, feedUrl, subject, sink,
                     [&] { return numericHtmlEntities(QString::fromUtf8(utf8)); });
