@@ -214,6 +214,8 @@ std::optional<QString> LiftedText::decode(const Piece& piece) {
         }
     }
     out.truncate(to - reinterpret_cast<const char16_t*>(out.constData()));
+    if (out.capacity() > out.size() + out.size() / 4)
+        out.squeeze(); // Arabic takes half the units it takes bytes: don't keep the rest waiting
     return out;
 }
 
