@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QSet>
 #include <QStringTokenizer>
+#include <QVarLengthArray>
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -269,6 +270,41 @@ QString normalisedPhrase(QStringView text) {
     return s.trimmed();
 }
 
+// normalisedPhrase() of a text of ASCII and Arabic-block characters only, which is nearly every
+// paragraph, written into `phrase` instead of the general way's five strings; false for any
+// other text. In those two ranges only ASCII has white space and case.
+bool normalisedPhraseOfAsciiOrArabic(QStringView text, QVarLengthArray<char16_t, 256>& phrase) {
+    phrase.clear();
+    bool pendingSpace = false; // simplified(): inner runs of white space as one space
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c >= 0x80 && (c < 0x0600 || c > 0x06FF))
+            return false;
+        if (c == u' ' || (c >= u'\t' && c <= u'\r')) {
+            pendingSpace = !phrase.isEmpty();
+            continue;
+        }
+        if (pendingSpace)
+            phrase.append(u' ');
+        pendingSpace = false;
+        phrase.append(c >= u'A' && c <= u'Z' ? char16_t(c - u'A' + u'a') : c);
+    }
+    while (!phrase.isEmpty() && (phrase.back() == u':' || phrase.back() == u'.'))
+        phrase.removeLast();
+    qsizetype kept = 0;
+    for (const char16_t c : phrase) {
+        if (c != 0x064B)
+            phrase[kept++] = c == 0x0623 || c == 0x0625 ? char16_t(0x0627) : c;
+    }
+    phrase.resize(kept);
+    // trimmed(): removing U+064B and trailing dots may have left spaces at either end.
+    while (!phrase.isEmpty() && phrase.back() == u' ')
+        phrase.removeLast();
+    const auto firstKept = std::find_if(phrase.begin(), phrase.end(), [](char16_t c) { return c != u' '; });
+    phrase.erase(phrase.begin(), firstKept);
+    return true;
+}
+
 enum class Boilerplate { None, Block, Tail };
 
 // Known text of page furniture. "Tail" phrases start a section (comments, related articles)
@@ -311,7 +347,11 @@ Boilerplate classifyBlockText(QStringView text) {
                                          u"sign up for our newsletter"_s,
                                          u"logged in as"_s,
                                          u"click to share on"_s};
-    const QString phrase = normalisedPhrase(text);
+    QVarLengthArray<char16_t, 256> quick; // text has at most 200 characters
+    const QString phrase =
+        normalisedPhraseOfAsciiOrArabic(text, quick)
+            ? QString::fromRawData(reinterpret_cast<const QChar*>(quick.constData()), quick.size())
+            : normalisedPhrase(text);
     if (tails.contains(phrase))
         return Boilerplate::Tail;
     if (blocks.contains(phrase))
