@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QSet>
 #include <QStringTokenizer>
+#include <QVarLengthArray>
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -160,7 +161,8 @@ struct ElementClass {
     bool neverBoilerplate = false; // never page furniture, whatever its class or id says
 };
 
-const ElementClass& elementClass(QStringView name) {
+// Every element the sanitiser knows, by lower-case name.
+const QHash<QString, ElementClass>& elementTable() {
     static const QHash<QString, ElementClass> table = [] {
         const QStringList voids = {u"area"_s,  u"base"_s,   u"br"_s,    u"col"_s,  u"embed"_s,
                                    u"hr"_s,    u"img"_s,    u"input"_s, u"link"_s, u"meta"_s,
@@ -204,9 +206,45 @@ const ElementClass& elementClass(QStringView name) {
         }
         return classes;
     }();
+    return table;
+}
+
+const ElementClass& elementClass(QStringView name) {
     static const ElementClass other;
+    const QHash<QString, ElementClass>& table = elementTable();
     const auto it = table.constFind(name);
     return it == table.cend() ? other : *it;
+}
+
+// The lower-case form of a tag or attribute name. Names of known elements and attributes are
+// literals shared by every token, so that a tag costs no allocation for its name; other
+// ASCII names are lowered on the stack, anything else by QString::toLower().
+QString lowerCaseName(QStringView name, bool isElement) {
+    constexpr qsizetype longest = 16;
+    if (name.size() > longest ||
+        !std::all_of(name.begin(), name.end(), [](QChar c) { return c.unicode() < 0x80; }))
+        return name.toString().toLower();
+    std::array<char16_t, longest> buffer;
+    for (qsizetype k = 0; k < name.size(); ++k) {
+        const char16_t u = name[k].unicode();
+        buffer[k] = u >= u'A' && u <= u'Z' ? char16_t(u - u'A' + u'a') : u;
+    }
+    const QStringView lower(buffer.data(), name.size());
+    if (isElement) {
+        const QHash<QString, ElementClass>& table = elementTable();
+        if (const auto it = table.constFind(lower); it != table.cend())
+            return it.key();
+    } else {
+        // The attributes the sanitiser reads, and other common ones.
+        static const std::array<QString, 16> literals = {
+            u"href"_s, u"src"_s,  u"alt"_s,     u"title"_s,   u"width"_s, u"height"_s, u"class"_s,  u"id"_s,
+            u"dir"_s,  u"lang"_s, u"colspan"_s, u"rowspan"_s, u"start"_s, u"style"_s,  u"target"_s, u"rel"_s};
+        for (const QString& known : literals) {
+            if (known == lower)
+                return known;
+        }
+    }
+    return lower.toString();
 }
 
 // Class and id words that mark scraped page furniture rather than the article, sorted.
@@ -269,6 +307,41 @@ QString normalisedPhrase(QStringView text) {
     return s.trimmed();
 }
 
+// normalisedPhrase() of a text of ASCII and Arabic-block characters only, which is nearly every
+// paragraph, written into `phrase` instead of the general way's five strings; false for any
+// other text. In those two ranges only ASCII has white space and case.
+bool normalisedPhraseOfAsciiOrArabic(QStringView text, QVarLengthArray<char16_t, 256>& phrase) {
+    phrase.clear();
+    bool pendingSpace = false; // simplified(): inner runs of white space as one space
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c >= 0x80 && (c < 0x0600 || c > 0x06FF))
+            return false;
+        if (c == u' ' || (c >= u'\t' && c <= u'\r')) {
+            pendingSpace = !phrase.isEmpty();
+            continue;
+        }
+        if (pendingSpace)
+            phrase.append(u' ');
+        pendingSpace = false;
+        phrase.append(c >= u'A' && c <= u'Z' ? char16_t(c - u'A' + u'a') : c);
+    }
+    while (!phrase.isEmpty() && (phrase.back() == u':' || phrase.back() == u'.'))
+        phrase.removeLast();
+    qsizetype kept = 0;
+    for (const char16_t c : phrase) {
+        if (c != 0x064B)
+            phrase[kept++] = c == 0x0623 || c == 0x0625 ? char16_t(0x0627) : c;
+    }
+    phrase.resize(kept);
+    // trimmed(): removing U+064B and trailing dots may have left spaces at either end.
+    while (!phrase.isEmpty() && phrase.back() == u' ')
+        phrase.removeLast();
+    const auto firstKept = std::find_if(phrase.begin(), phrase.end(), [](char16_t c) { return c != u' '; });
+    phrase.erase(phrase.begin(), firstKept);
+    return true;
+}
+
 enum class Boilerplate { None, Block, Tail };
 
 // Known text of page furniture. "Tail" phrases start a section (comments, related articles)
@@ -311,7 +384,11 @@ Boilerplate classifyBlockText(QStringView text) {
                                          u"sign up for our newsletter"_s,
                                          u"logged in as"_s,
                                          u"click to share on"_s};
-    const QString phrase = normalisedPhrase(text);
+    QVarLengthArray<char16_t, 256> quick; // text has at most 200 characters
+    const QString phrase =
+        normalisedPhraseOfAsciiOrArabic(text, quick)
+            ? QString::fromRawData(reinterpret_cast<const QChar*>(quick.constData()), quick.size())
+            : normalisedPhrase(text);
     if (tails.contains(phrase))
         return Boilerplate::Tail;
     if (blocks.contains(phrase))
@@ -880,7 +957,7 @@ HtmlToken HtmlTokenizer::readTag() {
     const qsizetype nameStart = i;
     while (i < m_html.size() && !m_html[i].isSpace() && m_html[i] != u'/' && m_html[i] != u'>')
         ++i;
-    token.name = m_html.mid(nameStart, i - nameStart).toString().toLower();
+    token.name = lowerCaseName(m_html.sliced(nameStart, i - nameStart), true);
     auto atEnd = [&] { return i >= m_html.size(); };
     while (true) {
         while (!atEnd() && (m_html[i].isSpace() || m_html[i] == u'/')) {
@@ -901,7 +978,7 @@ HtmlToken HtmlTokenizer::readTag() {
         while (!atEnd() && !m_html[i].isSpace() && m_html[i] != u'/' && m_html[i] != u'>' &&
                m_html[i] != u'=')
             ++i;
-        const QString attrName = m_html.mid(attrStart, i - attrStart).toString().toLower();
+        const QString attrName = lowerCaseName(m_html.sliced(attrStart, i - attrStart), false);
         while (!atEnd() && m_html[i].isSpace())
             ++i;
         QString value;

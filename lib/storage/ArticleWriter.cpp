@@ -26,8 +26,8 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     derived.tags = article.tags.join(QChar(0x1f)).toUtf8();
     derived.thumbnail = article.thumbnail.toUtf8();
     derived.contentHash = mirsad::contentHash(derived.contentParts());
-    derived.searchTitle = searchText(article.title).toUtf8();
-    derived.searchBody = searchText(article.text).toUtf8();
+    derived.searchTitle = searchTextUtf8(article.title);
+    derived.searchBody = searchTextUtf8(article.text);
     derived.mentionsJson = encodeMentions(article.mentions).toUtf8();
     for (const QString& id : distinctEntityIds(article.mentions))
         derived.entityIds << id.toUtf8();

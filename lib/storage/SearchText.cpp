@@ -55,10 +55,59 @@ QString asTokens(QString folded) {
     return folded;
 }
 
+// asTokens(folded).toUtf8() in one pass over the folded text, without the copy in between:
+// what the index is given.
+QByteArray tokensAsUtf8(const QString& folded) {
+    if (folded.isNull())
+        return {}; // as QString::toUtf8()
+    const char16_t* units = tokenUnits().data();
+    const auto* text = reinterpret_cast<const char16_t*>(folded.constData());
+    const qsizetype size = folded.size();
+    QByteArray bytes(size * 3, Qt::Uninitialized); // a unit takes at most 3 bytes, a pair 4
+    char* out = bytes.data();
+    for (qsizetype i = 0; i < size; ++i) {
+        char16_t c = text[i];
+        if (c < 0x80) {
+            *out++ = char(c);
+            continue;
+        }
+        if (QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(text[i + 1])) {
+            const char32_t cp = QChar::surrogateToUcs4(c, text[++i]);
+            if (isWordCodePoint(cp)) {
+                *out++ = char(0xF0 | (cp >> 18));
+                *out++ = char(0x80 | ((cp >> 12) & 0x3F));
+                *out++ = char(0x80 | ((cp >> 6) & 0x3F));
+                *out++ = char(0x80 | (cp & 0x3F));
+            } else {
+                *out++ = ' ';
+                *out++ = ' ';
+            }
+            continue;
+        }
+        c = units[c]; // a lone surrogate is a space
+        if (c < 0x80) {
+            *out++ = char(c);
+        } else if (c < 0x800) {
+            *out++ = char(0xC0 | (c >> 6));
+            *out++ = char(0x80 | (c & 0x3F));
+        } else {
+            *out++ = char(0xE0 | (c >> 12));
+            *out++ = char(0x80 | ((c >> 6) & 0x3F));
+            *out++ = char(0x80 | (c & 0x3F));
+        }
+    }
+    bytes.truncate(out - bytes.data());
+    return bytes;
+}
+
 } // namespace
 
 QString searchText(QStringView text) {
     return asTokens(text::normalizeForSearch(text));
+}
+
+QByteArray searchTextUtf8(QStringView text) {
+    return tokensAsUtf8(text::normalizeForSearch(text));
 }
 
 bool isSearchWordCharacter(QChar c) {

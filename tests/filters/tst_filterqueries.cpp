@@ -297,6 +297,37 @@ private slots:
         QCOMPARE(found, marked);
     }
 
+    // The index is given searchTextUtf8(), written in one pass: it must be searchText() in UTF-8,
+    // surrogates, marks and all.
+    void searchTextUtf8IsSearchTextInUtf8_data() {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("ASCII") << u"Oil exports, up 3% (Reuters)."_s;
+        QTest::newRow("Latin accents and case") << u"CAFÉ Straße İstanbul ǅ"_s;
+        QTest::newRow("Arabic diacritics and tatweel") << u"مُحَمَّد العـــراق أإآ ة ى ﻻ ٣٤"_s;
+        QTest::newRow("bidi marks") << u"\u200Fنص\u200E text \u061C\u202B"_s;
+        QTest::newRow("Arabic punctuation") << u"النفط،والغاز؛ ماذا؟ «الإطار»"_s;
+        QTest::newRow("emoji and astral letters")
+            << u"oil\U0001F6E2exports \U0001D400\U0001D401 \U000F0000"_s;
+        QTest::newRow("lone surrogates")
+            << u"a"_s + QChar(0xD800) + u"b"_s + QChar(0xDC00) + u"c"_s + QChar(0xD83D);
+        QTest::newRow("a pair made by a dropped mark")
+            << u"x"_s + QChar(0xD835) + QChar(0x064E) + QChar(0xDC00) + u"y"_s;
+        QTest::newRow("separators") << u"a\u00A0b\u2003c\u3000d\u2028e\u0085f\uFEFFg"_s;
+    }
+
+    void searchTextUtf8IsSearchTextInUtf8() {
+        QFETCH(QString, text);
+        const QByteArray expected = storage::searchText(text).toUtf8();
+        const QByteArray utf8 = storage::searchTextUtf8(text);
+        QCOMPARE(utf8, expected);
+        QCOMPARE(utf8.isNull(), expected.isNull());
+    }
+
+    void searchTextFoldsArabicForTheIndex() {
+        QCOMPARE(storage::searchTextUtf8(u"العـــراق، أربيل"_s), u"العراق  اربيل"_s.toUtf8());
+    }
+
     // The index's tokenizer only knows ASCII separators and ASCII case; searchText must turn every
     // other separator into a space and lower-case the rest, or words glue together.
     void searchSplitsWordsLikeUnicode_data() {
