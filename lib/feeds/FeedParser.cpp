@@ -85,18 +85,6 @@ bool startsLikeJson(const QByteArray& body) {
     return false;
 }
 
-// Collects the items into the feed, for the callers that want it whole.
-class CollectingSink final : public FeedItemSink {
-public:
-    bool take(FeedItem&& item, const ParsedFeed&) override {
-        items.append(std::move(item));
-        return true;
-    }
-    void restart() override { items.clear(); }
-
-    QList<FeedItem> items;
-};
-
 } // namespace
 
 Result<ParsedFeed> parseFeed(const QByteArray& body, const QString& contentTypeHeader, const QUrl& feedUrl,

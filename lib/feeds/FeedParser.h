@@ -31,6 +31,18 @@ private:
     std::atomic_bool m_stopped = false;
 };
 
+// Keeps the items in a list, for those who want a feed whole.
+class CollectingSink final : public FeedItemSink {
+public:
+    bool take(FeedItem&& item, const ParsedFeed&) override {
+        items.append(std::move(item));
+        return true;
+    }
+    void restart() override { items.clear(); }
+
+    QList<FeedItem> items;
+};
+
 // Detects the format of a fetched body and parses it: RSS 2.0 and 0.9x, RSS 1.0/RDF, Atom 1.0
 // (and 0.3), JSON Feed 1.0 and 1.1. The encoding is decided by decodeBody() (BOM, HTTP charset,
 // XML declaration). feedUrl names the feed in error sentences and resolves relative links.

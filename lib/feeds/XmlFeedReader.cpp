@@ -59,6 +59,13 @@ bool isImage(const QString& medium, const QString& type) {
     return medium == u"image"_s || type.startsWith(u"image/"_s);
 }
 
+// True when the XML declaration names UTF-8 or no encoding: the reader, left to itself, then
+// reads the bytes as the caller decided to (as UTF-8).
+bool declaresUtf8(const QByteArray& utf8) {
+    const QString declared = xmlDeclaredEncoding(utf8).toLower();
+    return declared.isEmpty() || declared == u"utf-8"_s || declared == u"utf8"_s;
+}
+
 class XmlFeedReader {
 public:
     XmlFeedReader(QStringView xml, const QUrl& feedUrl, FeedItemSink& sink)
@@ -71,8 +78,7 @@ public:
         : m_feedUrl(feedUrl)
         , m_sink(sink)
         , m_lifted(std::move(lifted)) {
-        const QString declared = xmlDeclaredEncoding(utf8).toLower();
-        if (declared.isEmpty() || declared == u"utf-8"_s || declared == u"utf8"_s) {
+        if (declaresUtf8(utf8)) {
             // Through a device the reader decodes a few kilobytes at a time. Given all the bytes
             // at once, it decodes the whole document into one string before the first token:
             // twice an English feed's size, for as long as the feed is read.
@@ -504,9 +510,8 @@ Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QStr
 
 Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject,
                                 FeedItemSink& sink) {
-    const QString declared = xmlDeclaredEncoding(utf8).toLower();
-    const bool readsAsUtf8 = declared.isEmpty() || declared == u"utf-8"_s || declared == u"utf8"_s;
-    if (std::optional<LiftedText::Lifted> lifted = readsAsUtf8 ? LiftedText::lift(utf8) : std::nullopt) {
+    if (std::optional<LiftedText::Lifted> lifted =
+            declaresUtf8(utf8) ? LiftedText::lift(utf8) : std::nullopt) {
         XmlFeedReader reader(lifted->document, feedUrl, sink, std::move(lifted->text));
         if (reader.read().isEmpty())
             return std::move(reader.feed());

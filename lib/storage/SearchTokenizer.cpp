@@ -112,6 +112,8 @@ int create(void*, const char**, int argumentCount, Fts5Tokenizer** tokenizer) {
 void destroy(Fts5Tokenizer*) {
 }
 
+} // namespace
+
 fts5_api* fts5Api(sqlite3* db) {
     fts5_api* api = nullptr;
     sqlite3_stmt* statement = nullptr;
@@ -122,8 +124,6 @@ fts5_api* fts5Api(sqlite3* db) {
     sqlite3_finalize(statement);
     return api;
 }
-
-} // namespace
 
 Status registerSearchTokenizer(sqlite3* db) {
     if (!db)

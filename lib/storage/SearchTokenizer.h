@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 
 struct sqlite3;
+struct fts5_api;
 
 namespace mirsad::storage {
 
@@ -26,5 +27,9 @@ inline constexpr char kSearchTokenizerName[] = "mirsad_folded";
 // tests' TempDatabase); code that opens one any other way must call this first.
 Status registerSearchTokenizer(sqlite3* db);
 Status registerSearchTokenizer(const QSqlDatabase& db);
+
+// A connection's FTS5 interface (null without FTS5), through which tokenizers are registered
+// and found.
+fts5_api* fts5Api(sqlite3* db);
 
 } // namespace mirsad::storage

@@ -35,22 +35,11 @@ QString describe(const Tokens& tokens) {
     return parts.join(u' ');
 }
 
-fts5_api* fts5Api(sqlite3* db) {
-    fts5_api* api = nullptr;
-    sqlite3_stmt* statement = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) == SQLITE_OK) {
-        sqlite3_bind_pointer(statement, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
-        sqlite3_step(statement);
-    }
-    sqlite3_finalize(statement);
-    return api;
-}
-
 // One of a connection's FTS5 tokenizers, found by name and called directly.
 class Tokenizer {
 public:
     Tokenizer(sqlite3* db, const char* name) {
-        fts5_api* api = fts5Api(db);
+        fts5_api* api = storage::fts5Api(db);
         void* userData = nullptr;
         if (api && api->xFindTokenizer(api, name, &userData, &m_module) == SQLITE_OK)
             m_module.xCreate(userData, nullptr, 0, &m_tokenizer);

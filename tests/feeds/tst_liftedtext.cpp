@@ -17,16 +17,6 @@ using mirsad::Result;
 
 namespace {
 
-class Collect final : public FeedItemSink {
-public:
-    bool take(FeedItem&& item, const ParsedFeed&) override {
-        items.append(std::move(item));
-        return true;
-    }
-    void restart() override { items.clear(); }
-    QList<FeedItem> items;
-};
-
 QByteArray fixture(const QString& name) {
     QFile file(QFINDTESTDATA(u"../data/feeds/"_s + name));
     if (!file.open(QIODevice::ReadOnly))
@@ -144,7 +134,7 @@ private slots:
         QCOMPARE(detail::LiftedText::lift(body).has_value(), lifts);
 
         const Result<ParsedFeed> lifted = parseFeed(body, {}, QUrl(u"https://site.example/feed"_s));
-        Collect plain;
+        CollectingSink plain;
         const Result<ParsedFeed> decoded = detail::parseXmlFeed(
             QString::fromUtf8(body), QUrl(u"https://site.example/feed"_s), u"The feed"_s, plain);
         QCOMPARE(lifted.ok(), decoded.ok());
@@ -159,7 +149,7 @@ private slots:
         body.replace("</item>", "</itme>");
         QVERIFY(detail::LiftedText::lift(body).has_value());
         const Result<ParsedFeed> lifted = parseFeed(body);
-        Collect plain;
+        CollectingSink plain;
         const Result<ParsedFeed> decoded =
             detail::parseXmlFeed(QString::fromUtf8(body), QUrl(), u"The feed"_s, plain);
         QVERIFY(!lifted.ok() && !decoded.ok());
