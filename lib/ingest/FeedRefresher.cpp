@@ -2,7 +2,6 @@
 
 #include "core/MemoryTuning.h"
 #include "feeds/FeedDiscovery.h"
-#include "feeds/FeedParser.h"
 #include "feeds/FetchQueue.h"
 #include "ingest/ArticleTagging.h"
 #include "ingest/IngestLog.h"
