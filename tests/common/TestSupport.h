@@ -33,6 +33,14 @@ inline QByteArray readFile(const QString& path) {
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// A file of tests/data/feeds; a missing one stops the test run, rather than testing nothing.
+inline QByteArray feedFixture(const QString& name) {
+    QFile file(dataPath(QStringLiteral("feeds/") + name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", qPrintable(name));
+    return file.readAll();
+}
+
 // Keeps tests away from the user's real data and settings.
 inline void isolateFromUserData() {
     setApplicationIdentity();

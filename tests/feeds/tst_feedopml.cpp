@@ -1,6 +1,6 @@
+#include "TestSupport.h"
 #include "feeds/Opml.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -15,13 +15,8 @@ private slots:
     void errors();
 };
 
-static QByteArray fixture(const QString& name) {
-    QFile file(QFINDTESTDATA(u"../data/feeds/"_s + name));
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 void TestFeedOpml::parsesFolders() {
-    const auto doc = parseOpml(fixture(u"subscriptions.opml"_s));
+    const auto doc = parseOpml(mirsad::test::feedFixture(u"subscriptions.opml"_s));
     QVERIFY2(doc.ok(), qPrintable(doc.error()));
     QCOMPARE(doc->title, u"Analyst subscriptions"_s);
     QCOMPARE(doc->outlines.size(), 3);
@@ -39,7 +34,7 @@ void TestFeedOpml::parsesFolders() {
 }
 
 void TestFeedOpml::roundTrip() {
-    const auto original = parseOpml(fixture(u"subscriptions.opml"_s));
+    const auto original = parseOpml(mirsad::test::feedFixture(u"subscriptions.opml"_s));
     QVERIFY(original.ok());
     OpmlDocument doc = *original;
     doc.outlines.append({u"كردستان & <عربي>"_s, QUrl(u"https://ar.example/rss?a=1&b=2"_s), {}, {}});

@@ -1,7 +1,7 @@
+#include "TestSupport.h"
 #include "feeds/FeedArticle.h"
 #include "feeds/FeedParser.h"
 
-#include <QFile>
 #include <QTest>
 #include <QTimeZone>
 
@@ -10,13 +10,6 @@ using namespace mirsad::feeds;
 using mirsad::Article;
 
 namespace {
-QByteArray fixture(const QString& name) {
-    QFile file(QFINDTESTDATA(u"../data/feeds/"_s + name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
-
 QDateTime utc(int y, int mo, int d, int h = 0, int mi = 0) {
     return QDateTime(QDate(y, mo, d), QTime(h, mi), QTimeZone::UTC);
 }
@@ -66,7 +59,8 @@ void TestFeedParser::fixtures() {
     QFETCH(QString, format);
     QFETCH(QString, title);
     QFETCH(int, items);
-    const auto feed = parseFeed(fixture(file), contentType, QUrl(u"https://feeds.example/feed"_s));
+    const auto feed =
+        parseFeed(mirsad::test::feedFixture(file), contentType, QUrl(u"https://feeds.example/feed"_s));
     QVERIFY2(feed.ok(), qPrintable(feed.error()));
     QCOMPARE(feed->formatName, format);
     QCOMPARE(feed->title, title);
@@ -74,8 +68,8 @@ void TestFeedParser::fixtures() {
 }
 
 void TestFeedParser::arabicRss() {
-    const auto feed =
-        parseFeed(fixture(u"rss2-arabic-windows1256.xml"_s), {}, QUrl(u"https://shafaq.example/ar/rss"_s));
+    const auto feed = parseFeed(mirsad::test::feedFixture(u"rss2-arabic-windows1256.xml"_s), {},
+                                QUrl(u"https://shafaq.example/ar/rss"_s));
     QVERIFY2(feed.ok(), qPrintable(feed.error()));
     QCOMPARE(feed->language, u"ar"_s);
     QCOMPARE(feed->siteLink, QUrl(u"https://shafaq.example/ar"_s));
@@ -96,7 +90,7 @@ void TestFeedParser::arabicRss() {
 }
 
 void TestFeedParser::englishRssExtensions() {
-    const auto feed = parseFeed(fixture(u"rss2-english.xml"_s));
+    const auto feed = parseFeed(mirsad::test::feedFixture(u"rss2-english.xml"_s));
     QVERIFY2(feed.ok(), qPrintable(feed.error()));
     const FeedItem& item = feed->items.at(0);
     QCOMPARE(item.author, u"Shafaq Desk"_s);
@@ -111,8 +105,8 @@ void TestFeedParser::englishRssExtensions() {
 }
 
 void TestFeedParser::atomXmlBaseAndXhtml() {
-    const auto feed =
-        parseFeed(fixture(u"atom-xmlbase-xhtml.xml"_s), {}, QUrl(u"https://mirror.example/k24.xml"_s));
+    const auto feed = parseFeed(mirsad::test::feedFixture(u"atom-xmlbase-xhtml.xml"_s), {},
+                                QUrl(u"https://mirror.example/k24.xml"_s));
     QVERIFY2(feed.ok(), qPrintable(feed.error()));
     QCOMPARE(feed->language, u"en"_s);
     QCOMPARE(feed->description, u"News from the Kurdistan Region"_s);
@@ -142,7 +136,7 @@ void TestFeedParser::atomXmlBaseAndXhtml() {
 }
 
 void TestFeedParser::rdf() {
-    const auto feed = parseFeed(fixture(u"rdf.xml"_s));
+    const auto feed = parseFeed(mirsad::test::feedFixture(u"rdf.xml"_s));
     QVERIFY2(feed.ok(), qPrintable(feed.error()));
     QCOMPARE(feed->language, u"en"_s);
     QCOMPARE(feed->items.at(0).guid, u"https://rudaw.example/a1"_s);
@@ -154,8 +148,8 @@ void TestFeedParser::rdf() {
 }
 
 void TestFeedParser::jsonFeed() {
-    const auto feed =
-        parseFeed(fixture(u"jsonfeed-1.1.json"_s), {}, QUrl(u"https://iraqdesk.example/feed.json"_s));
+    const auto feed = parseFeed(mirsad::test::feedFixture(u"jsonfeed-1.1.json"_s), {},
+                                QUrl(u"https://iraqdesk.example/feed.json"_s));
     QVERIFY2(feed.ok(), qPrintable(feed.error()));
     QCOMPARE(feed->siteLink, QUrl(u"https://iraqdesk.example/"_s));
     const FeedItem& first = feed->items.at(0);
@@ -176,7 +170,7 @@ void TestFeedParser::jsonFeed() {
 }
 
 void TestFeedParser::rss091WithNetscapeDtd() {
-    const auto feed = parseFeed(fixture(u"rss091.xml"_s));
+    const auto feed = parseFeed(mirsad::test::feedFixture(u"rss091.xml"_s));
     QVERIFY2(feed.ok(), qPrintable(feed.error()));
     QCOMPARE(feed->description, u"Café news édition"_s);
     QCOMPARE(feed->items.at(0).title, u"Mosul report"_s); // &nbsp; from the external DTD, simplified
@@ -194,17 +188,17 @@ void TestFeedParser::errors_data() {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("contentType");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("html page") << fixture(u"page-with-alternates.html"_s) << u"text/html"_s
+    QTest::newRow("html page") << mirsad::test::feedFixture(u"page-with-alternates.html"_s) << u"text/html"_s
                                << u"The feed at https://feeds.example/feed is an HTML page, not a feed."_s;
     QTest::newRow("html without doctype")
         << QByteArray("\n<html><body>hi</body></html>") << QString() << u"is an HTML page, not a feed."_s;
     QTest::newRow("broken html as text/html")
         << QByteArray("<p>Hello<br>world") << u"text/html"_s << u"is an HTML page, not a feed."_s;
-    QTest::newRow("broken xml") << fixture(u"broken.xml"_s) << QString()
+    QTest::newRow("broken xml") << mirsad::test::feedFixture(u"broken.xml"_s) << QString()
                                 << u"is not well-formed XML (line 5, column"_s;
-    QTest::newRow("billion laughs") << fixture(u"billion-laughs.xml"_s) << QString()
+    QTest::newRow("billion laughs") << mirsad::test::feedFixture(u"billion-laughs.xml"_s) << QString()
                                     << u"declares entities in its DTD, which Mirsad refuses to expand"_s;
-    QTest::newRow("external entity") << fixture(u"external-entity.xml"_s) << QString()
+    QTest::newRow("external entity") << mirsad::test::feedFixture(u"external-entity.xml"_s) << QString()
                                      << u"declares entities in its DTD"_s;
     QTest::newRow("empty") << QByteArray("  \n") << QString()
                            << u"The feed at https://feeds.example/feed is empty."_s;
@@ -229,8 +223,8 @@ void TestFeedParser::errors() {
 }
 
 void TestFeedParser::toArticleSanitises() {
-    const auto feed =
-        parseFeed(fixture(u"rss2-arabic-windows1256.xml"_s), {}, QUrl(u"https://shafaq.example/ar/rss"_s));
+    const auto feed = parseFeed(mirsad::test::feedFixture(u"rss2-arabic-windows1256.xml"_s), {},
+                                QUrl(u"https://shafaq.example/ar/rss"_s));
     QVERIFY(feed.ok());
     const Article article = toArticle(feed->items.at(0), *feed);
     QCOMPARE(article.source, u"شفق نيوز"_s);
@@ -239,7 +233,8 @@ void TestFeedParser::toArticleSanitises() {
     QVERIFY(!article.html.contains(u"<img"_s));
     QCOMPARE(article.text, u"استقبل رئيس الوزراء مصطفى الكاظمي وفداً من أربيل."_s);
     QVERIFY(article.html.contains(u"dir=\"rtl\""_s));
-    const Article english = toArticle(parseFeed(fixture(u"rss2-english.xml"_s))->items.at(0), *feed);
+    const Article english =
+        toArticle(parseFeed(mirsad::test::feedFixture(u"rss2-english.xml"_s))->items.at(0), *feed);
     QVERIFY2(!english.text.contains(u"Share"_s), qPrintable(english.text));
     QVERIFY2(english.html.contains(u"href=\"https://shafaq.example/en/people/kadhimi\""_s),
              qPrintable(english.html));

@@ -4,11 +4,11 @@
 // lifts), and the feeds must be equal.
 // Also: what lifting must leave alone, and restoring what it lifted.
 
+#include "TestSupport.h"
 #include "feeds/FeedParser.h"
 #include "feeds/LiftedText.h"
 #include "feeds/XmlFeedReader.h"
 
-#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -16,13 +16,6 @@ using namespace mirsad::feeds;
 using mirsad::Result;
 
 namespace {
-
-QByteArray fixture(const QString& name) {
-    QFile file(QFINDTESTDATA(u"../data/feeds/"_s + name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
-}
 
 QString para(int n) {
     return u"الكاظمي يصل إلى أربيل لبحث ملف الموازنة مع حكومة إقليم كوردستان، الفقرة %1. "
@@ -74,9 +67,10 @@ private slots:
     void sameFeedEitherWay_data() {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<bool>("lifts");
-        QTest::newRow("rss2-english fixture") << fixture(u"rss2-english.xml"_s) << true;
-        QTest::newRow("atom xml:base xhtml fixture") << fixture(u"atom-xmlbase-xhtml.xml"_s) << false;
-        QTest::newRow("rdf fixture") << fixture(u"rdf.xml"_s) << false;
+        QTest::newRow("rss2-english fixture") << mirsad::test::feedFixture(u"rss2-english.xml"_s) << true;
+        QTest::newRow("atom xml:base xhtml fixture")
+            << mirsad::test::feedFixture(u"atom-xmlbase-xhtml.xml"_s) << false;
+        QTest::newRow("rdf fixture") << mirsad::test::feedFixture(u"rdf.xml"_s) << false;
 
         const QString longText = para(1) + para(2) + para(3);
         QTest::newRow("CDATA bodies") << rss(item(1, u"<![CDATA[<p>"_s + longText + u"</p>]]>"_s,
