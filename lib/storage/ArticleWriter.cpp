@@ -120,8 +120,7 @@ Status ArticleWriter::unindexEntities(qint64 articleId) {
     return {};
 }
 
-Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds) {
-    const QString what = QStringLiteral("index the names found");
+void ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds) {
     IndexRowWriter::Keys entities;
     IndexRowWriter::Keys regions;
     for (const QByteArray& entity : entityIds) {
@@ -135,19 +134,16 @@ Status ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QLi
                 regions << &region;
         }
     }
-    for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
-        if (Status s = index->add(index == &*m_entities ? entities : regions, sortTime, articleId); !s)
-            return Error{QStringLiteral("Could not %1: %2").arg(what, s.error())};
-    }
-    return {};
+    m_entities->add(entities, sortTime, articleId);
+    m_regions->add(regions, sortTime, articleId);
 }
 
 Status ArticleWriter::finish() {
     if (!m_entities)
         return {};
     for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
-        if (Status s = index->writeCounts(); !s)
-            return Error{QStringLiteral("Could not count the articles per name: %1").arg(s.error())};
+        if (Status s = index->flush(); !s)
+            return Error{QStringLiteral("Could not index the names found: %1").arg(s.error())};
     }
     return {};
 }
@@ -178,7 +174,8 @@ Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMentio
     QList<QByteArray> entityIds;
     for (const QString& id : distinctEntityIds(mentions))
         entityIds << id.toUtf8();
-    return indexEntities(articleId, *sortTime, entityIds);
+    indexEntities(articleId, *sortTime, entityIds);
+    return {};
 }
 
 Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString& taggedVersion) {
@@ -260,8 +257,7 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     if (Status s = indexForSearch(result.id, derived, updated); !s)
         return Error{s.error()};
     // The row itself holds the mentions and their tagged_version; the index follows.
-    if (Status s = indexEntities(result.id, sortTime, derived.entityIds); !s)
-        return Error{s.error()};
+    indexEntities(result.id, sortTime, derived.entityIds);
     return result;
 }
 

@@ -47,9 +47,9 @@ struct ArticleDerived {
 
 // Stores articles through statements prepared once per connection, on SQLite's own interface
 // (see storage/SqliteStatement.h). The caller owns the transaction, so that a batch is one
-// transaction. The filters' indexes (the articles' entities and regions) are written with each
-// article; the counts per entity and per region are summed in memory and written by finish():
-// call it before committing (the destructor does it too, late, as a safety net).
+// transaction. The filters' indexes (the articles' entities and regions, and their counts) are
+// gathered in memory and written by finish() (see IndexRowWriter): call it before committing
+// (the destructor does it too, late, as a safety net).
 class ArticleWriter {
 public:
     explicit ArticleWriter(QSqlDatabase db);
@@ -68,7 +68,7 @@ public:
     Status replaceMentions(qint64 articleId, const QList<StoredMention>& mentions,
                            const QString& taggedVersion);
 
-    // Writes the counts of what was indexed since the last call.
+    // Writes the filters' index rows and counts of what was stored since the last call.
     Status finish();
 
 private:
@@ -76,7 +76,8 @@ private:
     Status indexForSearch(qint64 id, const ArticleDerived& derived, bool replace);
     // Removes an article's rows from the filters' indexes, before its row changes.
     Status unindexEntities(qint64 articleId);
-    Status indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds);
+    // Adds an article's rows to the filters' indexes, written by finish().
+    void indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds);
     Result<qint64> sortTimeOf(qint64 articleId);
 
     QSqlDatabase m_db;

@@ -1,5 +1,7 @@
 #include "storage/IndexRowWriter.h"
 
+#include <algorithm>
+
 namespace mirsad::storage {
 
 IndexRowWriter::IndexRowWriter(sqlite3* db, const char* table, const char* keyColumn, const char* countTable)
@@ -37,26 +39,62 @@ SqliteStatement& IndexRowWriter::insertOf(int rows) {
     return statement;
 }
 
-Status IndexRowWriter::add(const Keys& keys, qint64 sortTime, qint64 articleId) {
-    for (qsizetype from = 0; from < keys.size(); from += kMaxRows) {
-        const int rows = int(qMin<qsizetype>(kMaxRows, keys.size() - from));
-        SqliteStatement& insert = insertOf(rows);
-        for (int row = 0; row < rows; ++row)
-            insert.bind(3 * row + 1, *keys[from + row])
-                .bind(3 * row + 2, sortTime)
-                .bind(3 * row + 3, articleId);
-        if (Status s = insert.exec(); !s)
-            return failed(insert);
-        // An article's rows are new unless the index disagrees with the articles; then which
-        // rows existed is unknown, and the keys are counted from the table.
-        const bool allNew = insert.changes() == rows;
-        for (int row = 0; row < rows; ++row) {
+void IndexRowWriter::add(const Keys& keys, qint64 sortTime, qint64 articleId) {
+    for (const QByteArray* key : keys)
+        m_pending[*key].append({sortTime, articleId});
+}
+
+Status IndexRowWriter::flush() {
+    if (Status s = writeRows(); !s)
+        return s;
+    return writeCounts();
+}
+
+Status IndexRowWriter::writeRows() {
+    QList<QByteArray> keys = m_pending.keys();
+    std::sort(keys.begin(), keys.end());
+    // Rows in key order, the statement filled up to kMaxRows across keys.
+    SqliteStatement* insert = nullptr;
+    int bound = 0;
+    QVarLengthArray<const QByteArray*, kMaxRows> boundKeys;
+    qsizetype left = 0;
+    for (const QList<Row>& rows : std::as_const(m_pending))
+        left += rows.size();
+    const auto execute = [&]() -> Status {
+        if (Status s = insert->exec(); !s)
+            return failed(*insert);
+        // The rows are new unless the index disagrees with the articles; then which rows
+        // existed is unknown, and their keys are counted from the table.
+        const bool allNew = insert->changes() == bound;
+        for (const QByteArray* key : boundKeys) {
             if (allNew)
-                ++m_added[*keys[from + row]];
+                ++m_added[*key];
             else
-                m_toRecount.insert(*keys[from + row]);
+                m_toRecount.insert(*key);
+        }
+        bound = 0;
+        boundKeys.clear();
+        return {};
+    };
+    for (const QByteArray& key : keys) {
+        QList<Row>& rows = m_pending[key];
+        std::sort(rows.begin(), rows.end());
+        for (const Row& row : std::as_const(rows)) {
+            if (bound == 0)
+                insert = &insertOf(int(qMin<qsizetype>(kMaxRows, left)));
+            insert->bind(3 * bound + 1, key)
+                .bind(3 * bound + 2, row.sortTime)
+                .bind(3 * bound + 3, row.articleId);
+            boundKeys.append(&key);
+            ++bound;
+            --left;
+            if (bound == kMaxRows || left == 0) {
+                if (Status s = execute(); !s)
+                    return s;
+            }
         }
     }
+    m_pending.clear();
     return {};
 }
 

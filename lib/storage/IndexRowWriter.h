@@ -11,10 +11,11 @@
 
 namespace mirsad::storage {
 
-// Adds an article's rows to one of the filters' index tables, article_entities or
-// article_regions (key, sort_time, article_id), with one statement per article rather than one
-// per row, and sums how many articles each key gained for its count table (entity_counts,
-// region_counts), written by writeCounts().
+// Adds articles' rows to one of the filters' index tables, article_entities or article_regions
+// (key, sort_time, article_id), and sums how many articles each key gained for its count table
+// (entity_counts, region_counts). Rows are held until flush() and then written in key order, up
+// to 32 per statement: an import's rows scatter over every key, and written as they come they
+// dirty the index's pages again and again, more than the writer's page cache holds.
 class IndexRowWriter {
 public:
     using Keys = QVarLengthArray<const QByteArray*, 16>;
@@ -23,15 +24,22 @@ public:
     bool isValid() const { return m_count.isValid() && m_recount.isValid(); }
     const QString& error() const { return m_error; }
 
-    // Indexes the article under each of keys (distinct).
-    Status add(const Keys& keys, qint64 sortTime, qint64 articleId);
-    // Adds what was counted since the last call to the count table.
-    Status writeCounts();
+    // Indexes the article under each of keys (distinct), at the next flush().
+    void add(const Keys& keys, qint64 sortTime, qint64 articleId);
+    // Writes the rows added since the last call, and adds what they count to the count table.
+    Status flush();
 
 private:
     static constexpr int kMaxRows = 32;
+    struct Row {
+        qint64 sortTime;
+        qint64 articleId;
+        auto operator<=>(const Row&) const = default;
+    };
     SqliteStatement& insertOf(int rows);
     Status failed(const SqliteStatement& statement);
+    Status writeRows();
+    Status writeCounts();
 
     sqlite3* m_db;
     QByteArray m_table;
@@ -39,6 +47,7 @@ private:
     std::array<SqliteStatement, kMaxRows + 1> m_inserts; // by rows per statement, made when needed
     SqliteStatement m_count;
     SqliteStatement m_recount;
+    QHash<QByteArray, QList<Row>> m_pending; // by key: sorting the keys alone is cheap
     QHash<QByteArray, qint64> m_added;
     QSet<QByteArray> m_toRecount; // keys a row already existed for: counted from the table instead
     QString m_error;
