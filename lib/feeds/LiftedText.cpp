@@ -187,8 +187,20 @@ std::optional<QString> LiftedText::decode(const Piece& piece) {
     char16_t* to = reinterpret_cast<char16_t*>(out.data());
     const char* p = piece.bytes.data();
     const char* const end = p + piece.bytes.size();
+    const bool escaped = piece.escaped;
     while (p < end) {
         const auto c = static_cast<uchar>(*p);
+        // Nearly every byte is printable ASCII or starts a two-byte sequence (Arabic): those first.
+        if (c >= 0x20 && c < 0x80 && (c != '&' || !escaped)) {
+            *to++ = c;
+            ++p;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF && p + 1 < end && (static_cast<uchar>(p[1]) & 0xC0) == 0x80) {
+            *to++ = char16_t((c & 0x1F) << 6 | (static_cast<uchar>(p[1]) & 0x3F));
+            p += 2;
+            continue;
+        }
         if (c >= 0x80) {
             const auto [character, length] = utf8Sequence(p, end);
             if (length == 0 || !isXmlChar(character))
@@ -196,7 +208,7 @@ std::optional<QString> LiftedText::decode(const Piece& piece) {
             for (const char16_t unit : QChar::fromUcs4(character))
                 *to++ = unit;
             p += length;
-        } else if (c == '&' && piece.escaped) {
+        } else if (c == '&') { // escaped: else copied above
             const auto [character, length] = reference(QByteArrayView(p, end));
             if (length == 0)
                 return std::nullopt;
@@ -206,7 +218,7 @@ std::optional<QString> LiftedText::decode(const Piece& piece) {
         } else if (c == '\r') { // line ends read as the reader reads them: CR LF and CR become LF
             *to++ = u'\n';
             p += p + 1 < end && p[1] == '\n' ? 2 : 1;
-        } else if (c >= 0x20 || c == '\t' || c == '\n') {
+        } else if (c == '\t' || c == '\n') {
             *to++ = c;
             ++p;
         } else {
