@@ -28,7 +28,7 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     derived.contentHash = mirsad::contentHash(derived.contentParts());
     derived.searchTitle = searchTextUtf8(article.title);
     derived.searchBody = searchTextUtf8(article.text);
-    derived.mentionsJson = encodeMentions(article.mentions).toUtf8();
+    derived.mentionsJson = encodeMentions(article.mentions);
     for (const QString& id : distinctEntityIds(article.mentions))
         derived.entityIds << id.toUtf8();
     return derived;
@@ -162,7 +162,7 @@ Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMentio
                                       const QString& taggedVersion) {
     if (!m_error.isEmpty())
         return Error{m_error};
-    const QByteArray json = encodeMentions(mentions).toUtf8();
+    const QByteArray json = encodeMentions(mentions);
     const QByteArray version = taggedVersion.toUtf8();
     if (Status s = unindexEntities(articleId); !s)
         return s;

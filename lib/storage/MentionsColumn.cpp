@@ -2,82 +2,94 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSet>
 #include <algorithm>
 #include <charconv>
 
 namespace mirsad::storage {
 
-// Appends text as a JSON string: runs that need no escaping are appended whole.
-static void appendJsonString(QString& out, QStringView text) {
-    out += u'"';
-    qsizetype run = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
+// Appends text as a JSON string in UTF-8: ids are ASCII nearly always, copied a byte each;
+// runs of other characters are converted whole.
+static void appendJsonString(QByteArray& out, QStringView text) {
+    out += '"';
+    for (qsizetype i = 0; i < text.size();) {
         const char16_t c = text[i].unicode();
-        if (c != u'"' && c != u'\\' && c >= 0x20)
+        if (c >= 0x80) {
+            qsizetype end = i + 1;
+            while (end < text.size() && text[end].unicode() >= 0x80)
+                ++end;
+            out += text.sliced(i, end - i).toUtf8();
+            i = end;
             continue;
-        out += text.sliced(run, i - run);
-        if (c < 0x20)
-            out += QStringLiteral("\\u%1").arg(int(c), 4, 16, QLatin1Char('0'));
-        else
-            (out += u'\\') += QChar(c);
-        run = i + 1;
+        }
+        if (c == u'"' || c == u'\\') {
+            out += '\\';
+            out += char(c);
+        } else if (c < 0x20) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xF];
+        } else {
+            out += char(c);
+        }
+        ++i;
     }
-    out += text.sliced(run);
-    out += u'"';
+    out += '"';
 }
 
 // std::to_chars writes what "%lld" did, without snprintf's format parsing, which cost more than
 // the rest of the column.
-static void appendNumber(QString& out, qsizetype number) {
+static void appendNumber(QByteArray& out, qsizetype number) {
     char digits[24]; // enough for any long long: to_chars cannot fail
     const std::to_chars_result written =
         std::to_chars(digits, digits + sizeof digits, static_cast<long long>(number));
-    out += QLatin1StringView(digits, written.ptr);
+    out += QByteArrayView(digits, written.ptr);
 }
 
-QString encodeMentions(QList<StoredMention> mentions) {
-    std::stable_sort(mentions.begin(), mentions.end(),
-                     [](const StoredMention& a, const StoredMention& b) { return a.start < b.start; });
-    QString json;
+QByteArray encodeMentions(const QList<StoredMention>& mentions) {
+    const auto byStart = [](const StoredMention& a, const StoredMention& b) { return a.start < b.start; };
+    if (!std::is_sorted(mentions.begin(), mentions.end(), byStart)) { // the matcher's always are
+        QList<StoredMention> sorted = mentions;
+        std::stable_sort(sorted.begin(), sorted.end(), byStart);
+        return encodeMentions(sorted);
+    }
+    QByteArray json;
     json.reserve(2 + mentions.size() * 32);
-    json += u'[';
+    json += '[';
     for (const StoredMention& mention : mentions) {
         if (json.size() > 1)
-            json += u',';
-        json += u'[';
+            json += ',';
+        json += '[';
         appendJsonString(json, mention.entityId);
-        json += u',';
+        json += ',';
         appendNumber(json, mention.start);
-        json += u',';
+        json += ',';
         appendNumber(json, mention.end);
-        json += u']';
+        json += ']';
     }
-    json += u']';
+    json += ']';
     return json;
 }
 
 QStringList distinctEntityIds(const QList<StoredMention>& mentions) {
+    // An article names a handful of entities: a scan of those found costs less than a set.
     QStringList ids;
-    QSet<QString> seen;
     for (const StoredMention& mention : mentions) {
-        if (!seen.contains(mention.entityId)) {
-            seen.insert(mention.entityId);
+        if (!ids.contains(mention.entityId))
             ids << mention.entityId;
-        }
     }
     return ids;
 }
 
-QString encodeEntityIds(const QList<StoredMention>& mentions) {
-    QString json;
-    json += u'[';
+QByteArray encodeEntityIds(const QList<StoredMention>& mentions) {
+    QByteArray json;
+    json += '[';
     for (const QString& id : distinctEntityIds(mentions)) {
         if (json.size() > 1)
-            json += u',';
+            json += ',';
         appendJsonString(json, id);
     }
-    json += u']';
+    json += ']';
     return json;
 }
 

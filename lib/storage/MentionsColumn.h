@@ -2,6 +2,7 @@
 
 #include "articles/Article.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -14,14 +15,14 @@ namespace mirsad::storage {
 // in the article's row costs nothing extra to write, where a row per mention cost more than the
 // article itself.
 
-// The column's value for `mentions` (sorted by start by the caller's matcher or by this).
-QString encodeMentions(QList<StoredMention> mentions);
+// The column's value for `mentions`, in UTF-8 (sorted by start by the caller's matcher or by this).
+QByteArray encodeMentions(const QList<StoredMention>& mentions);
 
 // The distinct entities of `mentions`, in the order they first appear.
 QStringList distinctEntityIds(const QList<StoredMention>& mentions);
 
 // The same as a JSON array of ids, for one-statement index updates.
-QString encodeEntityIds(const QList<StoredMention>& mentions);
+QByteArray encodeEntityIds(const QList<StoredMention>& mentions);
 
 // The mentions a column value holds, with surfaces cut from `text`. Entries that do not fit
 // the text (a damaged value) are skipped rather than trusted.
