@@ -1,7 +1,9 @@
 #include "storage/SearchText.h"
 
+#include "text/FoldInto.h"
 #include "text/TextNormalizer.h"
 
+#include <utility>
 #include <vector>
 
 namespace mirsad::storage {
@@ -55,50 +57,82 @@ QString asTokens(QString folded) {
     return folded;
 }
 
-// asTokens(folded).toUtf8() in one pass over the folded text, without the copy in between:
-// what the index is given.
-QByteArray tokensAsUtf8(const QString& folded) {
-    if (folded.isNull())
-        return {}; // as QString::toUtf8()
-    const char16_t* units = tokenUnits().data();
-    const auto* text = reinterpret_cast<const char16_t*>(folded.constData());
-    const qsizetype size = folded.size();
-    QByteArray bytes(size * 3, Qt::Uninitialized); // a unit takes at most 3 bytes, a pair 4
-    char* out = bytes.data();
-    for (qsizetype i = 0; i < size; ++i) {
-        char16_t c = text[i];
-        if (c < 0x80) {
-            *out++ = char(c);
-            continue;
-        }
-        if (QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(text[i + 1])) {
-            const char32_t cp = QChar::surrogateToUcs4(c, text[++i]);
-            if (isWordCodePoint(cp)) {
-                *out++ = char(0xF0 | (cp >> 18));
-                *out++ = char(0x80 | ((cp >> 12) & 0x3F));
-                *out++ = char(0x80 | ((cp >> 6) & 0x3F));
-                *out++ = char(0x80 | (cp & 0x3F));
-            } else {
-                *out++ = ' ';
-                *out++ = ' ';
+// Writes asTokens(folded) as UTF-8 while the text is folded: each folded unit is mapped and
+// encoded as it comes, without the folded string in between. A high surrogate waits for the
+// unit after it, which may come from a later input character (a mark between them is dropped).
+class TokenWriter {
+public:
+    explicit TokenWriter(qsizetype inputSize)
+        : m_bytes(inputSize * 3, Qt::Uninitialized) // a unit takes at most 3 bytes, a pair 4
+        , m_out(m_bytes.data())
+        , m_units(tokenUnits().data()) {}
+
+    void write(const char16_t* units, qsizetype n) {
+        // An expansion may be longer than what it replaces: make room for it first.
+        if (m_bytes.size() - (m_out - m_bytes.constData()) < 3 * (n + 1))
+            grow(3 * (n + 1));
+        for (qsizetype k = 0; k < n; ++k)
+            put(units[k]);
+    }
+
+    QByteArray take() && {
+        if (m_high)
+            *m_out++ = ' '; // a lone surrogate is a space
+        m_bytes.truncate(m_out - m_bytes.constData());
+        return std::move(m_bytes);
+    }
+
+private:
+    void put(char16_t c) {
+        if (m_high) {
+            const char16_t high = std::exchange(m_high, char16_t(0));
+            if (QChar::isLowSurrogate(c)) {
+                const char32_t cp = QChar::surrogateToUcs4(high, c);
+                if (isWordCodePoint(cp)) {
+                    *m_out++ = char(0xF0 | (cp >> 18));
+                    *m_out++ = char(0x80 | ((cp >> 12) & 0x3F));
+                    *m_out++ = char(0x80 | ((cp >> 6) & 0x3F));
+                    *m_out++ = char(0x80 | (cp & 0x3F));
+                } else {
+                    *m_out++ = ' ';
+                    *m_out++ = ' ';
+                }
+                return;
             }
-            continue;
+            *m_out++ = ' ';
         }
-        c = units[c]; // a lone surrogate is a space
         if (c < 0x80) {
-            *out++ = char(c);
+            *m_out++ = char(c);
+            return;
+        }
+        if (QChar::isHighSurrogate(c)) {
+            m_high = c;
+            return;
+        }
+        c = m_units[c]; // a lone low surrogate is a space
+        if (c < 0x80) {
+            *m_out++ = char(c);
         } else if (c < 0x800) {
-            *out++ = char(0xC0 | (c >> 6));
-            *out++ = char(0x80 | (c & 0x3F));
+            *m_out++ = char(0xC0 | (c >> 6));
+            *m_out++ = char(0x80 | (c & 0x3F));
         } else {
-            *out++ = char(0xE0 | (c >> 12));
-            *out++ = char(0x80 | ((c >> 6) & 0x3F));
-            *out++ = char(0x80 | (c & 0x3F));
+            *m_out++ = char(0xE0 | (c >> 12));
+            *m_out++ = char(0x80 | ((c >> 6) & 0x3F));
+            *m_out++ = char(0x80 | (c & 0x3F));
         }
     }
-    bytes.truncate(out - bytes.data());
-    return bytes;
-}
+
+    void grow(qsizetype needed) {
+        const qsizetype used = m_out - m_bytes.constData();
+        m_bytes.resize(qMax(2 * m_bytes.size(), used + needed));
+        m_out = m_bytes.data() + used;
+    }
+
+    QByteArray m_bytes;
+    char* m_out;
+    const char16_t* m_units;
+    char16_t m_high = 0; // a high surrogate waiting for its low half
+};
 
 } // namespace
 
@@ -107,7 +141,9 @@ QString searchText(QStringView text) {
 }
 
 QByteArray searchTextUtf8(QStringView text) {
-    return tokensAsUtf8(text::normalizeForSearch(text));
+    TokenWriter writer(text.size());
+    text::foldInto(text, [&](const char16_t* units, qsizetype n, qsizetype) { writer.write(units, n); });
+    return std::move(writer).take();
 }
 
 bool isSearchWordCharacter(QChar c) {

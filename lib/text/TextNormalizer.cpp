@@ -1,6 +1,6 @@
 #include "text/TextNormalizer.h"
 
-#include "text/FoldingTable.h"
+#include "text/FoldInto.h"
 
 #include <algorithm>
 #include <utility>
@@ -8,45 +8,6 @@
 namespace mirsad::text {
 
 namespace {
-
-// Calls sink(units, count, originIndex) for the folded units of every input character.
-template <typename Sink> void foldInto(QStringView input, Sink&& sink) {
-    const FoldingTable& table = FoldingTable::instance();
-    const qsizetype size = input.size();
-    const char16_t* data = input.utf16();
-    char16_t buffer[FoldingTable::kMaxExpansion];
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t unit = data[i];
-        const FoldingTable::Entry& e = table.entry(unit);
-        if (e.kind == FoldingTable::Single) { // nearly every unit: decided first
-            const auto folded = static_cast<char16_t>(e.value);
-            sink(&folded, 1, i);
-            continue;
-        }
-        if (QChar::isHighSurrogate(unit) && i + 1 < size && QChar::isLowSurrogate(data[i + 1])) {
-            bool attached = false;
-            const int n =
-                FoldingTable::foldCodePoint(QChar::surrogateToUcs4(unit, data[i + 1]), buffer, &attached);
-            sink(buffer, n, i);
-            ++i;
-            continue;
-        }
-        switch (e.kind) {
-        case FoldingTable::Single:
-        case FoldingTable::Surrogate: { // unpaired: kept as it is
-            const auto folded = static_cast<char16_t>(e.value);
-            sink(&folded, 1, i);
-            break;
-        }
-        case FoldingTable::Expansion:
-            sink(table.pool() + e.value, e.length, i);
-            break;
-        case FoldingTable::DropAttached:
-        case FoldingTable::DropInvisible:
-            break;
-        }
-    }
-}
 
 // Collects units through a pointer into a preallocated buffer: QString::append(QChar) costs an
 // out-of-line call and a capacity check per unit, which was most of the cost of folding a text.

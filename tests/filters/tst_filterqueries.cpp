@@ -314,6 +314,11 @@ private slots:
         QTest::newRow("a pair made by a dropped mark")
             << u"x"_s + QChar(0xD835) + QChar(0x064E) + QChar(0xDC00) + u"y"_s;
         QTest::newRow("separators") << u"a\u00A0b\u2003c\u3000d\u2028e\u0085f\uFEFFg"_s;
+        QTest::newRow("not null, empty") << u""_s;
+        QString everyUnit; // each BMP unit once, between letters: expansions, drops, lone halves
+        for (char32_t unit = 1; unit < 0x10000; ++unit)
+            everyUnit += QChar(char16_t(unit)) + u"b"_s;
+        QTest::newRow("every BMP unit") << everyUnit;
     }
 
     void searchTextUtf8IsSearchTextInUtf8() {
