@@ -1,7 +1,5 @@
 #include "feeds/LiftedText.h"
 
-#include <cstring>
-
 namespace mirsad::feeds::detail {
 namespace {
 
@@ -191,23 +189,6 @@ std::optional<QString> LiftedText::decode(const Piece& piece) {
     const char* const end = p + piece.bytes.size();
     const bool escaped = piece.escaped;
     while (p < end) {
-        // Eight bytes at a time while they are printable ASCII (and no reference starts).
-        while (end - p >= 8) {
-            quint64 bytes;
-            std::memcpy(&bytes, p, sizeof bytes);
-            constexpr quint64 ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-            const quint64 amps = bytes ^ (0x26 * ones); // a zero byte where '&' was
-            const quint64 stops = (bytes & highs) | ((bytes - 0x20 * ones) & ~bytes & highs) |
-                                  (escaped ? (amps - ones) & ~amps & highs : 0);
-            if (stops)
-                break; // (also, rarely, for a byte past the first stop: the loop below decides)
-            for (int k = 0; k < 8; ++k)
-                to[k] = static_cast<uchar>(p[k]);
-            to += 8;
-            p += 8;
-        }
-        if (p == end)
-            break;
         const auto c = static_cast<uchar>(*p);
         // Nearly every byte is printable ASCII or starts a two-byte sequence (Arabic): those first.
         if (c >= 0x20 && c < 0x80 && (c != '&' || !escaped)) {
