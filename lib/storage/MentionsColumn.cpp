@@ -7,43 +7,47 @@
 
 namespace mirsad::storage {
 
-// Appends text as a JSON string in UTF-8: ids are ASCII nearly always, copied a byte each;
-// runs of other characters are converted whole.
-static void appendJsonString(QByteArray& out, QStringView text) {
-    out += '"';
+// The most a JSON string of text takes in UTF-8: a control character takes six bytes.
+static qsizetype jsonStringBound(QStringView text) {
+    return 6 * text.size() + 2;
+}
+
+// Writes text as a JSON string in UTF-8 at `to` (jsonStringBound() bytes free); returns the end.
+// Ids are printable ASCII nearly always: a byte per unit, no call per character.
+static char* writeJsonString(char* to, QStringView text) {
+    *to++ = '"';
     for (qsizetype i = 0; i < text.size();) {
         const char16_t c = text[i].unicode();
-        if (c >= 0x80) {
+        if (c >= 0x80) { // a run of other characters, converted whole
             qsizetype end = i + 1;
             while (end < text.size() && text[end].unicode() >= 0x80)
                 ++end;
-            out += text.sliced(i, end - i).toUtf8();
+            const QByteArray utf8 = text.sliced(i, end - i).toUtf8(); // at most 3 bytes a unit
+            to = std::copy(utf8.cbegin(), utf8.cend(), to);
             i = end;
             continue;
         }
         if (c == u'"' || c == u'\\') {
-            out += '\\';
-            out += char(c);
+            *to++ = '\\';
+            *to++ = char(c);
         } else if (c < 0x20) {
             static constexpr char hex[] = "0123456789abcdef";
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
+            to = std::copy_n("\\u00", 4, to);
+            *to++ = hex[c >> 4];
+            *to++ = hex[c & 0xF];
         } else {
-            out += char(c);
+            *to++ = char(c);
         }
         ++i;
     }
-    out += '"';
+    *to++ = '"';
+    return to;
 }
 
 // std::to_chars writes what "%lld" did, without snprintf's format parsing, which cost more than
-// the rest of the column.
-static void appendNumber(QByteArray& out, qsizetype number) {
-    char digits[24]; // enough for any long long: to_chars cannot fail
-    const std::to_chars_result written =
-        std::to_chars(digits, digits + sizeof digits, static_cast<long long>(number));
-    out += QByteArrayView(digits, written.ptr);
+// the rest of the column. 20 bytes hold any long long.
+static char* writeNumber(char* to, qsizetype number) {
+    return std::to_chars(to, to + 20, static_cast<long long>(number)).ptr;
 }
 
 QByteArray encodeMentions(const QList<StoredMention>& mentions) {
@@ -53,21 +57,26 @@ QByteArray encodeMentions(const QList<StoredMention>& mentions) {
         std::stable_sort(sorted.begin(), sorted.end(), byStart);
         return encodeMentions(sorted);
     }
-    QByteArray json;
-    json.reserve(2 + mentions.size() * 32);
-    json += '[';
+    // Written through a pointer into room reserved for the longest form, then cut to size.
+    qsizetype bound = 2;
+    for (const StoredMention& mention : mentions)
+        bound += jsonStringBound(mention.entityId) + 2 * 20 + 5;
+    QByteArray json(bound, Qt::Uninitialized);
+    char* to = json.data();
+    *to++ = '[';
     for (const StoredMention& mention : mentions) {
-        if (json.size() > 1)
-            json += ',';
-        json += '[';
-        appendJsonString(json, mention.entityId);
-        json += ',';
-        appendNumber(json, mention.start);
-        json += ',';
-        appendNumber(json, mention.end);
-        json += ']';
+        if (to - json.constData() > 1)
+            *to++ = ',';
+        *to++ = '[';
+        to = writeJsonString(to, mention.entityId);
+        *to++ = ',';
+        to = writeNumber(to, mention.start);
+        *to++ = ',';
+        to = writeNumber(to, mention.end);
+        *to++ = ']';
     }
-    json += ']';
+    *to++ = ']';
+    json.truncate(to - json.constData());
     return json;
 }
 
@@ -82,14 +91,20 @@ QStringList distinctEntityIds(const QList<StoredMention>& mentions) {
 }
 
 QByteArray encodeEntityIds(const QList<StoredMention>& mentions) {
-    QByteArray json;
-    json += '[';
-    for (const QString& id : distinctEntityIds(mentions)) {
-        if (json.size() > 1)
-            json += ',';
-        appendJsonString(json, id);
+    const QStringList ids = distinctEntityIds(mentions);
+    qsizetype bound = 2;
+    for (const QString& id : ids)
+        bound += jsonStringBound(id) + 1;
+    QByteArray json(bound, Qt::Uninitialized);
+    char* to = json.data();
+    *to++ = '[';
+    for (const QString& id : ids) {
+        if (to - json.constData() > 1)
+            *to++ = ',';
+        to = writeJsonString(to, id);
     }
-    json += ']';
+    *to++ = ']';
+    json.truncate(to - json.constData());
     return json;
 }
 
