@@ -77,6 +77,7 @@ QByteArray encodeMentions(const QList<StoredMention>& mentions) {
     }
     *to++ = ']';
     json.truncate(to - json.constData());
+    json.squeeze(); // the room reserved is several times what ASCII ids take; a feed's chunks wait with it
     return json;
 }
 
