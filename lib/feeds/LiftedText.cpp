@@ -1,5 +1,11 @@
 #include "feeds/LiftedText.h"
 
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace mirsad::feeds::detail {
 namespace {
 
@@ -31,6 +37,23 @@ std::pair<char32_t, int> utf8Sequence(const char* p, const char* end) {
         return c >= 0x10000 && c <= 0x10FFFF ? std::pair{c, 4} : std::pair{c, 0};
     }
     return {0, 0};
+}
+
+// Whether p starts a two-byte UTF-8 sequence (U+0080..U+07FF: Arabic, accented Latin).
+inline bool isTwoByteSequence(const char* p, const char* end) {
+    const auto lead = static_cast<uchar>(p[0]);
+    return lead >= 0xC2 && lead <= 0xDF && end - p >= 2 && (static_cast<uchar>(p[1]) & 0xC0) == 0x80;
+}
+
+// Eight ASCII bytes at p as eight UTF-16 units at to.
+inline void widen8(const char* p, char16_t* to) {
+#if defined(__SSE2__)
+    const __m128i bytes = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(to), _mm_unpacklo_epi8(bytes, _mm_setzero_si128()));
+#else
+    for (int k = 0; k < 8; ++k)
+        to[k] = static_cast<uchar>(p[k]);
+#endif
 }
 
 // The character a reference at the start of `ref` ("&amp;", "&#x627;") stands for, and its
@@ -194,11 +217,28 @@ std::optional<QString> LiftedText::decode(const Piece& piece) {
         if (c >= 0x20 && c < 0x80 && (c != '&' || !escaped)) {
             *to++ = c;
             ++p;
+            // Then eight bytes at a time while they are printable ASCII too (English, markup);
+            // tried only after ASCII, so that Arabic pays for it once a word, not once a letter.
+            while (end - p >= 8) {
+                quint64 bytes;
+                std::memcpy(&bytes, p, sizeof bytes);
+                constexpr quint64 ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+                const quint64 amps = bytes ^ (0x26 * ones); // a zero byte where '&' is
+                const quint64 stops = (bytes & highs) | ((bytes - 0x20 * ones) & ~bytes & highs) |
+                                      (escaped ? (amps - ones) & ~amps & highs : 0);
+                if (stops)
+                    break; // (sometimes for a byte past the first that stops: the loop decides)
+                widen8(p, to);
+                to += 8;
+                p += 8;
+            }
             continue;
         }
-        if (c >= 0xC2 && c <= 0xDF && p + 1 < end && (static_cast<uchar>(p[1]) & 0xC0) == 0x80) {
-            *to++ = char16_t((c & 0x1F) << 6 | (static_cast<uchar>(p[1]) & 0x3F));
-            p += 2;
+        if (isTwoByteSequence(p, end)) { // and the letters after it in the same word
+            do {
+                *to++ = char16_t((static_cast<uchar>(p[0]) & 0x1F) << 6 | (static_cast<uchar>(p[1]) & 0x3F));
+                p += 2;
+            } while (isTwoByteSequence(p, end));
             continue;
         }
         if (c >= 0x80) {

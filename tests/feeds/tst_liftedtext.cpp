@@ -104,6 +104,25 @@ private slots:
         QTest::newRow("bad character reference")
             << rss(item(1, longText + u"&#0;"_s, u"<![CDATA["_s + longText + u"]]>"_s)) << true;
 
+        // decode() copies ASCII eight bytes at a time: each character that ends such a run, at
+        // each offset in it, escaped and in CDATA.
+        const QString ascii = u"The budget talks in Erbil went on; "_s.repeated(6);
+        const QList<std::pair<const char*, QString>> stoppers = {
+            {"LF", u"\n"_s},           {"CR LF", u"\r\n"_s},       {"tab", u"\t"_s},
+            {"U+0001", u"\u0001"_s},   {"e acute", u"\u00e9"_s},   {"alef with hamza", u"\u0623"_s},
+            {"euro", u"\u20ac"_s},     {"emoji", u"\U0001F600"_s}, {"&amp;", u"&amp;"_s},
+            {"&#1575;", u"&#1575;"_s}, {"DEL", u"\u007f"_s}};
+        for (const auto& [name, stop] : stoppers) {
+            QString items;
+            for (int offset = 0; offset < 17; ++offset) {
+                const QString text = ascii.left(40 + offset) + stop + ascii.mid(40 + offset);
+                QString cdata = text;
+                cdata.replace(u"&amp;"_s, u"&"_s);
+                items += item(offset, text, u"<![CDATA["_s + cdata + u"]]>"_s);
+            }
+            QTest::addRow("ASCII runs ended by %s", name) << rss(items) << true;
+        }
+
         // Atom with escaped HTML content, the other half of the benchmark's corpus.
         QString atom =
             u"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
