@@ -29,6 +29,10 @@ FeedRefresher::FeedRefresher(storage::DatabaseThread& writer, QObject* parent)
     connect(m_fetchQueue, &feeds::FetchQueue::fetchFinished, this, &FeedRefresher::onFetched);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchProgress, this,
             [this](qint64 feedId, const QUrl&, qint64 received, qint64 total) {
+                if (m_running.contains(feedId)) {
+                    setBytesAhead(feedId, qMax(received, total));
+                    startMore();
+                }
                 emit feedProgress(feedId, received, total);
             });
 }
@@ -51,10 +55,32 @@ void FeedRefresher::setMaxPreparing(int count) {
     m_maxPreparing = qMax(1, count);
 }
 
+void FeedRefresher::setMaxBytesAhead(qint64 bytes) {
+    m_maxBytesAhead = qMax<qint64>(0, bytes);
+}
+
+void FeedRefresher::setBytesAhead(qint64 feedId, qint64 bytes) {
+    m_unsized.remove(feedId);
+    m_sizedBytesAhead += bytes - m_bytesAhead.value(feedId);
+    m_bytesAhead.insert(feedId, bytes);
+}
+
+void FeedRefresher::forgetBytesAhead(qint64 feedId) {
+    m_unsized.remove(feedId);
+    m_sizedBytesAhead -= m_bytesAhead.take(feedId);
+}
+
+qint64 FeedRefresher::bytesAhead() const {
+    const qint64 unsized = m_bodiesFetched > 0 ? m_bodyBytesFetched / m_bodiesFetched : m_maxBytesAhead / 2;
+    return m_sizedBytesAhead + m_unsized.size() * unsized;
+}
+
 void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
     if (isIdle()) {
         m_done = 0;
         m_total = 0;
+        m_bodiesFetched = 0;
+        m_bodyBytesFetched = 0;
     }
     for (const RefreshTarget& target : targets) {
         if (m_running.contains(target.feedId))
@@ -100,7 +126,9 @@ void FeedRefresher::cancel() {
 }
 
 void FeedRefresher::startMore() {
-    while (m_inFlight < m_maxInFlight && !m_pending.isEmpty())
+    // The first fetch always starts, whatever its size: the budget only holds back the others.
+    while (m_inFlight < m_maxInFlight && !m_pending.isEmpty() &&
+           (m_inFlight == 0 || bytesAhead() < m_maxBytesAhead))
         launch(m_pending.dequeue());
     if (isIdle())
         emit finished();
@@ -122,6 +150,7 @@ void FeedRefresher::launch(const RefreshTarget& target) {
         });
         return;
     }
+    m_unsized.insert(target.feedId);
     m_fetchQueue->enqueue(feeds::FetchRequest{target.url, target.etag, target.lastModified, target.feedId});
 }
 
@@ -162,6 +191,9 @@ void FeedRefresher::onFetched(const feeds::FetchResult& result) {
 void FeedRefresher::prepare(const RefreshTarget& target, QByteArray body, const QString& contentType,
                             const QString& etag, const QString& lastModified) {
     qCDebug(lcIngest) << "feed" << target.feedId << "fetched," << body.size() << "bytes";
+    setBytesAhead(target.feedId, body.size());
+    ++m_bodiesFetched;
+    m_bodyBytesFetched += body.size();
     m_fetched.enqueue({target, std::move(body), contentType, etag, lastModified});
     prepareMore();
 }
@@ -237,6 +269,7 @@ void FeedRefresher::followDiscovered(const RefreshTarget& target, const QUrl& fe
             }
             --m_inFlight;
             m_running.remove(target.feedId);
+            forgetBytesAhead(target.feedId);
             releasePrepareSlot(target.feedId);
             launch(next);
         });
@@ -269,6 +302,7 @@ void FeedRefresher::complete(const RefreshOutcome& outcome) {
     // A feed's articles were allocated on worker threads and freed on others; without this the
     // freed memory stays with the process and the peak grows with every large feed.
     releaseFreedMemory();
+    forgetBytesAhead(outcome.feedId);
     m_running.remove(outcome.feedId);
     releasePrepareSlot(outcome.feedId);
     --m_inFlight;

@@ -62,6 +62,12 @@ public:
     // it is stored, while the next waits its turn). Bodies fetched meanwhile wait here, where a
     // cancel drops them.
     void setMaxPreparing(int count);
+    // A fetch starts only while the feeds on their way (fetching, waiting or being stored) hold
+    // less than this (default 8 MB), or when none is: large feeds then come one ahead of the
+    // writer instead of all at once, small ones still several at a time. A fetch that has
+    // announced no size yet counts as the average body of this refresh (half the budget
+    // before the first).
+    void setMaxBytesAhead(qint64 bytes);
 
     void refresh(const QList<RefreshTarget>& targets);
     bool isIdle() const { return m_pending.isEmpty() && m_inFlight == 0 && !m_loadingTagger; }
@@ -94,6 +100,9 @@ private:
                   const QString& error);
     void followDiscovered(const RefreshTarget& target, const QUrl& feedUrl);
     void releasePrepareSlot(qint64 feedId);
+    void setBytesAhead(qint64 feedId, qint64 bytes);
+    void forgetBytesAhead(qint64 feedId);
+    qint64 bytesAhead() const;
     void fail(const RefreshTarget& target, const QString& error);
     void complete(const RefreshOutcome& outcome);
 
@@ -105,6 +114,12 @@ private:
     QHash<qint64, RefreshTarget> m_running; // by feed id
     QQueue<FetchedBody> m_fetched;          // waiting for a prepare slot
     QSet<qint64> m_preparing;               // feeds holding a prepare slot, until stored
+    QHash<qint64, qint64> m_bytesAhead;     // by feed id, from launch until stored: its body's size
+    QSet<qint64> m_unsized;                 // fetches that have announced no size yet
+    qint64 m_sizedBytesAhead = 0;           // the sum of m_bytesAhead
+    qint64 m_bodiesFetched = 0;             // this refresh's, and their bytes
+    qint64 m_bodyBytesFetched = 0;
+    qint64 m_maxBytesAhead = 8 * 1024 * 1024;
     int m_maxPreparing = 2;
     int m_maxInFlight = 3;
     int m_inFlight = 0;
