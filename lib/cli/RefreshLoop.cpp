@@ -13,8 +13,10 @@ void addFetchOptions(QCommandLineParser& parser) {
     parser.addOption({QStringLiteral("max-size"),
                       QStringLiteral("Abandon a feed larger than MB (default 50)."), QStringLiteral("MB"),
                       QStringLiteral("50")});
-    parser.addOption({QStringLiteral("parallel"), QStringLiteral("Feeds fetched at once (default 4)."),
-                      QStringLiteral("N"), QStringLiteral("4")});
+    parser.addOption(
+        {QStringLiteral("parallel"),
+         QStringLiteral("Feeds fetched at once at most (default 4; fewer past 8 MB of feeds on their way)."),
+         QStringLiteral("N"), QStringLiteral("4")});
 }
 
 Result<feeds::FetchOptions> fetchOptions(const QCommandLineParser& parser) {
