@@ -53,45 +53,24 @@ Status IndexRowWriter::flush() {
 Status IndexRowWriter::writeRows() {
     QList<QByteArray> keys = m_pending.keys();
     std::sort(keys.begin(), keys.end());
-    // Rows in key order, the statement filled up to kMaxRows across keys.
-    SqliteStatement* insert = nullptr;
-    int bound = 0;
-    QVarLengthArray<const QByteArray*, kMaxRows> boundKeys;
-    qsizetype left = 0;
-    for (const QList<Row>& rows : std::as_const(m_pending))
-        left += rows.size();
-    const auto execute = [&]() -> Status {
-        if (Status s = insert->exec(); !s)
-            return failed(*insert);
-        // The rows are new unless the index disagrees with the articles; then which rows
-        // existed is unknown, and their keys are counted from the table.
-        const bool allNew = insert->changes() == bound;
-        for (const QByteArray* key : boundKeys) {
-            if (allNew)
-                ++m_added[*key];
-            else
-                m_toRecount.insert(*key);
-        }
-        bound = 0;
-        boundKeys.clear();
-        return {};
-    };
-    for (const QByteArray& key : keys) {
+    for (const QByteArray& key : std::as_const(keys)) {
         QList<Row>& rows = m_pending[key];
         std::sort(rows.begin(), rows.end());
-        for (const Row& row : std::as_const(rows)) {
-            if (bound == 0)
-                insert = &insertOf(int(qMin<qsizetype>(kMaxRows, left)));
-            insert->bind(3 * bound + 1, key)
-                .bind(3 * bound + 2, row.sortTime)
-                .bind(3 * bound + 3, row.articleId);
-            boundKeys.append(&key);
-            ++bound;
-            --left;
-            if (bound == kMaxRows || left == 0) {
-                if (Status s = execute(); !s)
-                    return s;
+        for (qsizetype from = 0; from < rows.size(); from += kMaxRows) {
+            const int count = int(qMin<qsizetype>(kMaxRows, rows.size() - from));
+            SqliteStatement& insert = insertOf(count);
+            for (int i = 0; i < count; ++i) {
+                const Row& row = rows.at(from + i);
+                insert.bind(3 * i + 1, key).bind(3 * i + 2, row.sortTime).bind(3 * i + 3, row.articleId);
             }
+            if (Status s = insert.exec(); !s)
+                return failed(insert);
+            // The rows are new unless the index disagrees with the articles; then which rows
+            // existed is unknown, and the key is counted from the table.
+            if (insert.changes() == count)
+                m_added[key] += count;
+            else
+                m_toRecount.insert(key);
         }
     }
     m_pending.clear();
