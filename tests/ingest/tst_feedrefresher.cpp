@@ -63,6 +63,46 @@ struct InFlight {
     }
 };
 
+// Feeds served on loopback and subscribed in a fresh database, then refreshed by a FeedRefresher
+// on a writer of its own (four feeds at once at most), counting those on their way.
+struct RefreshRun {
+    LoopbackHttpServer server;
+    test::TempDatabase temp;
+    QList<ingest::RefreshTarget> targets;
+    InFlight inFlight;
+
+    // Serves and subscribes one feed per body, answered after delayMs; false when that failed.
+    bool subscribe(const QList<QByteArray>& bodies, int delayMs = 0) {
+        if (!server.start() || !temp.ok())
+            return false;
+        for (qsizetype f = 0; f < bodies.size(); ++f) {
+            const QString path = u"/feed%1"_s.arg(f);
+            server.setRoute(path.toLatin1(), routeOf(bodies[f], delayMs));
+            const Result<qint64> id = storage::addFeed(temp.db(), server.url(path).toString(), {});
+            if (!id)
+                return false;
+            targets << targetOf(*id, server.url(path));
+        }
+        temp.close(); // the writer's connection is the refresher's
+        return true;
+    }
+
+    // Refreshes every feed, with maxBytesAhead if it is not 0; false if they did not all finish.
+    bool refresh(qint64 maxBytesAhead = 0) {
+        storage::DatabaseThread writer(temp.path(), u"test-writer"_s);
+        if (!writer.open(false, storage::DatabaseThread::Use::Writing).result())
+            return false;
+        ingest::FeedRefresher refresher(writer);
+        refresher.setMaxInFlight(4);
+        if (maxBytesAhead > 0)
+            refresher.setMaxBytesAhead(maxBytesAhead);
+        inFlight.watch(refresher);
+        refresher.refresh(targets);
+        return QTest::qWaitFor([&] { return inFlight.finished == targets.size(); }, 30000) &&
+               refresher.isIdle();
+    }
+};
+
 } // namespace
 
 class TestFeedRefresher : public QObject {
@@ -71,69 +111,31 @@ private slots:
     void initTestCase() { test::isolateFromUserData(); }
 
     void largeFeedsComeOneAheadOfTheWriter() {
-        const int feeds = 6;
-        QList<ingest::RefreshTarget> targets;
-        LoopbackHttpServer server;
-        QVERIFY(server.start());
-        test::TempDatabase temp;
-        QVERIFY2(temp.ok(), qPrintable(temp.error()));
-        for (int f = 0; f < feeds; ++f) {
-            const QByteArray path = "/big" + QByteArray::number(f);
-            server.setRoute(path, routeOf(feedOf(f, 40, 2000))); // about 80 kB each
-            const Result<qint64> id =
-                storage::addFeed(temp.db(), server.url(QString::fromLatin1(path)).toString(), {});
-            QVERIFY2(id, qPrintable(id ? QString() : id.error()));
-            targets << targetOf(*id, server.url(QString::fromLatin1(path)));
-        }
-        temp.close();
-
-        storage::DatabaseThread writer(temp.path(), u"test-writer"_s);
-        QVERIFY(writer.open(false, storage::DatabaseThread::Use::Writing).result());
-        ingest::FeedRefresher refresher(writer);
-        refresher.setMaxInFlight(4);
-        refresher.setMaxBytesAhead(100 * 1024); // more than one body, less than two
-        InFlight inFlight;
-        inFlight.watch(refresher);
-        refresher.refresh(targets);
-        QTRY_COMPARE_WITH_TIMEOUT(inFlight.finished, feeds, 30000);
-        for (const ingest::RefreshOutcome& outcome : std::as_const(inFlight.outcomes)) {
+        RefreshRun run;
+        QList<QByteArray> bodies;
+        for (int f = 0; f < 6; ++f)
+            bodies << feedOf(f, 40, 2000); // about 80 kB each
+        QVERIFY(run.subscribe(bodies));
+        QVERIFY(run.refresh(100 * 1024)); // more than one body, less than two
+        for (const ingest::RefreshOutcome& outcome : std::as_const(run.inFlight.outcomes)) {
             QCOMPARE(outcome.kind, ingest::RefreshOutcome::Kind::Stored);
             QCOMPARE(outcome.report.inserted, 40);
         }
-        QCOMPARE(inFlight.most, 2); // the first two start before any size is known; then one ahead
-        QVERIFY(refresher.isIdle());
+        QCOMPARE(run.inFlight.most, 2); // the first two start before any size is known; then one ahead
     }
 
     void smallFeedsStillComeSeveralAtOnce() {
-        const int feeds = 8;
-        QList<ingest::RefreshTarget> targets;
-        LoopbackHttpServer server;
-        QVERIFY(server.start());
-        test::TempDatabase temp;
-        QVERIFY2(temp.ok(), qPrintable(temp.error()));
-        for (int f = 0; f < feeds; ++f) {
-            const QByteArray path = "/small" + QByteArray::number(f);
-            // Slow to answer, as real servers are: the fetches overlap only if several are started.
-            server.setRoute(path, routeOf(feedOf(f, 3, 200), 300));
-            const Result<qint64> id =
-                storage::addFeed(temp.db(), server.url(QString::fromLatin1(path)).toString(), {});
-            QVERIFY(id);
-            targets << targetOf(*id, server.url(QString::fromLatin1(path)));
-        }
-        temp.close();
-
-        storage::DatabaseThread writer(temp.path(), u"test-writer"_s);
-        QVERIFY(writer.open(false, storage::DatabaseThread::Use::Writing).result());
-        ingest::FeedRefresher refresher(writer);
-        refresher.setMaxInFlight(4); // the default budget, 8 MB, is far above these feeds
-        InFlight inFlight;
-        inFlight.watch(refresher);
-        refresher.refresh(targets);
-        QTRY_COMPARE_WITH_TIMEOUT(inFlight.finished, feeds, 30000);
-        for (const ingest::RefreshOutcome& outcome : std::as_const(inFlight.outcomes))
+        RefreshRun run;
+        QList<QByteArray> bodies;
+        for (int f = 0; f < 8; ++f)
+            bodies << feedOf(f, 3, 200);
+        // Slow to answer, as real servers are: the fetches overlap only if several are started.
+        QVERIFY(run.subscribe(bodies, 300));
+        QVERIFY(run.refresh()); // the default budget, 8 MB, is far above these feeds
+        for (const ingest::RefreshOutcome& outcome : std::as_const(run.inFlight.outcomes))
             QCOMPARE(outcome.kind, ingest::RefreshOutcome::Kind::Stored);
-        QCOMPARE(inFlight.most, 4);
-        QCOMPARE(server.maxSimultaneousConnections(), 4);
+        QCOMPARE(run.inFlight.most, 4);
+        QCOMPARE(run.server.maxSimultaneousConnections(), 4);
     }
 };
 
