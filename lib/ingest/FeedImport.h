@@ -12,8 +12,14 @@
 
 namespace mirsad::ingest {
 
+class FeedPreparation;
 class Tagger;
-struct QueuedItem;
+
+// An item as read, with the feed's title as known when it was read (an article's source).
+struct QueuedItem {
+    feeds::FeedItem item;
+    QString feedTitle;
+};
 
 // Items of a feed turned into articles ready to store: sanitised, tagged, and with what storing
 // derives from them (identity, hash, search forms) computed beforehand, off the writer's thread.
@@ -48,12 +54,13 @@ struct FeedStoreReport {
 Status storePreparedArticles(storage::ArticleWriter& writer, PreparedArticles&& prepared,
                              const QString& taggedVersion, FeedStoreReport& report);
 
-// Parses a feed body and stores it in one transaction: its articles (new ones inserted, edited
-// ones updated in place), its details and the validators of the fetch. Runs on the writer's
-// thread. The body is parsed on a thread of its own while it is stored, into a queue of a few
-// chunks; each chunk is sanitised, tagged and derived on the thread pool while the chunk before
-// is written. So both cores work and a large feed is never whole in memory, parsed or prepared.
-// On any error (a broken feed, the writer's) nothing is stored and what was there stays.
+// Stores a feed in one transaction: its articles (new ones inserted, edited ones updated in
+// place), its details and the validators of the fetch. Runs on the writer's thread, taking the
+// chunks `preparation` parses and prepares on other threads as they come, so that both cores
+// work and a large feed is never whole in memory, parsed or prepared. On any error (a broken
+// feed, the writer's) nothing is stored and what was there stays.
+Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, FeedPreparation& preparation);
+// The same for a body not yet on its way.
 Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, const QByteArray& body, const QString& contentType,
                                        const QUrl& url, const FeedStoreJob& job);
 

@@ -4,7 +4,9 @@
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FetchQueue.h"
 #include "ingest/ArticleTagging.h"
+#include "ingest/FeedPreparation.h"
 #include "ingest/IngestLog.h"
+#include "ingest/PreparationLine.h"
 #include "storage/DatabaseThread.h"
 #include "storage/FeedQueries.h"
 
@@ -24,6 +26,7 @@ FeedRefresher::FeedRefresher(storage::DatabaseThread& writer, QObject* parent)
     : QObject(parent)
     , m_writer(writer)
     , m_fetchQueue(new feeds::FetchQueue(this))
+    , m_line(std::make_shared<PreparationLine>(FeedPreparation::kChunksAhead))
     , m_maxPreparing(2) {
     m_fetchQueue->setMaxConcurrent(m_maxInFlight);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchFinished, this, &FeedRefresher::onFetched);
@@ -212,16 +215,21 @@ void FeedRefresher::startPreparing(FetchedBody fetched) {
     const RefreshTarget target = fetched.target;
     m_preparing.insert(target.feedId);
     FeedStoreJob job{target.feedId, m_tagger, target.allowRemoteContent, fetched.etag, fetched.lastModified};
+    // A new subscription's body is kept, to look for a feed in it should it be a web page; any
+    // other is freed once parsed.
+    QByteArray keptForDiscovery = target.isNew ? fetched.body : QByteArray();
+    // Parsed and prepared from now on, while the writer finishes the feed before.
+    auto preparation = std::make_shared<FeedPreparation>(std::move(fetched.body), fetched.contentType,
+                                                         target.url, std::move(job), m_line);
     m_writer
-        .run([body = fetched.body, contentType = fetched.contentType, url = target.url,
-              job = std::move(job)](QSqlDatabase& db) {
-            qCDebug(lcIngest) << "feed" << job.feedId << "storing";
-            Result<FeedStoreReport> stored = importFeedBody(db, body, contentType, url, job);
-            qCDebug(lcIngest) << "feed" << job.feedId << "stored," << (stored ? stored->inserted : 0)
-                              << "new";
+        .run([preparation](QSqlDatabase& db) {
+            const qint64 feedId = preparation->job().feedId;
+            qCDebug(lcIngest) << "feed" << feedId << "storing";
+            Result<FeedStoreReport> stored = importFeedBody(db, *preparation);
+            qCDebug(lcIngest) << "feed" << feedId << "stored," << (stored ? stored->inserted : 0) << "new";
             return stored;
         })
-        .then(this, [this, target, body = std::move(fetched.body),
+        .then(this, [this, target, body = std::move(keptForDiscovery),
                      contentType = fetched.contentType](const Result<FeedStoreReport>& stored) {
             if (stored) {
                 RefreshOutcome outcome;

@@ -20,6 +20,7 @@ class FetchQueue;
 
 namespace mirsad::ingest {
 
+class PreparationLine;
 class Tagger;
 
 // One feed to refresh.
@@ -58,9 +59,9 @@ public:
     void setFetchOptions(const feeds::FetchOptions& options);
     // How many feeds are fetched or processed at once (bounds memory as well as sockets).
     void setMaxInFlight(int count);
-    // How many fetched feeds are handed to the writer at once (default 2: one stored, parsed as
-    // it is stored, while the next waits its turn). Bodies fetched meanwhile wait here, where a
-    // cancel drops them.
+    // How many fetched feeds are handed to the writer at once (default 2: one stored while the
+    // next is parsed and prepared as soon as the first is read, see PreparationLine). Bodies fetched
+    // meanwhile wait here, where a cancel drops them.
     void setMaxPreparing(int count);
     // A fetch starts only while the feeds on their way (fetching, waiting or being stored) hold
     // less than this (default 8 MB), or when none is: large feeds then come one ahead of the
@@ -110,6 +111,7 @@ private:
     feeds::FetchQueue* m_fetchQueue;
     feeds::FetchOptions m_options;
     std::shared_ptr<const Tagger> m_tagger;
+    std::shared_ptr<PreparationLine> m_line; // the fetched feeds handed to the writer
     QQueue<RefreshTarget> m_pending;
     QHash<qint64, RefreshTarget> m_running; // by feed id
     QQueue<FetchedBody> m_fetched;          // waiting for a prepare slot

@@ -31,6 +31,11 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     derived.mentionsJson = encodeMentions(article.mentions);
     for (const QString& id : distinctEntityIds(article.mentions))
         derived.entityIds << id.toUtf8();
+    // Encoders reserve room for the longest form (three bytes a unit): up to three times what
+    // an English text takes, held while the article waits for the writer. Shrinking in place
+    // costs next to nothing.
+    for (QByteArray* bytes : {&derived.html, &derived.text, &derived.searchTitle, &derived.searchBody})
+        bytes->squeeze();
     return derived;
 }
 
@@ -230,7 +235,7 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         sortTime = *newSortTime;
         // The text changed: the analyst's highlights follow their passages (or become orphans).
         if (Result<annotations::ReanchorReport> moved =
-                annotations::reanchorHighlights(m_db, result.id, article.text);
+                annotations::reanchorHighlights(m_db, result.id, QString::fromUtf8(derived.text));
             !moved)
             return Error{moved.error()};
     } else {

@@ -60,7 +60,8 @@ public:
     // Inserts a new article, or updates one with the same identity (Article::dedupeKey) in its
     // feed when its content changed. Read/starred state, highlights and notes stay attached.
     Result<UpsertResult> upsert(const Article& article, const QString& taggedVersion = {});
-    // The same with `derived` computed beforehand (it must be ArticleDerived::of(article)).
+    // The same with `derived` computed beforehand: it must be ArticleDerived::of(article), and
+    // what it holds is what is stored (the article's own html and text may be released by then).
     Result<UpsertResult> upsert(const Article& article, const QString& taggedVersion,
                                 const ArticleDerived& derived);
 

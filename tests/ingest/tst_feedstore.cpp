@@ -1,7 +1,7 @@
-// Storing a feed: it is parsed on its own thread into a small queue, its items are prepared in
-// chunks on the thread pool while the chunk before is written, all in the feed's one
-// transaction. Large feeds, a failure in a late chunk, a feed broken or read again after much
-// of it was stored, and a feed that repeats an item.
+// Storing a feed: it is parsed on its own thread, its items are prepared in chunks on the
+// thread pool a few chunks ahead of the writer, all written in the feed's one transaction.
+// Large feeds, a failure in a late chunk, a feed broken or read again after much of it was
+// stored, and a feed that repeats an item.
 
 #include "TestSupport.h"
 #include "articles/ContentHash.h"

@@ -1,0 +1,45 @@
+#include "ingest/FeedPreparation.h"
+
+#include "feeds/FeedParser.h"
+#include "ingest/PreparationLine.h"
+
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mirsad::ingest {
+
+FeedPreparation::FeedPreparation(QByteArray body, const QString& contentType, const QUrl& url,
+                                 FeedStoreJob job, std::shared_ptr<PreparationLine> line)
+    : m_job(std::move(job))
+    , m_line(line ? std::move(line) : std::make_shared<PreparationLine>(kChunksAhead))
+    , m_ticket(m_line->take())
+    , m_chunks(kChunkItems, m_line, [this](QList<QueuedItem>&& items) {
+        return QtConcurrent::run(
+            [this, items = std::move(items)]() mutable { return prepareItems(std::move(items), m_job); });
+    }) {
+    m_thread.reset(QThread::create([this, body = std::move(body), contentType, url]() mutable {
+        if (!m_line->beginParsing(m_ticket, m_chunks)) {
+            m_result = Error{QStringLiteral("Reading was stopped.")};
+            return;
+        }
+        m_result = feeds::parseFeed(body, contentType, url, m_chunks);
+        body = {}; // parsed: the next feed's may be read meanwhile
+        // The last chunk takes its room before the turn passes: the next feed's parser could
+        // otherwise take all the room, while the writer waits for this feed's end.
+        m_chunks.close();
+        m_line->endParsing(m_ticket);
+    }));
+    m_thread->start();
+}
+
+FeedPreparation::~FeedPreparation() {
+    m_chunks.cancel();
+    m_thread->wait();
+}
+
+const Result<feeds::ParsedFeed>& FeedPreparation::result() {
+    m_thread->wait();
+    return m_result;
+}
+
+} // namespace mirsad::ingest
