@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 #include <QStringDecoder>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -38,12 +39,6 @@ bool isServerDefault(const QString& name) {
     return defaults.contains(name.toLower());
 }
 
-// Checked on the bytes: decoding a large body into a string only to look for errors would
-// cost as much as the decoding that follows.
-bool isValidUtf8(const QByteArray& body) {
-    return body.isValidUtf8();
-}
-
 bool hasNonAscii(const QByteArray& body) {
     for (char c : body) {
         if (static_cast<unsigned char>(c) >= 0x80)
@@ -74,6 +69,40 @@ bool looksLikeJson(const QByteArray& body) {
 }
 
 } // namespace
+
+bool isValidUtf8(QByteArrayView bytes) {
+    const auto* p = reinterpret_cast<const uchar*>(bytes.data());
+    const auto* const end = p + bytes.size();
+    const auto continues = [](uchar c) { return (c & 0xC0) == 0x80; };
+    while (p < end) {
+        const uchar c = *p;
+        if (c < 0x80) {
+            ++p;
+            for (quint64 word; end - p >= 8; p += 8) {
+                std::memcpy(&word, p, sizeof word);
+                if (word & 0x8080808080808080ull)
+                    break;
+            }
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (end - p < 2 || !continues(p[1]))
+                return false;
+            p += 2;
+        } else if (c >= 0xE0 && c <= 0xEF) { // no overlong form, no surrogate
+            const uchar low = c == 0xE0 ? 0xA0 : 0x80, high = c == 0xED ? 0x9F : 0xBF;
+            if (end - p < 3 || p[1] < low || p[1] > high || !continues(p[2]))
+                return false;
+            p += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) { // no overlong form, nothing past U+10FFFF
+            const uchar low = c == 0xF0 ? 0x90 : 0x80, high = c == 0xF4 ? 0x8F : 0xBF;
+            if (end - p < 4 || p[1] < low || p[1] > high || !continues(p[2]) || !continues(p[3]))
+                return false;
+            p += 4;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
 
 QString xmlDeclaredEncoding(const QByteArray& body) {
     const QString head = QString::fromLatin1(body.left(2048));

@@ -96,13 +96,18 @@ std::pair<char32_t, qsizetype> reference(QByteArrayView ref) {
     return isXmlChar(value) ? std::pair{value, length} : std::pair{char32_t(0), qsizetype(0)};
 }
 
-// "]]>" in bytes, found through its rare first byte.
-bool containsCdataEnd(QByteArrayView bytes) {
-    for (qsizetype i = bytes.indexOf(']'); i >= 0; i = bytes.indexOf(']', i + 1)) {
+// The first "]]>" in bytes from `from`, found through its rare first byte: memchr is several
+// times faster than the general search (memmem) for a three-byte needle.
+qsizetype indexOfCdataEnd(QByteArrayView bytes, qsizetype from = 0) {
+    for (qsizetype i = bytes.indexOf(']', from); i >= 0; i = bytes.indexOf(']', i + 1)) {
         if (bytes.sliced(i).startsWith("]]>"))
-            return true;
+            return i;
     }
-    return false;
+    return -1;
+}
+
+bool containsCdataEnd(QByteArrayView bytes) {
+    return indexOfCdataEnd(bytes) >= 0;
 }
 
 // Text the reader would read as decode() reads it: references all known, no "]]>". What XML
@@ -173,7 +178,7 @@ std::optional<LiftedText::Lifted> LiftedText::lift(const QByteArray& utf8) {
             end = doc.indexOf("?>", lt + 2);
             end = end < 0 ? -1 : end + 2;
         } else if (rest.startsWith("<![CDATA[")) {
-            const qsizetype close = doc.indexOf("]]>", lt + 9);
+            const qsizetype close = indexOfCdataEnd(doc, lt + 9);
             if (close < 0)
                 return std::nullopt;
             end = close + 3;

@@ -28,6 +28,7 @@ private slots:
     void utf8BodyIgnoresDeclaration_data();
     void utf8BodyIgnoresDeclaration();
     void invalidUtf8AfterBomIsReplaced();
+    void utf8ValidationAgreesWithQt();
 };
 
 void TestFeedEncoding::detects_data() {
@@ -137,6 +138,58 @@ void TestFeedEncoding::invalidUtf8AfterBomIsReplaced() {
     const auto feed = parseFeed(body, {});
     QVERIFY2(feed.ok(), qPrintable(feed.error()));
     QCOMPARE(feed->title, u"a\uFFFDb"_s);
+}
+
+// Every sequence of one to three bytes, and four-byte ones around every boundary, each alone,
+// after ASCII runs of every length up to 17 (the eight-byte step) and cut short at the end.
+void TestFeedEncoding::utf8ValidationAgreesWithQt() {
+    int checked = 0;
+    const auto agree = [&](const QByteArray& bytes) {
+        ++checked;
+        if (isValidUtf8(bytes) != QByteArrayView(bytes).isValidUtf8())
+            QFAIL(qPrintable(u"disagrees on %1"_s.arg(QString::fromLatin1(bytes.toHex(' ')))));
+    };
+    QByteArray bytes(3, Qt::Uninitialized);
+    for (int a = 0; a < 256; ++a) {
+        bytes[0] = char(a);
+        agree(bytes.left(1));
+        for (int b = 0; b < 256; ++b) {
+            bytes[1] = char(b);
+            agree(bytes.left(2));
+            for (int c = 0; c < 256; ++c) {
+                bytes[2] = char(c);
+                if (a >= 0xC0 || c >= 0x80 || c == 0) // the rest is two bytes and ASCII again
+                    agree(bytes);
+            }
+        }
+    }
+    const QList<int> edges{0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    QByteArray four(4, Qt::Uninitialized);
+    for (int lead = 0xF0; lead <= 0xFF; ++lead) {
+        four[0] = char(lead);
+        for (int b : edges) {
+            four[1] = char(b);
+            for (int c : edges) {
+                four[2] = char(c);
+                for (int d : edges) {
+                    four[3] = char(d);
+                    agree(four);
+                }
+            }
+        }
+    }
+    const QList<QByteArray> samples{"\xD8\xA7"_ba, "\xE2\x80\x8F"_ba, "\xF0\x9F\x98\x80"_ba, "\xD8"_ba,
+                                    "\xE2\x80"_ba, "\xED\xA0\x80"_ba, "\xC0\xAF"_ba,         "\xFF"_ba};
+    for (const QByteArray& sample : samples) {
+        for (int run = 0; run <= 17; ++run) {
+            const QByteArray ascii(run, 'a');
+            agree(ascii + sample);
+            agree(ascii + sample + ascii);
+            agree(sample + ascii + sample);
+            agree(ascii + ascii + sample.left(sample.size() - 1));
+        }
+    }
+    QVERIFY(checked > 10'000'000);
 }
 
 QTEST_GUILESS_MAIN(TestFeedEncoding)
