@@ -92,29 +92,23 @@ void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
         ++m_total;
     }
     emit progress(m_done, m_total);
-    if (m_tagger) {
-        startMore();
-        return;
+    // The feeds are fetched while the names to tag them with load (bundled plus the user's own,
+    // from the database, on the writer): storing waits for them, fetching need not.
+    if (!m_tagger && !m_loadingTagger) {
+        m_loadingTagger = true;
+        m_taggerError.clear();
+        m_writer.run([](QSqlDatabase& db) { return Tagger::forDatabase(db); })
+            .then(this, [this](const Result<std::shared_ptr<const Tagger>>& tagger) {
+                m_loadingTagger = false;
+                if (tagger)
+                    m_tagger = *tagger;
+                else
+                    m_taggerError = tagger.error();
+                prepareMore();
+                startMore(); // says finished() if the failures above were the last feeds
+            });
     }
-    if (m_loadingTagger)
-        return;
-    // The names to tag with come from the database (bundled plus the user's own).
-    m_loadingTagger = true;
-    m_writer.run([](QSqlDatabase& db) { return Tagger::forDatabase(db); })
-        .then(this, [this](const Result<std::shared_ptr<const Tagger>>& tagger) {
-            m_loadingTagger = false;
-            if (!tagger) {
-                while (!m_pending.isEmpty()) {
-                    const RefreshTarget target = m_pending.dequeue();
-                    ++m_inFlight;
-                    m_running.insert(target.feedId, target);
-                    fail(target, tagger.error());
-                }
-                return;
-            }
-            m_tagger = *tagger;
-            startMore();
-        });
+    startMore();
 }
 
 void FeedRefresher::cancel() {
@@ -129,6 +123,12 @@ void FeedRefresher::cancel() {
 }
 
 void FeedRefresher::startMore() {
+    while (!m_taggerError.isEmpty() && !m_pending.isEmpty()) { // fetching would be in vain
+        const RefreshTarget target = m_pending.dequeue();
+        ++m_inFlight;
+        m_running.insert(target.feedId, target);
+        fail(target, m_taggerError);
+    }
     // The first fetch always starts, whatever its size: the budget only holds back the others.
     while (m_inFlight < m_maxInFlight && !m_pending.isEmpty() &&
            (m_inFlight == 0 || bytesAhead() < m_maxBytesAhead))
@@ -202,7 +202,12 @@ void FeedRefresher::prepare(const RefreshTarget& target, QByteArray body, const 
 }
 
 void FeedRefresher::prepareMore() {
-    while (m_preparing.size() < m_maxPreparing && !m_fetched.isEmpty())
+    if (!m_taggerError.isEmpty()) { // nothing can be stored without the names
+        while (!m_fetched.isEmpty())
+            fail(m_fetched.dequeue().target, m_taggerError);
+        return;
+    }
+    while (m_tagger && m_preparing.size() < m_maxPreparing && !m_fetched.isEmpty())
         startPreparing(m_fetched.dequeue());
 }
 

@@ -128,6 +128,7 @@ private:
     int m_done = 0;
     int m_total = 0;
     bool m_loadingTagger = false;
+    QString m_taggerError; // why the names could not be loaded, failing this refresh's feeds
 };
 
 } // namespace mirsad::ingest

@@ -1,13 +1,16 @@
 // FeedRefresher's pacing: how many feeds are on their way at once (fetching, waiting for the
 // writer or being stored) depends on their size. Large ones come one ahead of the writer, so
 // that a big import never holds every body at once; small ones still come several at a time.
+// Fetching starts while the names to tag with load; if they cannot load, every feed fails.
 
 #include "LoopbackHttpServer.h"
 #include "TestSupport.h"
 #include "ingest/FeedRefresher.h"
+#include "storage/Database.h"
 #include "storage/DatabaseThread.h"
 #include "storage/FeedQueries.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -70,9 +73,11 @@ struct RefreshRun {
     test::TempDatabase temp;
     QList<ingest::RefreshTarget> targets;
     InFlight inFlight;
+    int startedAtOnce = 0; // the fetches refresh() started before returning
 
     // Serves and subscribes one feed per body, answered after delayMs; false when that failed.
-    bool subscribe(const QList<QByteArray>& bodies, int delayMs = 0) {
+    // `breakDatabase`, if given, runs on the database before the refresher opens it.
+    bool subscribe(const QList<QByteArray>& bodies, int delayMs = 0, const QString& breakDatabase = {}) {
         if (!server.start() || !temp.ok())
             return false;
         for (qsizetype f = 0; f < bodies.size(); ++f) {
@@ -83,6 +88,8 @@ struct RefreshRun {
                 return false;
             targets << targetOf(*id, server.url(path));
         }
+        if (!breakDatabase.isEmpty() && !QSqlQuery(temp.db()).exec(breakDatabase))
+            return false;
         temp.close(); // the writer's connection is the refresher's
         return true;
     }
@@ -98,6 +105,7 @@ struct RefreshRun {
             refresher.setMaxBytesAhead(maxBytesAhead);
         inFlight.watch(refresher);
         refresher.refresh(targets);
+        startedAtOnce = inFlight.most;
         return QTest::qWaitFor([&] { return inFlight.finished == targets.size(); }, 30000) &&
                refresher.isIdle();
     }
@@ -136,6 +144,43 @@ private slots:
             QCOMPARE(outcome.kind, ingest::RefreshOutcome::Kind::Stored);
         QCOMPARE(run.inFlight.most, 4);
         QCOMPARE(run.server.maxSimultaneousConnections(), 4);
+    }
+
+    // The names load on the writer, from the database; the fetches do not wait for them.
+    void fetchingStartsWhileTheNamesLoad() {
+        RefreshRun run;
+        QVERIFY(run.subscribe({feedOf(0, 3, 200), feedOf(1, 3, 200), feedOf(2, 3, 200)}));
+        QVERIFY(run.refresh());
+        // As many as the pacing lets start before any size is known (each counts as half the
+        // budget), before refresh() returned; they used to wait for the names.
+        QCOMPARE(run.startedAtOnce, 2);
+        for (const ingest::RefreshOutcome& outcome : std::as_const(run.inFlight.outcomes)) {
+            QCOMPARE(outcome.kind, ingest::RefreshOutcome::Kind::Stored);
+            QCOMPARE(outcome.report.inserted, 3);
+        }
+    }
+
+    void namesThatCannotLoadFailEveryFeed() {
+        RefreshRun run;
+        QList<QByteArray> bodies;
+        for (int f = 0; f < 6; ++f)
+            bodies << feedOf(f, 3, 200);
+        QVERIFY(run.subscribe(bodies, 0, u"DROP TABLE user_entities"_s));
+        QVERIFY(run.refresh());
+        QCOMPARE(run.inFlight.outcomes.size(), 6);
+        for (const ingest::RefreshOutcome& outcome : std::as_const(run.inFlight.outcomes)) {
+            QCOMPARE(outcome.kind, ingest::RefreshOutcome::Kind::Failed);
+            QVERIFY2(outcome.error.contains(u"Could not read your entities"_s), qPrintable(outcome.error));
+        }
+        const QString connection = storage::uniqueConnectionName(u"check"_s);
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(run.temp.path(), connection, false);
+            QVERIFY2(db, qPrintable(db ? QString() : db.error()));
+            QSqlQuery count(*db);
+            QVERIFY(count.exec(u"SELECT count(*) FROM articles"_s) && count.next());
+            QCOMPARE(count.value(0).toInt(), 0);
+        }
+        storage::closeDatabase(connection);
     }
 };
 
