@@ -169,8 +169,9 @@ void TestIngestEndToEnd::editedItemUpdatedInPlace() {
     QVERIFY(id > 0);
     QSqlQuery work(m_db->db());
     QVERIFY(work.exec(u"UPDATE articles SET read = 1, starred = 1 WHERE id = %1"_s.arg(id)));
-    QVERIFY(work.exec(u"INSERT INTO highlights (article_id, color, quote, start, end, created, updated) "
-                      u"VALUES (%1, 'yellow', 'Old', 0, 3, 0, 0)"_s.arg(id)));
+    QVERIFY(
+        work.exec(u"INSERT INTO highlights (article_id, color, quote, prefix, start, end, created, updated) "
+                  u"VALUES (%1, 'yellow', 'wording', 'Old ', 4, 11, 0, 0)"_s.arg(id)));
     QVERIFY(work.exec(
         u"INSERT INTO notes (article_id, body, created, updated) VALUES (%1, 'keep me', 0, 0)"_s.arg(id)));
 
@@ -180,7 +181,7 @@ void TestIngestEndToEnd::editedItemUpdatedInPlace() {
     QVERIFY2(same.out.contains(u"0 new, 0 updated, 3 unchanged"_s), qPrintable(same.out));
 
     QList<Item> second = first;
-    second[1].body = u"New wording after a correction"_s;
+    second[1].body = u"After a correction, the wording is new"_s;
     m_server.setRoute("/edits.xml", feedRoute(rss(u"Edits"_s, second)));
     const test::CtlResult edited = test::runCtl(database(), {u"refresh"_s});
     QCOMPARE(edited.exitCode, 0);
@@ -192,6 +193,11 @@ void TestIngestEndToEnd::editedItemUpdatedInPlace() {
     QCOMPARE(count(u"SELECT count(*) FROM notes WHERE article_id = %1 AND body = 'keep me'"_s.arg(id)), 1);
     QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE article_id = %1"_s.arg(id)), 1);
     QCOMPARE(count(u"SELECT count(*) FROM articles WHERE id = %1 AND text LIKE '%correction%'"_s.arg(id)), 1);
+    // The highlight follows its passage into the new text.
+    QCOMPARE(
+        count(u"SELECT h.start = instr(a.text, 'wording') - 1 AND h.end = h.start + 7 AND NOT h.orphaned "
+              u"FROM highlights h JOIN articles a ON a.id = h.article_id WHERE a.id = %1"_s.arg(id)),
+        1);
     // The search index follows the edit.
     QCOMPARE(count(u"SELECT count(*) FROM article_search WHERE article_search MATCH 'correction'"_s), 1);
     QCOMPARE(count(u"SELECT count(*) FROM article_search WHERE article_search MATCH 'wording'"_s), 1);
