@@ -103,6 +103,7 @@ static QStringList splitStatements(const QString& script) {
     QStringList statements;
     QString current;
     bool inSingle = false, inDouble = false, inTrigger = false;
+    bool kindKnown = false; // whether the statement's first words said if it is a trigger
     for (qsizetype i = 0; i < script.size(); ++i) {
         const QChar c = script.at(i);
         if (!inSingle && !inDouble && c == u'-' && i + 1 < script.size() && script.at(i + 1) == u'-') {
@@ -118,9 +119,16 @@ static QStringList splitStatements(const QString& script) {
         current += c;
         if (inSingle || inDouble)
             continue;
-        if (!inTrigger &&
-            current.simplified().startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
-            inTrigger = true;
+        // Decided once, at the first space after enough words: checking after every character
+        // made splitting the migrations cost more than running them.
+        if (!kindKnown && c.isSpace()) {
+            static const QLatin1String createTrigger("CREATE TRIGGER");
+            const QString head = current.simplified();
+            if (head.size() >= createTrigger.size()) {
+                inTrigger = head.startsWith(createTrigger, Qt::CaseInsensitive);
+                kindKnown = true;
+            }
+        }
         if (c == u';') {
             if (inTrigger && !current.trimmed().endsWith(QLatin1String("END;"), Qt::CaseInsensitive))
                 continue;
@@ -129,6 +137,7 @@ static QStringList splitStatements(const QString& script) {
                 statements << statement;
             current.clear();
             inTrigger = false;
+            kindKnown = false;
         }
     }
     if (!current.trimmed().isEmpty())
