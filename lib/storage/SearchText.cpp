@@ -105,16 +105,7 @@ public:
             const char16_t c = singles[data[i]];
             if (c == 0)
                 break;
-            if (c < 0x80) {
-                *out++ = char(c);
-            } else if (c < 0x800) {
-                *out++ = char(0xC0 | (c >> 6));
-                *out++ = char(0x80 | (c & 0x3F));
-            } else {
-                *out++ = char(0xE0 | (c >> 12));
-                *out++ = char(0x80 | ((c >> 6) & 0x3F));
-                *out++ = char(0x80 | (c & 0x3F));
-            }
+            out = putUnit(out, c);
         }
         m_out = out;
         return i;
@@ -154,17 +145,22 @@ private:
             m_high = c;
             return;
         }
-        c = m_units[c]; // a lone low surrogate is a space
+        m_out = putUnit(m_out, m_units[c]); // a lone low surrogate is a space
+    }
+
+    // A BMP unit that is no surrogate, as UTF-8; returns the end of what it wrote.
+    static char* putUnit(char* out, char16_t c) {
         if (c < 0x80) {
-            *m_out++ = char(c);
+            *out++ = char(c);
         } else if (c < 0x800) {
-            *m_out++ = char(0xC0 | (c >> 6));
-            *m_out++ = char(0x80 | (c & 0x3F));
+            *out++ = char(0xC0 | (c >> 6));
+            *out++ = char(0x80 | (c & 0x3F));
         } else {
-            *m_out++ = char(0xE0 | (c >> 12));
-            *m_out++ = char(0x80 | ((c >> 6) & 0x3F));
-            *m_out++ = char(0x80 | (c & 0x3F));
+            *out++ = char(0xE0 | (c >> 12));
+            *out++ = char(0x80 | ((c >> 6) & 0x3F));
+            *out++ = char(0x80 | (c & 0x3F));
         }
+        return out;
     }
 
     void grow(qsizetype needed) {
