@@ -26,8 +26,7 @@ FeedRefresher::FeedRefresher(storage::DatabaseThread& writer, QObject* parent)
     : QObject(parent)
     , m_writer(writer)
     , m_fetchQueue(new feeds::FetchQueue(this))
-    , m_line(std::make_shared<PreparationLine>(FeedPreparation::kChunksAhead))
-    , m_maxPreparing(2) {
+    , m_line(std::make_shared<PreparationLine>(FeedPreparation::kChunksAhead)) {
     m_fetchQueue->setMaxConcurrent(m_maxInFlight);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchFinished, this, &FeedRefresher::onFetched);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchProgress, this,
@@ -52,10 +51,6 @@ void FeedRefresher::setFetchOptions(const feeds::FetchOptions& options) {
 void FeedRefresher::setMaxInFlight(int count) {
     m_maxInFlight = qMax(1, count);
     m_fetchQueue->setMaxConcurrent(m_maxInFlight);
-}
-
-void FeedRefresher::setMaxPreparing(int count) {
-    m_maxPreparing = qMax(1, count);
 }
 
 void FeedRefresher::setMaxBytesAhead(qint64 bytes) {
@@ -207,7 +202,7 @@ void FeedRefresher::prepareMore() {
             fail(m_fetched.dequeue().target, m_taggerError);
         return;
     }
-    while (m_tagger && m_preparing.size() < m_maxPreparing && !m_fetched.isEmpty())
+    while (m_tagger && m_preparing.size() < kMaxPreparing && !m_fetched.isEmpty())
         startPreparing(m_fetched.dequeue());
 }
 

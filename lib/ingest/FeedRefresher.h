@@ -59,10 +59,6 @@ public:
     void setFetchOptions(const feeds::FetchOptions& options);
     // How many feeds are fetched or processed at once (bounds memory as well as sockets).
     void setMaxInFlight(int count);
-    // How many fetched feeds are handed to the writer at once (default 2: one stored while the
-    // next is parsed and prepared as soon as the first is read, see PreparationLine). Bodies fetched
-    // meanwhile wait here, where a cancel drops them.
-    void setMaxPreparing(int count);
     // A fetch starts only while the feeds on their way (fetching, waiting or being stored) hold
     // less than this (default 8 MB), or when none is: large feeds then come one ahead of the
     // writer instead of all at once, small ones still several at a time. A fetch that has
@@ -122,7 +118,10 @@ private:
     qint64 m_bodiesFetched = 0;             // this refresh's, and their bytes
     qint64 m_bodyBytesFetched = 0;
     qint64 m_maxBytesAhead = 8 * 1024 * 1024;
-    int m_maxPreparing = 2;
+    // Fetched feeds handed to the writer at once: one stored while the next is parsed and
+    // prepared as soon as the first is read (see PreparationLine). Bodies fetched meanwhile wait
+    // in m_fetched, where a cancel drops them.
+    static constexpr int kMaxPreparing = 2;
     int m_maxInFlight = 3;
     int m_inFlight = 0;
     int m_done = 0;
