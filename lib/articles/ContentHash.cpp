@@ -7,6 +7,14 @@ namespace mirsad {
 
 static constexpr char separator = '\x1e';
 
+static QByteArray hexDigest(XXH128_hash_t hash) {
+    XXH128_canonical_t canonical;
+    XXH128_canonicalFromHash(&canonical, hash);
+    return QByteArrayLiteral("x3:") +
+           QByteArray::fromRawData(reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest)
+               .toHex();
+}
+
 QByteArray contentHash(const ContentParts& parts) {
     XXH3_state_t* state = XXH3_createState();
     XXH3_128bits_reset(state);
@@ -14,12 +22,9 @@ QByteArray contentHash(const ContentParts& parts) {
         XXH3_128bits_update(state, part.data(), size_t(part.size()));
         XXH3_128bits_update(state, &separator, 1);
     }
-    XXH128_canonical_t canonical;
-    XXH128_canonicalFromHash(&canonical, XXH3_128bits_digest(state));
+    const XXH128_hash_t digest = XXH3_128bits_digest(state);
     XXH3_freeState(state);
-    return QByteArrayLiteral("x3:") +
-           QByteArray::fromRawData(reinterpret_cast<const char*>(canonical.digest), sizeof canonical.digest)
-               .toHex();
+    return hexDigest(digest);
 }
 
 QByteArray legacyContentHash(const ContentParts& parts) {
@@ -33,6 +38,15 @@ QByteArray legacyContentHash(const ContentParts& parts) {
 
 bool isLegacyContentHash(QByteArrayView stored) {
     return stored.size() == 40 && !stored.startsWith("x3:");
+}
+
+QByteArray identityDigest(QStringView dedupeKey) {
+    const QByteArray utf8 = dedupeKey.toUtf8();
+    return hexDigest(XXH3_128bits(utf8.constData(), size_t(utf8.size())));
+}
+
+bool isIdentityDigest(QByteArrayView stored) {
+    return stored.size() == 35 && stored.startsWith("x3:");
 }
 
 } // namespace mirsad

@@ -15,7 +15,7 @@ static Error failed(const SqliteStatement& statement, const QString& what) {
 
 ArticleDerived ArticleDerived::of(const Article& article) {
     ArticleDerived derived;
-    derived.dedupeKey = article.dedupeKey().toUtf8();
+    derived.dedupeKey = identityDigest(article.dedupeKey());
     derived.guid = article.guid.toUtf8();
     derived.link = article.link.toUtf8();
     derived.title = article.title.toUtf8();

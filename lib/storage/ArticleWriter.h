@@ -25,7 +25,7 @@ struct UpsertResult {
 // forms and names, and its text in the UTF-8 SQLite stores. The CPU work is done on worker
 // threads, so that the single writer only writes.
 struct ArticleDerived {
-    QByteArray dedupeKey;
+    QByteArray dedupeKey; // identityDigest(Article::dedupeKey()), as stored
     QByteArray contentHash;
     QByteArray guid;
     QByteArray link;

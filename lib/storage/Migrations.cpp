@@ -1,5 +1,6 @@
 #include "storage/Migrations.h"
 
+#include "articles/ContentHash.h"
 #include "storage/Database.h"
 #include "storage/SearchText.h"
 
@@ -47,9 +48,32 @@ static Status refillSearchIndex(QSqlDatabase& db) {
     return {};
 }
 
+static Status digestDedupeKeys(QSqlDatabase& db) {
+    // Read first, then write: the scan may run over the very index the updates reorder.
+    QList<std::pair<qint64, QByteArray>> keys;
+    QSqlQuery articles(db);
+    articles.setForwardOnly(true);
+    if (!articles.exec(QStringLiteral("SELECT id, dedupe_key FROM articles")))
+        return Error{articles.lastError().text()};
+    while (articles.next()) {
+        const QString key = articles.value(1).toString();
+        if (!isIdentityDigest(key.toUtf8()))
+            keys.append({articles.value(0).toLongLong(), identityDigest(key)});
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE articles SET dedupe_key = ? WHERE id = ?"));
+    for (const auto& [id, digest] : std::as_const(keys)) {
+        update.addBindValue(QString::fromLatin1(digest));
+        update.addBindValue(id);
+        if (!update.exec())
+            return Error{update.lastError().text()};
+    }
+    return {};
+}
+
 static const std::map<int, Status (*)(QSqlDatabase&)>& migrationSteps() {
-    static const std::map<int, Status (*)(QSqlDatabase&)> steps = {{7, refillSearchIndex},
-                                                                   {9, refillSearchIndex}};
+    static const std::map<int, Status (*)(QSqlDatabase&)> steps = {
+        {7, refillSearchIndex}, {9, refillSearchIndex}, {10, digestDedupeKeys}};
     return steps;
 }
 

@@ -1,5 +1,7 @@
 #include "TestSupport.h"
+#include "articles/ContentHash.h"
 #include "storage/ArticleQueries.h"
+#include "storage/ArticleWriter.h"
 #include "storage/Migrations.h"
 #include "storage/SearchText.h"
 
@@ -308,6 +310,66 @@ private slots:
                 QStringLiteral("SELECT count(*) FROM article_search WHERE article_search MATCH 'budget'")));
             QVERIFY(query.next());
             QCOMPARE(query.value(0).toInt(), 0);
+        }
+        storage::closeDatabase(again);
+    }
+
+    // Version 10 stores the digest of each article's identity: an article stored before is still
+    // found by its identity, so its feed sending it again updates it instead of adding a copy.
+    void storedIdentitiesBecomeDigests() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v9.sqlite"));
+        const QString name = storage::uniqueConnectionName(QStringLiteral("v9d"));
+        Article byGuid;
+        byGuid.feedId = 1;
+        byGuid.guid = QStringLiteral("https://example.org/?p=12");
+        byGuid.title = QStringLiteral("Budget talks");
+        Article byTitle;
+        byTitle.feedId = 1;
+        byTitle.title = QStringLiteral("وصل وفد الاتحاد الوطني الكردستاني إلى أربيل");
+        byTitle.published = QDateTime(QDate(2024, 6, 1), QTime(8, 0), QTimeZone::UTC);
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY2(storage::migrate(*db, 9), "migrating to version 9");
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)")));
+            for (const auto& [id, article] : {std::pair(4, byGuid), std::pair(5, byTitle)}) {
+                query.prepare(QStringLiteral("INSERT INTO articles (id, feed_id, dedupe_key, title, fetched, "
+                                             "sort_time, content_hash) VALUES (?, 1, ?, ?, 100, 100, 'h')"));
+                query.addBindValue(id);
+                query.addBindValue(article.dedupeKey()); // as version 9 stored it
+                query.addBindValue(article.title);
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            }
+        }
+        storage::closeDatabase(name);
+        const QString again = storage::uniqueConnectionName(QStringLiteral("v10d"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY(storage::schemaVersion(*db) >= 10);
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("SELECT id, dedupe_key FROM articles ORDER BY id")));
+            for (const auto& [id, article] : {std::pair(4, byGuid), std::pair(5, byTitle)}) {
+                QVERIFY(query.next());
+                QCOMPARE(query.value(0).toInt(), id);
+                QCOMPARE(query.value(1).toString(), QString::fromLatin1(identityDigest(article.dedupeKey())));
+            }
+            QVERIFY(!query.next());
+            // Both sent again, edited: each is updated in place.
+            storage::ArticleWriter writer(*db);
+            for (const auto& [id, article] : {std::pair(4, byGuid), std::pair(5, byTitle)}) {
+                Article edited = article;
+                edited.text = QStringLiteral("Edited.");
+                const Result<storage::UpsertResult> stored = writer.upsert(edited, QString());
+                QVERIFY2(stored, qPrintable(stored.error()));
+                QCOMPARE(stored->id, qint64(id));
+                QCOMPARE(stored->outcome, storage::UpsertOutcome::Updated);
+            }
+            QVERIFY(writer.finish());
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM articles")) && query.next());
+            QCOMPARE(query.value(0).toInt(), 2);
         }
         storage::closeDatabase(again);
     }
