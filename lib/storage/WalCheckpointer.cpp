@@ -10,13 +10,21 @@ namespace mirsad::storage {
 Q_LOGGING_CATEGORY(lcCheckpoint, "mirsad.storage.checkpoint", QtWarningMsg)
 
 namespace {
-// SQLite's own threshold (wal_autocheckpoint's default), kept.
-constexpr int kWalPages = 1000;
+// SQLite's own threshold (wal_autocheckpoint's default, in pages), restored when detached.
+constexpr int kSqliteWalPages = 1000;
+// A checkpoint is asked for past SQLite's default in bytes (1,000 pages of 4 kB), whatever the
+// page size.
+constexpr qint64 kWalBytes = 1000 * 4096;
 // The WAL only starts over when a write begins with every frame copied, which a writer that
-// goes straight on to the next feed never sees: past this (64 MB of 4 KB pages) it waits once
-// for a checkpoint to catch up, so that the WAL stays about this size instead of growing with
-// the whole import.
-constexpr int kMaxWalPages = 16384;
+// goes straight on to the next feed never sees: past this it waits once for a checkpoint to
+// catch up, so that the WAL stays about this size instead of growing with the whole import.
+constexpr qint64 kMaxWalBytes = 64 * 1024 * 1024;
+
+int pageSize(sqlite3* db) {
+    SqliteStatement query(db, "PRAGMA page_size");
+    const Result<bool> row = query.next();
+    return row && *row && query.int64(0) > 0 ? int(query.int64(0)) : 4096;
+}
 } // namespace
 
 std::unique_ptr<WalCheckpointer> WalCheckpointer::attach(const QSqlDatabase& writer) {
@@ -31,7 +39,9 @@ std::unique_ptr<WalCheckpointer> WalCheckpointer::attach(const QSqlDatabase& wri
 
 WalCheckpointer::WalCheckpointer(sqlite3* writer, QString path)
     : m_writer(writer)
-    , m_path(std::move(path)) {
+    , m_path(std::move(path))
+    , m_walPages(int(kWalBytes / pageSize(writer)))
+    , m_maxWalPages(int(kMaxWalBytes / pageSize(writer))) {
     m_thread.reset(QThread::create([this] { work(); }));
     m_thread->setObjectName(QStringLiteral("mirsad-checkpoint"));
     m_thread->start(QThread::LowPriority);
@@ -40,7 +50,7 @@ WalCheckpointer::WalCheckpointer(sqlite3* writer, QString path)
 }
 
 WalCheckpointer::~WalCheckpointer() {
-    sqlite3_wal_autocheckpoint(m_writer, kWalPages);
+    sqlite3_wal_autocheckpoint(m_writer, kSqliteWalPages);
     {
         QMutexLocker lock(&m_mutex);
         m_stopping = true;
@@ -60,8 +70,9 @@ int WalCheckpointer::lastFramesCopied() const {
 }
 
 int WalCheckpointer::committed(void* self, sqlite3*, const char*, int walPages) {
-    if (walPages >= kWalPages)
-        static_cast<WalCheckpointer*>(self)->request(walPages >= kMaxWalPages);
+    auto* checkpointer = static_cast<WalCheckpointer*>(self);
+    if (walPages >= checkpointer->m_walPages)
+        checkpointer->request(walPages >= checkpointer->m_maxWalPages);
     return SQLITE_OK;
 }
 

@@ -42,6 +42,8 @@ private:
 
     sqlite3* m_writer;
     const QString m_path;
+    const int m_walPages;    // a checkpoint is asked for past this many
+    const int m_maxWalPages; // and waited for past this many
     mutable QMutex m_mutex;
     QWaitCondition m_wake;     // for the checkpointer: asked for, or stopping
     QWaitCondition m_finished; // for a writer waiting for a checkpoint

@@ -37,6 +37,8 @@ private slots:
         QCOMPARE(query.value(0).toInt(), 1);
         QVERIFY(query.exec(QStringLiteral("PRAGMA synchronous")) && query.next());
         QCOMPARE(query.value(0).toInt(), 1); // NORMAL
+        QVERIFY(query.exec(QStringLiteral("PRAGMA page_size")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 16384);
     }
 
     void fullTextIndexWorks() {
