@@ -68,8 +68,8 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
     const QStringList pragmas = {
         // A new file's pages (an existing one keeps its own): an article's row, about 7 kB of
         // html and text, fits one 16 kB page rather than a 4 kB page and an overflow chain, and
-        // every page is one read or write call. Importing the 10-feed bench corpus took 78 k
-        // of them instead of 229 k, and 4-8 % less CPU (build/prof/io2.sh, us.sh).
+        // every page is one read or write call. Importing bench_ingest's corpus made 76 k of
+        // them instead of 212 k (strace), and took 4-8 % less CPU.
         QStringLiteral("PRAGMA page_size=16384"),
         inMemory ? QString() : QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA synchronous=NORMAL"),

@@ -40,8 +40,9 @@ std::unique_ptr<WalCheckpointer> WalCheckpointer::attach(const QSqlDatabase& wri
 WalCheckpointer::WalCheckpointer(sqlite3* writer, QString path)
     : m_writer(writer)
     , m_path(std::move(path))
-    , m_walPages(int(kWalBytes / pageSize(writer)))
-    , m_maxWalPages(int(kMaxWalBytes / pageSize(writer))) {
+    , m_pageSize(pageSize(writer))
+    , m_walPages(int(kWalBytes / m_pageSize))
+    , m_maxWalPages(int(kMaxWalBytes / m_pageSize)) {
     m_thread.reset(QThread::create([this] { work(); }));
     m_thread->setObjectName(QStringLiteral("mirsad-checkpoint"));
     m_thread->start(QThread::LowPriority);

@@ -42,6 +42,7 @@ private:
 
     sqlite3* m_writer;
     const QString m_path;
+    const int m_pageSize;    // the writer's, in bytes
     const int m_walPages;    // a checkpoint is asked for past this many
     const int m_maxWalPages; // and waited for past this many
     mutable QMutex m_mutex;
