@@ -45,8 +45,4 @@ QByteArray identityDigest(QStringView dedupeKey) {
     return hexDigest(XXH3_128bits(utf8.constData(), size_t(utf8.size())));
 }
 
-bool isIdentityDigest(QByteArrayView stored) {
-    return stored.size() == 35 && stored.startsWith("x3:");
-}
-
 } // namespace mirsad

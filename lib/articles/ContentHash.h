@@ -32,6 +32,5 @@ bool isLegacyContentHash(QByteArrayView stored);
 // them again (then re-read every frame after the first such page at commit, to checksum it
 // anew). A digest spreads a feed's keys evenly over few pages, which stay in the cache.
 QByteArray identityDigest(QStringView dedupeKey);
-bool isIdentityDigest(QByteArrayView stored);
 
 } // namespace mirsad

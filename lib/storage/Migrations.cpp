@@ -55,11 +55,8 @@ static Status digestDedupeKeys(QSqlDatabase& db) {
     articles.setForwardOnly(true);
     if (!articles.exec(QStringLiteral("SELECT id, dedupe_key FROM articles")))
         return Error{articles.lastError().text()};
-    while (articles.next()) {
-        const QString key = articles.value(1).toString();
-        if (!isIdentityDigest(key.toUtf8()))
-            keys.append({articles.value(0).toLongLong(), identityDigest(key)});
-    }
+    while (articles.next()) // version 9 stored every key as the identity itself
+        keys.append({articles.value(0).toLongLong(), identityDigest(articles.value(1).toString())});
     QSqlQuery update(db);
     update.prepare(QStringLiteral("UPDATE articles SET dedupe_key = ? WHERE id = ?"));
     for (const auto& [id, digest] : std::as_const(keys)) {
