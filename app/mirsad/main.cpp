@@ -14,7 +14,7 @@
 #include <QTranslator>
 
 int main(int argc, char* argv[]) {
-    mirsad::useFixedMmapThreshold();
+    mirsad::tuneAllocator();
     QApplication app(argc, argv);
     mirsad::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Mirsad"));

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 int main(int argc, char* argv[]) {
-    mirsad::useFixedMmapThreshold();
+    mirsad::tuneAllocator();
     // Plugins and resources load from a QCoreApplication; mirsadctl never opens a window.
     QCoreApplication app(argc, argv);
     mirsad::setApplicationIdentity();

@@ -1,6 +1,7 @@
 #include "cli/Ctl.h"
 
 #include "cli/Command.h"
+#include "core/MemoryTuning.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -82,7 +83,7 @@ int runCtl(const QStringList& arguments, QTextStream& out, QTextStream& err) {
         return UsageError;
     }
     if (global.isSet(version)) {
-        out << "mirsadctl " << MIRSAD_VERSION << Qt::endl;
+        out << "mirsadctl " << MIRSAD_VERSION << " (" << allocatorDescription() << ')' << Qt::endl;
         return Success;
     }
     const QStringList rest = global.positionalArguments();

@@ -1,22 +1,63 @@
 #include "core/MemoryTuning.h"
 
+#include <QByteArray>
 #include <cstdlib> // defines __GLIBC__ with glibc
 
-#if defined(__GLIBC__)
+#if defined(MIRSAD_JEMALLOC)
+#include <jemalloc/jemalloc.h>
+#elif defined(__GLIBC__)
+#include <gnu/libc-version.h>
 #include <malloc.h>
+#endif
+
+#if defined(MIRSAD_JEMALLOC)
+// Read by jemalloc when the process starts (the executables export it, see lib/CMakeLists.txt).
+// - One arena: every thread has its own cache in front of it, and a few workers need no more.
+// - Blocks of 256 kB and more (feed bodies, item lists) come from an arena of their own that
+//   returns them to the system when freed, as glibc's mmap threshold did.
+// - Freed pages go back to the system after about a second, not ten: feed after feed, the
+//   default kept 30 MB more resident at the peak.
+// bench_ingest, glibc against these settings in alternating runs: median wall 2.40 / 2.05 s and
+// 2.15 / 2.04 s (6 and 8 runs each); peak memory 65.5 / 69.0 MB, and 66.2 / 66.1 MB once
+// releaseFreedMemory() purged between feeds.
+const char* malloc_conf = "narenas:1,oversize_threshold:262144,dirty_decay_ms:1000,muzzy_decay_ms:0";
 #endif
 
 namespace mirsad {
 
-void useFixedMmapThreshold() {
-#if defined(__GLIBC__)
+void tuneAllocator() {
+#if !defined(MIRSAD_JEMALLOC) && defined(__GLIBC__)
     mallopt(M_MMAP_THRESHOLD, 64 * 1024);
 #endif
 }
 
 void releaseFreedMemory() {
-#if defined(__GLIBC__)
+#if defined(MIRSAD_JEMALLOC)
+    // Without waiting for the decay: peak memory 66.9 instead of 69.0 MB, the same wall time.
+    static const QByteArray purgeAll = "arena." + QByteArray::number(MALLCTL_ARENAS_ALL) + ".purge";
+    mallctl(purgeAll.constData(), nullptr, nullptr, nullptr, 0);
+#elif defined(__GLIBC__)
     malloc_trim(0);
+#endif
+}
+
+QString allocatorDescription() {
+#if defined(MIRSAD_JEMALLOC)
+    const char* version = nullptr;
+    size_t size = sizeof version;
+    unsigned arenas = 0;
+    size_t arenasSize = sizeof arenas;
+    if (mallctl("version", &version, &size, nullptr, 0) != 0 ||
+        mallctl("opt.narenas", &arenas, &arenasSize, nullptr, 0) != 0)
+        return QStringLiteral("jemalloc");
+    // "5.3.0-0-g54eaed1d...": the release is enough.
+    const QString release = QString::fromLatin1(version).section(u'-', 0, 0);
+    return arenas == 1 ? QStringLiteral("jemalloc %1, 1 arena").arg(release)
+                       : QStringLiteral("jemalloc %1, %2 arenas").arg(release).arg(arenas);
+#elif defined(__GLIBC__)
+    return QStringLiteral("glibc %1 malloc").arg(QString::fromLatin1(gnu_get_libc_version()));
+#else
+    return QStringLiteral("the C library's malloc");
 #endif
 }
 

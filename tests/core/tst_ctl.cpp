@@ -128,6 +128,21 @@ private slots:
                  before);
     }
 
+    // The shipped binary runs on the allocator it was built for, with Mirsad's settings: a
+    // malloc_conf that the executable failed to export would leave jemalloc's default of
+    // several arenas.
+    void versionNamesTheAllocator() {
+        const CtlRun run = ctl({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith(QStringLiteral("mirsadctl " MIRSAD_VERSION " (")), qPrintable(run.out));
+#if defined(MIRSAD_JEMALLOC)
+        QVERIFY2(run.out.contains(QStringLiteral("jemalloc 5.")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral(", 1 arena)")), qPrintable(run.out));
+#else
+        QVERIFY2(run.out.contains(QStringLiteral("malloc")), qPrintable(run.out));
+#endif
+    }
+
     void usageErrors_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<int>("exitCode");
