@@ -78,6 +78,8 @@ void TestFeedDateParser::parses_data() {
     QTest::newRow("arabic month levantine") << u"الأحد، 9 أيار 2021 15:15"_s << utc(2021, 5, 9, 15, 15);
     QTest::newRow("arabic two-word month") << u"1 كانون الثاني 2021"_s << utc(2021, 1, 1);
     QTest::newRow("arabic tishreen") << u"5 تشرين الأول 2020"_s << utc(2020, 10, 5);
+    QTest::newRow("upper-case month, lower-case zone") << u"SUN, 09 MAY 2021 12:15:00 gmt"_s << seed;
+    QTest::newRow("two spaces") << u"Sun, 09 May 2021  12:15:00 GMT"_s << seed;
     QTest::newRow("crosses midnight") << u"Sun, 09 May 2021 01:00:00 +0300"_s << utc(2021, 5, 8, 22, 0);
 }
 
@@ -98,6 +100,10 @@ void TestFeedDateParser::rejects_data() {
     QTest::newRow("impossible day") << u"31 Feb 2021"_s;
     QTest::newRow("impossible hour") << u"2021-05-09T25:00:00Z"_s;
     QTest::newRow("iso trailing junk") << u"2021-05-09T12:15:00Z garbage"_s;
+    QTest::newRow("impossible rfc822 day") << u"Sun, 31 Feb 2021 12:00:00 GMT"_s;
+    QTest::newRow("impossible rfc822 hour") << u"Sun, 09 May 2021 24:00:00 +0000"_s;
+    QTest::newRow("zone past +14") << u"Sun, 09 May 2021 12:00:00 +1500"_s;
+    QTest::newRow("rfc822 trailing junk") << u"Sun, 09 May 2021 12:00:00 GMT junk"_s;
     QTest::newRow("month only") << u"May"_s;
     QTest::newRow("number only") << u"12345"_s;
 }
