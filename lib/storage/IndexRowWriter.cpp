@@ -1,6 +1,7 @@
 #include "storage/IndexRowWriter.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace mirsad::storage {
 
@@ -56,9 +57,10 @@ Status IndexRowWriter::writeRows() {
     for (const QByteArray& key : std::as_const(keys)) {
         QList<Row>& rows = m_pending[key];
         std::sort(rows.begin(), rows.end());
-        for (qsizetype from = 0; from < rows.size(); from += kMaxRows) {
-            const int count = int(qMin<qsizetype>(kMaxRows, rows.size() - from));
-            SqliteStatement& insert = insertOf(count);
+        for (qsizetype from = 0, count = 0; from < rows.size(); from += count) {
+            // Powers of two: a writer prepares six statements, not one for every remainder.
+            count = qsizetype(std::bit_floor(size_t(qMin<qsizetype>(kMaxRows, rows.size() - from))));
+            SqliteStatement& insert = insertOf(int(count));
             for (int i = 0; i < count; ++i) {
                 const Row& row = rows.at(from + i);
                 insert.bind(3 * i + 1, key).bind(3 * i + 2, row.sortTime).bind(3 * i + 3, row.articleId);
