@@ -437,9 +437,9 @@ std::optional<QDateTime> parseCommonRfc822(QStringView text) {
     if (!hour || !sc.eat(u':'))
         return std::nullopt;
     const auto minute = sc.digits(2, 2);
-    int second = 0;
     if (!minute)
         return std::nullopt;
+    int second = 0;
     if (sc.eat(u':')) {
         const auto s = sc.digits(2, 2);
         if (!s || *s > 59) // a leap second, or worse: the general way's rules
