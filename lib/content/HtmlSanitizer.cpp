@@ -888,6 +888,14 @@ HtmlTokenizer::HtmlTokenizer(QStringView html)
     : m_html(html) {
 }
 
+// Text with nothing to decode shares the input's characters: most of an article is such runs,
+// and copying each one into a string of its own cost a tenth of the sanitiser's time.
+QString HtmlTokenizer::textOf(QStringView raw, bool decode) {
+    if (decode && raw.contains(u'&'))
+        return decodeHtmlEntities(raw);
+    return QString::fromRawData(raw.data(), raw.size());
+}
+
 HtmlToken HtmlTokenizer::next() {
     if (!m_rawTextEnd.isEmpty())
         return readRawText();
@@ -908,7 +916,7 @@ HtmlToken HtmlTokenizer::next() {
                 end = m_html.size();
             HtmlToken token;
             token.type = HtmlToken::Type::Text;
-            token.text = decodeHtmlEntities(m_html.mid(m_pos, end - m_pos));
+            token.text = textOf(m_html.sliced(m_pos, end - m_pos), true);
             m_pos = end;
             return token;
         }
@@ -1033,7 +1041,7 @@ HtmlToken HtmlTokenizer::readRawText() {
         end = m_html.size();
     HtmlToken token;
     token.type = HtmlToken::Type::Text;
-    token.text = m_html.mid(m_pos, end - m_pos).toString();
+    token.text = textOf(m_html.sliced(m_pos, end - m_pos), false);
     m_pos = end;
     m_rawTextEnd.clear();
     if (token.text.isEmpty())

@@ -45,7 +45,8 @@ struct HtmlToken {
 
 // Splits HTML into tokens following the HTML5 tokenizer's main rules: "<" starts a tag only
 // before a letter, "/", "!" or "?"; script, style and other raw-text elements run to their end
-// tag; a tag cut off by the end of input is dropped.
+// tag; a tag cut off by the end of input is dropped. Text with nothing to decode shares the
+// input's characters (QString::fromRawData): it is valid as long as the input is.
 class HtmlTokenizer {
 public:
     explicit HtmlTokenizer(QStringView html);
@@ -54,6 +55,7 @@ public:
 private:
     HtmlToken readTag();
     HtmlToken readRawText();
+    static QString textOf(QStringView raw, bool decode);
 
     QStringView m_html;
     qsizetype m_pos = 0;
