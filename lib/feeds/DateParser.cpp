@@ -185,6 +185,18 @@ std::optional<QDateTime> parseIso(QStringView text) {
     return makeUtc(*year, *month, *day, hour, minute, second, msec, offset);
 }
 
+// English month and weekday abbreviations, lower-case, in calendar order.
+constexpr std::array<std::u16string_view, 12> kMonths = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
+                                                         u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
+constexpr std::array<std::u16string_view, 7> kWeekdays = {u"mon", u"tue", u"wed", u"thu",
+                                                          u"fri", u"sat", u"sun"};
+
+// Where word is in words, or -1.
+template <std::size_t N> int indexIn(const std::array<std::u16string_view, N>& words, QStringView word) {
+    const auto found = std::ranges::find(words, std::u16string_view(word.utf16(), std::size_t(word.size())));
+    return found == words.end() ? -1 : int(found - words.begin());
+}
+
 int monthFromName(QStringView word) {
     static const QHash<QString, int> arabic = {
         {u"يناير"_s, 1},  {u"فبراير"_s, 2},  {u"مارس"_s, 3},    {u"ابريل"_s, 4},   {u"مايو"_s, 5},
@@ -197,28 +209,26 @@ int monthFromName(QStringView word) {
         return *it;
     if (word.size() < 3)
         return 0;
-    static const char16_t* const names[] = {u"jan", u"feb", u"mar", u"apr", u"may", u"jun",
-                                            u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
     static const char16_t* const full[] = {u"january",   u"february", u"march",    u"april",
                                            u"may",       u"june",     u"july",     u"august",
                                            u"september", u"october",  u"november", u"december"};
     const QString lower = word.toString().toLower();
     for (int m = 0; m < 12; ++m) {
         const QString full_ = QString::fromUtf16(full[m]);
-        if (lower == QString::fromUtf16(names[m]) || (full_.startsWith(lower) && lower.size() >= 3))
+        if (QStringView(lower) == QStringView(kMonths[size_t(m)]) ||
+            (full_.startsWith(lower) && lower.size() >= 3))
             return m + 1;
     }
     return lower == u"sept"_s ? 9 : 0;
 }
 
 bool isWeekday(QStringView word) {
-    static const QStringList english = {u"mon"_s, u"tue"_s, u"wed"_s, u"thu"_s, u"fri"_s, u"sat"_s, u"sun"_s};
     static const QStringList arabic = {u"الاحد"_s,  u"الاثنين"_s, u"الثلاثاء"_s, u"الاربعاء"_s,
                                        u"الخميس"_s, u"الجمعة"_s,  u"السبت"_s,    u"الجمعه"_s};
     if (arabic.contains(word.toString()))
         return true;
     const QString lower = word.toString().toLower();
-    return lower.size() >= 3 && english.contains(lower.left(3)) &&
+    return lower.size() >= 3 && indexIn(kWeekdays, QStringView(lower).first(3)) >= 0 &&
            (lower.size() == 3 || lower.endsWith(u"day"_s) || lower == u"tues"_s || lower == u"thur"_s ||
             lower == u"thurs"_s || lower == u"wednes"_s);
 }
@@ -397,8 +407,8 @@ QDateTime parseRfcLike(QStringView text) {
 }
 
 // The form nearly every RSS feed sends, "Sun, 09 May 2021 15:15:00 +0300" (weekday and seconds
-// optional; +hhmm, GMT, UT, UTC or Z), read without the strings the general way makes: a date
-// costs a tenth. Anything else, an impossible date too, is left to the general way.
+// optional; a numeric zone, GMT, UT, UTC or Z), read without the strings the general way makes:
+// a date costs a tenth. Anything else, an impossible date too, is left to the general way.
 std::optional<QDateTime> parseCommonRfc822(QStringView text) {
     Scanner sc{text.trimmed()};
     const auto asciiLower = [](QChar c) { return char16_t(c.unicode() | 0x20); };
@@ -415,20 +425,15 @@ std::optional<QDateTime> parseCommonRfc822(QStringView text) {
     const auto space = [&] { return sc.eat(u' '); };
     if (!sc.atEnd() && !sc.peek().isDigit()) { // "Sun, "
         const auto weekday = letters(3);
-        static constexpr std::array<std::u16string_view, 7> weekdays = {u"mon", u"tue", u"wed", u"thu",
-                                                                        u"fri", u"sat", u"sun"};
-        if (std::ranges::find(weekdays, std::u16string_view(weekday.data(), 3)) == weekdays.end() ||
-            !sc.eat(u',') || !space())
+        if (indexIn(kWeekdays, QStringView(weekday.data(), 3)) < 0 || !sc.eat(u',') || !space())
             return std::nullopt;
     }
     const auto day = sc.digits(1, 2);
     if (!day || !space())
         return std::nullopt;
     const auto name = letters(3);
-    static constexpr std::array<std::u16string_view, 12> months = {
-        u"jan", u"feb", u"mar", u"apr", u"may", u"jun", u"jul", u"aug", u"sep", u"oct", u"nov", u"dec"};
-    const auto month = std::ranges::find(months, std::u16string_view(name.data(), 3));
-    if (month == months.end() || !space())
+    const int month = indexIn(kMonths, QStringView(name.data(), 3)) + 1;
+    if (month == 0 || !space())
         return std::nullopt;
     const auto year = sc.digits(4, 4);
     if (!year || !space())
@@ -450,13 +455,11 @@ std::optional<QDateTime> parseCommonRfc822(QStringView text) {
         return std::nullopt;
     int offset = 0;
     if (sc.peek() == u'+' || sc.peek() == u'-') {
-        const int sign = sc.peek() == u'-' ? -1 : 1;
-        ++sc.i;
-        const auto hhmm = sc.digits(4, 4);
-        if (!hhmm || *hhmm / 100 > 14 || *hhmm % 100 > 59)
+        const auto zone = numericZone(sc);
+        if (!zone)
             return std::nullopt;
-        offset = sign * (*hhmm / 100 * 3600 + *hhmm % 100 * 60);
-    } else {
+        offset = *zone;
+    } else { // the named zones without a string: namedZoneOffset() makes two
         const QStringView zone = sc.s.sliced(sc.i);
         if (zone != u"GMT" && zone != u"UT" && zone != u"UTC" && zone != u"Z")
             return std::nullopt;
@@ -464,8 +467,7 @@ std::optional<QDateTime> parseCommonRfc822(QStringView text) {
     }
     if (!sc.atEnd())
         return std::nullopt;
-    const QDateTime parsed =
-        makeUtc(*year, int(month - months.begin()) + 1, *day, *hour, *minute, second, 0, offset);
+    const QDateTime parsed = makeUtc(*year, month, *day, *hour, *minute, second, 0, offset);
     if (!parsed.isValid())
         return std::nullopt;
     return parsed;
