@@ -1,8 +1,8 @@
 #include "AddNameDialog.h"
 
-#include "ingest/ArticleTagging.h"
 #include "names/Gazetteer.h"
 #include "names/NameMatcher.h"
+#include "tagging/Tagger.h"
 #include "text/TextDirection.h"
 #include "text/TextNormalizer.h"
 
@@ -20,7 +20,7 @@
 
 using namespace mirsad;
 
-AddNameDialog::AddNameDialog(std::shared_ptr<const ingest::Tagger> tagger, const QString& selection,
+AddNameDialog::AddNameDialog(std::shared_ptr<const tagging::Tagger> tagger, const QString& selection,
                              QWidget* parent)
     : QDialog(parent)
     , m_tagger(std::move(tagger))
@@ -112,7 +112,7 @@ AddNameDialog::AddNameDialog(std::shared_ptr<const ingest::Tagger> tagger, const
     resize(520, 440);
 }
 
-QList<const names::Entity*> AddNameDialog::search(const ingest::Tagger& tagger, const QString& typed,
+QList<const names::Entity*> AddNameDialog::search(const tagging::Tagger& tagger, const QString& typed,
                                                   int max) {
     const QString needle = text::normalizeForSearch(typed).simplified();
     QList<const names::Entity*> found;

@@ -11,7 +11,7 @@ class QListWidget;
 class QRadioButton;
 class QStackedWidget;
 
-namespace mirsad::ingest {
+namespace mirsad::tagging {
 class Tagger;
 }
 
@@ -20,7 +20,7 @@ class Tagger;
 class AddNameDialog : public QDialog {
     Q_OBJECT
 public:
-    AddNameDialog(std::shared_ptr<const mirsad::ingest::Tagger> tagger, const QString& selection,
+    AddNameDialog(std::shared_ptr<const mirsad::tagging::Tagger> tagger, const QString& selection,
                   QWidget* parent = nullptr);
 
     bool isAlias() const;
@@ -29,14 +29,14 @@ public:
     mirsad::names::Entity entity() const; // the new entity
 
     // Entities whose names contain `text` (folded like the matcher folds), best first.
-    static QList<const mirsad::names::Entity*> search(const mirsad::ingest::Tagger& tagger,
+    static QList<const mirsad::names::Entity*> search(const mirsad::tagging::Tagger& tagger,
                                                       const QString& text, int max = 50);
 
 private:
     void updateMatches();
     void validate();
 
-    std::shared_ptr<const mirsad::ingest::Tagger> m_tagger;
+    std::shared_ptr<const mirsad::tagging::Tagger> m_tagger;
     QRadioButton* m_aliasMode;
     QRadioButton* m_entityMode;
     QStackedWidget* m_pages;

@@ -82,7 +82,7 @@ void ArticleAnnotations::addHighlight(qsizetype start, qsizetype end, const QStr
     Highlight h;
     h.articleId = m_articleId;
     h.color = color;
-    h.selector = selectorFor(m_text, start, end);
+    h.selector = text::selectorFor(m_text, start, end);
     h.created = h.updated = QDateTime::currentDateTimeUtc();
     if (h.selector.quote.trimmed().isEmpty())
         return;

@@ -1,8 +1,8 @@
 #include "EntityDirectory.h"
 
-#include "ingest/ArticleTagging.h"
 #include "names/Gazetteer.h"
 #include "storage/Storage.h"
+#include "tagging/Tagger.h"
 
 #include <QSqlQuery>
 
@@ -18,8 +18,8 @@ EntityDirectory::~EntityDirectory() = default;
 
 void EntityDirectory::load() {
     m_storage.reader()
-        .run([](QSqlDatabase& db) { return ingest::Tagger::forDatabase(db); })
-        .then(this, [this](const Result<std::shared_ptr<const ingest::Tagger>>& tagger) {
+        .run([](QSqlDatabase& db) { return tagging::Tagger::forDatabase(db); })
+        .then(this, [this](const Result<std::shared_ptr<const tagging::Tagger>>& tagger) {
             if (!tagger) {
                 qWarning("%s", qPrintable(tagger.error()));
                 return;

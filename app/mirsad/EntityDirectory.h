@@ -9,7 +9,7 @@
 namespace mirsad::storage {
 class Storage;
 }
-namespace mirsad::ingest {
+namespace mirsad::tagging {
 class Tagger;
 }
 
@@ -46,6 +46,6 @@ signals:
 
 private:
     mirsad::storage::Storage& m_storage;
-    std::shared_ptr<const mirsad::ingest::Tagger> m_tagger;
+    std::shared_ptr<const mirsad::tagging::Tagger> m_tagger;
     QHash<QString, int> m_counts; // -1: being counted
 };

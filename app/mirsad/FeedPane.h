@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "filters/ArticleFilter.h"
+#include "storage/ArticleFilter.h"
 
 #include <QSqlDatabase>
 #include <QWidget>

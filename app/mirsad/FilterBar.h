@@ -1,7 +1,7 @@
 #pragma once
 
-#include "filters/ArticleFilter.h"
 #include "filters/FilterChips.h"
+#include "storage/ArticleFilter.h"
 
 #include <QWidget>
 #include <memory>

@@ -1,9 +1,9 @@
 #include "NameTeacher.h"
 
 #include "AddNameDialog.h"
-#include "ingest/ArticleTagging.h"
-#include "ingest/Retagger.h"
 #include "storage/Storage.h"
+#include "tagging/Retagger.h"
+#include "tagging/Tagger.h"
 
 #include <QAction>
 #include <QMessageBox>
@@ -16,16 +16,16 @@ NameTeacher::NameTeacher(storage::Storage& storage, std::function<QString()> sel
     , m_storage(storage)
     , m_selection(std::move(selection))
     , m_window(window)
-    , m_retagger(new ingest::Retagger(storage.writer(), storage.reader(), this))
+    , m_retagger(new tagging::Retagger(storage.writer(), storage.reader(), this))
     , m_addName(new QAction(tr("Add &Name from Selection…"), this)) {
     m_addName->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_addName->setToolTip(
         tr("Teach Mirsad the selected name: a new spelling of a known entity, or a new one."));
     connect(m_addName, &QAction::triggered, this, [this] { teach(m_selection()); });
-    connect(m_retagger, &ingest::Retagger::progress, this, [this](qint64 done, qint64 total) {
+    connect(m_retagger, &tagging::Retagger::progress, this, [this](qint64 done, qint64 total) {
         emit message(tr("Updating the names in the archive: %1 of %2 articles").arg(done).arg(total), 0);
     });
-    connect(m_retagger, &ingest::Retagger::finished, this, [this](qint64 changed) {
+    connect(m_retagger, &tagging::Retagger::finished, this, [this](qint64 changed) {
         if (changed == 0 && !m_userAsked)
             return; // a resumed run with nothing to do: no news for the user
         emit message(tr("Names updated in %n article(s).", nullptr, int(changed)), 8000);
@@ -33,7 +33,7 @@ NameTeacher::NameTeacher(storage::Storage& storage, std::function<QString()> sel
         if (changed > 0)
             m_storage.notifyArticlesChanged();
     });
-    connect(m_retagger, &ingest::Retagger::failed, this,
+    connect(m_retagger, &tagging::Retagger::failed, this,
             [this](const QString& error) { QMessageBox::warning(m_window, tr("Add a name"), error); });
 }
 
@@ -54,8 +54,8 @@ void NameTeacher::teach(const QString& text) {
     // The tagger in use (bundled gazetteer plus the user's names); loaded on the writer,
     // which also keeps the entities table in step with it.
     m_storage.writer()
-        .run([](QSqlDatabase& db) { return ingest::Tagger::forDatabase(db); })
-        .then(this, [this, name](const Result<std::shared_ptr<const ingest::Tagger>>& tagger) {
+        .run([](QSqlDatabase& db) { return tagging::Tagger::forDatabase(db); })
+        .then(this, [this, name](const Result<std::shared_ptr<const tagging::Tagger>>& tagger) {
             if (!tagger) {
                 QMessageBox::warning(m_window, tr("Add a name"), tagger.error());
                 return;

@@ -9,7 +9,7 @@ class QWidget;
 namespace mirsad::storage {
 class Storage;
 }
-namespace mirsad::ingest {
+namespace mirsad::tagging {
 class Retagger;
 }
 
@@ -22,7 +22,7 @@ public:
     NameTeacher(mirsad::storage::Storage& storage, std::function<QString()> selection, QWidget* window);
 
     QAction* addNameAction() const { return m_addName; }
-    mirsad::ingest::Retagger& retagger() const { return *m_retagger; }
+    mirsad::tagging::Retagger& retagger() const { return *m_retagger; }
 
     // Resumes a re-tagging that an earlier session left unfinished.
     void resume();
@@ -36,7 +36,7 @@ private:
     mirsad::storage::Storage& m_storage;
     std::function<QString()> m_selection;
     QWidget* m_window;
-    mirsad::ingest::Retagger* m_retagger;
+    mirsad::tagging::Retagger* m_retagger;
     QAction* m_addName;
     bool m_userAsked = false; // the run in flight was started by the user
 };

@@ -1,14 +1,14 @@
 #include "Sidebar.h"
 
-#include "filters/RegionIndex.h"
 #include "filters/SidebarCounts.h"
 #include "filters/Watchlist.h"
-#include "ingest/ArticleTagging.h"
 #include "models/EntityListModel.h"
 #include "models/RegionTreeModel.h"
 #include "models/WatchlistModel.h"
 #include "names/Gazetteer.h"
 #include "storage/Storage.h"
+#include "tagging/RegionIndex.h"
+#include "tagging/Tagger.h"
 
 #include <QFutureWatcher>
 #include <QHBoxLayout>
@@ -149,11 +149,11 @@ void Sidebar::setCurrentFilter(const ArticleFilter& filter) {
 void Sidebar::load() {
     auto future =
         m_storage.writer().run([](QSqlDatabase& db) -> Result<std::shared_ptr<const names::Gazetteer>> {
-            Result<std::shared_ptr<const ingest::Tagger>> tagger = ingest::Tagger::forDatabase(db);
+            Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::forDatabase(db);
             if (!tagger)
                 return Error{tagger.error()};
             auto gazetteer = std::make_shared<const names::Gazetteer>((*tagger)->gazetteer());
-            if (Status s = filters::syncRegionIndex(db, *gazetteer); !s)
+            if (Status s = tagging::syncRegionIndex(db, *gazetteer); !s)
                 return Error{s.error()};
             return gazetteer;
         });

@@ -5,7 +5,6 @@
 // The database is generated once (direct batched inserts, triggers maintaining the filter index)
 // and cached next to the binary under a name that records its parameters.
 
-#include "filters/RegionIndex.h"
 #include "filters/SidebarCounts.h"
 #include "filters/Watchlist.h"
 #include "names/Gazetteer.h"
@@ -13,6 +12,7 @@
 #include "storage/Database.h"
 #include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
+#include "tagging/RegionIndex.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -277,7 +277,7 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
                            "SELECT entity_id, count(*) FROM article_entities GROUP BY entity_id"_s);
         !s)
         return s;
-    if (Status s = filters::syncRegionIndex(db, gazetteer); !s)
+    if (Status s = tagging::syncRegionIndex(db, gazetteer); !s)
         return s;
     if (Status s = run(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !s)
         return s;

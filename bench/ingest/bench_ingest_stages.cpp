@@ -12,10 +12,10 @@
 #include "IngestCorpus.h"
 #include "feeds/FeedArticle.h"
 #include "feeds/FeedParser.h"
-#include "ingest/ArticleTagging.h"
 #include "ingest/FeedImport.h"
 #include "storage/Database.h"
 #include "storage/FeedQueries.h"
+#include "tagging/Tagger.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
             out << opened.error() << Qt::endl;
             return 1;
         }
-        Result<std::shared_ptr<const ingest::Tagger>> tagger = ingest::Tagger::forDatabase(db);
+        Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::forDatabase(db);
         if (!tagger) {
             out << tagger.error() << Qt::endl;
             return 1;

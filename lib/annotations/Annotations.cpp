@@ -12,10 +12,6 @@ using storage::sqlText;
 
 namespace {
 
-Error failed(const QSqlQuery& query, const QString& what) {
-    return Error{QStringLiteral("Could not %1: %2.").arg(what, query.lastError().text())};
-}
-
 QDateTime fromEpoch(const QVariant& value) {
     return QDateTime::fromSecsSinceEpoch(value.toLongLong(), QTimeZone::UTC);
 }
@@ -49,7 +45,7 @@ Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId
                        "updated FROM highlights WHERE article_id = ? ORDER BY orphaned, start, id"));
     query.addBindValue(articleId);
     if (!query.exec())
-        return failed(query, QStringLiteral("read the highlights"));
+        return storage::sqlError(QStringLiteral("read the highlights"), query);
     QList<Highlight> highlights;
     while (query.next()) {
         Highlight h;
@@ -57,7 +53,7 @@ Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId
         h.articleId = articleId;
         h.color = query.value(1).toString();
         h.selector =
-            TextSelector{query.value(2).toString(), query.value(3).toString(), query.value(4).toString(),
+            text::TextSelector{query.value(2).toString(), query.value(3).toString(), query.value(4).toString(),
                          query.value(5).toLongLong(), query.value(6).toLongLong()};
         h.orphaned = query.value(7).toBool();
         h.created = fromEpoch(query.value(8));
@@ -89,7 +85,7 @@ Result<QList<Note>> listNotes(const QSqlDatabase& db, qint64 articleId) {
     query.prepare(noteColumns + QLatin1String("WHERE article_id = ? ORDER BY created, id"));
     query.addBindValue(articleId);
     if (!query.exec())
-        return failed(query, QStringLiteral("read the notes"));
+        return storage::sqlError(QStringLiteral("read the notes"), query);
     QList<Note> notes;
     while (query.next())
         notes << noteFromQuery(query);
@@ -101,7 +97,7 @@ Result<Note> noteById(const QSqlDatabase& db, qint64 id) {
     query.prepare(noteColumns + QLatin1String("WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("read a note"));
+        return storage::sqlError(QStringLiteral("read a note"), query);
     if (!query.next())
         return Error{QStringLiteral("The note no longer exists.")};
     return noteFromQuery(query);
@@ -119,7 +115,7 @@ Result<qint64> insertHighlight(QSqlDatabase& db, const Highlight& h) {
           QVariant(epoch(h.updated))})
         query.addBindValue(value);
     if (!query.exec())
-        return failed(query, QStringLiteral("store the highlight"));
+        return storage::sqlError(QStringLiteral("store the highlight"), query);
     return query.lastInsertId().toLongLong();
 }
 
@@ -130,7 +126,7 @@ Status setHighlightColor(QSqlDatabase& db, qint64 id, const QString& color) {
     query.addBindValue(epoch({}));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("change the highlight's colour"));
+        return storage::sqlError(QStringLiteral("change the highlight's colour"), query);
     return {};
 }
 
@@ -140,13 +136,13 @@ Result<QList<qint64>> deleteHighlight(QSqlDatabase& db, qint64 id) {
     query.prepare(QStringLiteral("SELECT id FROM notes WHERE highlight_id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("read the highlight's notes"));
+        return storage::sqlError(QStringLiteral("read the highlight's notes"), query);
     while (query.next())
         attached << query.value(0).toLongLong();
     query.prepare(QStringLiteral("DELETE FROM highlights WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("remove the highlight"));
+        return storage::sqlError(QStringLiteral("remove the highlight"), query);
     return attached;
 }
 
@@ -157,7 +153,7 @@ Status attachNotes(QSqlDatabase& db, const QList<qint64>& noteIds, qint64 highli
         query.addBindValue(idOrNull(highlightId));
         query.addBindValue(noteId);
         if (!query.exec())
-            return failed(query, QStringLiteral("attach a note to its highlight"));
+            return storage::sqlError(QStringLiteral("attach a note to its highlight"), query);
     }
     return {};
 }
@@ -172,7 +168,7 @@ Result<qint64> insertNote(QSqlDatabase& db, const Note& note) {
                                   QVariant(epoch(note.created)), QVariant(epoch(note.updated))})
         query.addBindValue(value);
     if (!query.exec())
-        return failed(query, QStringLiteral("store the note"));
+        return storage::sqlError(QStringLiteral("store the note"), query);
     return query.lastInsertId().toLongLong();
 }
 
@@ -185,7 +181,7 @@ Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStrin
     query.addBindValue(epoch(updated));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("save the note"));
+        return storage::sqlError(QStringLiteral("save the note"), query);
     return {};
 }
 
@@ -194,41 +190,8 @@ Status deleteNote(QSqlDatabase& db, qint64 id) {
     query.prepare(QStringLiteral("DELETE FROM notes WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("delete the note"));
+        return storage::sqlError(QStringLiteral("delete the note"), query);
     return {};
-}
-
-Result<ReanchorReport> reanchorHighlights(QSqlDatabase& db, qint64 articleId, const QString& text) {
-    Result<QList<Highlight>> highlights = listHighlights(db, articleId);
-    if (!highlights)
-        return Error{highlights.error()};
-    ReanchorReport report;
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE highlights SET quote = ?, prefix = ?, suffix = ?, start = ?, end = "
-                                  "?, orphaned = ? WHERE id = ?"));
-    for (const Highlight& h : *highlights) {
-        const std::optional<TextAnchor> anchor = anchorSelector(text, h.selector);
-        TextSelector selector = h.selector;
-        if (anchor) {
-            if (anchor->method == AnchorMethod::Position && !h.orphaned)
-                continue;
-            // The passage as it reads now, with its new context, for the next change.
-            selector = selectorFor(text, anchor->start, anchor->end);
-            ++report.moved;
-        } else {
-            if (h.orphaned)
-                continue;
-            ++report.orphaned;
-        }
-        for (const QVariant& value :
-             {sqlText(selector.quote), sqlText(selector.prefix), sqlText(selector.suffix),
-              QVariant(qint64(selector.start)), QVariant(qint64(selector.end)), QVariant(anchor ? 0 : 1),
-              QVariant(h.id)})
-            update.addBindValue(value);
-        if (!update.exec())
-            return failed(update, QStringLiteral("move a highlight to its passage"));
-    }
-    return report;
 }
 
 } // namespace mirsad::annotations

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "annotations/TextAnchor.h"
 #include "core/Result.h"
+#include "text/TextAnchor.h"
 
 #include <QDateTime>
 #include <QList>
@@ -16,7 +16,7 @@ struct Highlight {
     qint64 id = 0;
     qint64 articleId = 0;
     QString color; // a name from the highlight palette ("yellow", "green", ...)
-    TextSelector selector;
+    text::TextSelector selector;
     bool orphaned = false;
     QDateTime created;
     QDateTime updated;
@@ -58,15 +58,5 @@ Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStrin
                   const QDateTime& updated);
 Status deleteNote(QSqlDatabase& db, qint64 id);
 Result<Note> noteById(const QSqlDatabase& db, qint64 id);
-
-struct ReanchorReport {
-    int moved = 0;    // found again elsewhere (positions updated)
-    int orphaned = 0; // not found: flagged, kept
-};
-
-// After an article's text changed (a feed re-fetch): finds every highlight of the article again
-// in `text` and stores the new positions, or flags it orphaned. An orphan that can be found
-// again is adopted back.
-Result<ReanchorReport> reanchorHighlights(QSqlDatabase& db, qint64 articleId, const QString& text);
 
 } // namespace mirsad::annotations

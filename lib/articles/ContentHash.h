@@ -27,10 +27,9 @@ bool isLegacyContentHash(QByteArrayView stored);
 
 // The stored form of an article's identity (Article::dedupeKey), which its feed's unique index
 // orders: XXH3 (128 bits) of the key's UTF-8, as "x3:" and 32 hex digits. Identities such as
-// WordPress's "?p=123" or "item-10" arrive in no order their text sorts in, so a large import
-// used to touch the index all over, and SQLite wrote its pages out mid-transaction and changed
-// them again (then re-read every frame after the first such page at commit, to checksum it
-// anew). A digest spreads a feed's keys evenly over few pages, which stay in the cache.
+// WordPress's "?p=123" or "item-10" arrive in no order their text sorts in; indexed as they are,
+// a large import touches the index all over and SQLite writes pages out mid-transaction only to
+// change them again. A digest spreads a feed's keys evenly over few pages, which stay in the cache.
 QByteArray identityDigest(QStringView dedupeKey);
 
 } // namespace mirsad

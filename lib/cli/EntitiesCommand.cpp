@@ -1,7 +1,8 @@
 #include "cli/Command.h"
-#include "ingest/ArticleTagging.h"
-#include "ingest/Retagger.h"
 #include "names/Gazetteer.h"
+#include "tagging/Retagger.h"
+#include "tagging/Tagger.h"
+#include "tagging/UserNames.h"
 
 #include <QFileInfo>
 #include <QHash>
@@ -42,7 +43,7 @@ int listEntities(CommandContext& context) {
     // The user's own names live in the database: read it when one was given or already exists,
     // never create one just to list the bundled gazetteer.
     const bool useDatabase = databaseGiven(context) || QFileInfo::exists(context.databasePath());
-    Result<std::shared_ptr<const ingest::Tagger>> tagger = Error{QString()};
+    Result<std::shared_ptr<const tagging::Tagger>> tagger = Error{QString()};
     QHash<QString, qint64> counts;
     QSet<QString> userAdded;
     if (useDatabase) {
@@ -51,15 +52,12 @@ int listEntities(CommandContext& context) {
             context.error(db.error());
             return Failure;
         }
-        tagger = ingest::Tagger::forDatabase(**db);
+        tagger = tagging::Tagger::forDatabase(**db);
         counts = articleCounts(**db);
-        QSqlQuery user(**db);
-        if (user.exec(QStringLiteral("SELECT id FROM user_entities"))) {
-            while (user.next())
-                userAdded.insert(user.value(0).toString());
-        }
+        if (Result<QSet<QString>> ids = tagging::userEntityIds(**db))
+            userAdded = *ids;
     } else {
-        tagger = ingest::Tagger::builtin();
+        tagger = tagging::Tagger::builtin();
     }
     if (!tagger) {
         context.error(tagger.error());
@@ -116,8 +114,8 @@ int listEntities(CommandContext& context) {
 }
 
 // Re-tags the archive after names were added, reporting progress on stderr.
-int retag(CommandContext& context, QSqlDatabase& db, const ingest::NamesAdded& added, const QString& what) {
-    Result<ingest::RetagReport> report = ingest::retagArchive(db, added, [&](qint64 done, qint64 total) {
+int retag(CommandContext& context, QSqlDatabase& db, const tagging::NamesAdded& added, const QString& what) {
+    Result<tagging::RetagReport> report = tagging::retagArchive(db, added, [&](qint64 done, qint64 total) {
         context.err << "Re-tagging: " << done << "/" << total << " articles\n";
         context.err.flush();
     });
@@ -163,7 +161,7 @@ int addEntity(CommandContext& context) {
         context.error(db.error());
         return Failure;
     }
-    Result<ingest::NamesAdded> added = ingest::storeUserEntity(**db, entity);
+    Result<tagging::NamesAdded> added = tagging::storeUserEntity(**db, entity);
     if (!added) {
         context.error(added.error());
         return Failure;
@@ -186,7 +184,7 @@ int addAlias(CommandContext& context) {
         context.error(db.error());
         return Failure;
     }
-    Result<ingest::NamesAdded> added = ingest::storeUserAlias(**db, args[1], args[2]);
+    Result<tagging::NamesAdded> added = tagging::storeUserAlias(**db, args[1], args[2]);
     if (!added) {
         context.error(added.error());
         return Failure;

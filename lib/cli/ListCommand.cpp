@@ -1,10 +1,10 @@
 #include "cli/Command.h"
 #include "filters/NameFilter.h"
-#include "filters/RegionIndex.h"
-#include "ingest/ArticleTagging.h"
 #include "names/Gazetteer.h"
 #include "storage/ArticleQueries.h"
 #include "storage/FeedQueries.h"
+#include "tagging/RegionIndex.h"
+#include "tagging/Tagger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -229,7 +229,7 @@ Command listCommand() {
         for (const NameOption& option : nameOptions)
             needsNames = needsNames || parser.isSet(QString::fromLatin1(option.name));
         if (needsNames) {
-            Result<std::shared_ptr<const ingest::Tagger>> tagger = ingest::Tagger::forDatabase(**db);
+            Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::forDatabase(**db);
             if (!tagger) {
                 context.error(tagger.error());
                 return Failure;
@@ -249,7 +249,7 @@ Command listCommand() {
                 }
             }
             if (!filter.regions.isEmpty()) {
-                if (Status s = filters::syncRegionIndex(**db, (*tagger)->gazetteer()); !s) {
+                if (Status s = tagging::syncRegionIndex(**db, (*tagger)->gazetteer()); !s) {
                     context.error(s.error());
                     return Failure;
                 }

@@ -1,9 +1,9 @@
 #include "cli/CodePoints.h"
 #include "cli/Command.h"
-#include "ingest/ArticleTagging.h"
 #include "names/Gazetteer.h"
 #include "storage/ArticleQueries.h"
 #include "storage/FeedQueries.h"
+#include "tagging/Tagger.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,7 +44,7 @@ Command showCommand() {
             context.error(article.error());
             return Failure;
         }
-        Result<std::shared_ptr<const ingest::Tagger>> tagger = ingest::Tagger::forDatabase(**db);
+        Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::forDatabase(**db);
         if (!tagger) {
             context.error(tagger.error());
             return Failure;

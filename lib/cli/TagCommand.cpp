@@ -1,8 +1,8 @@
 #include "cli/CodePoints.h"
 #include "cli/Command.h"
-#include "ingest/ArticleTagging.h"
 #include "names/Gazetteer.h"
 #include "storage/Database.h"
+#include "tagging/Tagger.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,7 +18,7 @@ Result<QByteArray> readInput(const QString& source) {
     QFile file;
     if (source.isEmpty() || source == u"-") {
         if (!file.open(stdin, QIODevice::ReadOnly))
-            return Error{QStringLiteral("Could not read the standard input: %1").arg(file.errorString())};
+            return couldNot(QStringLiteral("read the standard input"), file.errorString());
         return file.readAll();
     }
     file.setFileName(source);
@@ -78,16 +78,16 @@ Command tagCommand() {
         }
 
         // The database's own names only when --db was given: `tag` needs no database otherwise.
-        Result<std::shared_ptr<const ingest::Tagger>> tagger = Error{QString()};
+        Result<std::shared_ptr<const tagging::Tagger>> tagger = Error{QString()};
         if (databaseGiven(context)) {
             Result<QSqlDatabase*> db = context.database();
             if (!db) {
                 context.error(db.error());
                 return Failure;
             }
-            tagger = ingest::Tagger::forDatabase(**db);
+            tagger = tagging::Tagger::forDatabase(**db);
         } else {
-            tagger = ingest::Tagger::builtin();
+            tagger = tagging::Tagger::builtin();
         }
         if (!tagger) {
             context.error(tagger.error());

@@ -15,11 +15,8 @@
 // - One arena: every thread has its own cache in front of it, and a few workers need no more.
 // - Blocks of 256 kB and more (feed bodies, item lists) come from an arena of their own that
 //   returns them to the system when freed, as glibc's mmap threshold did.
-// - Freed pages go back to the system after about a second, not ten: feed after feed, the
-//   default kept 30 MB more resident at the peak.
-// bench_ingest, glibc against these settings in alternating runs: median wall 2.40 / 2.05 s and
-// 2.15 / 2.04 s (6 and 8 runs each); peak memory 65.5 / 69.0 MB, and 66.2 / 66.1 MB once
-// releaseFreedMemory() purged between feeds.
+// - Freed pages go back to the system after about a second, not ten, so that feed after feed
+//   the freed memory of the last one is not still resident at the peak.
 const char* malloc_conf = "narenas:1,oversize_threshold:262144,dirty_decay_ms:1000,muzzy_decay_ms:0";
 #endif
 
@@ -33,7 +30,7 @@ void tuneAllocator() {
 
 void releaseFreedMemory() {
 #if defined(MIRSAD_JEMALLOC)
-    // Without waiting for the decay: peak memory 66.9 instead of 69.0 MB, the same wall time.
+    // Without waiting for the decay, so that the next feed starts from a lower peak.
     static const QByteArray purgeAll = "arena." + QByteArray::number(MALLCTL_ARENAS_ALL) + ".purge";
     mallctl(purgeAll.constData(), nullptr, nullptr, nullptr, 0);
 #elif defined(__GLIBC__)

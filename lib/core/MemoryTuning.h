@@ -10,13 +10,12 @@ namespace mirsad {
 // the malloc_conf that MemoryTuning.cpp defines; calling this links that definition in. An
 // import allocates each article on a worker thread and frees it on the writer's: glibc's malloc
 // serialises those frees on the worker's arena lock, and gives the memory back and faults it in
-// again feed after feed. jemalloc took 5-15 % less wall time in bench_ingest for the same peak
-// memory (see the settings in MemoryTuning.cpp).
+// again feed after feed (see the settings in MemoryTuning.cpp).
 //
 // With glibc it keeps the threshold for serving allocations straight from the kernel fixed at
 // 64 KB. By default it rises to the size of every large block freed (up to 32 MB), so after the
 // first feed body is freed, later bodies and item lists come from the heap and leave it
-// fragmented: an import of 20,000 items peaked at about 128 MB instead of 109 MB (bench_ingest).
+// fragmented, which raises an import's peak memory.
 void tuneAllocator();
 
 // Hands memory freed by any thread back to the system, between feeds.

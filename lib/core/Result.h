@@ -11,6 +11,11 @@ struct Error {
     QString message;
 };
 
+// The sentence for an operation that failed, as every layer words it: "Could not <what>: <why>".
+inline Error couldNot(const QString& what, const QString& why) {
+    return Error{QStringLiteral("Could not %1: %2").arg(what, why)};
+}
+
 // A value or an Error; Mirsad does not throw across Qt.
 template <typename T> class [[nodiscard]] Result {
 public:

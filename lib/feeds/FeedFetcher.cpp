@@ -1,5 +1,7 @@
 #include "feeds/FeedFetcher.h"
 
+#include "feeds/Logging.h"
+
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -67,6 +69,8 @@ void FeedFetcher::start(const FetchRequest& request) {
     if (!request.lastModified.isEmpty())
         networkRequest.setRawHeader("If-Modified-Since", request.lastModified.toLatin1());
 
+    qCDebug(lcFeeds) << "GET" << request.url.toDisplayString()
+                     << (request.etag.isEmpty() && request.lastModified.isEmpty() ? "" : "(conditional)");
     m_reply = m_network->get(networkRequest);
     connect(m_reply, &QNetworkReply::readyRead, this, &FeedFetcher::onReadyRead);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &FeedFetcher::onMetaData);
@@ -184,6 +188,11 @@ void FeedFetcher::onFinished() {
 
 void FeedFetcher::finish() {
     m_running = false;
+    if (m_result.status == FetchStatus::Error)
+        qCDebug(lcFeeds) << m_result.error;
+    else
+        qCDebug(lcFeeds) << m_result.httpStatus << m_result.finalUrl.toDisplayString() << m_result.body.size()
+                         << "bytes" << m_result.contentType;
     emit finished(m_result);
 }
 

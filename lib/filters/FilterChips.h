@@ -1,6 +1,6 @@
 #pragma once
 
-#include "filters/ArticleFilter.h"
+#include "storage/ArticleFilter.h"
 
 #include <QHash>
 #include <QList>

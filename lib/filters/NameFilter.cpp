@@ -1,8 +1,8 @@
 #include "filters/NameFilter.h"
 
-#include "ingest/ArticleTagging.h"
 #include "names/Gazetteer.h"
 #include "names/NameMatcher.h"
+#include "tagging/Tagger.h"
 
 namespace mirsad::filters {
 
@@ -26,7 +26,7 @@ static QString describe(const names::Entity& entity) {
                : QStringLiteral("%1 / %2 (%3)").arg(entity.name, entity.nameAr, entity.id);
 }
 
-Result<const names::Entity*> resolveEntity(const ingest::Tagger& tagger, const QString& typed,
+Result<const names::Entity*> resolveEntity(const tagging::Tagger& tagger, const QString& typed,
                                            std::optional<names::EntityKind> kind) {
     const names::Gazetteer& gazetteer = tagger.gazetteer();
     QList<const names::Entity*> candidates;
@@ -52,18 +52,6 @@ Result<const names::Entity*> resolveEntity(const ingest::Tagger& tagger, const Q
                          .arg(typed, options.join(QStringLiteral("; ")))};
     }
     return candidates.first();
-}
-
-Result<QStringList> resolveFilterName(const ingest::Tagger& tagger, const QString& typed,
-                                      std::optional<names::EntityKind> kind, NameScope scope) {
-    Result<const names::Entity*> found = resolveEntity(tagger, typed, kind);
-    if (!found)
-        return Error{found.error()};
-    const names::Entity& entity = **found;
-    const names::Gazetteer& gazetteer = tagger.gazetteer();
-    if (scope == NameScope::WithinRegion)
-        return gazetteer.descendants(entity.id);
-    return QStringList{entity.id};
 }
 
 } // namespace mirsad::filters

@@ -6,7 +6,7 @@
 #include <QStringList>
 #include <optional>
 
-namespace mirsad::ingest {
+namespace mirsad::tagging {
 class Tagger;
 }
 
@@ -20,14 +20,7 @@ enum class NameScope {
 // The one entity a typed name (any known spelling, either script, or an entity id) stands for,
 // of `kind` when given. An unknown or ambiguous name is an Error that says so and names the
 // closest entities.
-Result<const names::Entity*> resolveEntity(const ingest::Tagger& tagger, const QString& typed,
+Result<const names::Entity*> resolveEntity(const tagging::Tagger& tagger, const QString& typed,
                                            std::optional<names::EntityKind> kind);
-
-// Turns a name typed by the user (any known spelling, either script, or an entity id) into
-// the entity ids an article must mention one of. An unknown or ambiguous name is an Error
-// that says so and names the closest entities.
-Result<QStringList> resolveFilterName(const ingest::Tagger& tagger, const QString& typed,
-                                      std::optional<names::EntityKind> kind,
-                                      NameScope scope = NameScope::Exactly);
 
 } // namespace mirsad::filters

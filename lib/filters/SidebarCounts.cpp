@@ -1,6 +1,7 @@
 #include "filters/SidebarCounts.h"
 
-#include <QSqlError>
+#include "storage/Database.h"
+
 #include <QSqlQuery>
 
 namespace mirsad::filters {
@@ -9,7 +10,7 @@ static Status readCounts(const QSqlDatabase& db, const QString& sql, QHash<QStri
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (!query.exec(sql))
-        return Error{QStringLiteral("Could not read the article counts: %1").arg(query.lastError().text())};
+        return storage::sqlError(QStringLiteral("read the article counts"), query);
     while (query.next())
         counts.insert(query.value(0).toString(), query.value(1).toLongLong());
     return {};

@@ -67,10 +67,6 @@ Result<QDateTime> timeFromJson(const QJsonObject& json, const QString& key) {
     return time.toUTC();
 }
 
-Error failed(const QSqlQuery& query, const QString& what) {
-    return Error{QStringLiteral("Could not %1: %2").arg(what, query.lastError().text())};
-}
-
 QString blankNameError() {
     return QStringLiteral("A watchlist needs a name.");
 }
@@ -173,7 +169,7 @@ Result<QList<Watchlist>> listWatchlists(const QSqlDatabase& db, bool withUnread)
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral(
             "SELECT id, name, filter, position, created FROM watchlists ORDER BY position, created, id")))
-        return failed(query, QStringLiteral("read the watchlists"));
+        return storage::sqlError(QStringLiteral("read the watchlists"), query);
     QList<Watchlist> watchlists;
     while (query.next())
         watchlists << readRow(query);
@@ -195,7 +191,7 @@ Result<Watchlist> watchlistById(const QSqlDatabase& db, qint64 id) {
     query.prepare(QStringLiteral("SELECT id, name, filter, position, created FROM watchlists WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("read the watchlist"));
+        return storage::sqlError(QStringLiteral("read the watchlist"), query);
     if (!query.next())
         return Error{QStringLiteral("There is no watchlist with id %1.").arg(id)};
     return readRow(query);
@@ -211,7 +207,7 @@ Result<qint64> addWatchlist(QSqlDatabase& db, const QString& name, const Article
     query.addBindValue(toText(filter));
     query.addBindValue(QDateTime::currentSecsSinceEpoch());
     if (!query.exec())
-        return failed(query, QStringLiteral("save the watchlist"));
+        return storage::sqlError(QStringLiteral("save the watchlist"), query);
     return query.lastInsertId().toLongLong();
 }
 
@@ -224,7 +220,7 @@ Status updateWatchlist(QSqlDatabase& db, qint64 id, const QString& name, const A
     query.addBindValue(toText(filter));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("save the watchlist"));
+        return storage::sqlError(QStringLiteral("save the watchlist"), query);
     return expectOneRow(query, id);
 }
 
@@ -236,17 +232,7 @@ Status renameWatchlist(QSqlDatabase& db, qint64 id, const QString& name) {
     query.addBindValue(name.trimmed());
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("rename the watchlist"));
-    return expectOneRow(query, id);
-}
-
-Status moveWatchlist(QSqlDatabase& db, qint64 id, int position) {
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE watchlists SET position = ? WHERE id = ?"));
-    query.addBindValue(position);
-    query.addBindValue(id);
-    if (!query.exec())
-        return failed(query, QStringLiteral("move the watchlist"));
+        return storage::sqlError(QStringLiteral("rename the watchlist"), query);
     return expectOneRow(query, id);
 }
 
@@ -255,7 +241,7 @@ Status deleteWatchlist(QSqlDatabase& db, qint64 id) {
     query.prepare(QStringLiteral("DELETE FROM watchlists WHERE id = ?"));
     query.addBindValue(id);
     if (!query.exec())
-        return failed(query, QStringLiteral("delete the watchlist"));
+        return storage::sqlError(QStringLiteral("delete the watchlist"), query);
     return expectOneRow(query, id);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "filters/ArticleFilter.h"
+#include "storage/ArticleFilter.h"
 
 #include <QJsonObject>
 #include <QSqlDatabase>
@@ -31,7 +31,6 @@ Result<Watchlist> watchlistById(const QSqlDatabase& db, qint64 id);
 Result<qint64> addWatchlist(QSqlDatabase& db, const QString& name, const ArticleFilter& filter);
 Status updateWatchlist(QSqlDatabase& db, qint64 id, const QString& name, const ArticleFilter& filter);
 Status renameWatchlist(QSqlDatabase& db, qint64 id, const QString& name);
-Status moveWatchlist(QSqlDatabase& db, qint64 id, int position);
 Status deleteWatchlist(QSqlDatabase& db, qint64 id);
 
 } // namespace mirsad::filters

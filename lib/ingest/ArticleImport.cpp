@@ -1,9 +1,9 @@
 #include "ingest/ArticleImport.h"
 
 #include "articles/ArticleFile.h"
-#include "ingest/ArticleTagging.h"
 #include "storage/Database.h"
 #include "storage/FeedQueries.h"
+#include "tagging/Tagger.h"
 
 #include <QDir>
 #include <QSqlError>
@@ -13,7 +13,7 @@ namespace mirsad::ingest {
 
 Result<storage::UpsertResult> storeArticle(QSqlDatabase& db, Article article) {
     // Tagging may first bring the entities table up to date, in a transaction of its own.
-    Result<QString> version = tagArticle(db, article);
+    Result<QString> version = tagging::tagArticle(db, article);
     if (!version)
         return Error{version.error()};
     storage::Transaction transaction(db);

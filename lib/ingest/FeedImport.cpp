@@ -2,11 +2,11 @@
 
 #include "feeds/FeedArticle.h"
 #include "feeds/FeedParser.h"
-#include "ingest/ArticleTagging.h"
 #include "ingest/ChunkQueue.h"
 #include "ingest/FeedPreparation.h"
 #include "storage/Database.h"
 #include "storage/FeedQueries.h"
+#include "tagging/Tagger.h"
 
 #include <QFile>
 #include <QFileInfo>

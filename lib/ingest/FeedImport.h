@@ -10,10 +10,13 @@
 #include <QUrl>
 #include <memory>
 
+namespace mirsad::tagging {
+class Tagger;
+}
+
 namespace mirsad::ingest {
 
 class FeedPreparation;
-class Tagger;
 
 // An item as read, with the feed's title as known when it was read (an article's source).
 struct QueuedItem {
@@ -31,7 +34,7 @@ struct PreparedArticles {
 // What storing a parsed feed needs besides its items.
 struct FeedStoreJob {
     qint64 feedId = 0;
-    std::shared_ptr<const Tagger> tagger;
+    std::shared_ptr<const tagging::Tagger> tagger;
     bool allowRemoteContent = false;
     QString etag; // the fetch's validators, recorded with the feed
     QString lastModified;

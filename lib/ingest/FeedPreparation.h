@@ -36,9 +36,8 @@ public:
     // ahead; 64 keeps that wait and each chunk's memory small, while a chunk's own cost (a task,
     // two lists) stays negligible beside 64 articles.
     static constexpr qsizetype kChunkItems = 64;
-    // Chunks waiting for the writer, in all the line. bench_ingest, alternating: 4 and 6 both
-    // took the median wall from 2.99 s to 2.77 s (2 chunks ahead and no turns before), with peak
-    // RSS 66 and 68 MB against 61.5 MB; 8 gained no more.
+    // Chunks waiting for the writer, in all the line: enough that the writer never waits for a
+    // prepared chunk, few enough that they hold little memory.
     static constexpr qsizetype kChunksAhead = 4;
 
 private:

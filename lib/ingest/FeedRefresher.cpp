@@ -3,12 +3,12 @@
 #include "core/MemoryTuning.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FetchQueue.h"
-#include "ingest/ArticleTagging.h"
 #include "ingest/FeedPreparation.h"
-#include "ingest/IngestLog.h"
+#include "ingest/Logging.h"
 #include "ingest/PreparationLine.h"
 #include "storage/DatabaseThread.h"
 #include "storage/FeedQueries.h"
+#include "tagging/Tagger.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -92,8 +92,8 @@ void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
     if (!m_tagger && !m_loadingTagger) {
         m_loadingTagger = true;
         m_taggerError.clear();
-        m_writer.run([](QSqlDatabase& db) { return Tagger::forDatabase(db); })
-            .then(this, [this](const Result<std::shared_ptr<const Tagger>>& tagger) {
+        m_writer.run([](QSqlDatabase& db) { return tagging::Tagger::forDatabase(db); })
+            .then(this, [this](const Result<std::shared_ptr<const tagging::Tagger>>& tagger) {
                 m_loadingTagger = false;
                 if (tagger)
                     m_tagger = *tagger;

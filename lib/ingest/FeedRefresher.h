@@ -18,10 +18,13 @@ namespace mirsad::feeds {
 class FetchQueue;
 }
 
+namespace mirsad::tagging {
+class Tagger;
+}
+
 namespace mirsad::ingest {
 
 class PreparationLine;
-class Tagger;
 
 // One feed to refresh.
 struct RefreshTarget {
@@ -106,7 +109,7 @@ private:
     storage::DatabaseThread& m_writer;
     feeds::FetchQueue* m_fetchQueue;
     feeds::FetchOptions m_options;
-    std::shared_ptr<const Tagger> m_tagger;
+    std::shared_ptr<const tagging::Tagger> m_tagger;
     std::shared_ptr<PreparationLine> m_line; // the fetched feeds handed to the writer
     QQueue<RefreshTarget> m_pending;
     QHash<qint64, RefreshTarget> m_running; // by feed id

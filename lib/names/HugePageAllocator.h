@@ -12,9 +12,8 @@ namespace mirsad::names {
 
 // An allocator for the matcher's big lookup tables: arrays of 2 MB and more are placed on
 // 2 MB boundaries and offered to the kernel as transparent huge pages. A scan reads them at
-// random, one probe per word, and with 4 kB pages most probes also missed the TLB (huge pages
-// made the scan 10-15% faster at 100,000 names). Smaller arrays, and systems without
-// madvise, get plain memory.
+// random, one probe per word, and with 4 kB pages most probes would also miss the TLB. Smaller
+// arrays, and systems without madvise, get plain memory.
 template <typename T> struct HugePageAllocator {
     using value_type = T;
 

@@ -197,7 +197,7 @@ QList<const Entity*> NameMatcher::resolve(QStringView name, std::optional<Entity
 QStringList NameMatcher::suggest(QStringView name, int max) const {
     QStringList keys;
     for (const Word& word : wordsOf(name)) {
-        if (word.script != Word::Script::Latin || word.length != 2 || word.units[1] != u'l')
+        if (!word.isLatinArticle())
             keys.append(NameTrie::keyString(word)); // articles left out, as in the trie
     }
     const QString query = keys.join(u' ');

@@ -46,7 +46,7 @@ private:
         qsizetype core;
     };
 
-    // The ring is 40 kB: allocating it for every text cost more than scanning a short one, so each
+    // The ring is 40 kB, more than scanning a short text costs to allocate each time, so each
     // thread keeps the last one for the next scanner.
     static std::unique_ptr<Slot[]>& spareRing();
 

@@ -76,11 +76,6 @@ const QStringList& cueWords() {
     return words;
 }
 
-bool isArticle(const Word& word) {
-    return word.script == Word::Script::Latin && word.length == 2 && word.units[1] == u'l' &&
-           (word.units[0] == u'a' || word.units[0] == u'e');
-}
-
 struct FormWords {
     QList<QString> keys; // key strings, articles removed
     QString lastFolded;  // the folded form of the only word, when there is one
@@ -99,7 +94,7 @@ FormWords wordsOfForm(QStringView form) {
     while (tokenizer.next(word)) {
         if (word.truncated)
             return {};
-        if (isArticle(word))
+        if (word.isLatinArticle())
             continue;
         hasArabic = hasArabic || word.script == Word::Script::Arabic;
         if (result.keys.size() < 32 && form[word.start].isUpper())
@@ -129,7 +124,7 @@ int32_t NameTrie::keyOf(const Word& word) const {
         return kNone;
     if (word.script != Word::Script::Latin)
         return m_words.find(word.folded());
-    if (isArticle(word))
+    if (word.isLatinArticle())
         return kArticle;
     char16_t skeleton[Word::kMaxUnits];
     const int n = latinSkeleton(word.folded(), skeleton);

@@ -23,6 +23,12 @@ struct Word {
     qsizetype origin[kMaxUnits]; // original index of each folded unit
 
     QStringView folded() const { return QStringView(units, length); }
+    // "al" or "el": the Arabic article in Latin letters, optional wherever names are matched
+    // ("Al-Kadhimi" is "Kadhimi").
+    bool isLatinArticle() const {
+        return script == Script::Latin && length == 2 && units[1] == u'l' &&
+               (units[0] == u'a' || units[0] == u'e');
+    }
 };
 
 // Splits text into words, folding as it goes, without allocating. A word is a run of letters

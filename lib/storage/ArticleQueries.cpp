@@ -1,5 +1,6 @@
 #include "storage/ArticleQueries.h"
 
+#include "storage/Database.h"
 #include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
@@ -67,8 +68,7 @@ Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, b
         QStringLiteral("SELECT rowid FROM article_search WHERE article_search MATCH ? ORDER BY rowid DESC"));
     plan.matches->addBindValue(plan.match);
     if (!plan.matches->exec())
-        return Error{
-            QStringLiteral("Could not search the articles: %1").arg(plan.matches->lastError().text())};
+        return couldNot(QStringLiteral("search the articles"), plan.matches->lastError().text());
     while (plan.ids.size() <= rareText && plan.matches->next())
         plan.ids << plan.matches->value(0).toLongLong();
     plan.kind = plan.ids.size() <= rareText ? TextPlan::Ids : TextPlan::Common;
@@ -259,11 +259,11 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
 
 Status bindAndRun(QSqlQuery& query, const QString& sql, const QVariantList& values) {
     if (!query.prepare(sql))
-        return Error{QStringLiteral("Could not prepare a query: %1").arg(query.lastError().text())};
+        return sqlError(QStringLiteral("prepare a query"), query);
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return Error{QStringLiteral("Could not read the articles: %1").arg(query.lastError().text())};
+        return sqlError(QStringLiteral("read the articles"), query);
     return {};
 }
 

@@ -2,7 +2,7 @@
 
 #include "articles/Article.h"
 #include "core/Result.h"
-#include "filters/ArticleFilter.h"
+#include "storage/ArticleFilter.h"
 
 #include <QSqlDatabase>
 #include <optional>

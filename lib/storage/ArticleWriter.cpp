@@ -1,7 +1,8 @@
 #include "storage/ArticleWriter.h"
 
-#include "annotations/Annotations.h"
 #include "articles/ContentHash.h"
+#include "storage/HighlightAnchoring.h"
+#include "storage/Logging.h"
 #include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
@@ -10,7 +11,7 @@
 namespace mirsad::storage {
 
 static Error failed(const SqliteStatement& statement, const QString& what) {
-    return Error{QStringLiteral("Could not %1: %2").arg(what, statement.error())};
+    return couldNot(what, statement.error());
 }
 
 ArticleDerived ArticleDerived::of(const Article& article) {
@@ -85,7 +86,7 @@ Status ArticleWriter::prepare() {
     }
     for (const IndexRowWriter* index : {&*m_entities, &*m_regions}) {
         if (!index->isValid())
-            return Error{QStringLiteral("Could not prepare to store articles: %1").arg(index->error())};
+            return couldNot(QStringLiteral("prepare to store articles"), index->error());
     }
     // The regions each place lies in: a few thousand rows, read once per writer.
     SqliteStatement closure(handle, "SELECT place_id, region_id FROM place_closure");
@@ -99,7 +100,7 @@ Status ArticleWriter::prepare() {
 
 ArticleWriter::~ArticleWriter() {
     if (Status s = finish(); !s)
-        qWarning("%s", qPrintable(s.error()));
+        qCWarning(lcStorage) << s.error();
 }
 
 Status ArticleWriter::indexForSearch(qint64 id, const ArticleDerived& derived, bool replace) {
@@ -148,7 +149,7 @@ Status ArticleWriter::finish() {
         return {};
     for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
         if (Status s = index->flush(); !s)
-            return Error{QStringLiteral("Could not index the names found: %1").arg(s.error())};
+            return couldNot(QStringLiteral("index the names found"), s.error());
     }
     return {};
 }
@@ -234,8 +235,8 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
             return failed(m_sortTime, QStringLiteral("update an article"));
         sortTime = *newSortTime;
         // The text changed: the analyst's highlights follow their passages (or become orphans).
-        if (Result<annotations::ReanchorReport> moved =
-                annotations::reanchorHighlights(m_db, result.id, QString::fromUtf8(derived.text));
+        if (Result<ReanchorReport> moved =
+                reanchorHighlights(m_db, result.id, QString::fromUtf8(derived.text));
             !moved)
             return Error{moved.error()};
     } else {

@@ -68,8 +68,7 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
     const QStringList pragmas = {
         // A new file's pages (an existing one keeps its own): an article's row, about 7 kB of
         // html and text, fits one 16 kB page rather than a 4 kB page and an overflow chain, and
-        // every page is one read or write call. Importing bench_ingest's corpus made 76 k of
-        // them instead of 212 k (strace), and took 4-8 % less CPU.
+        // every page is one read or write call.
         QStringLiteral("PRAGMA page_size=16384"),
         inMemory ? QString() : QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA synchronous=NORMAL"),
@@ -170,13 +169,12 @@ Transaction::~Transaction() {
 
 Status Transaction::commit() {
     if (!m_active)
-        return Error{
-            QStringLiteral("Could not start a database transaction: %1").arg(m_db.lastError().text())};
+        return couldNot(QStringLiteral("start a database transaction"), m_db.lastError().text());
     m_active = false;
     if (!m_db.commit()) {
         const QString message = m_db.lastError().text();
         m_db.rollback();
-        return Error{QStringLiteral("Could not save to the database: %1").arg(message)};
+        return couldNot(QStringLiteral("save to the database"), message);
     }
     return {};
 }

@@ -3,6 +3,8 @@
 #include "core/Result.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariant>
 
@@ -12,6 +14,11 @@ namespace mirsad::storage {
 // "none", so text is bound through this.
 inline QVariant sqlText(const QString& value) {
     return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+// couldNot() with the driver's reason for a failed query.
+inline Error sqlError(const QString& what, const QSqlQuery& query) {
+    return couldNot(what, query.lastError().text());
 }
 
 // Where the GUI and mirsadctl keep their database unless told otherwise.
@@ -27,7 +34,7 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
                                   bool migrateSchema = true);
 
 // Shrinks the page cache of a connection that mostly writes: an import's pages are new ones on
-// their way to the WAL, and a reader-sized cache (32 MB) only raised its peak memory.
+// their way to the WAL, and a reader-sized cache would only raise its peak memory.
 Status useWriterCache(QSqlDatabase& db);
 
 // Closes and removes a connection made by openDatabase.

@@ -23,8 +23,7 @@ Result<qint64> localFilesFeed(QSqlDatabase& db) {
     insert.addBindValue(QCoreApplication::translate("mirsad", "Local articles"));
     insert.addBindValue(QDateTime::currentSecsSinceEpoch());
     if (!insert.exec())
-        return Error{
-            QStringLiteral("Could not create the local articles feed: %1").arg(insert.lastError().text())};
+        return sqlError(QStringLiteral("create the local articles feed"), insert);
     return insert.lastInsertId().toLongLong();
 }
 
@@ -42,7 +41,7 @@ static Result<QList<FeedInfo>> selectFeeds(const QSqlDatabase& db, const QString
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return Error{QStringLiteral("Could not list the feeds: %1").arg(query.lastError().text())};
+        return sqlError(QStringLiteral("list the feeds"), query);
     QList<FeedInfo> feeds;
     while (query.next()) {
         FeedInfo feed;
@@ -88,7 +87,7 @@ namespace {
 
 Status run(QSqlQuery& query, const QString& what) {
     if (!query.exec())
-        return Error{QStringLiteral("Could not %1: %2").arg(what, query.lastError().text())};
+        return sqlError(what, query);
     return {};
 }
 
@@ -206,7 +205,7 @@ Result<QList<FolderInfo>> listFolders(const QSqlDatabase& db) {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral(
             "SELECT id, name, coalesce(parent_id, 0) FROM folders ORDER BY position, name COLLATE NOCASE")))
-        return Error{QStringLiteral("Could not list the folders: %1").arg(query.lastError().text())};
+        return sqlError(QStringLiteral("list the folders"), query);
     QList<FolderInfo> folders;
     while (query.next())
         folders << FolderInfo{query.value(0).toLongLong(), query.value(1).toString(),

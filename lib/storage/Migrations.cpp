@@ -2,6 +2,7 @@
 
 #include "articles/ContentHash.h"
 #include "storage/Database.h"
+#include "storage/Logging.h"
 #include "storage/SearchText.h"
 
 #include <QDir>
@@ -96,8 +97,8 @@ static Status backUp(QSqlDatabase& db, int version) {
     query.prepare(QStringLiteral("VACUUM INTO ?"));
     query.addBindValue(backup);
     if (!query.exec())
-        return Error{QStringLiteral("Could not back up the database to %1 before upgrading it: %2")
-                         .arg(backup, query.lastError().text())};
+        return sqlError(QStringLiteral("back up the database to %1 before upgrading it").arg(backup), query);
+    qCInfo(lcStorage) << "Backed up" << file << "to" << backup << "before upgrading it";
     return {};
 }
 
@@ -132,6 +133,7 @@ Status migrate(QSqlDatabase& db, int target) {
             return Error{QStringLiteral("Upgrading the database to version %1 failed: %2")
                              .arg(version)
                              .arg(done.error())};
+        qCInfo(lcStorage) << "Upgraded" << db.databaseName() << "to schema version" << version;
         QSqlQuery setVersion(db);
         if (!setVersion.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)))
             return Error{setVersion.lastError().text()};

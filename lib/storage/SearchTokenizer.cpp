@@ -134,8 +134,8 @@ Status registerSearchTokenizer(sqlite3* db) {
                          .arg(QString::fromUtf8(sqlite3_errmsg(db)))};
     fts5_tokenizer tokenizer{create, destroy, tokenize};
     if (api->xCreateTokenizer(api, kSearchTokenizerName, nullptr, &tokenizer, nullptr) != SQLITE_OK)
-        return Error{QStringLiteral("Could not register the search index's tokenizer: %1")
-                         .arg(QString::fromUtf8(sqlite3_errmsg(db)))};
+        return couldNot(QStringLiteral("register the search index's tokenizer"),
+                        QString::fromUtf8(sqlite3_errmsg(db)));
     return {};
 }
 

@@ -12,12 +12,11 @@ struct sqlite3;
 namespace mirsad::storage {
 
 // Runs the WAL checkpoints of a writing connection on a thread of its own. SQLite checkpoints on
-// the committing thread once the WAL passes 1,000 pages: after each feed of an import the writer
-// copied the feed's pages into the database and waited for two fsyncs (about 100 ms of a
-// 2,000-item feed's 300) before it could start the next. Here that overlaps the next feed's
-// writing. The checkpoints are PASSIVE: they never block the writer or a reader, and whatever
-// one leaves is taken by the next, or by the last connection to close. Only a WAL past 64 MB
-// makes the writer wait for one, so that the WAL can start over.
+// the committing thread once the WAL passes 1,000 pages, so after each feed of an import the
+// writer would copy the feed's pages into the database and wait for two fsyncs before it could
+// start the next. Here that overlaps the next feed's writing. The checkpoints are PASSIVE: they never block
+// the writer or a reader, and whatever one leaves is taken by the next, or by the last connection to close.
+// Only a WAL past 64 MB makes the writer wait for one, so that the WAL can start over.
 class WalCheckpointer {
 public:
     // Takes over the checkpoints of `writer`, an open QSQLITE connection, used on this thread;

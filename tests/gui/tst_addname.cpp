@@ -2,10 +2,10 @@
 #include "NameTeacher.h"
 #include "TestSupport.h"
 #include "ingest/ArticleImport.h"
-#include "ingest/ArticleTagging.h"
-#include "ingest/Retagger.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Storage.h"
+#include "tagging/Retagger.h"
+#include "tagging/Tagger.h"
 
 #include <QApplication>
 #include <QLineEdit>
@@ -32,7 +32,7 @@ private slots:
     void searchFindsEntitiesInBothScripts() {
         QFETCH(QString, typed);
         QFETCH(QString, entity);
-        Result<std::shared_ptr<const ingest::Tagger>> tagger = ingest::Tagger::builtin();
+        Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::builtin();
         QVERIFY2(tagger, qPrintable(tagger.error()));
         QStringList ids;
         for (const names::Entity* found : AddNameDialog::search(**tagger, typed))
@@ -57,7 +57,7 @@ private slots:
         QWidget window;
         NameTeacher teacher(
             storage, [] { return QStringLiteral("Arbeelu"); }, &window);
-        QSignalSpy finished(&teacher.retagger(), &ingest::Retagger::finished);
+        QSignalSpy finished(&teacher.retagger(), &tagging::Retagger::finished);
         // Answer the dialog as a user would: alias mode, search "Erbil", pick it, OK.
         QTimer::singleShot(200, this, [] {
             auto* dialog = qobject_cast<AddNameDialog*>(QApplication::activeModalWidget());

@@ -1,0 +1,3 @@
+#include "feeds/Logging.h"
+
+Q_LOGGING_CATEGORY(lcFeeds, "mirsad.feeds", QtWarningMsg)

@@ -1,0 +1,3 @@
+#include "ingest/Logging.h"
+
+Q_LOGGING_CATEGORY(lcIngest, "mirsad.ingest", QtWarningMsg)

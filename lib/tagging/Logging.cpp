@@ -1,0 +1,3 @@
+#include "tagging/Logging.h"
+
+Q_LOGGING_CATEGORY(lcTagging, "mirsad.tagging", QtWarningMsg)

@@ -1,0 +1,64 @@
+#include "tagging/RegionIndex.h"
+
+#include "names/Gazetteer.h"
+#include "storage/Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace mirsad::tagging {
+
+static const auto versionKey = QStringLiteral("region_index_version");
+
+static Error failed(const QSqlQuery& query) {
+    return storage::sqlError(QStringLiteral("update the region index"), query);
+}
+
+Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
+    const QString version = gazetteer.version();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    query.addBindValue(versionKey);
+    if (!query.exec())
+        return failed(query);
+    if (query.next() && query.value(0).toString() == version)
+        return {};
+    query.finish();
+
+    storage::Transaction transaction(db);
+    // Emptying article_regions first keeps the rebuild a plain INSERT ... SELECT, counted after.
+    for (const char* sql :
+         {"DELETE FROM article_regions", "DELETE FROM region_counts", "DELETE FROM place_closure"})
+        if (!query.exec(QString::fromLatin1(sql)))
+            return failed(query);
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO place_closure (place_id, region_id) VALUES (?, ?)"));
+    for (const names::Entity& entity : gazetteer.entities()) {
+        if (entity.kind != names::EntityKind::Place)
+            continue;
+        QStringList regions = gazetteer.ancestors(entity.id);
+        regions.prepend(entity.id);
+        for (const QString& region : regions) {
+            insert.addBindValue(entity.id);
+            insert.addBindValue(region);
+            if (!insert.exec())
+                return failed(insert);
+        }
+    }
+    if (!query.exec(QStringLiteral("INSERT OR IGNORE INTO article_regions (region_id, sort_time, article_id) "
+                                   "SELECT c.region_id, e.sort_time, e.article_id FROM article_entities e "
+                                   "JOIN place_closure c ON c.place_id = e.entity_id")))
+        return failed(query);
+    if (!query.exec(QStringLiteral("INSERT INTO region_counts (region_id, articles) "
+                                   "SELECT region_id, count(*) FROM article_regions GROUP BY region_id")))
+        return failed(query);
+    query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(versionKey);
+    query.addBindValue(version);
+    if (!query.exec())
+        return failed(query);
+    return transaction.commit();
+}
+
+} // namespace mirsad::tagging

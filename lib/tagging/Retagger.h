@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/Result.h"
+#include "names/Entity.h"
+#include "tagging/Retagging.h"
+#include "tagging/UserNames.h"
+
+#include <QObject>
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace mirsad::storage {
+class DatabaseThread;
+}
+
+namespace mirsad::tagging {
+
+class Tagger;
+
+// Re-tags the archive in the background after the user adds names, following a RetagPlan:
+// articles are read on the reader thread, matched on worker threads, written a batch to a
+// transaction by the writer. Cheap to interrupt: start() after a restart continues where the
+// last run stopped.
+class Retagger : public QObject {
+    Q_OBJECT
+public:
+    Retagger(storage::DatabaseThread& writer, storage::DatabaseThread& reader, QObject* parent = nullptr);
+    ~Retagger() override;
+
+    // Store the name (on the writer), then re-tag. A refused name emits failed().
+    void addAlias(const QString& entityId, const QString& alias);
+    void addEntity(const names::Entity& entity);
+    // Re-tags whatever is out of date (e.g. at start-up, after an interrupted run).
+    void start();
+    // Stops after the batch in flight; start() resumes.
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+signals:
+    void aliasAdded(const QString& entityId, const QString& alias);
+    void entityAdded(const QString& entityId);
+    void progress(qint64 done, qint64 total);
+    void finished(qint64 changedArticles);
+    void failed(const QString& error);
+
+private:
+    void namesStored(const NamesAdded& added);
+    void begin();
+    void nextStep();
+    void retag(const Result<RetagBatch>& read);
+    void finish(bool restart);
+    void fail(const QString& error);
+
+    storage::DatabaseThread& m_writer;
+    storage::DatabaseThread& m_reader;
+    NamesAdded m_pending; // merged into the next run when it starts
+    std::shared_ptr<const Tagger> m_tagger;
+    std::optional<RetagPlan> m_plan;
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+    qint64 m_changed = 0;
+    bool m_running = false;
+    bool m_restart = false; // names were added while running: run again
+    std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+};
+
+} // namespace mirsad::tagging

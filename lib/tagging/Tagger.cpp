@@ -1,0 +1,132 @@
+#include "tagging/Tagger.h"
+
+#include "names/Gazetteer.h"
+#include "names/NameMatcher.h"
+#include "storage/Database.h"
+#include "tagging/RegionIndex.h"
+#include "tagging/UserNames.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace mirsad::tagging {
+
+namespace {
+
+QMutex cacheMutex;
+QHash<QString, std::shared_ptr<const Tagger>> cache;
+
+// In-memory databases are private to their connection; files are shared by path.
+QString cacheKey(const QSqlDatabase& db) {
+    return db.databaseName() == QStringLiteral(":memory:") ? db.connectionName() : db.databaseName();
+}
+
+Status syncEntityTable(QSqlDatabase& db, const names::Gazetteer& gazetteer, const QString& version) {
+    QSqlQuery check(db);
+    check.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'entities_version'"));
+    if (check.exec() && check.next() && check.value(0).toString() == version)
+        return {};
+    check.finish();
+    storage::Transaction transaction(db);
+    QSqlQuery clear(db);
+    if (!clear.exec(QStringLiteral("DELETE FROM entities")))
+        return Error{clear.lastError().text()};
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO entities (id, kind, name, name_ar, description, user_added) VALUES (?, ?, ?, ?, ?, "
+        "EXISTS (SELECT 1 FROM user_entities u WHERE u.id = ?))"));
+    for (const names::Entity& entity : gazetteer.entities()) {
+        insert.addBindValue(storage::sqlText(entity.id));
+        insert.addBindValue(names::kindToString(entity.kind));
+        insert.addBindValue(storage::sqlText(entity.name));
+        insert.addBindValue(storage::sqlText(entity.nameAr));
+        insert.addBindValue(storage::sqlText(entity.description));
+        insert.addBindValue(storage::sqlText(entity.id));
+        if (!insert.exec())
+            return Error{QStringLiteral("Could not store the entity %1: %2")
+                             .arg(entity.id, insert.lastError().text())};
+    }
+    QSqlQuery mark(db);
+    mark.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('entities_version', ?)"));
+    mark.addBindValue(version);
+    if (!mark.exec())
+        return Error{mark.lastError().text()};
+    return transaction.commit();
+}
+
+} // namespace
+
+Tagger::Tagger(std::shared_ptr<const names::Gazetteer> gazetteer,
+               std::shared_ptr<const names::NameMatcher> matcher)
+    : m_gazetteer(std::move(gazetteer))
+    , m_matcher(std::move(matcher))
+    , m_version(m_gazetteer->version()) {
+}
+
+QList<StoredMention> Tagger::mentionsIn(const Article& article) const {
+    QList<StoredMention> mentions;
+    const QList<names::Mention> found = m_matcher->match(article.text);
+    mentions.reserve(found.size());
+    for (const names::Mention& m : found)
+        mentions << StoredMention{m.entityId, m.start, m.end, m.surface};
+    return mentions;
+}
+
+Result<std::shared_ptr<const Tagger>> Tagger::builtin() {
+    Result<names::Gazetteer> gazetteer = names::Gazetteer::builtin();
+    if (!gazetteer)
+        return Error{gazetteer.error()};
+    auto shared = std::make_shared<const names::Gazetteer>(std::move(gazetteer).value());
+    return std::make_shared<const Tagger>(shared, std::make_shared<const names::NameMatcher>(*shared));
+}
+
+Result<std::shared_ptr<const Tagger>> Tagger::load(QSqlDatabase& db) {
+    Result<names::Gazetteer> loaded = names::Gazetteer::builtin();
+    if (!loaded)
+        return Error{loaded.error()};
+    names::Gazetteer gazetteer = std::move(loaded).value();
+
+    if (Status s = addUserNames(db, gazetteer); !s)
+        return Error{s.error()};
+    auto shared = std::make_shared<const names::Gazetteer>(std::move(gazetteer));
+    auto tagger = std::make_shared<const Tagger>(shared, std::make_shared<const names::NameMatcher>(*shared));
+    if (Status s = syncEntityTable(db, *shared, tagger->version()); !s)
+        return Error{s.error()};
+    // Articles stored from now on are indexed by region as they are written, so the region
+    // filters never wait for a rebuild (cheap when the places did not change).
+    if (Status s = tagging::syncRegionIndex(db, *shared); !s)
+        return Error{s.error()};
+    return std::shared_ptr<const Tagger>(tagger);
+}
+
+Result<std::shared_ptr<const Tagger>> Tagger::forDatabase(QSqlDatabase& db) {
+    const QString key = cacheKey(db);
+    {
+        QMutexLocker lock(&cacheMutex);
+        if (auto found = cache.constFind(key); found != cache.constEnd())
+            return *found;
+    }
+    Result<std::shared_ptr<const Tagger>> loaded = load(db);
+    if (loaded) {
+        QMutexLocker lock(&cacheMutex);
+        cache.insert(key, *loaded);
+    }
+    return loaded;
+}
+
+void Tagger::invalidate(const QSqlDatabase& db) {
+    QMutexLocker lock(&cacheMutex);
+    cache.remove(cacheKey(db));
+}
+
+Result<QString> tagArticle(QSqlDatabase& db, Article& article) {
+    Result<std::shared_ptr<const Tagger>> tagger = Tagger::forDatabase(db);
+    if (!tagger)
+        return Error{tagger.error()};
+    article.mentions = (*tagger)->mentionsIn(article);
+    return (*tagger)->version();
+}
+
+} // namespace mirsad::tagging

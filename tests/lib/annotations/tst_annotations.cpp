@@ -1,0 +1,178 @@
+#include "TestSupport.h"
+#include "annotations/Annotations.h"
+#include "annotations/NoteAutosaver.h"
+#include "ingest/ArticleImport.h"
+#include "storage/Storage.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+
+using namespace mirsad;
+using namespace mirsad::annotations;
+
+static Article sampleArticle(const QString& text) {
+    Article article;
+    article.guid = QStringLiteral("annotations-test-1");
+    article.title = QStringLiteral("Kadhimi meets a Kurdistan Region delegation");
+    article.text = text;
+    article.published = QDateTime(QDate(2021, 5, 9), QTime(15, 15), QTimeZone::UTC);
+    return article;
+}
+
+static const QString firstText = QStringLiteral(
+    "Prime Minister Mustafa Al-Kadhimi met a delegation from the Kurdistan Region in Baghdad.\n\n"
+    "They discussed the budget and the salaries of the Region's employees.\n\n"
+    "The talks will resume in Erbil next week.");
+
+class TestAnnotations : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { test::isolateFromUserData(); }
+
+    void highlightsAndNotesRoundTrip() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        Result<storage::UpsertResult> stored = ingest::storeArticle(temp.db(), sampleArticle(firstText));
+        QVERIFY2(stored, qPrintable(stored.error()));
+        const qint64 articleId = stored->id;
+
+        const qsizetype start = firstText.indexOf(QStringLiteral("the budget"));
+        Highlight h;
+        h.articleId = articleId;
+        h.color = QStringLiteral("green");
+        h.selector = text::selectorFor(firstText, start, start + 10);
+        Result<qint64> id = insertHighlight(temp.db(), h);
+        QVERIFY2(id, qPrintable(id.error()));
+        Highlight early = h;
+        early.selector = text::selectorFor(firstText, 0, 14);
+        QVERIFY(insertHighlight(temp.db(), early));
+
+        Note note;
+        note.articleId = articleId;
+        note.highlightId = *id;
+        note.body = QStringLiteral("**Budget** talks: see the _2021_ law.");
+        note.author = QStringLiteral("analyst");
+        note.tags = {QStringLiteral("budget"), QStringLiteral("KRG")};
+        Result<qint64> noteId = insertNote(temp.db(), note);
+        QVERIFY2(noteId, qPrintable(noteId.error()));
+
+        Result<QList<Highlight>> highlights = listHighlights(temp.db(), articleId);
+        QVERIFY(highlights);
+        QCOMPARE(highlights->size(), 2);
+        QCOMPARE(highlights->at(0).selector.quote, QStringLiteral("Prime Minister")); // reading order
+        QCOMPARE(highlights->at(1).selector.quote, QStringLiteral("the budget"));
+        QCOMPARE(highlights->at(1).color, QStringLiteral("green"));
+        QCOMPARE(highlights->at(1).selector.prefix, h.selector.prefix);
+        QCOMPARE(highlights->at(1).selector.suffix, h.selector.suffix);
+
+        Result<QList<Note>> notes = listNotes(temp.db(), articleId);
+        QVERIFY(notes);
+        QCOMPARE(notes->size(), 1);
+        QCOMPARE(notes->first().body, note.body);
+        QCOMPARE(notes->first().tags, note.tags);
+        QCOMPARE(notes->first().highlightId, *id);
+
+        // The article list counts the note.
+        QCOMPARE(temp.count(QStringLiteral("notes")), 1);
+
+        // Removing the highlight keeps the note; undo attaches it again under the same id.
+        Result<QList<qint64>> detached = deleteHighlight(temp.db(), *id);
+        QVERIFY(detached);
+        QCOMPARE(*detached, QList<qint64>{*noteId});
+        QCOMPARE(noteById(temp.db(), *noteId)->highlightId, 0);
+        Highlight restored = highlights->at(1);
+        QCOMPARE(*insertHighlight(temp.db(), restored), *id);
+        QVERIFY(attachNotes(temp.db(), *detached, *id));
+        QCOMPARE(noteById(temp.db(), *noteId)->highlightId, *id);
+
+        QVERIFY(setHighlightColor(temp.db(), *id, QStringLiteral("pink")));
+        QCOMPARE(listHighlights(temp.db(), articleId)->at(1).color, QStringLiteral("pink"));
+
+        QVERIFY(deleteNote(temp.db(), *noteId));
+        QVERIFY(!noteById(temp.db(), *noteId));
+    }
+
+    // A feed re-fetch that edits the article moves the highlights with their passages, and flags
+    // (never deletes) the one whose passage is gone.
+    void refetchReanchorsHighlights() {
+        test::TempDatabase temp;
+        QVERIFY(temp.ok());
+        Result<storage::UpsertResult> stored = ingest::storeArticle(temp.db(), sampleArticle(firstText));
+        QVERIFY(stored);
+        const auto highlight = [&](const QString& quote) {
+            const qsizetype start = firstText.indexOf(quote);
+            Highlight h;
+            h.articleId = stored->id;
+            h.color = QStringLiteral("yellow");
+            h.selector = text::selectorFor(firstText, start, start + quote.size());
+            return *insertHighlight(temp.db(), h);
+        };
+        const qint64 moved = highlight(QStringLiteral("salaries of the Region's employees"));
+        const qint64 gone = highlight(QStringLiteral("resume in Erbil next week"));
+
+        const QString edited = QStringLiteral("UPDATED: ") +
+                               firstText.left(firstText.lastIndexOf(u'\n') - 1) +
+                               QStringLiteral("\n\nNo date was set for further talks.");
+        Result<storage::UpsertResult> updated = ingest::storeArticle(temp.db(), sampleArticle(edited));
+        QVERIFY2(updated, qPrintable(updated.error()));
+        QCOMPARE(updated->outcome, storage::UpsertOutcome::Updated);
+        QCOMPARE(updated->id, stored->id);
+
+        const QList<Highlight> after = *listHighlights(temp.db(), stored->id);
+        QCOMPARE(after.size(), 2);
+        for (const Highlight& h : after) {
+            if (h.id == moved) {
+                QVERIFY(!h.orphaned);
+                QCOMPARE(edited.mid(h.selector.start, h.selector.end - h.selector.start),
+                         QStringLiteral("salaries of the Region's employees"));
+            } else {
+                QCOMPARE(h.id, gone);
+                QVERIFY(h.orphaned);
+                QCOMPARE(h.selector.quote, QStringLiteral("resume in Erbil next week"));
+            }
+        }
+    }
+
+    // Typing is saved while it goes on (not only when it stops), off the UI thread.
+    void autosaveWhileTyping() {
+        QTemporaryDir dir;
+        storage::Storage storage(dir.filePath(QStringLiteral("autosave.sqlite")));
+        QVERIFY(storage.open().result());
+        const Result<storage::UpsertResult> stored =
+            storage.writer()
+                .run([](QSqlDatabase& db) { return ingest::storeArticle(db, sampleArticle(firstText)); })
+                .result();
+        QVERIFY(stored);
+        Note note;
+        note.articleId = stored->id;
+        const qint64 id =
+            *storage.writer().run([note](QSqlDatabase& db) { return insertNote(db, note); }).result();
+
+        NoteAutosaver saver(storage);
+        QSignalSpy saved(&saver, &NoteAutosaver::saved);
+        QString body;
+        QElapsedTimer clock;
+        clock.start();
+        // Steady typing, a character every 100 ms for 2.5 s: never a 500 ms pause.
+        while (clock.elapsed() < 2500) {
+            body += u'x';
+            saver.edit(id, body, {QStringLiteral("draft")});
+            QTest::qWait(100);
+        }
+        QVERIFY2(saved.count() >= 2, qPrintable(QString::number(saved.count())));
+        const Note onDisk =
+            *storage.reader().run([id](QSqlDatabase& db) { return noteById(db, id); }).result();
+        QVERIFY(body.startsWith(onDisk.body));
+        QVERIFY2(body.size() - onDisk.body.size() <= 11,
+                 qPrintable(QString::number(body.size() - onDisk.body.size())));
+        QCOMPARE(onDisk.tags, QStringList{QStringLiteral("draft")});
+
+        saver.flush();
+        storage.writer().drain();
+        QCOMPARE(storage.reader().run([id](QSqlDatabase& db) { return noteById(db, id); }).result()->body,
+                 body);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnnotations)
+#include "tst_annotations.moc"
