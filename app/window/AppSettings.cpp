@@ -91,6 +91,47 @@ void setAllowRemoteContentByDefault(bool allow) {
     QSettings().setValue(QStringLiteral("feeds/allowRemoteContent"), allow);
 }
 
+int readerZoom() {
+    return QSettings().value(QStringLiteral("reader/zoom"), 0).toInt();
+}
+
+void setReaderZoom(int steps) {
+    QSettings().setValue(QStringLiteral("reader/zoom"), steps);
+}
+
+QByteArray windowGeometry() {
+    return QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void setWindowGeometry(const QByteArray& geometry) {
+    QSettings().setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray mainSplitterState() {
+    return QSettings().value(QStringLiteral("window/mainSplitter")).toByteArray();
+}
+
+void setMainSplitterState(const QByteArray& state) {
+    QSettings().setValue(QStringLiteral("window/mainSplitter"), state);
+}
+
+QByteArray readerSplitterState() {
+    return QSettings().value(QStringLiteral("window/readerSplitter")).toByteArray();
+}
+
+void setReaderSplitterState(const QByteArray& state) {
+    QSettings().setValue(QStringLiteral("window/readerSplitter"), state);
+}
+
+// The key keeps the name this splitter was saved under first, so that saved layouts survive.
+QByteArray notesSplitterState() {
+    return QSettings().value(QStringLiteral("window/sideSplitter")).toByteArray();
+}
+
+void setNotesSplitterState(const QByteArray& state) {
+    QSettings().setValue(QStringLiteral("window/sideSplitter"), state);
+}
+
 static QPalette darkPalette() {
     QPalette p;
     const QColor window(0x2a, 0x2e, 0x32), base(0x1b, 0x1e, 0x20), text(0xfc, 0xfc, 0xfc);

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <QByteArray>
 #include <QFont>
 #include <QString>
 
-// The user's preferences, kept in QSettings, with their defaults.
+// The user's preferences and the window's layout, kept in QSettings, with their defaults. Every
+// key the app stores is here.
 namespace AppSettings {
 
 enum class Theme { System, Light, Dark };
@@ -20,6 +22,18 @@ int refreshMinutes();
 void setRefreshMinutes(int minutes);
 bool allowRemoteContentByDefault();
 void setAllowRemoteContentByDefault(bool allow);
+int readerZoom(); // steps from the reader's font size; default 0
+void setReaderZoom(int steps);
+
+// The main window's geometry and splitter positions, as saved by Qt (empty when never saved).
+QByteArray windowGeometry();
+void setWindowGeometry(const QByteArray& geometry);
+QByteArray mainSplitterState();
+void setMainSplitterState(const QByteArray& state);
+QByteArray readerSplitterState();
+void setReaderSplitterState(const QByteArray& state);
+QByteArray notesSplitterState();
+void setNotesSplitterState(const QByteArray& state);
 
 // Applies the theme to the whole application (Fusion with a dark palette for Dark).
 void applyTheme(Theme theme);
