@@ -3,6 +3,7 @@
 #include "ingest/ArticleTagging.h"
 #include "names/Gazetteer.h"
 #include "storage/Storage.h"
+#include "window/Logging.h"
 
 #include <QSqlQuery>
 
@@ -21,7 +22,7 @@ void EntityDirectory::load() {
         .run([](QSqlDatabase& db) { return ingest::Tagger::forDatabase(db); })
         .then(this, [this](const Result<std::shared_ptr<const ingest::Tagger>>& tagger) {
             if (!tagger) {
-                qWarning("%s", qPrintable(tagger.error()));
+                qCWarning(lcApp).noquote() << tagger.error();
                 return;
             }
             m_tagger = *tagger;
