@@ -4,24 +4,22 @@
 
 #include <QMainWindow>
 
-class QTreeView;
-class QAction;
-class QMenu;
-class QProgressBar;
-class QTimer;
-class QToolBar;
-class QUndoStack;
 class ArticleAnnotations;
 class EntityDirectory;
 class EntityListPanel;
-class QSplitter;
-class QTableView;
 class FeedPane;
 class FilterBar;
-class Sidebar;
+class MainWindowActions;
 class NameTeacher;
 class NotesPane;
+class PaneLayout;
+class QProgressBar;
+class QTableView;
+class QTimer;
+class QTreeView;
+class QUndoStack;
 class ReaderView;
+class Sidebar;
 
 namespace mirsad {
 struct Article;
@@ -36,7 +34,10 @@ namespace mirsad::ingest {
 class FeedUpdater;
 }
 
-// The three panes: feeds on the left, the article list, then the reader with the notes pane.
+// The news desk: feeds and the sidebar on the left, the filtered article list above the reader,
+// the notes and the article's names on the right (PaneLayout), with the menus and the toolbar
+// of MainWindowActions. It ties the panes together: a click on a feed, a name or a filter chip
+// filters the list; the current article goes to the reader, the notes and the names.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -49,25 +50,29 @@ public:
     ReaderView* reader() const { return m_reader; }
     QTableView* articleView() const { return m_articleView; }
     QTreeView* feedView() const;
-    FeedPane* feedPane() const { return m_feedPane; }
-    mirsad::ingest::FeedUpdater* feedUpdater() const { return m_updater; }
     NotesPane* notesPane() const { return m_notes; }
     mirsad::models::ArticleListModel* articleModel() const { return m_articleModel; }
-
-    // The reading shell (menus, toolbar, highlights, notes, names; MainWindowShell.cpp).
     ArticleAnnotations* annotations() const { return m_annotations; }
     EntityDirectory* entityDirectory() const { return m_entities; }
     EntityListPanel* entityList() const { return m_entityList; }
     QUndoStack* undoStack() const { return m_undoStack; }
-    QProgressBar* statusProgress() const { return m_statusProgress; }
-    // Feed actions (add feed, refresh...) shown in the File menu and on the toolbar.
-    void addFeedActions(const QList<QAction*>& actions);
+
+    // The commands of the menus, the toolbar and the reader's context menu.
+
     // Highlights the reader's selection in a colour of the highlight palette.
     void highlightSelection(const QString& color);
+    // Highlights the selection in the colour used last.
+    void highlightSelectionAgain();
     // Filters the article list to an entity (a place: with everything within it).
     void filterByEntity(const QString& entityId);
-    // Overall progress in the status bar; hidden when done >= total.
-    void setProgress(int done, int total);
+    void clearNameFilter();
+    // Moves the current article by `delta` rows; at the end of the list, loads the next page.
+    bool moveArticle(int delta);
+    void toggleStar();
+    void toggleRead();
+    void showRawSource();
+    // Lets the current article's feed load remote images from now on.
+    void allowRemoteContent();
     void openSettings();
 
 signals:
@@ -78,34 +83,28 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
     // Dropped URLs, OPML, feed and article files are imported.
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void connectPanes();
+    void restoreLayout();
+    void saveLayout();
     void showArticle(qint64 id);
+    void articleLoaded(const mirsad::Article& article);
+    void pageLoaded();
     void onFeedSelected(const QList<qint64>& feedIds);
     void applyFilter(const mirsad::ArticleFilter& filter);
-    void createFeedMenu();
-    void reportError(const QString& message);
-    void restoreLayout();
-    void setupShell();
-    void createShellMenus();
-    void articleLoaded(const mirsad::Article& article);
-    void saveShellState();
     void applyReaderSettings();
     void markShownArticleRead();
     void setArticleRead(qint64 id, bool read);
-    void toggleStar();
-    void toggleRead();
-    bool moveArticle(int delta);
-    void showRawSource();
-    void allowRemoteContent();
+    // Overall feed refresh progress in the status bar; hidden when done >= total.
+    void setProgress(int done, int total);
+    void reportError(const QString& message);
 
     mirsad::storage::Storage& m_storage;
     mirsad::ingest::FeedUpdater* m_updater = nullptr;
-    NameTeacher* m_nameTeacher = nullptr;
     mirsad::models::ArticleListModel* m_articleModel = nullptr;
     FeedPane* m_feedPane = nullptr;
     FilterBar* m_filterBar = nullptr;
@@ -116,16 +115,13 @@ private:
     ArticleAnnotations* m_annotations = nullptr;
     EntityDirectory* m_entities = nullptr;
     EntityListPanel* m_entityList = nullptr;
-    QMenu* m_fileMenu = nullptr;
-    QAction* m_feedActionsEnd = nullptr;
-    QToolBar* m_toolBar = nullptr;
+    NotesPane* m_notes = nullptr;
+    NameTeacher* m_nameTeacher = nullptr;
+    PaneLayout* m_panes = nullptr;
+    MainWindowActions* m_actions = nullptr;
     QProgressBar* m_statusProgress = nullptr;
     QTimer* m_markReadTimer = nullptr;
-    QSplitter* m_sideSplitter = nullptr;
     QString m_lastHighlightColor;
     qint64 m_restoreArticleId = 0; // the current article across a reload of the list
-    NotesPane* m_notes = nullptr;
-    QSplitter* m_mainSplitter = nullptr;
-    QSplitter* m_readerSplitter = nullptr;
     bool m_selectFirstArticle = true;
 };
