@@ -243,7 +243,6 @@ void ReaderView::updateExtraSelections() {
         selection.cursor.setPosition(documentPosition(h.selector.start));
         selection.cursor.setPosition(documentPosition(h.selector.end), QTextCursor::KeepAnchor);
         selection.format.setBackground(highlightColor(h.color, dark));
-        selection.format.setProperty(QTextFormat::UserProperty + 2, h.id);
         selections << selection;
     }
     setExtraSelections(selections);
