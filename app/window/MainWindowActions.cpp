@@ -20,7 +20,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 
-// The texts are translated in MainWindow's context (MainWindow::tr), where the menus began.
+// The texts are MainWindow's (MainWindow::tr), one translation context for the whole window.
 
 MainWindowActions::MainWindowActions(MainWindow& window, FeedPane& feeds, NameTeacher& names)
     : QObject(&window)
