@@ -1,8 +1,8 @@
-#include "MainWindow.h"
 #include "core/Identity.h"
 #include "core/MemoryTuning.h"
 #include "storage/Database.h"
 #include "storage/Storage.h"
+#include "window/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,9 +2,9 @@
 // go, the search box waits for a pause, the region tree and the names list narrow the filter,
 // and a watchlist is saved with its unread count. Saves a screenshot of both.
 
-#include "FilterBar.h"
 #include "FilterFixture.h"
-#include "Sidebar.h"
+#include "filters/FilterBar.h"
+#include "filters/Sidebar.h"
 #include "models/EntityListModel.h"
 #include "models/RegionTreeModel.h"
 #include "models/WatchlistModel.h"

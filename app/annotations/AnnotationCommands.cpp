@@ -1,0 +1,114 @@
+#include "annotations/AnnotationCommands.h"
+
+#include "annotations/ArticleAnnotations.h"
+#include "reader/HighlightColors.h"
+#include "storage/Storage.h"
+
+using namespace mirsad;
+using namespace mirsad::annotations;
+
+// Runs a write, then reports a failure or reads the lists again.
+template <typename Work> static void write(ArticleAnnotations& owner, Work work) {
+    owner.storage().writer().run(std::move(work)).then(&owner, [&owner](const Status& result) {
+        if (!result)
+            emit owner.failed(result.error());
+        owner.reload();
+    });
+}
+
+static QString quoteLabel(const QString& quote) {
+    return quote.size() > 30 ? quote.left(29) + u'…' : quote;
+}
+
+AddHighlightCommand::AddHighlightCommand(ArticleAnnotations& owner, Highlight highlight)
+    : QUndoCommand(QObject::tr("Highlight “%1”").arg(quoteLabel(highlight.selector.quote)))
+    , m_owner(owner)
+    , m_highlight(std::make_shared<Highlight>(std::move(highlight))) {
+}
+
+void AddHighlightCommand::redo() {
+    write(m_owner, [h = m_highlight](QSqlDatabase& db) -> Status {
+        Result<qint64> id = insertHighlight(db, *h);
+        if (!id)
+            return Error{id.error()};
+        h->id = *id; // a redo after an undo stores it again under the same id
+        return {};
+    });
+}
+
+void AddHighlightCommand::undo() {
+    write(m_owner, [h = m_highlight](QSqlDatabase& db) -> Status {
+        Result<QList<qint64>> removed = deleteHighlight(db, h->id);
+        return removed ? Status{} : Status{Error{removed.error()}};
+    });
+}
+
+RecolorHighlightCommand::RecolorHighlightCommand(ArticleAnnotations& owner, qint64 id, QString from,
+                                                 QString to)
+    : QUndoCommand(QObject::tr("Change highlight colour"))
+    , m_owner(owner)
+    , m_id(id)
+    , m_from(std::move(from))
+    , m_to(std::move(to)) {
+}
+
+void RecolorHighlightCommand::apply(const QString& color) {
+    write(m_owner,
+          [id = m_id, color](QSqlDatabase& db) { return annotations::setHighlightColor(db, id, color); });
+}
+
+void RecolorHighlightCommand::redo() {
+    apply(m_to);
+}
+
+void RecolorHighlightCommand::undo() {
+    apply(m_from);
+}
+
+RemoveHighlightCommand::RemoveHighlightCommand(ArticleAnnotations& owner, Highlight highlight)
+    : QUndoCommand(QObject::tr("Remove highlight “%1”").arg(quoteLabel(highlight.selector.quote)))
+    , m_owner(owner)
+    , m_highlight(std::move(highlight))
+    , m_detachedNotes(std::make_shared<QList<qint64>>()) {
+}
+
+void RemoveHighlightCommand::redo() {
+    write(m_owner, [id = m_highlight.id, detached = m_detachedNotes](QSqlDatabase& db) -> Status {
+        Result<QList<qint64>> removed = deleteHighlight(db, id);
+        if (!removed)
+            return Error{removed.error()};
+        *detached = *removed;
+        return {};
+    });
+}
+
+void RemoveHighlightCommand::undo() {
+    write(m_owner, [h = m_highlight, detached = m_detachedNotes](QSqlDatabase& db) -> Status {
+        Result<qint64> id = insertHighlight(db, h);
+        if (!id)
+            return Error{id.error()};
+        return attachNotes(db, *detached, h.id);
+    });
+}
+
+DeleteNoteCommand::DeleteNoteCommand(ArticleAnnotations& owner, Note note)
+    : QUndoCommand(QObject::tr("Delete note"))
+    , m_owner(owner)
+    , m_noteId(note.id)
+    , m_deleted(std::make_shared<Note>(std::move(note))) {
+}
+
+void DeleteNoteCommand::redo() {
+    write(m_owner, [id = m_noteId, deleted = m_deleted](QSqlDatabase& db) -> Status {
+        if (Result<Note> current = noteById(db, id))
+            *deleted = *current;
+        return annotations::deleteNote(db, id);
+    });
+}
+
+void DeleteNoteCommand::undo() {
+    write(m_owner, [deleted = m_deleted](QSqlDatabase& db) -> Status {
+        Result<qint64> id = insertNote(db, *deleted);
+        return id ? Status{} : Status{Error{id.error()}};
+    });
+}

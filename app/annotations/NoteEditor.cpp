@@ -1,0 +1,108 @@
+#include "annotations/NoteEditor.h"
+
+#include "annotations/MarkdownEditor.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+using namespace mirsad::annotations;
+
+NoteEditor::NoteEditor(QWidget* parent)
+    : QWidget(parent)
+    , m_text(new MarkdownEditor)
+    , m_preview(new QTextBrowser)
+    , m_tabs(new QTabWidget)
+    , m_tags(new QLineEdit)
+    , m_header(new QLabel)
+    , m_quote(new QLabel) {
+    setObjectName(QStringLiteral("noteEditor"));
+    m_preview->setObjectName(QStringLiteral("notePreview"));
+    m_preview->setOpenExternalLinks(true);
+    m_tags->setObjectName(QStringLiteral("noteTags"));
+    m_tags->setPlaceholderText(tr("tags, comma separated"));
+    m_header->setObjectName(QStringLiteral("noteHeader"));
+    m_header->setForegroundRole(QPalette::PlaceholderText);
+    m_quote->setWordWrap(true);
+    m_quote->setTextFormat(Qt::PlainText);
+    m_tabs->addTab(m_text, tr("&Write"));
+    m_tabs->addTab(m_preview, tr("&Preview"));
+    m_tabs->setDocumentMode(true);
+
+    auto* tagsRow = new QFormLayout;
+    tagsRow->setContentsMargins(0, 0, 0, 0);
+    tagsRow->addRow(tr("Ta&gs:"), m_tags);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_quote);
+    layout->addWidget(m_tabs, 1);
+    layout->addLayout(tagsRow);
+
+    connect(m_text, &QPlainTextEdit::textChanged, this, &NoteEditor::reportEdit);
+    connect(m_tags, &QLineEdit::textEdited, this, &NoteEditor::reportEdit);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1)
+            m_preview->setMarkdown(m_text->toPlainText());
+    });
+    clearNote();
+}
+
+void NoteEditor::setNote(const Note& note, const QString& highlightQuote) {
+    m_loading = true;
+    m_noteId = note.id;
+    m_author = note.author;
+    m_created = note.created;
+    m_updated = note.updated;
+    m_text->setPlainText(note.body);
+    m_tags->setText(joinTags(note.tags));
+    m_quote->setText(highlightQuote.isEmpty() ? QString() : QStringLiteral("❝%1❞").arg(highlightQuote));
+    m_quote->setVisible(!highlightQuote.isEmpty());
+    if (m_tabs->currentIndex() == 1)
+        m_preview->setMarkdown(note.body);
+    setEnabled(true);
+    updateHeader();
+    m_loading = false;
+}
+
+void NoteEditor::clearNote() {
+    m_loading = true;
+    m_noteId = 0;
+    m_text->clear();
+    m_tags->clear();
+    m_preview->clear();
+    m_quote->hide();
+    m_header->setText(tr("Select a note, or add one with Ctrl+Shift+N."));
+    setEnabled(false);
+    m_loading = false;
+}
+
+void NoteEditor::setUpdated(const QDateTime& updated) {
+    m_updated = updated;
+    updateHeader();
+}
+
+void NoteEditor::showPreview(bool preview) {
+    m_tabs->setCurrentIndex(preview ? 1 : 0);
+}
+
+void NoteEditor::reportEdit() {
+    if (m_loading || m_noteId <= 0)
+        return;
+    emit edited(m_noteId, m_text->toPlainText(), parseTags(m_tags->text()));
+}
+
+void NoteEditor::updateHeader() {
+    const QLocale locale;
+    QString text = m_author.isEmpty() ? tr("Anonymous") : m_author;
+    text += QStringLiteral(" · ") +
+            tr("created %1").arg(locale.toString(m_created.toLocalTime(), QLocale::ShortFormat));
+    if (m_updated.isValid() && m_updated.secsTo(m_created) != 0)
+        text += QStringLiteral(" · ") +
+                tr("updated %1").arg(locale.toString(m_updated.toLocalTime(), QLocale::ShortFormat));
+    m_header->setText(text);
+}

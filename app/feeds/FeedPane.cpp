@@ -1,0 +1,399 @@
+#include "feeds/FeedPane.h"
+
+#include "feeds/AddFeedDialog.h"
+#include "feeds/Opml.h"
+#include "ingest/FeedUpdater.h"
+#include "ingest/OpmlImport.h"
+#include "ingest/SourceImport.h"
+#include "models/FeedTreeModel.h"
+#include "storage/Storage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QProgressBar>
+#include <QSaveFile>
+#include <QStyledItemDelegate>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace mirsad;
+using models::FeedTreeModel;
+
+namespace {
+
+// Draws a feed row with its unread count right-aligned, a warning mark for a failed refresh,
+// and the refresh's progress while it runs.
+class FeedDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const int unread = index.data(FeedTreeModel::UnreadRole).toInt();
+        const QVariant progress = index.data(FeedTreeModel::ProgressRole);
+        const bool failed = !index.data(FeedTreeModel::ErrorRole).toString().isEmpty();
+        QString badge;
+        if (progress.isValid())
+            badge = progress.toInt() >= 0 ? QStringLiteral("%1%").arg(progress.toInt()) : QStringLiteral("…");
+        else if (unread > 0)
+            badge = QString::number(unread);
+        if (failed) {
+            opt.icon = opt.widget->style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            opt.features |= QStyleOptionViewItem::HasDecoration;
+            opt.decorationSize = QSize(16, 16);
+        }
+        // Keep the text clear of the badge: elide it to the room that is left.
+        const QFontMetrics metrics(opt.font);
+        const int badgeWidth = badge.isEmpty() ? 0 : metrics.horizontalAdvance(badge) + 14;
+        const int iconWidth = failed ? opt.decorationSize.width() + 8 : 0;
+        opt.text =
+            metrics.elidedText(opt.text, Qt::ElideRight, opt.rect.width() - badgeWidth - iconWidth - 10);
+        opt.widget->style()->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+        if (badge.isEmpty())
+            return;
+        painter->save();
+        // The badge sits at the trailing end: the right, or the left in a right-to-left UI.
+        const bool rtl = opt.direction == Qt::RightToLeft;
+        const int badgeLeft = rtl ? opt.rect.left() + 4 : opt.rect.right() - badgeWidth + 2;
+        const QRect badgeRect(badgeLeft, opt.rect.top() + 2, badgeWidth - 6, opt.rect.height() - 4);
+        const bool selected = opt.state & QStyle::State_Selected;
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        QColor fill = opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Highlight);
+        fill.setAlpha(progress.isValid() ? 60 : 200);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(badgeRect, badgeRect.height() / 2.0, badgeRect.height() / 2.0);
+        if (progress.isValid())
+            painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+        else
+            painter->setPen(opt.palette.color(selected ? QPalette::Highlight : QPalette::HighlightedText));
+        QFont small = opt.font;
+        small.setBold(false);
+        painter->setFont(small);
+        painter->drawText(badgeRect, Qt::AlignCenter, badge);
+        painter->restore();
+    }
+};
+
+} // namespace
+
+FeedPane::FeedPane(storage::Storage& storage, ingest::FeedUpdater& updater, QWidget* parent)
+    : QWidget(parent)
+    , m_storage(storage)
+    , m_updater(updater)
+    , m_model(new FeedTreeModel(storage, this))
+    , m_view(new QTreeView)
+    , m_progress(new QProgressBar)
+    , m_progressLabel(new QLabel) {
+    setObjectName(QStringLiteral("feedPane"));
+    m_view->setObjectName(QStringLiteral("feedList"));
+    m_view->setModel(m_model);
+    m_view->setHeaderHidden(true);
+    m_view->setItemDelegate(new FeedDelegate(m_view));
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setUniformRowHeights(true);
+    m_view->setIndentation(14);
+    m_progress->setMaximumHeight(6);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_progressLabel->hide();
+    m_progressLabel->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_view);
+    layout->addWidget(m_progressLabel);
+    layout->addWidget(m_progress);
+
+    m_addFeed = new QAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("&Add Feed…"), this);
+    m_addFeed->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_refreshAll =
+        new QAction(QIcon::fromTheme(QStringLiteral("view-refresh")), tr("&Refresh All Feeds"), this);
+    m_refreshAll->setShortcut(QKeySequence::Refresh);
+    m_refreshSelected = new QAction(tr("Refresh &Selected Feed"), this);
+    m_refreshSelected->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_importOpml = new QAction(tr("&Import Subscriptions (OPML)…"), this);
+    m_exportOpml = new QAction(tr("&Export Subscriptions (OPML)…"), this);
+    m_newFolder = new QAction(QIcon::fromTheme(QStringLiteral("folder-new")), tr("New &Folder…"), this);
+    for (QAction* action :
+         {m_addFeed, m_refreshAll, m_refreshSelected, m_importOpml, m_exportOpml, m_newFolder})
+        addAction(action);
+
+    connect(m_addFeed, &QAction::triggered, this, [this] { showAddFeedDialog(); });
+    connect(m_refreshAll, &QAction::triggered, &m_updater, &ingest::FeedUpdater::refreshAll);
+    connect(m_refreshSelected, &QAction::triggered, this, [this] {
+        const QList<qint64> ids = selectedFeedIds();
+        ids.isEmpty() ? m_updater.refreshAll() : m_updater.refreshFeeds(ids);
+    });
+    connect(m_importOpml, &QAction::triggered, this, &FeedPane::importOpml);
+    connect(m_exportOpml, &QAction::triggered, this, &FeedPane::exportOpml);
+    connect(m_newFolder, &QAction::triggered, this, [this] { createFolder(0); });
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &FeedPane::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { emit feedSelectionChanged(selectedFeedIds()); });
+    connect(m_model, &FeedTreeModel::modelReset, this, [this] { m_view->expandAll(); });
+
+    connect(&m_updater, &ingest::FeedUpdater::feedStarted, this,
+            [this](qint64 feedId, const QUrl&) { m_model->setFeedProgress(feedId, -1); });
+    connect(&m_updater, &ingest::FeedUpdater::feedProgress, this,
+            [this](qint64 feedId, qint64 received, qint64 total) {
+                m_model->setFeedProgress(feedId, total > 0 ? int(received * 100 / total) : -1);
+            });
+    connect(&m_updater, &ingest::FeedUpdater::feedFinished, this, &FeedPane::onFeedFinished);
+    connect(&m_updater, &ingest::FeedUpdater::progress, this, [this](int done, int total) {
+        m_progress->setVisible(done < total);
+        m_progressLabel->setVisible(done < total);
+        m_progress->setRange(0, qMax(1, total));
+        m_progress->setValue(done);
+        m_progressLabel->setText(tr("Refreshing: %1 of %2 feeds").arg(done).arg(total));
+    });
+    connect(&m_updater, &ingest::FeedUpdater::finished, this, [this] {
+        m_progress->hide();
+        m_progressLabel->hide();
+        emit message(m_failures == 0 ? tr("Feeds refreshed.")
+                                     : tr("Feeds refreshed; %n could not be fetched (see the marked feeds).",
+                                          nullptr, m_failures),
+                     6000);
+        m_failures = 0;
+    });
+    connect(&m_updater, &ingest::FeedUpdater::subscribeFailed, this,
+            [this](const QString& text) { QMessageBox::warning(this, tr("Add a feed"), text); });
+}
+
+QList<qint64> FeedPane::selectedFeedIds() const {
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() ||
+        current.data(FeedTreeModel::NodeTypeRole).toInt() == int(FeedTreeModel::NodeType::AllArticles))
+        return {};
+    QList<qint64> ids = current.data(FeedTreeModel::FeedIdsRole).value<QList<qint64>>();
+    if (ids.isEmpty())
+        ids << -1; // an empty folder shows nothing, not everything
+    return ids;
+}
+
+void FeedPane::reload() {
+    m_model->reload();
+}
+
+void FeedPane::onFeedFinished(const ingest::RefreshOutcome& outcome) {
+    m_model->setFeedProgress(outcome.feedId, std::nullopt);
+    if (outcome.kind == ingest::RefreshOutcome::Kind::Failed) {
+        ++m_failures;
+        emit message(outcome.error, 8000);
+    }
+}
+
+void FeedPane::showAddFeedDialog(const QString& url) {
+    qint64 folderId = 0;
+    const QModelIndex current = m_view->currentIndex();
+    if (current.data(FeedTreeModel::NodeTypeRole).toInt() == int(FeedTreeModel::NodeType::Folder))
+        folderId = current.data(FeedTreeModel::FolderIdRole).toLongLong();
+    AddFeedDialog dialog(m_model->folders(), folderId, this);
+    if (!url.isEmpty())
+        dialog.findChild<QLineEdit*>(QStringLiteral("feedUrl"))->setText(url);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    emit message(tr("Subscribing to %1…").arg(dialog.url().toDisplayString()), 4000);
+    m_updater.subscribe(dialog.url(), dialog.title(), dialog.folderId());
+}
+
+void FeedPane::writeThenReload(std::function<Status(QSqlDatabase&)> work, const QString& failure) {
+    m_storage.writer().run(std::move(work)).then(this, [this, failure](const Status& done) {
+        if (!done)
+            QMessageBox::warning(this, failure, done.error());
+        m_storage.notifyFeedsChanged();
+        m_storage.notifyArticlesChanged();
+    });
+}
+
+void FeedPane::showContextMenu(const QPoint& position) {
+    const QModelIndex index = m_view->indexAt(position);
+    if (index.isValid())
+        m_view->setCurrentIndex(index);
+    const auto type = FeedTreeModel::NodeType(index.data(FeedTreeModel::NodeTypeRole).toInt());
+    QMenu menu(this);
+    if (index.isValid() && type == FeedTreeModel::NodeType::Feed) {
+        const qint64 feedId = index.data(FeedTreeModel::FeedIdRole).toLongLong();
+        const QString url = index.data(FeedTreeModel::UrlRole).toString();
+        const bool local = url.startsWith(QStringLiteral("mirsad:"));
+        if (!local) {
+            menu.addAction(m_refreshSelected);
+            menu.addSeparator();
+        }
+        menu.addAction(tr("&Rename…"), this, &FeedPane::renameSelected);
+        if (!local) {
+            QMenu* move = menu.addMenu(tr("&Move to Folder"));
+            move->addAction(tr("No Folder"), this, [this, feedId] { moveFeed(feedId, 0); });
+            for (const storage::FolderInfo& folder : m_model->folders())
+                move->addAction(folder.name, this, [this, feedId, id = folder.id] { moveFeed(feedId, id); });
+            QAction* remote = menu.addAction(tr("Load Remote &Images"));
+            remote->setCheckable(true);
+            remote->setToolTip(
+                tr("Images and other remote content in this feed's articles load only when allowed."));
+            remote->setChecked(index.data(FeedTreeModel::AllowRemoteRole).toBool());
+            connect(remote, &QAction::toggled, this, [this, feedId](bool allow) {
+                writeThenReload(
+                    [feedId, allow](QSqlDatabase& db) {
+                        return storage::setAllowRemoteContent(db, feedId, allow);
+                    },
+                    tr("Remote content"));
+            });
+            menu.addAction(tr("Refresh &Interval…"), this, [this, feedId] {
+                bool ok = false;
+                const int minutes = QInputDialog::getInt(
+                    this, tr("Refresh interval"), tr("Refresh every (minutes):"), 60, 1, 7 * 24 * 60, 5, &ok);
+                if (ok)
+                    writeThenReload(
+                        [feedId, minutes](QSqlDatabase& db) {
+                            return storage::setRefreshInterval(db, feedId, minutes);
+                        },
+                        tr("Refresh interval"));
+            });
+            menu.addAction(tr("&Copy Address"), this, [url] { QApplication::clipboard()->setText(url); });
+        }
+        menu.addSeparator();
+        menu.addAction(local ? tr("&Delete Local Articles…") : tr("&Unsubscribe…"), this,
+                       &FeedPane::deleteSelected);
+    } else if (index.isValid() && type == FeedTreeModel::NodeType::Folder) {
+        const qint64 folderId = index.data(FeedTreeModel::FolderIdRole).toLongLong();
+        menu.addAction(m_refreshSelected);
+        menu.addSeparator();
+        menu.addAction(tr("New &Subfolder…"), this, [this, folderId] { createFolder(folderId); });
+        menu.addAction(tr("&Rename…"), this, &FeedPane::renameSelected);
+        menu.addAction(tr("&Delete Folder"), this, &FeedPane::deleteSelected);
+    } else {
+        menu.addAction(m_addFeed);
+        menu.addAction(m_newFolder);
+        menu.addAction(m_refreshAll);
+    }
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void FeedPane::renameSelected() {
+    const QModelIndex index = m_view->currentIndex();
+    const auto type = FeedTreeModel::NodeType(index.data(FeedTreeModel::NodeTypeRole).toInt());
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename"), tr("Name:"), QLineEdit::Normal,
+                                               index.data(Qt::DisplayRole).toString(), &ok)
+                             .simplified();
+    if (!ok || name.isEmpty())
+        return;
+    if (type == FeedTreeModel::NodeType::Feed) {
+        const qint64 id = index.data(FeedTreeModel::FeedIdRole).toLongLong();
+        writeThenReload([id, name](QSqlDatabase& db) { return storage::renameFeed(db, id, name); },
+                        tr("Rename"));
+    } else if (type == FeedTreeModel::NodeType::Folder) {
+        const qint64 id = index.data(FeedTreeModel::FolderIdRole).toLongLong();
+        writeThenReload([id, name](QSqlDatabase& db) { return storage::renameFolder(db, id, name); },
+                        tr("Rename"));
+    }
+}
+
+void FeedPane::deleteSelected() {
+    const QModelIndex index = m_view->currentIndex();
+    const auto type = FeedTreeModel::NodeType(index.data(FeedTreeModel::NodeTypeRole).toInt());
+    const QString name = index.data(Qt::DisplayRole).toString();
+    if (type == FeedTreeModel::NodeType::Feed) {
+        const int total = index.data(FeedTreeModel::TotalRole).toInt();
+        const auto answer = QMessageBox::question(
+            this, tr("Unsubscribe"),
+            tr("Unsubscribe from “%1” and delete its %n article(s), with your highlights and notes on them?",
+               nullptr, total)
+                .arg(name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+        const qint64 id = index.data(FeedTreeModel::FeedIdRole).toLongLong();
+        writeThenReload([id](QSqlDatabase& db) { return storage::deleteFeed(db, id); }, tr("Unsubscribe"));
+    } else if (type == FeedTreeModel::NodeType::Folder) {
+        const qint64 id = index.data(FeedTreeModel::FolderIdRole).toLongLong();
+        writeThenReload([id](QSqlDatabase& db) { return storage::deleteFolder(db, id); },
+                        tr("Delete folder"));
+    }
+}
+
+void FeedPane::createFolder(qint64 parentId) {
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("New folder"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    writeThenReload(
+        [name, parentId](QSqlDatabase& db) -> Status {
+            Result<qint64> id = storage::ensureFolder(db, name, parentId);
+            return id ? Status() : Status(Error{id.error()});
+        },
+        tr("New folder"));
+}
+
+void FeedPane::moveFeed(qint64 feedId, qint64 folderId) {
+    writeThenReload([feedId, folderId](QSqlDatabase& db) { return storage::moveFeed(db, feedId, folderId); },
+                    tr("Move feed"));
+}
+
+void FeedPane::importSources(const QStringList& sources) {
+    for (const QString& source : sources) {
+        const ingest::SourceKind kind = ingest::classifySource(source);
+        if (kind == ingest::SourceKind::FeedUrl || kind == ingest::SourceKind::FeedFile) {
+            m_updater.subscribe(ingest::feedUrlForSource(source), {}, 0);
+            continue;
+        }
+        m_storage.writer()
+            .run([source, kind](QSqlDatabase& db) { return ingest::importFileSource(db, source, kind); })
+            .then(this, [this](const Result<ingest::SourceReport>& report) {
+                if (!report) {
+                    emit message(report.error(), 10000);
+                    return;
+                }
+                emit message(report->summary, 6000);
+                m_storage.notifyFeedsChanged();
+                m_storage.notifyArticlesChanged();
+                if (!report->newFeedIds.isEmpty())
+                    m_updater.refreshFeeds(report->newFeedIds);
+            });
+    }
+}
+
+void FeedPane::importOpml() {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import subscriptions"), {},
+                                                      tr("OPML files (*.opml *.xml);;All files (*)"));
+    if (!file.isEmpty())
+        importSources({file});
+}
+
+void FeedPane::exportOpml() {
+    const QString file = QFileDialog::getSaveFileName(
+        this, tr("Export subscriptions"), QStringLiteral("mirsad.opml"), tr("OPML files (*.opml)"));
+    if (file.isEmpty())
+        return;
+    m_storage.reader()
+        .run([](QSqlDatabase& db) { return ingest::exportOpml(db); })
+        .then(this, [this, file](const Result<feeds::OpmlDocument>& document) {
+            if (!document) {
+                QMessageBox::warning(this, tr("Export subscriptions"), document.error());
+                return;
+            }
+            QSaveFile out(file);
+            if (!out.open(QIODevice::WriteOnly) || out.write(feeds::writeOpml(*document)) < 0 ||
+                !out.commit()) {
+                QMessageBox::warning(this, tr("Export subscriptions"),
+                                     tr("Could not write %1: %2").arg(file, out.errorString()));
+                return;
+            }
+            emit message(tr("Subscriptions exported to %1.").arg(file), 6000);
+        });
+}

@@ -1,0 +1,183 @@
+#include "filters/FilterBar.h"
+
+#include "names/Gazetteer.h"
+
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTimeZone>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace mirsad;
+
+namespace {
+
+// QDateEdit has no empty state: its minimum date, shown as "any", stands for none.
+const QDate noDate(2000, 1, 1);
+
+QDateEdit* dateEdit(const QString& anyText, QWidget* parent) {
+    auto* edit = new QDateEdit(parent);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    edit->setMinimumDate(noDate);
+    edit->setSpecialValueText(anyText);
+    edit->setDate(noDate);
+    return edit;
+}
+
+QToolButton* toggle(const QString& text, const QString& toolTip, QWidget* parent) {
+    auto* button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolTip(toolTip);
+    button->setCheckable(true);
+    button->setAutoRaise(true);
+    return button;
+}
+
+} // namespace
+
+FilterBar::FilterBar(QWidget* parent)
+    : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(4);
+
+    auto* controls = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search titles and text…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setObjectName(QStringLiteral("filterSearch"));
+    controls->addWidget(m_search, 1);
+    m_since = dateEdit(tr("from any date"), this);
+    m_until = dateEdit(tr("to any date"), this);
+    m_since->setToolTip(tr("Published on or after this day"));
+    m_until->setToolTip(tr("Published on or before this day"));
+    controls->addWidget(m_since);
+    controls->addWidget(new QLabel(QStringLiteral("–"), this));
+    controls->addWidget(m_until);
+    m_unread = toggle(tr("Unread"), tr("Only unread articles"), this);
+    m_starred = toggle(tr("★ Starred"), tr("Only starred articles"), this);
+    m_withNotes = toggle(tr("Has notes"), tr("Only articles with notes"), this);
+    controls->addWidget(m_unread);
+    controls->addWidget(m_starred);
+    controls->addWidget(m_withNotes);
+    layout->addLayout(controls);
+
+    m_chipRow = new QHBoxLayout;
+    m_chipRow->setSpacing(4);
+    m_clear = new QToolButton(this);
+    m_clear->setText(tr("Clear all"));
+    m_clear->setAutoRaise(true);
+    m_chipRow->addStretch(1);
+    m_chipRow->addWidget(m_clear);
+    layout->addLayout(m_chipRow);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(300);
+    connect(m_search, &QLineEdit::textEdited, m_searchTimer, qOverload<>(&QTimer::start));
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer->stop();
+        applyControls();
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (text.isEmpty() && !m_updating) // the clear button
+            applyControls();
+    });
+    connect(m_searchTimer, &QTimer::timeout, this, &FilterBar::applyControls);
+    for (QDateEdit* edit : {m_since, m_until})
+        connect(edit, &QDateEdit::dateChanged, this, &FilterBar::applyControls);
+    for (QToolButton* button : {m_unread, m_starred, m_withNotes})
+        connect(button, &QToolButton::toggled, this, &FilterBar::applyControls);
+    connect(m_clear, &QToolButton::clicked, this, [this] { apply(ArticleFilter{}); });
+    showFilter();
+}
+
+FilterBar::~FilterBar() = default;
+
+void FilterBar::setFilter(const ArticleFilter& filter) {
+    m_filter = filter;
+    showFilter();
+}
+
+void FilterBar::setGazetteer(std::shared_ptr<const names::Gazetteer> gazetteer) {
+    m_gazetteer = std::move(gazetteer);
+    rebuildChips();
+}
+
+void FilterBar::setFilterNames(const filters::FilterNames& names) {
+    m_names = names;
+    rebuildChips();
+}
+
+void FilterBar::setSearchDelay(int milliseconds) {
+    m_searchTimer->setInterval(milliseconds);
+}
+
+void FilterBar::apply(const ArticleFilter& filter) {
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    showFilter();
+    emit filterChanged(m_filter);
+}
+
+// The controls' state into the filter (the chips' conditions stay).
+void FilterBar::applyControls() {
+    if (m_updating)
+        return;
+    ArticleFilter filter = m_filter;
+    filter.text = m_search->text().trimmed();
+    // Days are the user's days: midnight local time.
+    filter.since = m_since->date() == noDate ? QDateTime() : QDateTime(m_since->date(), QTime(0, 0)).toUTC();
+    filter.until =
+        m_until->date() == noDate ? QDateTime() : QDateTime(m_until->date().addDays(1), QTime(0, 0)).toUTC();
+    filter.unreadOnly = m_unread->isChecked();
+    filter.starredOnly = m_starred->isChecked();
+    filter.withNotesOnly = m_withNotes->isChecked();
+    apply(filter);
+}
+
+void FilterBar::showFilter() {
+    m_updating = true;
+    if (m_search->text().trimmed() != m_filter.text.trimmed())
+        m_search->setText(m_filter.text);
+    m_since->setDate(m_filter.since.isValid() ? m_filter.since.toLocalTime().date() : noDate);
+    m_until->setDate(m_filter.until.isValid() ? m_filter.until.toLocalTime().addSecs(-1).date() : noDate);
+    m_unread->setChecked(m_filter.unreadOnly);
+    m_starred->setChecked(m_filter.starredOnly);
+    m_withNotes->setChecked(m_filter.withNotesOnly);
+    m_updating = false;
+    rebuildChips();
+}
+
+void FilterBar::rebuildChips() {
+    // Later: this may run inside the clicked chip's own signal.
+    for (QToolButton* chip : std::as_const(m_chips)) {
+        m_chipRow->removeWidget(chip);
+        chip->hide();
+        chip->deleteLater();
+    }
+    m_chips.clear();
+    static const names::Gazetteer empty;
+    const QList<filters::FilterChip> chips =
+        filters::describeFilter(m_filter, m_gazetteer ? *m_gazetteer : empty, m_names);
+    int position = 0;
+    for (const filters::FilterChip& chip : chips) {
+        auto* button = new QToolButton(this);
+        button->setText(chip.label + QStringLiteral("  ✕"));
+        button->setToolTip(chip.toolTip.isEmpty() ? tr("Remove this filter") : chip.toolTip);
+        button->setObjectName(QStringLiteral("filterChip"));
+        button->setStyleSheet(QStringLiteral("QToolButton#filterChip { border: 1px solid palette(mid); "
+                                             "border-radius: 10px; padding: 2px 8px; background: "
+                                             "palette(alternate-base); }"));
+        const ArticleFilter without = chip.without;
+        connect(button, &QToolButton::clicked, this, [this, without] { apply(without); });
+        m_chipRow->insertWidget(position++, button);
+        m_chips << button;
+    }
+    m_clear->setVisible(!chips.isEmpty());
+}

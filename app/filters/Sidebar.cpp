@@ -1,0 +1,271 @@
+#include "filters/Sidebar.h"
+
+#include "filters/SidebarCounts.h"
+#include "filters/Watchlist.h"
+#include "models/EntityListModel.h"
+#include "models/RegionTreeModel.h"
+#include "models/WatchlistModel.h"
+#include "names/Gazetteer.h"
+#include "storage/Storage.h"
+#include "tagging/RegionIndex.h"
+#include "tagging/Tagger.h"
+
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace mirsad;
+
+namespace {
+
+struct Loaded {
+    filters::SidebarCounts counts;
+    QList<filters::Watchlist> watchlists;
+};
+
+// Runs `done(result)` on the UI thread when `future` finishes. A QFutureWatcher, connected before
+// it watches, never misses a future that finishes while the continuation is being attached.
+template <typename T, typename Done> void whenFinished(QObject* context, QFuture<T> future, Done done) {
+    auto* watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)]() {
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(future);
+}
+
+QToolButton* button(const QString& text, const QString& toolTip, QWidget* parent) {
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(toolTip);
+    b->setAutoRaise(true);
+    return b;
+}
+
+} // namespace
+
+Sidebar::Sidebar(storage::Storage& storage, QWidget* parent)
+    : QWidget(parent)
+    , m_storage(storage)
+    , m_regionModel(new models::RegionTreeModel(this))
+    , m_entityModel(new models::EntityListModel(this))
+    , m_watchlistModel(new models::WatchlistModel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_tabs = new QTabWidget(this);
+    layout->addWidget(m_tabs);
+
+    m_regions = new QTreeView(m_tabs);
+    m_regions->setModel(m_regionModel);
+    m_regions->setUniformRowHeights(true);
+    m_regions->header()->setStretchLastSection(false);
+    m_regions->header()->setSectionResizeMode(models::RegionTreeModel::NameColumn, QHeaderView::Stretch);
+    m_regions->header()->setSectionResizeMode(models::RegionTreeModel::CountColumn,
+                                              QHeaderView::ResizeToContents);
+    m_tabs->addTab(m_regions, tr("Regions"));
+
+    auto* namesPage = new QWidget(m_tabs);
+    auto* namesLayout = new QVBoxLayout(namesPage);
+    namesLayout->setContentsMargins(2, 2, 2, 2);
+    m_entitySearch = new QLineEdit(namesPage);
+    m_entitySearch->setPlaceholderText(tr("Find a person or organisation…"));
+    m_entitySearch->setClearButtonEnabled(true);
+    m_entities = new QListView(namesPage);
+    m_entities->setModel(m_entityModel);
+    m_entities->setUniformItemSizes(true);
+    namesLayout->addWidget(m_entitySearch);
+    namesLayout->addWidget(m_entities);
+    m_tabs->addTab(namesPage, tr("People && organisations"));
+
+    auto* watchPage = new QWidget(m_tabs);
+    auto* watchLayout = new QVBoxLayout(watchPage);
+    watchLayout->setContentsMargins(2, 2, 2, 2);
+    m_watchlists = new QListView(watchPage);
+    m_watchlists->setModel(m_watchlistModel);
+    auto* actions = new QHBoxLayout;
+    m_saveButton = button(tr("Save current…"), tr("Save the current filter as a watchlist"), watchPage);
+    m_renameButton = button(tr("Rename…"), tr("Rename the selected watchlist"), watchPage);
+    m_replaceButton = button(tr("Update"), tr("Give the selected watchlist the current filter"), watchPage);
+    m_deleteButton = button(tr("Delete"), tr("Delete the selected watchlist"), watchPage);
+    for (QToolButton* b : {m_saveButton, m_renameButton, m_replaceButton, m_deleteButton})
+        actions->addWidget(b);
+    actions->addStretch(1);
+    watchLayout->addWidget(m_watchlists);
+    watchLayout->addLayout(actions);
+    m_tabs->addTab(watchPage, tr("Watchlists"));
+
+    connect(m_regions, &QTreeView::clicked, this, [this](const QModelIndex& index) {
+        const QString id = index.data(models::RegionTreeModel::EntityIdRole).toString();
+        ArticleFilter filter = m_current;
+        if (!filter.regions.contains(id))
+            filter.regions << id;
+        emit filterRequested(filter);
+    });
+    connect(m_entities, &QListView::clicked, this, [this](const QModelIndex& index) {
+        const QStringList group{index.data(models::EntityListModel::EntityIdRole).toString()};
+        ArticleFilter filter = m_current;
+        if (!filter.entityGroups.contains(group))
+            filter.entityGroups << group;
+        emit filterRequested(filter);
+    });
+    connect(m_entitySearch, &QLineEdit::textChanged, m_entityModel, &models::EntityListModel::setFilterText);
+    connect(m_watchlists, &QListView::clicked, this, [this](const QModelIndex& index) {
+        if (const filters::Watchlist* watchlist = m_watchlistModel->watchlistAt(index.row()))
+            emit filterRequested(watchlist->filter);
+    });
+    connect(m_saveButton, &QToolButton::clicked, this, &Sidebar::askSaveWatchlist);
+    connect(m_renameButton, &QToolButton::clicked, this, &Sidebar::askRenameWatchlist);
+    connect(m_replaceButton, &QToolButton::clicked, this, [this] {
+        if (const qint64 id = selectedWatchlist())
+            replaceWatchlistFilter(id);
+    });
+    connect(m_deleteButton, &QToolButton::clicked, this, &Sidebar::askDeleteWatchlist);
+
+    // Imports change many articles at once: count once they settle.
+    m_refreshTimer = new QTimer(this);
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(500);
+    connect(m_refreshTimer, &QTimer::timeout, this, &Sidebar::refreshCounts);
+    connect(&m_storage, &storage::Storage::articlesChanged, m_refreshTimer, qOverload<>(&QTimer::start));
+}
+
+Sidebar::~Sidebar() = default;
+
+void Sidebar::setCurrentFilter(const ArticleFilter& filter) {
+    m_current = filter;
+}
+
+// The gazetteer and an up-to-date region index, on the writer (the index is written when the
+// gazetteer changed), then the counts.
+void Sidebar::load() {
+    auto future =
+        m_storage.writer().run([](QSqlDatabase& db) -> Result<std::shared_ptr<const names::Gazetteer>> {
+            Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::forDatabase(db);
+            if (!tagger)
+                return Error{tagger.error()};
+            auto gazetteer = std::make_shared<const names::Gazetteer>((*tagger)->gazetteer());
+            if (Status s = tagging::syncRegionIndex(db, *gazetteer); !s)
+                return Error{s.error()};
+            return gazetteer;
+        });
+    whenFinished(this, future, [this](const Result<std::shared_ptr<const names::Gazetteer>>& gazetteer) {
+        if (!gazetteer) {
+            emit failed(gazetteer.error());
+            return;
+        }
+        m_gazetteer = *gazetteer;
+        m_regionModel->setGazetteer(*m_gazetteer);
+        m_entityModel->setGazetteer(*m_gazetteer);
+        // The country level open: its governorates and regions are what analysts click.
+        for (const QString& id : {QStringLiteral("middle-east"), QStringLiteral("iraq")})
+            if (const QModelIndex index = m_regionModel->indexOf(id); index.isValid())
+                m_regions->expand(index);
+        emit ready(m_gazetteer);
+        refreshCounts();
+    });
+}
+
+void Sidebar::refreshCounts() {
+    const quint64 generation = ++m_generation;
+    auto future = m_storage.reader().run([](QSqlDatabase& db) -> Result<Loaded> {
+        Result<filters::SidebarCounts> counts = filters::loadSidebarCounts(db);
+        if (!counts)
+            return Error{counts.error()};
+        Result<QList<filters::Watchlist>> watchlists = filters::listWatchlists(db, true);
+        if (!watchlists)
+            return Error{watchlists.error()};
+        return Loaded{*counts, *watchlists};
+    });
+    whenFinished(this, future, [this, generation](const Result<Loaded>& loaded) {
+        if (generation != m_generation)
+            return;
+        if (!loaded) {
+            emit failed(loaded.error());
+            return;
+        }
+        m_regionModel->setCounts(loaded->counts.regions);
+        m_entityModel->setCounts(loaded->counts.entities);
+        m_watchlistModel->setWatchlists(loaded->watchlists);
+        emit countsRefreshed();
+    });
+}
+
+template <typename Work> void Sidebar::write(Work work) {
+    whenFinished(this, m_storage.writer().run(std::move(work)), [this](const Status& status) {
+        if (!status)
+            emit failed(status.error());
+        refreshCounts();
+    });
+}
+
+void Sidebar::saveWatchlist(const QString& name) {
+    const ArticleFilter filter = m_current;
+    write([name, filter](QSqlDatabase& db) -> Status {
+        Result<qint64> id = filters::addWatchlist(db, name, filter);
+        return id ? Status() : Error{id.error()};
+    });
+}
+
+void Sidebar::renameWatchlist(qint64 id, const QString& name) {
+    write([id, name](QSqlDatabase& db) { return filters::renameWatchlist(db, id, name); });
+}
+
+void Sidebar::replaceWatchlistFilter(qint64 id) {
+    const filters::Watchlist* current = nullptr;
+    for (const filters::Watchlist& watchlist : m_watchlistModel->watchlists())
+        if (watchlist.id == id)
+            current = &watchlist;
+    if (!current)
+        return;
+    const QString name = current->name;
+    const ArticleFilter filter = m_current;
+    write([id, name, filter](QSqlDatabase& db) { return filters::updateWatchlist(db, id, name, filter); });
+}
+
+void Sidebar::deleteWatchlist(qint64 id) {
+    write([id](QSqlDatabase& db) { return filters::deleteWatchlist(db, id); });
+}
+
+qint64 Sidebar::selectedWatchlist() const {
+    const filters::Watchlist* watchlist = m_watchlistModel->watchlistAt(m_watchlists->currentIndex().row());
+    return watchlist ? watchlist->id : 0;
+}
+
+void Sidebar::askSaveWatchlist() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as watchlist"), tr("Name of the watchlist:"),
+                                               QLineEdit::Normal, {}, &ok);
+    if (ok && !name.trimmed().isEmpty())
+        saveWatchlist(name);
+}
+
+void Sidebar::askRenameWatchlist() {
+    const filters::Watchlist* watchlist = m_watchlistModel->watchlistAt(m_watchlists->currentIndex().row());
+    if (!watchlist)
+        return;
+    const qint64 id = watchlist->id;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename watchlist"), tr("New name:"),
+                                               QLineEdit::Normal, watchlist->name, &ok);
+    if (ok && !name.trimmed().isEmpty())
+        renameWatchlist(id, name);
+}
+
+void Sidebar::askDeleteWatchlist() {
+    const filters::Watchlist* watchlist = m_watchlistModel->watchlistAt(m_watchlists->currentIndex().row());
+    if (!watchlist)
+        return;
+    const qint64 id = watchlist->id;
+    if (QMessageBox::question(this, tr("Delete watchlist"),
+                              tr("Delete the watchlist “%1”?").arg(watchlist->name)) == QMessageBox::Yes)
+        deleteWatchlist(id);
+}

@@ -1,0 +1,75 @@
+#include "reader/HighlightColors.h"
+
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/Theme>
+#include <QCoreApplication>
+
+using KSyntaxHighlighting::Theme;
+
+const QList<HighlightColor>& highlightPalette() {
+    static const QList<HighlightColor> palette{
+        {QStringLiteral("yellow"), QCoreApplication::translate("HighlightColors", "Yellow"),
+         QColor(0xff, 0xe8, 0x7a), QColor(0x7a, 0x66, 0x10)},
+        {QStringLiteral("green"), QCoreApplication::translate("HighlightColors", "Green"),
+         QColor(0xb6, 0xeb, 0xa4), QColor(0x2f, 0x6b, 0x2a)},
+        {QStringLiteral("blue"), QCoreApplication::translate("HighlightColors", "Blue"),
+         QColor(0xb3, 0xd7, 0xff), QColor(0x25, 0x4f, 0x80)},
+        {QStringLiteral("pink"), QCoreApplication::translate("HighlightColors", "Pink"),
+         QColor(0xff, 0xc2, 0xdc), QColor(0x80, 0x2d, 0x55)},
+        {QStringLiteral("orange"), QCoreApplication::translate("HighlightColors", "Orange"),
+         QColor(0xff, 0xcf, 0x99), QColor(0x85, 0x4a, 0x12)},
+    };
+    return palette;
+}
+
+QColor highlightColor(const QString& name, bool dark) {
+    for (const HighlightColor& color : highlightPalette())
+        if (color.name == name)
+            return dark ? color.dark : color.light;
+    return dark ? highlightPalette().first().dark : highlightPalette().first().light;
+}
+
+bool isDarkPalette(const QPalette& palette) {
+    return palette.color(QPalette::Base).lightness() < palette.color(QPalette::Text).lightness();
+}
+
+static const Theme& theme(bool dark) {
+    // The repository loads every definition; built once, used from the UI thread only.
+    static KSyntaxHighlighting::Repository repository;
+    static const Theme light = repository.defaultTheme(KSyntaxHighlighting::Repository::LightTheme);
+    static const Theme darkTheme = repository.defaultTheme(KSyntaxHighlighting::Repository::DarkTheme);
+    return dark ? darkTheme : light;
+}
+
+// People are functions (they act), places data types, organisations the theme's "others".
+static Theme::TextStyle styleFor(mirsad::names::EntityKind kind) {
+    switch (kind) {
+    case mirsad::names::EntityKind::Person:
+        return Theme::Function;
+    case mirsad::names::EntityKind::Place:
+        return Theme::DataType;
+    case mirsad::names::EntityKind::Organization:
+        return Theme::Others;
+    }
+    return Theme::Normal;
+}
+
+QColor nameColor(mirsad::names::EntityKind kind, bool dark) {
+    const QColor color = QColor::fromRgba(theme(dark).textColor(styleFor(kind)));
+    if (color.isValid() && color.alpha() > 0)
+        return color;
+    return dark ? QColor(0x8e, 0x44, 0xad) : QColor(0x64, 0x4a, 0x9b);
+}
+
+QTextCharFormat nameFormat(mirsad::names::EntityKind kind, bool dark) {
+    const QColor text = nameColor(kind, dark);
+    const QColor page = QColor::fromRgba(theme(dark).editorColor(Theme::BackgroundColor));
+    // A tint of the same hue: 16% of the name colour over the page.
+    const auto mix = [&](int a, int b) { return (a * 16 + b * 84) / 100; };
+    const QColor tint(mix(text.red(), page.red()), mix(text.green(), page.green()),
+                      mix(text.blue(), page.blue()));
+    QTextCharFormat format;
+    format.setForeground(text);
+    format.setBackground(tint);
+    return format;
+}

@@ -1,0 +1,175 @@
+#include "window/AppSettings.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFontDatabase>
+#include <QPalette>
+#include <QSettings>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace AppSettings {
+
+QString author() {
+    const QString stored = QSettings().value(QStringLiteral("author")).toString();
+    if (!stored.trimmed().isEmpty())
+        return stored;
+    QString login = qEnvironmentVariable("USER");
+    if (login.isEmpty())
+        login = qEnvironmentVariable("USERNAME");
+    if (login.isEmpty())
+        login = QDir::home().dirName();
+    return login;
+}
+
+void setAuthor(const QString& value) {
+    QSettings().setValue(QStringLiteral("author"), value.trimmed());
+}
+
+Theme theme() {
+    const QString value = QSettings().value(QStringLiteral("theme")).toString();
+    if (value == QLatin1String("light"))
+        return Theme::Light;
+    if (value == QLatin1String("dark"))
+        return Theme::Dark;
+    return Theme::System;
+}
+
+void setTheme(Theme value) {
+    QSettings().setValue(QStringLiteral("theme"), value == Theme::Light  ? QStringLiteral("light")
+                                                  : value == Theme::Dark ? QStringLiteral("dark")
+                                                                         : QStringLiteral("system"));
+}
+
+QFont readerFont() {
+    QFont font = QApplication::font();
+    font.setPointSizeF(qMax(11.0, font.pointSizeF() + 1));
+    const QString stored = QSettings().value(QStringLiteral("reader/font")).toString();
+    if (!stored.isEmpty())
+        font.fromString(stored);
+    return font;
+}
+
+void setReaderFont(const QFont& font) {
+    QSettings().setValue(QStringLiteral("reader/font"), font.toString());
+}
+
+QFont arabicFont() {
+    QFont font = readerFont();
+    const QString stored = QSettings().value(QStringLiteral("reader/arabicFont")).toString();
+    if (!stored.isEmpty()) {
+        font.setFamily(stored);
+        return font;
+    }
+    const QStringList families = QFontDatabase::families(QFontDatabase::Arabic);
+    for (const QString& preferred : {QStringLiteral("Noto Naskh Arabic"), QStringLiteral("Noto Sans Arabic"),
+                                     QStringLiteral("Amiri"), QStringLiteral("DejaVu Sans")})
+        if (families.contains(preferred)) {
+            font.setFamily(preferred);
+            break;
+        }
+    return font;
+}
+
+void setArabicFont(const QFont& font) {
+    QSettings().setValue(QStringLiteral("reader/arabicFont"), font.family());
+}
+
+int refreshMinutes() {
+    return QSettings().value(QStringLiteral("feeds/refreshMinutes"), 60).toInt();
+}
+
+void setRefreshMinutes(int minutes) {
+    QSettings().setValue(QStringLiteral("feeds/refreshMinutes"), minutes);
+}
+
+bool allowRemoteContentByDefault() {
+    return QSettings().value(QStringLiteral("feeds/allowRemoteContent"), false).toBool();
+}
+
+void setAllowRemoteContentByDefault(bool allow) {
+    QSettings().setValue(QStringLiteral("feeds/allowRemoteContent"), allow);
+}
+
+int readerZoom() {
+    return QSettings().value(QStringLiteral("reader/zoom"), 0).toInt();
+}
+
+void setReaderZoom(int steps) {
+    QSettings().setValue(QStringLiteral("reader/zoom"), steps);
+}
+
+QByteArray windowGeometry() {
+    return QSettings().value(QStringLiteral("window/geometry")).toByteArray();
+}
+
+void setWindowGeometry(const QByteArray& geometry) {
+    QSettings().setValue(QStringLiteral("window/geometry"), geometry);
+}
+
+QByteArray mainSplitterState() {
+    return QSettings().value(QStringLiteral("window/mainSplitter")).toByteArray();
+}
+
+void setMainSplitterState(const QByteArray& state) {
+    QSettings().setValue(QStringLiteral("window/mainSplitter"), state);
+}
+
+QByteArray readerSplitterState() {
+    return QSettings().value(QStringLiteral("window/readerSplitter")).toByteArray();
+}
+
+void setReaderSplitterState(const QByteArray& state) {
+    QSettings().setValue(QStringLiteral("window/readerSplitter"), state);
+}
+
+// The key keeps the name this splitter was saved under first, so that saved layouts survive.
+QByteArray notesSplitterState() {
+    return QSettings().value(QStringLiteral("window/sideSplitter")).toByteArray();
+}
+
+void setNotesSplitterState(const QByteArray& state) {
+    QSettings().setValue(QStringLiteral("window/sideSplitter"), state);
+}
+
+static QPalette darkPalette() {
+    QPalette p;
+    const QColor window(0x2a, 0x2e, 0x32), base(0x1b, 0x1e, 0x20), text(0xfc, 0xfc, 0xfc);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0xa1, 0xa9, 0xb1));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0xae, 0xe9));
+    p.setColor(QPalette::HighlightedText, text);
+    p.setColor(QPalette::Link, QColor(0x1d, 0x99, 0xf3));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x70, 0x70, 0x70));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x70, 0x70, 0x70));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x70, 0x70, 0x70));
+    return p;
+}
+
+void applyTheme(Theme value) {
+    static const QString systemStyle = QApplication::style()->name();
+    switch (value) {
+    case Theme::Dark:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+        break;
+    case Theme::Light:
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        break;
+    case Theme::System:
+        QApplication::setStyle(QStyleFactory::create(systemStyle));
+        QApplication::setPalette(QApplication::style()->standardPalette());
+        break;
+    }
+}
+
+} // namespace AppSettings

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QByteArray>
+#include <QFont>
+#include <QString>
+
+// The user's preferences and the window's layout, kept in QSettings, with their defaults. Every
+// key the app stores is here.
+namespace AppSettings {
+
+enum class Theme { System, Light, Dark };
+
+QString author(); // default: the user's login name
+void setAuthor(const QString& author);
+Theme theme();
+void setTheme(Theme theme);
+QFont readerFont();
+void setReaderFont(const QFont& font);
+QFont arabicFont(); // default: an installed Naskh face when there is one
+void setArabicFont(const QFont& font);
+int refreshMinutes();
+void setRefreshMinutes(int minutes);
+bool allowRemoteContentByDefault();
+void setAllowRemoteContentByDefault(bool allow);
+int readerZoom(); // steps from the reader's font size; default 0
+void setReaderZoom(int steps);
+
+// The main window's geometry and splitter positions, as saved by Qt (empty when never saved).
+QByteArray windowGeometry();
+void setWindowGeometry(const QByteArray& geometry);
+QByteArray mainSplitterState();
+void setMainSplitterState(const QByteArray& state);
+QByteArray readerSplitterState();
+void setReaderSplitterState(const QByteArray& state);
+QByteArray notesSplitterState();
+void setNotesSplitterState(const QByteArray& state);
+
+// Applies the theme to the whole application (Fusion with a dark palette for Dark).
+void applyTheme(Theme theme);
+
+} // namespace AppSettings

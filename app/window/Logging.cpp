@@ -1,0 +1,3 @@
+#include "window/Logging.h"
+
+Q_LOGGING_CATEGORY(lcApp, "mirsad.app")

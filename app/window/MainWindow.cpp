@@ -1,0 +1,471 @@
+#include "window/MainWindow.h"
+
+#include "annotations/ArticleAnnotations.h"
+#include "annotations/NoteAutosaver.h"
+#include "annotations/NotesPane.h"
+#include "feeds/FeedPane.h"
+#include "filters/FilterBar.h"
+#include "filters/SearchHighlight.h"
+#include "filters/Sidebar.h"
+#include "ingest/ArticleImport.h"
+#include "ingest/FeedUpdater.h"
+#include "models/ArticleListModel.h"
+#include "models/FeedTreeModel.h"
+#include "names/EntityDirectory.h"
+#include "names/EntityListPanel.h"
+#include "names/NameTeacher.h"
+#include "reader/HighlightColors.h"
+#include "reader/RawSourceView.h"
+#include "reader/ReaderView.h"
+#include "storage/ArticleQueries.h"
+#include "storage/FeedQueries.h"
+#include "storage/Storage.h"
+#include "window/AppSettings.h"
+#include "window/Logging.h"
+#include "window/MainWindowActions.h"
+#include "window/PaneLayout.h"
+#include "window/SettingsDialog.h"
+
+#include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QHeaderView>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace mirsad;
+
+namespace {
+
+void setUpArticleView(QTableView* view) {
+    view->setObjectName(QStringLiteral("articleList"));
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    QHeaderView* header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(models::ArticleListModel::TitleColumn, QHeaderView::Stretch);
+    header->resizeSection(models::ArticleListModel::StarColumn, 28);
+    header->resizeSection(models::ArticleListModel::SourceColumn, 110);
+    header->resizeSection(models::ArticleListModel::DateColumn, 130);
+    header->resizeSection(models::ArticleListModel::NamesColumn, 180);
+    header->resizeSection(models::ArticleListModel::NotesColumn, 50);
+}
+
+} // namespace
+
+MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
+    : QMainWindow(parent)
+    , m_storage(storage)
+    , m_updater(new ingest::FeedUpdater(storage, this))
+    , m_articleModel(new models::ArticleListModel(storage, this))
+    , m_feedPane(new FeedPane(storage, *m_updater))
+    , m_filterBar(new FilterBar)
+    , m_sidebar(new Sidebar(storage))
+    , m_articleView(new QTableView)
+    , m_reader(new ReaderView)
+    , m_undoStack(new QUndoStack(this))
+    , m_annotations(new ArticleAnnotations(storage, m_undoStack, this))
+    , m_entities(new EntityDirectory(storage, this))
+    , m_entityList(new EntityListPanel(*m_entities))
+    , m_notes(new NotesPane(*m_annotations))
+    , m_statusProgress(new QProgressBar)
+    , m_markReadTimer(new QTimer(this))
+    , m_lastHighlightColor(highlightPalette().first().name) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Mirsad"));
+    setAcceptDrops(true);
+
+    m_articleView->setModel(m_articleModel);
+    setUpArticleView(m_articleView);
+    m_reader->setEntityDirectory(m_entities);
+    m_panes = new PaneLayout({.feeds = m_feedPane,
+                              .sidebar = m_sidebar,
+                              .filterBar = m_filterBar,
+                              .articleList = m_articleView,
+                              .reader = m_reader,
+                              .notes = m_notes,
+                              .names = m_entityList});
+    setCentralWidget(m_panes);
+
+    m_statusProgress->setObjectName(QStringLiteral("statusProgress"));
+    m_statusProgress->setMaximumWidth(180);
+    m_statusProgress->setMaximumHeight(14);
+    m_statusProgress->hide();
+    statusBar()->addPermanentWidget(m_statusProgress);
+
+    m_markReadTimer->setSingleShot(true);
+    m_markReadTimer->setInterval(1500);
+
+    // Teaching Mirsad a name it missed, from the reader's selection.
+    m_nameTeacher = new NameTeacher(
+        m_storage, [this] { return m_reader->textCursor().selectedText(); }, this);
+    m_actions = new MainWindowActions(*this, *m_feedPane, *m_nameTeacher);
+    connectPanes();
+
+    if (AppSettings::theme() != AppSettings::Theme::System)
+        AppSettings::applyTheme(AppSettings::theme());
+    applyReaderSettings();
+    m_reader->zoomBy(AppSettings::readerZoom());
+
+    resize(1400, 860);
+    restoreLayout();
+    statusBar()->showMessage(tr("Opening %1…").arg(storage.path()));
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::connectPanes() {
+    const auto showMessage = [this](const QString& text, int timeoutMs) {
+        statusBar()->showMessage(text, timeoutMs);
+    };
+    connect(m_updater, &ingest::FeedUpdater::progress, this, &MainWindow::setProgress);
+    connect(m_nameTeacher, &NameTeacher::message, this, showMessage);
+
+    // Filtering: the feed list, the filter bar, the sidebar and the names all end in applyFilter.
+    connect(m_feedPane, &FeedPane::feedSelectionChanged, this, &MainWindow::onFeedSelected);
+    connect(m_feedPane, &FeedPane::message, this, showMessage);
+    connect(m_feedPane->model(), &models::FeedTreeModel::loadFailed, this, &MainWindow::reportError);
+    connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ArticleFilter& filter) {
+        m_selectFirstArticle = true;
+        applyFilter(filter);
+    });
+    connect(m_sidebar, &Sidebar::filterRequested, this, [this](const ArticleFilter& filter) {
+        m_selectFirstArticle = true;
+        applyFilter(filter);
+    });
+    connect(m_sidebar, &Sidebar::ready, m_filterBar, &FilterBar::setGazetteer);
+    connect(m_sidebar, &Sidebar::failed, this, &MainWindow::reportError);
+    connect(m_reader, &ReaderView::entityActivated, this, &MainWindow::filterByEntity);
+    connect(m_entityList, &EntityListPanel::entityActivated, this, &MainWindow::filterByEntity);
+
+    // The article list: its current row is the article in the reader.
+    connect(m_articleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    showArticle(m_articleModel->articleId(current.row()));
+            });
+    // A reload of the list (after a refresh) resets it: keep the article the user is on.
+    connect(m_articleModel, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex current = m_articleView->currentIndex();
+        m_restoreArticleId = current.isValid() ? m_articleModel->articleId(current.row()) : 0;
+    });
+    connect(m_articleModel, &models::ArticleListModel::pageLoaded, this, &MainWindow::pageLoaded);
+    connect(m_articleModel, &models::ArticleListModel::loadFailed, this, &MainWindow::reportError);
+    connect(m_markReadTimer, &QTimer::timeout, this, &MainWindow::markShownArticleRead);
+
+    // The reader, the analyst's highlights and notes.
+    connect(m_reader, &ReaderView::highlightRequested, this, &MainWindow::highlightSelection);
+    connect(m_reader, &ReaderView::recolorRequested, m_annotations, &ArticleAnnotations::setHighlightColor);
+    connect(m_reader, &ReaderView::removeHighlightRequested, m_annotations,
+            &ArticleAnnotations::removeHighlight);
+    connect(m_reader, &ReaderView::noteRequested, m_notes, &NotesPane::newNote);
+    connect(m_reader, &ReaderView::remoteContentRequested, this, &MainWindow::allowRemoteContent);
+    connect(m_reader, &ReaderView::zoomChanged, this, [](int zoom) { AppSettings::setReaderZoom(zoom); });
+    connect(m_annotations, &ArticleAnnotations::changed, this,
+            [this] { m_reader->setHighlights(m_annotations->highlights()); });
+    connect(m_annotations, &ArticleAnnotations::failed, this, &MainWindow::reportError);
+    connect(m_annotations, &ArticleAnnotations::noteCountChanged, m_articleModel,
+            &models::ArticleListModel::setNoteCount);
+    connect(m_notes->autosaver(), &annotations::NoteAutosaver::saveFailed, this, &MainWindow::reportError);
+    connect(m_notes, &NotesPane::highlightSelected, this, [this](qint64 id) {
+        if (const annotations::Highlight* h = m_annotations->highlight(id); h && !h->orphaned) {
+            m_reader->selectText(h->selector.start, h->selector.end);
+            m_reader->ensureCursorVisible();
+        }
+    });
+}
+
+void MainWindow::start() {
+    m_storage.open().then(this, [this](const Status& opened) {
+        if (!opened) {
+            reportError(opened.error());
+            emit started(false);
+            return;
+        }
+        m_storage.writer()
+            .run([](QSqlDatabase& db) { return ingest::installSampleArticles(db); })
+            .then(this, [this](const Result<int>& installed) {
+                if (!installed)
+                    reportError(installed.error());
+                else if (*installed > 0)
+                    statusBar()->showMessage(
+                        tr("Welcome to Mirsad: %n sample article(s) added.", nullptr, *installed), 8000);
+                else
+                    statusBar()->clearMessage();
+                m_feedPane->reload();
+                m_sidebar->load();
+                applyFilter({});
+                // Feeds refresh when due (each has its own interval); check every minute.
+                m_updater->setScheduleInterval(std::chrono::minutes(1));
+                m_updater->refreshDue();
+                m_nameTeacher->resume();
+                m_entities->load();
+                emit started(true);
+            });
+    });
+}
+
+void MainWindow::showArticle(qint64 id) {
+    if (id <= 0)
+        return;
+    m_storage.reader()
+        .run([id](QSqlDatabase& db) -> Result<std::pair<Article, QString>> {
+            Result<Article> article = storage::loadArticle(db, id);
+            if (!article)
+                return Error{article.error()};
+            Result<storage::FeedInfo> feed = storage::feedById(db, article->feedId);
+            return std::pair{std::move(article).value(), feed ? feed->title : QString()};
+        })
+        .then(this, [this, id](const Result<std::pair<Article, QString>>& loaded) {
+            const QModelIndex current = m_articleView->currentIndex();
+            if (!current.isValid() || m_articleModel->articleId(current.row()) != id)
+                return; // the user moved on
+            if (!loaded) {
+                reportError(loaded.error());
+                return;
+            }
+            m_reader->showArticle(loaded->first, loaded->second);
+            articleLoaded(loaded->first);
+            emit articleShown(id);
+        });
+}
+
+void MainWindow::articleLoaded(const Article& article) {
+    m_reader->setSearchMatches(filters::searchMatches(article.text, m_articleModel->filter().text));
+    m_annotations->showArticle(article.id, article.text);
+    m_entityList->showArticle(article);
+    m_markReadTimer->stop();
+    if (!article.read)
+        m_markReadTimer->start();
+    const qint64 feedId = article.feedId;
+    const qint64 articleId = article.id;
+    m_storage.reader()
+        .run([feedId](QSqlDatabase& db) { return storage::feedById(db, feedId); })
+        .then(this, [this, articleId](const Result<storage::FeedInfo>& feed) {
+            if (feed && m_reader->articleId() == articleId)
+                m_reader->setRemoteContentAllowed(feed->allowRemoteContent);
+        });
+}
+
+void MainWindow::pageLoaded() {
+    // After a reload of the list, back to the article the user was on...
+    const qint64 restoreId = std::exchange(m_restoreArticleId, 0);
+    if (restoreId > 0 && !m_articleView->currentIndex().isValid()) {
+        if (const int row = m_articleModel->rowOfArticle(restoreId); row >= 0)
+            m_articleView->setCurrentIndex(m_articleModel->index(row, models::ArticleListModel::TitleColumn));
+    }
+    // ...then, after a new filter, to its first article.
+    if (m_selectFirstArticle && m_articleModel->rowCount() > 0) {
+        m_selectFirstArticle = false;
+        m_articleView->setCurrentIndex(m_articleModel->index(0, models::ArticleListModel::TitleColumn));
+    } else if (m_articleModel->rowCount() == 0) {
+        m_reader->showMessage(tr("No articles match. Import article files or subscribe to feeds."));
+    }
+}
+
+void MainWindow::onFeedSelected(const QList<qint64>& feedIds) {
+    ArticleFilter filter = m_articleModel->filter();
+    filter.feedIds = feedIds;
+    m_selectFirstArticle = true;
+    applyFilter(filter);
+}
+
+void MainWindow::applyFilter(const ArticleFilter& filter) {
+    // Every way of filtering (feed list, sidebar, filter bar, a click on a name) ends here, so
+    // that the list, the chips and "save as watchlist" always agree.
+    m_articleModel->setFilter(filter);
+    m_filterBar->setFilter(filter);
+    m_sidebar->setCurrentFilter(filter);
+    // The article on screen shows where the new search matches it.
+    m_reader->setSearchMatches(filters::searchMatches(m_reader->article().text, filter.text));
+}
+
+QTreeView* MainWindow::feedView() const {
+    return m_feedPane->view();
+}
+
+void MainWindow::highlightSelection(const QString& color) {
+    const std::optional<std::pair<qsizetype, qsizetype>> range = m_reader->selectedTextRange();
+    if (!range) {
+        statusBar()->showMessage(tr("Select a passage of the article to highlight it."), 4000);
+        return;
+    }
+    m_lastHighlightColor = color;
+    // A selection inside an existing highlight changes its colour instead.
+    if (const qint64 existing = m_reader->highlightAt(m_reader->documentPosition(range->first));
+        existing > 0 && m_annotations->highlight(existing)->selector.end >= range->second) {
+        m_annotations->setHighlightColor(existing, color);
+        return;
+    }
+    m_annotations->addHighlight(range->first, range->second, color);
+    QTextCursor cursor = m_reader->textCursor();
+    cursor.clearSelection();
+    m_reader->setTextCursor(cursor);
+}
+
+void MainWindow::highlightSelectionAgain() {
+    highlightSelection(m_lastHighlightColor);
+}
+
+void MainWindow::filterByEntity(const QString& entityId) {
+    ArticleFilter filter = m_articleModel->filter();
+    filter.entityGroups = {m_entities->filterIds(entityId)};
+    m_selectFirstArticle = true;
+    applyFilter(filter);
+    const names::Entity* entity = m_entities->entity(entityId);
+    statusBar()->showMessage(tr("Showing the articles that mention %1 (View ▸ Clear Name Filter shows all).")
+                                 .arg(entity ? entity->name : entityId),
+                             8000);
+}
+
+void MainWindow::clearNameFilter() {
+    ArticleFilter filter = m_articleModel->filter();
+    filter.entityGroups.clear();
+    applyFilter(filter);
+}
+
+bool MainWindow::moveArticle(int delta) {
+    const int row = m_articleView->currentIndex().row() + delta;
+    if (row < 0)
+        return false;
+    if (row >= m_articleModel->rowCount()) {
+        if (m_articleModel->canFetchMore({}))
+            m_articleModel->fetchMore({});
+        return false;
+    }
+    m_articleView->setCurrentIndex(m_articleModel->index(row, models::ArticleListModel::TitleColumn));
+    return true;
+}
+
+void MainWindow::toggleStar() {
+    const QModelIndex current = m_articleView->currentIndex();
+    if (!current.isValid())
+        return;
+    const qint64 id = m_articleModel->articleId(current.row());
+    const bool starred = !current.data(models::ArticleListModel::StarredRole).toBool();
+    m_storage.writer()
+        .run([id, starred](QSqlDatabase& db) { return storage::setStarred(db, id, starred); })
+        .then(this, [this, id, starred](const Status& status) {
+            if (!status) {
+                reportError(status.error());
+                return;
+            }
+            m_articleModel->setArticleStarred(id, starred);
+        });
+}
+
+void MainWindow::toggleRead() {
+    const QModelIndex current = m_articleView->currentIndex();
+    if (!current.isValid())
+        return;
+    m_markReadTimer->stop(); // the user decides now
+    setArticleRead(m_articleModel->articleId(current.row()),
+                   !current.data(models::ArticleListModel::ReadRole).toBool());
+}
+
+void MainWindow::markShownArticleRead() {
+    if (const qint64 id = m_reader->articleId(); id > 0)
+        setArticleRead(id, true);
+}
+
+void MainWindow::setArticleRead(qint64 id, bool read) {
+    m_storage.writer()
+        .run([id, read](QSqlDatabase& db) { return storage::setRead(db, id, read); })
+        .then(this, [this, id, read](const Status& status) {
+            if (!status) {
+                reportError(status.error());
+                return;
+            }
+            m_articleModel->setArticleRead(id, read);
+        });
+}
+
+void MainWindow::showRawSource() {
+    const Article& article = m_reader->article();
+    if (article.id <= 0)
+        return;
+    auto* dialog = new RawSourceView(article.title, article.html.isEmpty() ? article.text : article.html,
+                                     !article.html.isEmpty(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::allowRemoteContent() {
+    const qint64 feedId = m_reader->article().feedId;
+    if (feedId <= 0)
+        return;
+    m_storage.writer()
+        .run([feedId](QSqlDatabase& db) { return storage::setAllowRemoteContent(db, feedId, true); })
+        .then(this, [this, feedId](const Status& status) {
+            if (!status)
+                reportError(status.error());
+            else if (m_reader->article().feedId == feedId)
+                m_reader->setRemoteContentAllowed(true);
+        });
+}
+
+void MainWindow::openSettings() {
+    SettingsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    AppSettings::applyTheme(AppSettings::theme());
+    applyReaderSettings();
+}
+
+void MainWindow::applyReaderSettings() {
+    m_reader->setReaderFonts(AppSettings::readerFont(), AppSettings::arabicFont());
+}
+
+void MainWindow::setProgress(int done, int total) {
+    m_statusProgress->setVisible(done < total && total > 0);
+    m_statusProgress->setRange(0, qMax(1, total));
+    m_statusProgress->setValue(done);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls() || event->mimeData()->hasText())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList sources;
+    for (const QUrl& url : event->mimeData()->urls())
+        sources << (url.isLocalFile() ? url.toLocalFile() : url.toString());
+    if (sources.isEmpty() && event->mimeData()->hasText())
+        sources << event->mimeData()->text().trimmed();
+    if (sources.isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_feedPane->importSources(sources);
+}
+
+void MainWindow::reportError(const QString& message) {
+    statusBar()->showMessage(message);
+    qCWarning(lcApp).noquote() << message;
+}
+
+void MainWindow::restoreLayout() {
+    if (const QByteArray geometry = AppSettings::windowGeometry(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    m_panes->restoreSplitters();
+}
+
+void MainWindow::saveLayout() {
+    AppSettings::setWindowGeometry(saveGeometry());
+    m_panes->saveSplitters();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_notes->flush();
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,127 @@
+#pragma once
+
+#include "storage/ArticleFilter.h"
+
+#include <QMainWindow>
+
+class ArticleAnnotations;
+class EntityDirectory;
+class EntityListPanel;
+class FeedPane;
+class FilterBar;
+class MainWindowActions;
+class NameTeacher;
+class NotesPane;
+class PaneLayout;
+class QProgressBar;
+class QTableView;
+class QTimer;
+class QTreeView;
+class QUndoStack;
+class ReaderView;
+class Sidebar;
+
+namespace mirsad {
+struct Article;
+}
+namespace mirsad::storage {
+class Storage;
+}
+namespace mirsad::models {
+class ArticleListModel;
+} // namespace mirsad::models
+namespace mirsad::ingest {
+class FeedUpdater;
+}
+
+// The news desk: feeds and the sidebar on the left, the filtered article list above the reader,
+// the notes and the article's names on the right (PaneLayout), with the menus and the toolbar
+// of MainWindowActions. It ties the panes together: a click on a feed, a name or a filter chip
+// filters the list; the current article goes to the reader, the notes and the names.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(mirsad::storage::Storage& storage, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens the database, installs the sample articles on first start and loads the lists.
+    void start();
+
+    ReaderView* reader() const { return m_reader; }
+    QTableView* articleView() const { return m_articleView; }
+    QTreeView* feedView() const;
+    NotesPane* notesPane() const { return m_notes; }
+    mirsad::models::ArticleListModel* articleModel() const { return m_articleModel; }
+    ArticleAnnotations* annotations() const { return m_annotations; }
+    EntityDirectory* entityDirectory() const { return m_entities; }
+    EntityListPanel* entityList() const { return m_entityList; }
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    // The commands of the menus, the toolbar and the reader's context menu.
+
+    // Highlights the reader's selection in a colour of the highlight palette.
+    void highlightSelection(const QString& color);
+    // Highlights the selection in the colour used last.
+    void highlightSelectionAgain();
+    // Filters the article list to an entity (a place: with everything within it).
+    void filterByEntity(const QString& entityId);
+    void clearNameFilter();
+    // Moves the current article by `delta` rows; at the end of the list, loads the next page.
+    bool moveArticle(int delta);
+    void toggleStar();
+    void toggleRead();
+    void showRawSource();
+    // Lets the current article's feed load remote images from now on.
+    void allowRemoteContent();
+    void openSettings();
+
+signals:
+    // The database is open and the lists are loaded (or the start failed: see statusBar()).
+    void started(bool ok);
+    // An article was loaded into the reader.
+    void articleShown(qint64 id);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    // Dropped URLs, OPML, feed and article files are imported.
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void connectPanes();
+    void restoreLayout();
+    void saveLayout();
+    void showArticle(qint64 id);
+    void articleLoaded(const mirsad::Article& article);
+    void pageLoaded();
+    void onFeedSelected(const QList<qint64>& feedIds);
+    void applyFilter(const mirsad::ArticleFilter& filter);
+    void applyReaderSettings();
+    void markShownArticleRead();
+    void setArticleRead(qint64 id, bool read);
+    // Overall feed refresh progress in the status bar; hidden when done >= total.
+    void setProgress(int done, int total);
+    void reportError(const QString& message);
+
+    mirsad::storage::Storage& m_storage;
+    mirsad::ingest::FeedUpdater* m_updater = nullptr;
+    mirsad::models::ArticleListModel* m_articleModel = nullptr;
+    FeedPane* m_feedPane = nullptr;
+    FilterBar* m_filterBar = nullptr;
+    Sidebar* m_sidebar = nullptr;
+    QTableView* m_articleView = nullptr;
+    ReaderView* m_reader = nullptr;
+    QUndoStack* m_undoStack = nullptr;
+    ArticleAnnotations* m_annotations = nullptr;
+    EntityDirectory* m_entities = nullptr;
+    EntityListPanel* m_entityList = nullptr;
+    NotesPane* m_notes = nullptr;
+    NameTeacher* m_nameTeacher = nullptr;
+    PaneLayout* m_panes = nullptr;
+    MainWindowActions* m_actions = nullptr;
+    QProgressBar* m_statusProgress = nullptr;
+    QTimer* m_markReadTimer = nullptr;
+    QString m_lastHighlightColor;
+    qint64 m_restoreArticleId = 0; // the current article across a reload of the list
+    bool m_selectFirstArticle = true;
+};

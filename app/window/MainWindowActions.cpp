@@ -1,0 +1,217 @@
+#include "window/MainWindowActions.h"
+
+#include "annotations/NotesPane.h"
+#include "feeds/FeedPane.h"
+#include "names/NameTeacher.h"
+#include "reader/HighlightColors.h"
+#include "reader/ReaderView.h"
+#include "window/AppSettings.h"
+#include "window/MainWindow.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QFileDialog>
+#include <QKeyEvent>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QUndoStack>
+
+// The texts are MainWindow's (MainWindow::tr), one translation context for the whole window.
+
+MainWindowActions::MainWindowActions(MainWindow& window, FeedPane& feeds, NameTeacher& names)
+    : QObject(&window)
+    , m_window(window)
+    , m_toolBar(window.addToolBar(MainWindow::tr("Main"))) {
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    createMenus(feeds, names);
+    window.articleView()->installEventFilter(this);
+    window.reader()->installEventFilter(this);
+}
+
+void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
+    MainWindow* window = &m_window;
+    ReaderView* reader = window->reader();
+    NotesPane* notes = window->notesPane();
+    QMenuBar* bar = window->menuBar();
+
+    QMenu* file = bar->addMenu(MainWindow::tr("&File"));
+    file->addAction(feeds.addFeedAction());
+    file->addAction(feeds.refreshAllAction());
+    file->addSeparator();
+    QAction* import =
+        file->addAction(QIcon::fromTheme(QStringLiteral("document-import")), MainWindow::tr("&Import Files…"),
+                        window, [window, &feeds] {
+                            const QStringList files = QFileDialog::getOpenFileNames(
+                                window, MainWindow::tr("Import Articles or Feeds"), QString(),
+                                MainWindow::tr("Articles and feeds (*.txt *.html *.htm *.md *.xml *.rss "
+                                               "*.atom *.json *.opml);;All files (*)"));
+                            if (!files.isEmpty())
+                                feeds.importSources(files);
+                        });
+    import->setShortcut(QKeySequence(MainWindow::tr("Ctrl+I")));
+    file->addAction(feeds.importOpmlAction());
+    file->addAction(feeds.exportOpmlAction());
+    file->addSeparator();
+    file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), MainWindow::tr("&Quit"),
+                    QKeySequence::Quit, window, &QWidget::close);
+
+    QMenu* feedMenu = bar->addMenu(MainWindow::tr("F&eeds"));
+    feedMenu->addAction(feeds.addFeedAction());
+    feedMenu->addAction(feeds.newFolderAction());
+    feedMenu->addSeparator();
+    feedMenu->addAction(feeds.refreshAllAction());
+    feedMenu->addAction(feeds.refreshSelectedAction());
+    feedMenu->addSeparator();
+    feedMenu->addAction(feeds.importOpmlAction());
+    feedMenu->addAction(feeds.exportOpmlAction());
+
+    // Teaching Mirsad a name it missed, from the reader's selection.
+    QMenu* nameMenu = bar->addMenu(MainWindow::tr("&Names"));
+    nameMenu->addAction(names.addNameAction());
+    window->addAction(names.addNameAction());
+
+    QMenu* edit = bar->addMenu(MainWindow::tr("&Edit"));
+    QUndoStack* undoStack = window->undoStack();
+    QAction* undo = undoStack->createUndoAction(window, MainWindow::tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = undoStack->createRedoAction(window, MainWindow::tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    // Undo/redo of highlights and deleted notes; inside a text field its own undo wins.
+    undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    for (QWidget* widget : {static_cast<QWidget*>(reader), static_cast<QWidget*>(notes->list()),
+                            static_cast<QWidget*>(window->articleView())}) {
+        widget->addAction(undo);
+        widget->addAction(redo);
+    }
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(MainWindow::tr("&Copy"), QKeySequence::Copy, reader, &QTextEdit::copy)
+        ->setShortcutContext(Qt::WidgetShortcut);
+    edit->addSeparator();
+    edit->addAction(QIcon::fromTheme(QStringLiteral("configure")), MainWindow::tr("&Settings…"),
+                    QKeySequence::Preferences, window, &MainWindow::openSettings);
+
+    QMenu* view = bar->addMenu(MainWindow::tr("&View"));
+    view->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), MainWindow::tr("Zoom &In"),
+                    QKeySequence::ZoomIn, window, [reader] { reader->zoomBy(1); });
+    view->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), MainWindow::tr("Zoom &Out"),
+                    QKeySequence::ZoomOut, window, [reader] { reader->zoomBy(-1); });
+    view->addAction(MainWindow::tr("&Actual Size"), QKeySequence(MainWindow::tr("Ctrl+0")), window,
+                    [reader] { reader->resetZoom(); });
+    view->addSeparator();
+    QMenu* themes = view->addMenu(MainWindow::tr("&Theme"));
+    auto* themeGroup = new QActionGroup(window);
+    for (const auto& [theme, label] : {std::pair{AppSettings::Theme::System, MainWindow::tr("&System")},
+                                       std::pair{AppSettings::Theme::Light, MainWindow::tr("&Light")},
+                                       std::pair{AppSettings::Theme::Dark, MainWindow::tr("&Dark")}}) {
+        QAction* action = themes->addAction(label, window, [theme] {
+            AppSettings::setTheme(theme);
+            AppSettings::applyTheme(theme);
+        });
+        action->setCheckable(true);
+        action->setChecked(AppSettings::theme() == theme);
+        themeGroup->addAction(action);
+    }
+    view->addAction(MainWindow::tr("Raw &Source"), QKeySequence(MainWindow::tr("Ctrl+U")), window,
+                    &MainWindow::showRawSource);
+    view->addAction(MainWindow::tr("Clear &Name Filter"), window, &MainWindow::clearNameFilter);
+    view->addSeparator();
+    view->addAction(m_toolBar->toggleViewAction());
+
+    QMenu* article = bar->addMenu(MainWindow::tr("&Article"));
+    // Single-key shortcuts act in the list and the reader only (eventFilter), so they are shown
+    // after a tab rather than bound as window shortcuts.
+    article->addAction(MainWindow::tr("&Next Article\tJ"), window, [window] { window->moveArticle(1); });
+    article->addAction(MainWindow::tr("&Previous Article\tK"), window, [window] { window->moveArticle(-1); });
+    article->addSeparator();
+    QAction* star = article->addAction(QIcon::fromTheme(QStringLiteral("starred-symbolic")),
+                                       MainWindow::tr("&Star\tS"), window, &MainWindow::toggleStar);
+    star->setIconText(MainWindow::tr("Star"));
+    article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead);
+    article->addSeparator();
+    QAction* highlight = article->addAction(
+        QIcon::fromTheme(QStringLiteral("draw-highlight")), MainWindow::tr("&Highlight"),
+        QKeySequence(MainWindow::tr("Ctrl+H")), window, &MainWindow::highlightSelectionAgain);
+    QMenu* colours = article->addMenu(MainWindow::tr("Highlight in &Colour"));
+    int number = 1;
+    for (const HighlightColor& colour : highlightPalette()) {
+        QPixmap swatch(16, 16);
+        swatch.fill(colour.light);
+        colours->addAction(QIcon(swatch), colour.label, QKeySequence(QStringLiteral("Ctrl+%1").arg(number++)),
+                           window, [window, name = colour.name] { window->highlightSelection(name); });
+    }
+    QAction* note =
+        article->addAction(QIcon::fromTheme(QStringLiteral("document-new")), MainWindow::tr("New &Note"),
+                           QKeySequence(MainWindow::tr("Ctrl+Shift+N")), window, [reader, notes] {
+                               notes->newNote(reader->highlightAt(reader->textCursor().selectionStart()));
+                           });
+    article->addAction(MainWindow::tr("&Delete Note or Highlight"), window,
+                       [notes] { notes->deleteSelected(); });
+    article->addSeparator();
+    article->addAction(MainWindow::tr("Load Remote &Images for This Feed"), window,
+                       &MainWindow::allowRemoteContent);
+
+    QMenu* help = bar->addMenu(MainWindow::tr("&Help"));
+    help->addAction(MainWindow::tr("&About Mirsad"), window, [window] {
+        QMessageBox::about(
+            window, MainWindow::tr("About Mirsad"),
+            MainWindow::tr("<h3>Mirsad · مرصد %1</h3><p>A news desk for Iraqi and Kurdish affairs: feeds in "
+                           "Arabic and English, names recognised whatever the spelling, highlights and "
+                           "notes.</p>")
+                .arg(QStringLiteral(MIRSAD_VERSION)));
+    });
+    help->addAction(MainWindow::tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    m_toolBar->addAction(feeds.addFeedAction());
+    m_toolBar->addAction(feeds.refreshAllAction());
+    m_toolBar->addAction(import);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(star);
+    m_toolBar->addAction(highlight);
+    m_toolBar->addAction(note);
+    m_toolBar->addAction(undo);
+}
+
+bool MainWindowActions::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() != QEvent::KeyPress)
+        return false;
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const Qt::KeyboardModifiers others =
+        key->modifiers() & ~Qt::KeyboardModifiers(Qt::KeypadModifier | Qt::ShiftModifier);
+    if (others.toInt() != 0)
+        return false;
+    switch (key->key()) {
+    case Qt::Key_J:
+        m_window.moveArticle(1);
+        return true;
+    case Qt::Key_K:
+        m_window.moveArticle(-1);
+        return true;
+    case Qt::Key_S:
+        m_window.toggleStar();
+        return true;
+    case Qt::Key_M:
+        m_window.toggleRead();
+        return true;
+    case Qt::Key_Space: {
+        // Space pages through the article, then moves on to the next one.
+        QScrollBar* bar = m_window.reader()->verticalScrollBar();
+        if (key->modifiers() & Qt::ShiftModifier)
+            bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+        else if (bar->value() < bar->maximum())
+            bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        else
+            m_window.moveArticle(1);
+        return true;
+    }
+    default:
+        return QObject::eventFilter(watched, event);
+    }
+}

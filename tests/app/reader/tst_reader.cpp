@@ -1,0 +1,362 @@
+#include "GuiTestSupport.h"
+#include "TestSupport.h"
+#include "names/EntityDirectory.h"
+#include "names/EntityListPanel.h"
+#include "reader/HighlightColors.h"
+#include "reader/RawSourceView.h"
+#include "text/TextDirection.h"
+#include "window/AppSettings.h"
+#include "window/SettingsDialog.h"
+
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QComboBox>
+#include <QFontComboBox>
+#include <QFontDatabase>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QToolTip>
+
+using namespace mirsad;
+
+// Renders an Arabic sentence with an optional background format on [start, end).
+static QImage renderSentence(const QString& sentence, const QFont& font, qsizetype start, qsizetype end) {
+    QTextDocument doc;
+    doc.setDefaultFont(font);
+    doc.setDocumentMargin(8);
+    QTextCursor cursor(&doc);
+    QTextBlockFormat block;
+    block.setLayoutDirection(Qt::RightToLeft);
+    block.setAlignment(Qt::AlignRight | Qt::AlignAbsolute);
+    cursor.setBlockFormat(block);
+    cursor.insertText(sentence);
+    if (end > start) {
+        QTextCharFormat format;
+        format.setBackground(QColor(0xff, 0xe8, 0x7a)); // red channel 255, as the white page
+        cursor.setPosition(int(start));
+        cursor.setPosition(int(end), QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(format);
+    }
+    doc.setTextWidth(600);
+    QImage image(600, int(doc.size().height()) + 1, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    doc.drawContents(&painter);
+    return image;
+}
+
+// The glyphs' ink: pixels whose brightest channel is dark. On white and on the yellow above
+// (both with red at 255) a glyph pixel classifies the same way, so only the shapes count.
+static QImage inkMask(const QImage& image) {
+    QImage mask(image.size(), QImage::Format_Mono);
+    mask.fill(0);
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            mask.setPixel(x, y, qMax(qRed(p), qMax(qGreen(p), qBlue(p))) < 128 ? 1 : 0);
+        }
+    return mask;
+}
+
+static int differingPixels(const QImage& a, const QImage& b) {
+    int count = 0;
+    for (int y = 0; y < qMin(a.height(), b.height()); ++y)
+        for (int x = 0; x < qMin(a.width(), b.width()); ++x)
+            count += a.pixelIndex(x, y) != b.pixelIndex(x, y) ? 1 : 0;
+    return count;
+}
+
+class TestReader : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_settings;
+
+private slots:
+    void initTestCase() {
+        test::isolateFromUserData();
+        test::isolateSettings(m_settings);
+    }
+
+    void wholeWords_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("mention");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("clitic ب + ال") << QStringLiteral("اجتماع بالموصل اليوم") << QStringLiteral("الموصل")
+                                       << QStringLiteral("بالموصل");
+        QTest::newRow("و before a name")
+            << QStringLiteral("بين بغداد وأربيل وفق") << QStringLiteral("أربيل") << QStringLiteral("وأربيل");
+        QTest::newRow("لل") << QStringLiteral("زيارة للكاظمي،") << QStringLiteral("لكاظمي")
+                            << QStringLiteral("للكاظمي");
+        QTest::newRow("English untouched")
+            << QStringLiteral("in Erbil, today") << QStringLiteral("Erbil") << QStringLiteral("Erbil");
+        QTest::newRow("harakat kept")
+            << QStringLiteral("في بَغْدَادَ.") << QStringLiteral("بَغْدَاد") << QStringLiteral("بَغْدَادَ");
+    }
+
+    void wholeWords() {
+        QFETCH(QString, text);
+        QFETCH(QString, mention);
+        QFETCH(QString, expected);
+        const qsizetype start = text.indexOf(mention);
+        QVERIFY(start >= 0);
+        const auto [from, to] = ReaderView::wholeWords(text, start, start + mention.size());
+        QCOMPARE(text.mid(from, to - from), expected);
+    }
+
+    // PRODUCT.md's pitfall: a format that starts inside an Arabic word breaks its joining; the
+    // whole-word format leaves the glyphs exactly as unhighlighted.
+    void wholeWordFormatKeepsArabicJoining() {
+        QFont font = AppSettings::arabicFont();
+        font.setPointSize(22);
+        const QString sentence = QStringLiteral("اجتمع المحافظ بالموصل مع وفد من أربيل");
+        const qsizetype mention = sentence.indexOf(QStringLiteral("الموصل"));
+        const auto [wordStart, wordEnd] = ReaderView::wholeWords(sentence, mention, mention + 6);
+        QCOMPARE(sentence.mid(wordStart, wordEnd - wordStart), QStringLiteral("بالموصل"));
+
+        const QImage plain = renderSentence(sentence, font, 0, 0);
+        const QImage inside = renderSentence(sentence, font, mention, mention + 6);
+        const QImage whole = renderSentence(sentence, font, wordStart, wordEnd);
+        QVERIFY(plain.save(test::screenshotPath(QStringLiteral("joining-plain.png"))));
+        QVERIFY(inside.save(test::screenshotPath(QStringLiteral("joining-inside-word.png"))));
+        QVERIFY(whole.save(test::screenshotPath(QStringLiteral("joining-whole-word.png"))));
+        QCOMPARE(whole.size(), plain.size());
+        // The backgrounds differ (the test would be empty otherwise)...
+        QVERIFY(whole != plain);
+        // ...the shapes of the whole-word rendering are the plain ones, pixel for pixel...
+        const QImage plainInk = inkMask(plain);
+        QCOMPARE(differingPixels(inkMask(whole), plainInk), 0);
+        // ...while a format starting inside the word changes them (ب no longer joins).
+        const int broken = differingPixels(inkMask(inside), plainInk);
+        qInfo("glyph pixels differing from the plain rendering: whole word 0, format inside the word %d",
+              broken);
+        QVERIFY2(broken > 20, qPrintable(QString::number(broken)));
+    }
+
+    void seedArticleNamesHighlighted() {
+        QTemporaryDir dir;
+        test::OpenWindow open = test::openWindow(dir.filePath(QStringLiteral("reader.sqlite")));
+        QVERIFY(open.window);
+        MainWindow& window = *open.window;
+        QVERIFY(test::showArticleTitled(window, QStringLiteral("Al-Kazemi")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.entityDirectory()->isReady(), 20000);
+        ReaderView* reader = window.reader();
+        const Article& article = reader->article();
+        QVERIFY(article.mentions.size() >= 10);
+
+        QSet<QString> seen;
+        for (const StoredMention& mention : article.mentions) {
+            const names::Entity* entity = window.entityDirectory()->entity(mention.entityId);
+            QVERIFY2(entity, qPrintable(mention.entityId));
+            const QTextCharFormat expected = nameFormat(entity->kind, false);
+            // Every character of the mention carries the entity and its kind's colours.
+            for (qsizetype i = mention.start; i < mention.end; ++i) {
+                QTextCursor cursor(reader->document());
+                cursor.setPosition(reader->documentPosition(i) + 1);
+                const QTextCharFormat format = cursor.charFormat();
+                QCOMPARE(format.property(ReaderView::EntityIdProperty).toString(), mention.entityId);
+                QCOMPARE(format.foreground().color(), expected.foreground().color());
+                QCOMPARE(format.background().color(), expected.background().color());
+            }
+            QCOMPARE(reader->entityAt(reader->documentPosition(mention.start)), mention.entityId);
+            seen.insert(mention.surface);
+        }
+        // Both spellings of the man and of the city are found.
+        for (const QString& spelling : {QStringLiteral("Al-Kazemi"), QStringLiteral("Al-Kazimi"),
+                                        QStringLiteral("Erbil"), QStringLiteral("Irbil")})
+            QVERIFY2(std::any_of(seen.cbegin(), seen.cend(),
+                                 [&](const QString& surface) { return surface.contains(spelling); }),
+                     qPrintable(spelling));
+        // People, places and organisations get three different colours.
+        QVERIFY(nameColor(names::EntityKind::Person, false) != nameColor(names::EntityKind::Place, false));
+        QVERIFY(nameColor(names::EntityKind::Place, false) !=
+                nameColor(names::EntityKind::Organization, false));
+        // Plain text between names is not formatted.
+        QTextCursor plain(reader->document());
+        plain.setPosition(reader->documentPosition(article.text.indexOf(QStringLiteral("coordination"))) + 1);
+        QVERIFY(!plain.charFormat().hasProperty(ReaderView::EntityIdProperty));
+
+        // The side list groups the names by kind, with counts.
+        EntityListPanel* list = window.entityList();
+        QVERIFY(list->topLevelItemCount() >= 2);
+        QVERIFY(list->topLevelItem(0)->childCount() >= 1);
+
+        QTest::qWait(200);
+        QVERIFY(window.grab().save(test::screenshotPath(QStringLiteral("reader-seed-names.png"))));
+    }
+
+    void clickingANameFiltersTheFeed() {
+        QTemporaryDir dir;
+        test::OpenWindow open = test::openWindow(dir.filePath(QStringLiteral("click.sqlite")));
+        QVERIFY(open.window);
+        MainWindow& window = *open.window;
+        QVERIFY(test::showArticleTitled(window, QStringLiteral("Al-Kazemi")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.entityDirectory()->isReady(), 20000);
+        ReaderView* reader = window.reader();
+        const qsizetype at = reader->article().text.indexOf(QStringLiteral("Erbil"));
+        QVERIFY(at >= 0);
+        QTextCursor cursor(reader->document());
+        cursor.setPosition(reader->documentPosition(at) + 2);
+        reader->setTextCursor(cursor);
+        reader->ensureCursorVisible();
+        const QPoint point = reader->cursorRect(cursor).center();
+        // Hovering shows the entity's card.
+        QTest::mouseMove(reader->viewport(), point);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("أربيل")), qPrintable(QToolTip::text()));
+        QSignalSpy activated(reader, &ReaderView::entityActivated);
+        QTest::mouseClick(reader->viewport(), Qt::LeftButton, {}, point);
+        QCOMPARE(activated.count(), 1);
+        const QString erbil = activated.first().first().toString();
+        QVERIFY(window.entityDirectory()->entity(erbil));
+        QCOMPARE(window.entityDirectory()->entity(erbil)->kind, names::EntityKind::Place);
+        const ArticleFilter filter = window.articleModel()->filter();
+        QCOMPARE(filter.entityGroups.size(), 1);
+        QVERIFY(filter.entityGroups.first().contains(erbil));
+        // The hover card names the entity in both scripts.
+        const QString card = window.entityDirectory()->cardHtml(erbil);
+        QVERIFY(card.contains(QStringLiteral("Erbil")));
+        QVERIFY(card.contains(QStringLiteral("أربيل")));
+        QTRY_VERIFY(window.entityDirectory()->articleCount(erbil) >= 2);
+    }
+
+    void arabicArticleRightToLeft() {
+        QTemporaryDir dir;
+        test::OpenWindow open = test::openWindow(dir.filePath(QStringLiteral("arabic.sqlite")));
+        QVERIFY(open.window);
+        MainWindow& window = *open.window;
+        QVERIFY(test::showArticleTitled(window, QStringLiteral("الكاظمي يستقبل")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.entityDirectory()->isReady(), 20000);
+        ReaderView* reader = window.reader();
+        QTextDocument* doc = reader->document();
+        int rtlBlocks = 0;
+        for (QTextBlock block = doc->findBlock(reader->textOffset()); block.isValid(); block = block.next()) {
+            if (block.text().trimmed().isEmpty())
+                continue;
+            QCOMPARE(block.blockFormat().layoutDirection(), Qt::RightToLeft);
+            QVERIFY(block.blockFormat().alignment() & Qt::AlignRight);
+            // Laid out from the right: the first line ends at the right margin.
+            const QTextLine line = block.layout()->lineAt(0);
+            const QRectF rect = doc->documentLayout()->blockBoundingRect(block);
+            QVERIFY2(
+                line.naturalTextRect().right() > rect.width() - 40,
+                qPrintable(QStringLiteral("%1 / %2").arg(line.naturalTextRect().right()).arg(rect.width())));
+            ++rtlBlocks;
+        }
+        QVERIFY(rtlBlocks >= 4);
+        // وأربيل: the clitic shares the name's format, so the word keeps joining.
+        const Article& article = reader->article();
+        bool sawClitic = false;
+        for (const StoredMention& mention : article.mentions) {
+            const auto [from, to] = ReaderView::wholeWords(article.text, mention.start, mention.end);
+            if (from == mention.start)
+                continue;
+            sawClitic = true;
+            QTextCursor cursor(doc);
+            cursor.setPosition(reader->documentPosition(from) + 1);
+            QCOMPARE(cursor.charFormat().property(ReaderView::EntityIdProperty).toString(), mention.entityId);
+        }
+        QVERIFY(sawClitic);
+        QTest::qWait(200);
+        QVERIFY(window.grab().save(test::screenshotPath(QStringLiteral("reader-arabic.png"))));
+    }
+
+    void darkTheme() {
+        QTemporaryDir dir;
+        AppSettings::applyTheme(AppSettings::Theme::Dark);
+        test::OpenWindow open = test::openWindow(dir.filePath(QStringLiteral("dark.sqlite")));
+        QVERIFY(open.window);
+        MainWindow& window = *open.window;
+        QVERIFY(test::showArticleTitled(window, QStringLiteral("Al-Kazemi")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.entityDirectory()->isReady(), 20000);
+        ReaderView* reader = window.reader();
+        QVERIFY(isDarkPalette(reader->palette()));
+        const StoredMention& mention = reader->article().mentions.first();
+        const names::Entity* entity = window.entityDirectory()->entity(mention.entityId);
+        QTextCursor cursor(reader->document());
+        cursor.setPosition(reader->documentPosition(mention.start) + 1);
+        QCOMPARE(cursor.charFormat().foreground().color(), nameColor(entity->kind, true));
+        QVERIFY(nameColor(entity->kind, true) != nameColor(entity->kind, false));
+        QTest::qWait(200);
+        QVERIFY(window.grab().save(test::screenshotPath(QStringLiteral("dark-theme.png"))));
+        AppSettings::applyTheme(AppSettings::Theme::System);
+    }
+
+    void zoomAndRawSource() {
+        QTemporaryDir dir;
+        test::OpenWindow open = test::openWindow(dir.filePath(QStringLiteral("zoom.sqlite")));
+        QVERIFY(open.window);
+        MainWindow& window = *open.window;
+        ReaderView* reader = window.reader();
+        const qreal before = reader->document()->defaultFont().pointSizeF();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        reader->setFocus();
+        QTest::keyClick(reader, Qt::Key_Plus, Qt::ControlModifier);
+        QTest::keyClick(reader, Qt::Key_Plus, Qt::ControlModifier);
+        QCOMPARE(reader->zoom(), 2);
+        QCOMPARE(reader->document()->defaultFont().pointSizeF(), before + 2);
+        QTest::keyClick(reader, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(reader->zoom(), 0);
+    }
+
+    // Remote images stay blocked until the user allows them for the feed.
+    void remoteImagesBlockedUntilAllowed() {
+        ReaderView reader;
+        reader.resize(800, 600);
+        Article article;
+        article.id = 7;
+        article.feedId = 3;
+        article.title = QStringLiteral("Sinjar agreement");
+        article.text = QStringLiteral("Baghdad and Erbil signed an agreement on Sinjar.");
+        article.html =
+            QStringLiteral("<p>Baghdad and Erbil signed.</p><img src=\"http://127.0.0.1:9/sinjar.jpg\">"
+                           "<img src='https://127.0.0.1:9/tracker.gif' width=1>");
+        reader.showArticle(article, QStringLiteral("Shafaq News"));
+        QCOMPARE(reader.remoteImageCount(), 2);
+        QVERIFY(!reader.remoteContentAllowed());
+        QVERIFY(reader.toPlainText().contains(QStringLiteral("2 remote image")));
+        QVERIFY(reader.toPlainText().contains(QStringLiteral("Load remote images for this feed")));
+        QVERIFY(!reader.toHtml().contains(QStringLiteral("sinjar.jpg"))); // nothing asks for it
+        QSignalSpy requested(&reader, &ReaderView::remoteContentRequested);
+        emit reader.anchorClicked(QUrl(QStringLiteral("mirsad:allow-remote")));
+        QCOMPARE(requested.count(), 1);
+        reader.setRemoteContentAllowed(true);
+        QVERIFY(!reader.toPlainText().contains(QStringLiteral("blocked")));
+        QVERIFY(reader.toHtml().contains(QStringLiteral("sinjar.jpg")));
+        // The text keeps its offsets whatever is shown above it.
+        QCOMPARE(reader.textIndex(reader.documentPosition(10)), 10);
+    }
+
+    void rawSourceIsHighlightedHtml() {
+        RawSourceView view(QStringLiteral("Title"), QStringLiteral("<p class=\"lead\">Erbil</p>"), true);
+        QVERIFY(view.editor()->document()->findChild<KSyntaxHighlighting::SyntaxHighlighter*>());
+        QVERIFY(view.editor()->isReadOnly());
+        view.show();
+        QTest::qWait(50);
+        // The tag is coloured differently from the text between tags.
+        const QTextBlock block = view.editor()->document()->firstBlock();
+        QVERIFY(block.layout()->formats().size() >= 2);
+    }
+
+    void settingsDialogSavesPreferences() {
+        SettingsDialog dialog;
+        QCOMPARE(dialog.arabicFontBox()->writingSystem(), QFontDatabase::Arabic);
+        dialog.authorEdit()->clear();
+        QTest::keyClicks(dialog.authorEdit(), QStringLiteral("Layla"));
+        dialog.themeBox()->setCurrentIndex(dialog.themeBox()->findData(int(AppSettings::Theme::Dark)));
+        dialog.save();
+        QCOMPARE(AppSettings::author(), QStringLiteral("Layla"));
+        QCOMPARE(AppSettings::theme(), AppSettings::Theme::Dark);
+        QCOMPARE(AppSettings::arabicFont().family(), dialog.arabicFontBox()->currentFont().family());
+        AppSettings::setTheme(AppSettings::Theme::System);
+        AppSettings::setAuthor(QString());
+        QVERIFY(!AppSettings::author().isEmpty()); // the login name
+    }
+};
+
+QTEST_MAIN(TestReader)
+#include "tst_reader.moc"
