@@ -1,6 +1,9 @@
 #include "content/HtmlSanitizer.h"
 
-#include <QHash>
+#include "content/Ascii_p.h"
+#include "content/HtmlElements_p.h"
+#include "content/SafeUrl.h"
+
 #include <QSet>
 #include <QStringTokenizer>
 #include <QVarLengthArray>
@@ -13,238 +16,58 @@ using namespace Qt::StringLiterals;
 namespace mirsad::content {
 namespace {
 
-// ---- Character references ------------------------------------------------------------------
+void appendEscapedChar(QString& out, QChar c, bool attribute);
 
-const QHash<QString, char32_t>& entityTable() {
-    static const QHash<QString, char32_t> table = [] {
-        QHash<QString, char32_t> t;
-        // U+00A0..U+00FF in order, as HTML 4 named them.
-        static const char* const latin1[] = {
-            "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
-            "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
-            "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
-            "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
-            "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
-            "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
-            "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
-            "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-            "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
-            "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
-            "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
-        for (int i = 0; i < 96; ++i)
-            t.insert(QString::fromLatin1(latin1[i]), char32_t(0xA0 + i));
-        static const std::pair<const char*, char32_t> others[] = {
-            {"quot", 0x22},     {"amp", 0x26},      {"apos", 0x27},     {"lt", 0x3C},
-            {"gt", 0x3E},       {"OElig", 0x152},   {"oelig", 0x153},   {"Scaron", 0x160},
-            {"scaron", 0x161},  {"Yuml", 0x178},    {"fnof", 0x192},    {"circ", 0x2C6},
-            {"tilde", 0x2DC},   {"ensp", 0x2002},   {"emsp", 0x2003},   {"thinsp", 0x2009},
-            {"zwnj", 0x200C},   {"zwj", 0x200D},    {"lrm", 0x200E},    {"rlm", 0x200F},
-            {"ndash", 0x2013},  {"mdash", 0x2014},  {"lsquo", 0x2018},  {"rsquo", 0x2019},
-            {"sbquo", 0x201A},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"bdquo", 0x201E},
-            {"dagger", 0x2020}, {"Dagger", 0x2021}, {"bull", 0x2022},   {"hellip", 0x2026},
-            {"permil", 0x2030}, {"prime", 0x2032},  {"Prime", 0x2033},  {"lsaquo", 0x2039},
-            {"rsaquo", 0x203A}, {"oline", 0x203E},  {"frasl", 0x2044},  {"euro", 0x20AC},
-            {"trade", 0x2122},  {"larr", 0x2190},   {"uarr", 0x2191},   {"rarr", 0x2192},
-            {"darr", 0x2193},   {"harr", 0x2194},   {"minus", 0x2212},  {"lowast", 0x2217},
-            {"le", 0x2264},     {"ge", 0x2265},     {"ne", 0x2260},     {"asymp", 0x2248},
-            {"infin", 0x221E},  {"deg", 0xB0},      {"hyphen", 0x2010}, {"nbhy", 0x2011},
-            {"lrm", 0x200E},    {"alm", 0x061C},    {"NewLine", 0x0A},  {"Tab", 0x09},
-            {"colon", 0x3A},    {"lpar", 0x28},     {"rpar", 0x29},     {"sol", 0x2F},
-            {"bsol", 0x5C},     {"period", 0x2E},   {"comma", 0x2C},    {"excl", 0x21},
-            {"num", 0x23},      {"dollar", 0x24},   {"percnt", 0x25},   {"ast", 0x2A},
-            {"plus", 0x2B},     {"equals", 0x3D},   {"quest", 0x3F},    {"commat", 0x40},
-            {"lsqb", 0x5B},     {"rsqb", 0x5D},     {"lowbar", 0x5F},   {"grave", 0x60},
-            {"lcub", 0x7B},     {"rcub", 0x7D},     {"verbar", 0x7C},   {"semi", 0x3B},
-            {"star", 0x2606},   {"check", 0x2713},  {"copysr", 0x2117}, {"hearts", 0x2665},
-            {"loz", 0x25CA},
-        };
-        for (const auto& [name, cp] : others)
-            t.insert(QString::fromLatin1(name), cp);
-        return t;
-    }();
-    return table;
-}
-
-// Browsers read &#128;..&#159; as windows-1252, which is what the author meant.
-char32_t fixC1(char32_t cp) {
-    static const std::array<char16_t, 32> cp1252 = {
-        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-        0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
-    if (cp >= 0x80 && cp <= 0x9F)
-        return cp1252[cp - 0x80];
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
-    return cp;
-}
-
-void appendCodePoint(QString& out, char32_t cp) {
-    if (cp > 0xFFFF) {
-        out += QChar::highSurrogate(cp);
-        out += QChar::lowSurrogate(cp);
-    } else {
-        out += QChar(char16_t(cp));
-    }
-}
-
-bool isAsciiAlnum(QChar c) {
-    const char16_t u = c.unicode();
-    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9');
-}
-
-int hexValue(QChar c) {
-    const char16_t u = c.unicode();
-    if (u >= u'0' && u <= u'9')
-        return u - u'0';
-    if (u >= u'a' && u <= u'f')
-        return u - u'a' + 10;
-    if (u >= u'A' && u <= u'F')
-        return u - u'A' + 10;
-    return -1;
-}
-
-// Decodes the reference starting at text[i] == '&'; returns the characters consumed (0: none).
-qsizetype decodeReference(QStringView text, qsizetype i, QString& out) {
-    qsizetype j = i + 1;
-    if (j < text.size() && text[j] == u'#') {
-        ++j;
-        const bool hex = j < text.size() && (text[j] == u'x' || text[j] == u'X');
-        if (hex)
-            ++j;
-        const qsizetype digitsStart = j;
-        char32_t value = 0;
-        while (j < text.size()) {
-            const int d =
-                hex ? hexValue(text[j])
-                    : (text[j].isDigit() && text[j].unicode() < 128 ? text[j].unicode() - u'0' : -1);
-            if (d < 0)
-                break;
-            if (value <= 0x10FFFF) // saturate: the result is U+FFFD anyway
-                value = value * (hex ? 16 : 10) + char32_t(d);
-            ++j;
-        }
-        if (j == digitsStart)
-            return 0;
-        if (j < text.size() && text[j] == u';')
-            ++j;
-        appendCodePoint(out, fixC1(value));
-        return j - i;
-    }
-    while (j < text.size() && j - i <= 32 && isAsciiAlnum(text[j]))
-        ++j;
-    if (j == i + 1)
-        return 0;
-    const QStringView name = text.mid(i + 1, j - i - 1);
-    const bool terminated = j < text.size() && text[j] == u';';
-    const char32_t cp = htmlEntityCodePoint(name);
-    if (!cp)
-        return 0;
-    // Without ';' only the old, common ones count, as in browsers ("&amp" "&nbsp").
-    static const QSet<QString> legacy = {u"amp"_s,  u"lt"_s,   u"gt"_s, u"quot"_s,
-                                         u"nbsp"_s, u"copy"_s, u"reg"_s};
-    if (!terminated && !legacy.contains(name.toString()))
-        return 0;
-    appendCodePoint(out, cp);
-    return j - i + (terminated ? 1 : 0);
-}
-
-// ---- Element classes ----------------------------------------------------------------------
-
-// What the tokenizer and the sanitiser need to know about an element, found with one hash
-// lookup per tag rather than one set lookup per question.
-struct ElementClass {
-    QString output;                // the element written out; empty: the tag goes, its text stays
-    bool isVoid = false;           // has no end tag
-    bool isRawText = false;        // its content is text up to its end tag
-    bool isDropped = false;        // dropped together with everything inside it
-    bool isBlock = false;          // the output element's start and end break the text into paragraphs
-    bool neverBoilerplate = false; // never page furniture, whatever its class or id says
-};
-
-// Every element the sanitiser knows, by lower-case name.
-const QHash<QString, ElementClass>& elementTable() {
-    static const QHash<QString, ElementClass> table = [] {
-        const QStringList voids = {u"area"_s,  u"base"_s,   u"br"_s,    u"col"_s,  u"embed"_s,
-                                   u"hr"_s,    u"img"_s,    u"input"_s, u"link"_s, u"meta"_s,
-                                   u"param"_s, u"source"_s, u"track"_s, u"wbr"_s,  u"keygen"_s};
-        const QStringList rawText = {u"script"_s, u"style"_s,   u"textarea"_s, u"title"_s,    u"xmp"_s,
-                                     u"iframe"_s, u"noembed"_s, u"noframes"_s, u"noscript"_s, u"plaintext"_s};
-        const QStringList dropped = {
-            u"script"_s,   u"style"_s,     u"iframe"_s,   u"object"_s,   u"embed"_s,    u"form"_s,
-            u"svg"_s,      u"math"_s,      u"noscript"_s, u"template"_s, u"head"_s,     u"title"_s,
-            u"textarea"_s, u"select"_s,    u"button"_s,   u"applet"_s,   u"frameset"_s, u"frame"_s,
-            u"noembed"_s,  u"noframes"_s,  u"audio"_s,    u"video"_s,    u"canvas"_s,   u"nav"_s,
-            u"xmp"_s,      u"plaintext"_s, u"dialog"_s,   u"map"_s};
-        const QStringList kept = {
-            u"p"_s,      u"br"_s,         u"h1"_s,    u"h2"_s,   u"h3"_s,         u"h4"_s,  u"h5"_s,
-            u"h6"_s,     u"ul"_s,         u"ol"_s,    u"li"_s,   u"blockquote"_s, u"pre"_s, u"code"_s,
-            u"em"_s,     u"strong"_s,     u"b"_s,     u"i"_s,    u"u"_s,          u"a"_s,   u"table"_s,
-            u"thead"_s,  u"tbody"_s,      u"tfoot"_s, u"tr"_s,   u"td"_s,         u"th"_s,  u"caption"_s,
-            u"figure"_s, u"figcaption"_s, u"img"_s,   u"span"_s, u"div"_s,        u"hr"_s,  u"sub"_s,
-            u"sup"_s,    u"small"_s,      u"s"_s,     u"del"_s,  u"ins"_s,        u"q"_s,   u"cite"_s,
-            u"abbr"_s,   u"mark"_s,       u"dl"_s,    u"dt"_s,   u"dd"_s};
-        const QStringList asDiv = {u"section"_s, u"article"_s, u"main"_s,    u"header"_s,  u"footer"_s,
-                                   u"aside"_s,   u"center"_s,  u"address"_s, u"details"_s, u"summary"_s};
-        // Every other output element but br and img is a block.
-        const QStringList inlines = {u"a"_s,    u"em"_s,   u"strong"_s, u"b"_s,    u"i"_s,     u"u"_s,
-                                     u"span"_s, u"code"_s, u"sub"_s,    u"sup"_s,  u"small"_s, u"s"_s,
-                                     u"del"_s,  u"ins"_s,  u"q"_s,      u"cite"_s, u"abbr"_s,  u"mark"_s};
-        const QStringList neverBoilerplate = {u"body"_s, u"html"_s, u"main"_s, u"article"_s};
-
-        QHash<QString, ElementClass> classes;
-        for (const QStringList* names : {&voids, &rawText, &dropped, &kept, &asDiv, &neverBoilerplate}) {
-            for (const QString& element : *names) {
-                ElementClass& c = classes[element];
-                c.output = kept.contains(element) ? element : asDiv.contains(element) ? u"div"_s : QString();
-                c.isVoid = voids.contains(element);
-                c.isRawText = rawText.contains(element);
-                c.isDropped = dropped.contains(element);
-                c.isBlock = !c.output.isEmpty() && !inlines.contains(c.output) && c.output != u"br"_s &&
-                            c.output != u"img"_s;
-                c.neverBoilerplate = neverBoilerplate.contains(element);
-            }
-        }
-        return classes;
-    }();
-    return table;
-}
-
-const ElementClass& elementClass(QStringView name) {
-    static const ElementClass other;
-    const QHash<QString, ElementClass>& table = elementTable();
-    const auto it = table.constFind(name);
-    return it == table.cend() ? other : *it;
-}
-
-// The lower-case form of a tag or attribute name. Names of known elements and attributes are
-// literals shared by every token, so that a tag costs no allocation for its name; other
-// ASCII names are lowered on the stack, anything else by QString::toLower().
-QString lowerCaseName(QStringView name, bool isElement) {
-    constexpr qsizetype longest = 16;
-    if (name.size() > longest ||
-        !std::all_of(name.begin(), name.end(), [](QChar c) { return c.unicode() < 0x80; }))
-        return name.toString().toLower();
-    std::array<char16_t, longest> buffer;
-    for (qsizetype k = 0; k < name.size(); ++k) {
-        const char16_t u = name[k].unicode();
-        buffer[k] = u >= u'A' && u <= u'Z' ? char16_t(u - u'A' + u'a') : u;
-    }
-    const QStringView lower(buffer.data(), name.size());
-    if (isElement) {
-        const QHash<QString, ElementClass>& table = elementTable();
-        if (const auto it = table.constFind(lower); it != table.cend())
-            return it.key();
-    } else {
-        // The attributes the sanitiser reads, and other common ones.
-        static const std::array<QString, 16> literals = {
-            u"href"_s, u"src"_s,  u"alt"_s,     u"title"_s,   u"width"_s, u"height"_s, u"class"_s,  u"id"_s,
-            u"dir"_s,  u"lang"_s, u"colspan"_s, u"rowspan"_s, u"start"_s, u"style"_s,  u"target"_s, u"rel"_s};
-        for (const QString& known : literals) {
-            if (known == lower)
-                return known;
+void appendEscaped(QString& out, QStringView text, bool attribute) {
+    // Most text needs no escaping: copy runs up to the next special character in one go.
+    // One test per character: the special ones are all below 64.
+    constexpr quint64 textSpecials = 1 | (1ull << u'&') | (1ull << u'<') | (1ull << u'>');
+    const quint64 specials = attribute ? textSpecials | (1ull << u'"') : textSpecials;
+    auto special = [specials](QChar c) { return c.unicode() < 64 && (specials >> c.unicode()) & 1; };
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (special(text[i])) {
+            out += text.mid(run, i - run);
+            appendEscapedChar(out, text[i], attribute);
+            run = i + 1;
         }
     }
-    return lower.toString();
+    out += text.mid(run);
+}
+
+void appendEscapedChar(QString& out, QChar c, bool attribute) {
+    switch (c.unicode()) {
+    case u'&':
+        out += u"&amp;"_s;
+        break;
+    case u'<':
+        out += u"&lt;"_s;
+        break;
+    case u'>':
+        out += u"&gt;"_s;
+        break;
+    case u'"':
+        if (attribute)
+            out += u"&quot;"_s;
+        else
+            out += c;
+        break;
+    case 0:
+        out += QChar(0xFFFD);
+        break;
+    default:
+        out += c;
+    }
+}
+
+bool isDigits(const QString& s) {
+    if (s.isEmpty() || s.size() > 6)
+        return false;
+    for (QChar c : s) {
+        if (c.unicode() < u'0' || c.unicode() > u'9')
+            return false;
+    }
+    return true;
 }
 
 // Class and id words that mark scraped page furniture rather than the article, sorted.
@@ -400,150 +223,6 @@ Boilerplate classifyBlockText(QStringView text) {
     return Boilerplate::None;
 }
 
-// A host name that QUrl keeps exactly as written: dot-separated labels of lower-case ASCII
-// letters, digits and inner hyphens (no "--", so no ACE label), the last one starting with a
-// letter (so that it is not an IPv4 address in one of the forms QUrl rewrites).
-bool isPlainHostName(QStringView host) {
-    if (host.isEmpty() || host.size() > 253 || host.contains(u"--"))
-        return false;
-    for (QStringView label : qTokenize(host, u'.')) {
-        if (label.isEmpty() || label.size() > 63 || label.front() == u'-' || label.back() == u'-')
-            return false;
-        for (QChar c : label) {
-            const char16_t u = c.unicode();
-            if (!((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'-'))
-                return false;
-        }
-    }
-    const QChar lastStart = host[host.lastIndexOf(u'.') + 1];
-    return lastStart >= u'a' && lastStart <= u'z';
-}
-
-// True when QUrl would parse the URL and give it back unchanged in FullyEncoded form: http or
-// https, a plain host name, and a path, query and fragment of printable ASCII that needs no
-// percent-encoding. Nearly every link and image in a feed is like that, and the check costs a
-// fraction of QUrl's parsing and formatting.
-bool isPlainHttpUrl(QStringView url) {
-    qsizetype i = 0;
-    if (url.startsWith(u"https://"))
-        i = 8;
-    else if (url.startsWith(u"http://"))
-        i = 7;
-    else
-        return false;
-    qsizetype hostEnd = i;
-    while (hostEnd < url.size() && url[hostEnd] != u'/' && url[hostEnd] != u'?' && url[hostEnd] != u'#')
-        ++hostEnd;
-    if (!isPlainHostName(url.sliced(i, hostEnd - i)))
-        return false;
-    bool inFragment = false;
-    for (QChar c : url.sliced(hostEnd)) {
-        switch (c.unicode()) {
-        case u'"':
-        case u'%': // QUrl decodes escaped unreserved characters
-        case u'<':
-        case u'>':
-        case u'\\':
-        case u'^':
-        case u'`':
-        case u'{':
-        case u'|':
-        case u'}':
-            return false;
-        case u'#': // a second one is escaped
-            if (inFragment)
-                return false;
-            inFragment = true;
-            break;
-        default:
-            if (c.unicode() <= 0x20 || c.unicode() >= 0x7F)
-                return false;
-        }
-    }
-    return true;
-}
-
-// Strips what browsers ignore inside URLs (tabs, newlines, controls), then keeps only
-// http, https and (for links) mailto; relative URLs resolve against the base.
-QString safeUrl(const QString& raw, const QUrl& base, bool isLink) {
-    const auto ignored = [](QChar c) { return c.unicode() <= 0x20 || c.unicode() == 0x7F; };
-    QString value = raw;
-    if (std::any_of(raw.begin(), raw.end(), ignored))
-        value.removeIf(ignored);
-    if (value.isEmpty())
-        return {};
-    if (isPlainHttpUrl(value))
-        return value;
-    QUrl url(value);
-    if (!url.isValid())
-        return {};
-    if (url.scheme().isEmpty()) {
-        if (!base.isValid() || base.isRelative())
-            return url.toString(QUrl::FullyEncoded);
-        url = base.resolved(url);
-    }
-    const QString scheme = url.scheme().toLower();
-    if (scheme == u"http"_s || scheme == u"https"_s || (isLink && scheme == u"mailto"_s))
-        return url.toString(QUrl::FullyEncoded);
-    return {};
-}
-
-void appendEscapedChar(QString& out, QChar c, bool attribute);
-
-void appendEscaped(QString& out, QStringView text, bool attribute) {
-    // Most text needs no escaping: copy runs up to the next special character in one go.
-    // One test per character: the special ones are all below 64.
-    constexpr quint64 textSpecials = 1 | (1ull << u'&') | (1ull << u'<') | (1ull << u'>');
-    const quint64 specials = attribute ? textSpecials | (1ull << u'"') : textSpecials;
-    auto special = [specials](QChar c) { return c.unicode() < 64 && (specials >> c.unicode()) & 1; };
-    qsizetype run = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (special(text[i])) {
-            out += text.mid(run, i - run);
-            appendEscapedChar(out, text[i], attribute);
-            run = i + 1;
-        }
-    }
-    out += text.mid(run);
-}
-
-void appendEscapedChar(QString& out, QChar c, bool attribute) {
-    switch (c.unicode()) {
-    case u'&':
-        out += u"&amp;"_s;
-        break;
-    case u'<':
-        out += u"&lt;"_s;
-        break;
-    case u'>':
-        out += u"&gt;"_s;
-        break;
-    case u'"':
-        if (attribute)
-            out += u"&quot;"_s;
-        else
-            out += c;
-        break;
-    case 0:
-        out += QChar(0xFFFD);
-        break;
-    default:
-        out += c;
-    }
-}
-
-bool isDigits(const QString& s) {
-    if (s.isEmpty() || s.size() > 6)
-        return false;
-    for (QChar c : s) {
-        if (c.unicode() < u'0' || c.unicode() > u'9')
-            return false;
-    }
-    return true;
-}
-
-// ---- The sanitiser ------------------------------------------------------------------------
-
 constexpr qsizetype maxOutputDepth = 200; // deeper nesting is flattened (text kept)
 
 class Sanitizer {
@@ -689,8 +368,7 @@ private:
         html += u"/>"_s;
     }
 
-    // Written straight into the output: building each attribute as a string of its own cost
-    // more than the rest of a tag.
+    // Written straight into the output, not built as a string of its own.
     static void appendAttribute(QString& out, QStringView name, QStringView value) {
         out += u' ';
         out += name;
@@ -784,8 +462,8 @@ private:
     }
 
     void appendText(QStringView text) {
-        // Whole runs at a time: appending character by character dominated the sanitiser's cost.
-        // A run is words separated by single plain spaces, which collapse to themselves.
+        // Whole runs at a time, not character by character: a run is words separated by single
+        // plain spaces, which collapse to themselves.
         const qsizetype size = text.size();
         qsizetype i = 0;
         while (i < size) {
@@ -844,210 +522,6 @@ private:
 };
 
 } // namespace
-
-char32_t htmlEntityCodePoint(QStringView name) {
-    return entityTable().value(name, 0);
-}
-
-QString decodeHtmlEntities(QStringView text) {
-    qsizetype amp = text.indexOf(u'&');
-    if (amp < 0)
-        return text.toString();
-    QString out;
-    out.reserve(text.size());
-    qsizetype i = 0;
-    while (amp >= 0) {
-        out += text.mid(i, amp - i);
-        const qsizetype used = decodeReference(text, amp, out);
-        if (used == 0) {
-            out += u'&';
-            i = amp + 1;
-        } else {
-            i = amp + used;
-        }
-        amp = text.indexOf(u'&', i);
-    }
-    out += text.mid(i);
-    return out;
-}
-
-QString HtmlToken::attribute(QStringView attributeName) const {
-    for (const auto& [key, value] : attributes) {
-        if (key == attributeName)
-            return value;
-    }
-    return {};
-}
-
-bool HtmlToken::hasAttribute(QStringView attributeName) const {
-    return std::any_of(attributes.begin(), attributes.end(),
-                       [&](const auto& a) { return a.first == attributeName; });
-}
-
-HtmlTokenizer::HtmlTokenizer(QStringView html)
-    : m_html(html) {
-}
-
-// Text with nothing to decode shares the input's characters: most of an article is such runs,
-// and copying each into a string of its own cost 3 % of the sanitiser's instructions.
-QString HtmlTokenizer::textOf(QStringView raw, bool decode) {
-    if (decode && raw.contains(u'&'))
-        return decodeHtmlEntities(raw);
-    return QString::fromRawData(raw.data(), raw.size());
-}
-
-HtmlToken HtmlTokenizer::next() {
-    if (!m_rawTextEnd.isEmpty())
-        return readRawText();
-    while (m_pos < m_html.size()) {
-        if (m_html[m_pos] != u'<') {
-            qsizetype end = m_pos + 1;
-            // Text runs to the next '<' that can start markup.
-            while (true) {
-                end = m_html.indexOf(u'<', end);
-                if (end < 0 || end + 1 >= m_html.size())
-                    break;
-                const QChar c = m_html[end + 1];
-                if (c.isLetter() || c == u'/' || c == u'!' || c == u'?')
-                    break;
-                ++end;
-            }
-            if (end < 0 || end + 1 >= m_html.size())
-                end = m_html.size();
-            HtmlToken token;
-            token.type = HtmlToken::Type::Text;
-            token.text = textOf(m_html.sliced(m_pos, end - m_pos), true);
-            m_pos = end;
-            return token;
-        }
-        const QChar c = m_pos + 1 < m_html.size() ? m_html[m_pos + 1] : QChar();
-        if (c.isLetter() || c == u'/') {
-            if (c == u'/' && !(m_pos + 2 < m_html.size() && m_html[m_pos + 2].isLetter())) {
-                // "</ >" or "</3": a bogus comment up to '>'
-                const qsizetype close = m_html.indexOf(u'>', m_pos);
-                m_pos = close < 0 ? m_html.size() : close + 1;
-                continue;
-            }
-            HtmlToken tag = readTag();
-            if (tag.type != HtmlToken::Type::EndOfInput)
-                return tag;
-            continue;
-        }
-        HtmlToken comment;
-        comment.type = HtmlToken::Type::Comment;
-        if (m_html.mid(m_pos).startsWith(u"<!--")) {
-            const qsizetype close = m_html.indexOf(u"-->", m_pos + 4);
-            m_pos = close < 0 ? m_html.size() : close + 3;
-        } else if (c == u'!' || c == u'?') {
-            const qsizetype close = m_html.indexOf(u'>', m_pos);
-            m_pos = close < 0 ? m_html.size() : close + 1;
-        } else {
-            // A lone '<' at the very end.
-            HtmlToken text;
-            text.type = HtmlToken::Type::Text;
-            text.text = u"<"_s;
-            ++m_pos;
-            return text;
-        }
-        return comment;
-    }
-    return {};
-}
-
-HtmlToken HtmlTokenizer::readTag() {
-    HtmlToken token;
-    qsizetype i = m_pos + 1;
-    token.type = HtmlToken::Type::StartTag;
-    if (m_html[i] == u'/') {
-        token.type = HtmlToken::Type::EndTag;
-        ++i;
-    }
-    const qsizetype nameStart = i;
-    while (i < m_html.size() && !m_html[i].isSpace() && m_html[i] != u'/' && m_html[i] != u'>')
-        ++i;
-    token.name = lowerCaseName(m_html.sliced(nameStart, i - nameStart), true);
-    auto atEnd = [&] { return i >= m_html.size(); };
-    while (true) {
-        while (!atEnd() && (m_html[i].isSpace() || m_html[i] == u'/')) {
-            token.selfClosing = m_html[i] == u'/';
-            ++i;
-        }
-        if (atEnd()) { // a tag cut off by the end of input is dropped, as browsers do
-            m_pos = m_html.size();
-            return {};
-        }
-        if (m_html[i] == u'>') {
-            ++i;
-            break;
-        }
-        token.selfClosing = false;
-        const qsizetype attrStart = i;
-        ++i; // the first character may be '=' (kept as part of the name, as HTML5 says)
-        while (!atEnd() && !m_html[i].isSpace() && m_html[i] != u'/' && m_html[i] != u'>' &&
-               m_html[i] != u'=')
-            ++i;
-        const QString attrName = lowerCaseName(m_html.sliced(attrStart, i - attrStart), false);
-        while (!atEnd() && m_html[i].isSpace())
-            ++i;
-        QString value;
-        if (!atEnd() && m_html[i] == u'=') {
-            ++i;
-            while (!atEnd() && m_html[i].isSpace())
-                ++i;
-            if (atEnd())
-                continue;
-            const QChar quote = m_html[i];
-            qsizetype valueStart, valueEnd;
-            if (quote == u'"' || quote == u'\'') {
-                valueStart = i + 1;
-                valueEnd = m_html.indexOf(quote, valueStart);
-                if (valueEnd < 0) {
-                    m_pos = m_html.size();
-                    return {};
-                }
-                i = valueEnd + 1;
-            } else {
-                valueStart = i;
-                while (!atEnd() && !m_html[i].isSpace() && m_html[i] != u'>')
-                    ++i;
-                valueEnd = i;
-            }
-            value = decodeHtmlEntities(m_html.mid(valueStart, valueEnd - valueStart));
-        }
-        if (token.type == HtmlToken::Type::StartTag && !token.hasAttribute(attrName))
-            token.attributes.append({attrName, value});
-    }
-    m_pos = i;
-    if (token.type == HtmlToken::Type::StartTag && elementClass(token.name).isRawText && !token.selfClosing)
-        m_rawTextEnd = u"</"_s + token.name;
-    if (token.type == HtmlToken::Type::EndTag)
-        token.attributes.clear();
-    return token;
-}
-
-HtmlToken HtmlTokenizer::readRawText() {
-    qsizetype end = m_pos;
-    while (true) {
-        end = m_html.indexOf(m_rawTextEnd, end, Qt::CaseInsensitive);
-        if (end < 0)
-            break;
-        const qsizetype after = end + m_rawTextEnd.size();
-        if (after >= m_html.size() || m_html[after].isSpace() || m_html[after] == u'>' ||
-            m_html[after] == u'/')
-            break;
-        end = after;
-    }
-    if (end < 0)
-        end = m_html.size();
-    HtmlToken token;
-    token.type = HtmlToken::Type::Text;
-    token.text = textOf(m_html.sliced(m_pos, end - m_pos), false);
-    m_pos = end;
-    m_rawTextEnd.clear();
-    if (token.text.isEmpty())
-        return next();
-    return token;
-}
 
 SanitizedHtml sanitizeHtml(QStringView html, const QUrl& baseUrl, bool allowRemoteImages) {
     return Sanitizer(baseUrl, allowRemoteImages).run(html);
