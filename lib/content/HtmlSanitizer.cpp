@@ -1,15 +1,11 @@
 #include "content/HtmlSanitizer.h"
 
 #include "content/Ascii_p.h"
+#include "content/Boilerplate_p.h"
 #include "content/HtmlElements_p.h"
 #include "content/SafeUrl.h"
 
-#include <QSet>
-#include <QStringTokenizer>
-#include <QVarLengthArray>
 #include <algorithm>
-#include <array>
-#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -70,157 +66,11 @@ bool isDigits(const QString& s) {
     return true;
 }
 
-// Class and id words that mark scraped page furniture rather than the article, sorted.
-constexpr std::array<std::u16string_view, 26> boilerplateWords = {
-    u"a2a",      u"addtoany",     u"advert", u"advertisement", u"breadcrumb",  u"breadcrumbs", u"comment",
-    u"comments", u"consent",      u"cookie", u"cookies",       u"gdpr",        u"newsletter",  u"promo",
-    u"related",  u"relatedposts", u"reply",  u"respond",       u"share",       u"sharedaddy",  u"sharethis",
-    u"sharing",  u"sidebar",      u"social", u"subscribe",     u"subscription"};
-static_assert(std::ranges::is_sorted(boilerplateWords));
-
-bool isBoilerplateWord(QStringView part) {
-    const auto isWord = [](QStringView lower) {
-        return std::ranges::binary_search(boilerplateWords,
-                                          std::u16string_view(lower.utf16(), size_t(lower.size())));
-    };
-    // Class names are nearly always ASCII: lower-case them on the stack, not in a new string.
-    constexpr qsizetype longestWord = 13;
-    if (std::all_of(part.begin(), part.end(), [](QChar c) { return c.unicode() < 0x80; })) {
-        if (part.size() > longestWord)
-            return false;
-        std::array<char16_t, longestWord> lower;
-        for (qsizetype k = 0; k < part.size(); ++k) {
-            const char16_t u = part[k].unicode();
-            lower[k] = u >= u'A' && u <= u'Z' ? char16_t(u - u'A' + u'a') : u;
-        }
-        return isWord(QStringView(lower.data(), part.size()));
-    }
-    return isWord(part.toString().toLower());
-}
-
+// An element dropped with its content because its class or id names page furniture.
 bool isBoilerplateContainer(const HtmlToken& tag, const ElementClass& element) {
     if (element.neverBoilerplate)
         return false;
-    for (const QString& attr : {tag.attribute(u"class"), tag.attribute(u"id")}) {
-        for (QStringView cls : qTokenize(QStringView(attr), u' ', Qt::SkipEmptyParts)) {
-            // "has-comments" and "no-related" describe the page, not a block of furniture.
-            if (cls.startsWith(u"has-") || cls.startsWith(u"no-") || cls.startsWith(u"is-"))
-                continue;
-            // Each part between '-' and '_' on its own.
-            qsizetype partStart = 0;
-            for (qsizetype k = 0; k <= cls.size(); ++k) {
-                if (k < cls.size() && cls[k] != u'-' && cls[k] != u'_')
-                    continue;
-                if (isBoilerplateWord(cls.sliced(partStart, k - partStart)))
-                    return true;
-                partStart = k + 1;
-            }
-        }
-    }
-    return false;
-}
-
-QString normalisedPhrase(QStringView text) {
-    QString s = text.toString().simplified().toLower();
-    while (!s.isEmpty() && (s.endsWith(u':') || s.endsWith(u'.') || s.endsWith(u'…')))
-        s.chop(1);
-    s.replace(QChar(0x0623), QChar(0x0627))
-        .replace(QChar(0x0625), QChar(0x0627))
-        .replace(QChar(0x064B), QString());
-    return s.trimmed();
-}
-
-// normalisedPhrase() of a text of ASCII and Arabic-block characters only, which is nearly every
-// paragraph, written into `phrase` instead of the general way's five strings; false for any
-// other text. In those two ranges only ASCII has white space and case.
-bool normalisedPhraseOfAsciiOrArabic(QStringView text, QVarLengthArray<char16_t, 256>& phrase) {
-    phrase.clear();
-    bool pendingSpace = false; // simplified(): inner runs of white space as one space
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
-        if (c >= 0x80 && (c < 0x0600 || c > 0x06FF))
-            return false;
-        if (c == u' ' || (c >= u'\t' && c <= u'\r')) {
-            pendingSpace = !phrase.isEmpty();
-            continue;
-        }
-        if (pendingSpace)
-            phrase.append(u' ');
-        pendingSpace = false;
-        phrase.append(c >= u'A' && c <= u'Z' ? char16_t(c - u'A' + u'a') : c);
-    }
-    while (!phrase.isEmpty() && (phrase.back() == u':' || phrase.back() == u'.'))
-        phrase.removeLast();
-    qsizetype kept = 0;
-    for (const char16_t c : phrase) {
-        if (c != 0x064B)
-            phrase[kept++] = c == 0x0623 || c == 0x0625 ? char16_t(0x0627) : c;
-    }
-    phrase.resize(kept);
-    // trimmed(): removing U+064B and trailing dots may have left spaces at either end.
-    while (!phrase.isEmpty() && phrase.back() == u' ')
-        phrase.removeLast();
-    const auto firstKept = std::find_if(phrase.begin(), phrase.end(), [](char16_t c) { return c != u' '; });
-    phrase.erase(phrase.begin(), firstKept);
-    return true;
-}
-
-enum class Boilerplate { None, Block, Tail };
-
-// Known text of page furniture. "Tail" phrases start a section (comments, related articles)
-// after which nothing belongs to the article.
-Boilerplate classifyBlockText(QStringView text) {
-    if (text.size() > 200)
-        return Boilerplate::None;
-    static const QSet<QString> tails = {
-        u"leave a reply"_s,   u"leave a comment"_s,  u"leave a reply cancel reply"_s,
-        u"related"_s,         u"related articles"_s, u"related posts"_s,
-        u"related stories"_s, u"related news"_s,     u"you may also like"_s,
-        u"comments"_s,        u"اترك تعليقا"_s,      u"اترك تعليق"_s,
-        u"اضف تعليق"_s,       u"اخبار ذات صلة"_s,    u"مقالات ذات صلة"_s,
-        u"مواضيع ذات صلة"_s,  u"التعليقات"_s};
-    static const QSet<QString> blocks = {u"share this"_s,
-                                         u"share"_s,
-                                         u"like this"_s,
-                                         u"loading"_s,
-                                         u"log out"_s,
-                                         u"connecting to %s"_s,
-                                         u"cancel reply"_s,
-                                         u"tweet"_s,
-                                         u"print"_s,
-                                         u"email"_s,
-                                         u"share on facebook"_s,
-                                         u"share on twitter"_s,
-                                         u"like loading"_s,
-                                         u"شارك"_s,
-                                         u"شارك الخبر"_s,
-                                         u"شارك المقال"_s,
-                                         u"مشاركة"_s,
-                                         u"subscribe"_s};
-    static const QStringList prefixes = {u"you must be logged in to post a comment"_s,
-                                         u"your email address will not be published"_s,
-                                         u"this site uses akismet"_s,
-                                         u"we use cookies"_s,
-                                         u"this website uses cookies"_s,
-                                         u"this site uses cookies"_s,
-                                         u"subscribe to our newsletter"_s,
-                                         u"sign up for our newsletter"_s,
-                                         u"logged in as"_s,
-                                         u"click to share on"_s};
-    QVarLengthArray<char16_t, 256> quick; // text has at most 200 characters
-    const QString phrase =
-        normalisedPhraseOfAsciiOrArabic(text, quick)
-            ? QString::fromRawData(reinterpret_cast<const QChar*>(quick.constData()), quick.size())
-            : normalisedPhrase(text);
-    if (tails.contains(phrase))
-        return Boilerplate::Tail;
-    if (blocks.contains(phrase))
-        return Boilerplate::Block;
-    for (const QString& prefix : prefixes) {
-        if (phrase.startsWith(prefix))
-            return Boilerplate::Block;
-    }
-    return Boilerplate::None;
+    return namesBoilerplate(tag.attribute(u"class")) || namesBoilerplate(tag.attribute(u"id"));
 }
 
 constexpr qsizetype maxOutputDepth = 200; // deeper nesting is flattened (text kept)
@@ -443,11 +293,11 @@ private:
         flushParagraph();
         // A block whose whole text is known furniture ("Share this:", "Leave a Reply") goes.
         if (m_paragraphs.size() - open.paragraphStart == 1) {
-            const Boilerplate kind = classifyBlockText(m_paragraphs.last());
-            if (kind != Boilerplate::None) {
+            const BlockBoilerplate kind = classifyBlockText(m_paragraphs.last());
+            if (kind != BlockBoilerplate::None) {
                 m_result.html.truncate(open.htmlStart);
                 m_paragraphs.removeLast();
-                m_tail = m_tail || kind == Boilerplate::Tail;
+                m_tail = m_tail || kind == BlockBoilerplate::Tail;
             }
         }
     }
