@@ -1,7 +1,6 @@
 #include "articles/ArticleFile.h"
 
 #include "articles/ScrapedText.h"
-#include "content/Boilerplate.h"
 #include "content/HtmlSanitizer.h"
 
 #include <QCryptographicHash>

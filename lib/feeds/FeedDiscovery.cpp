@@ -1,6 +1,6 @@
 #include "feeds/FeedDiscovery.h"
 
-#include "content/HtmlSanitizer.h"
+#include "content/HtmlTokenizer.h"
 #include "feeds/Encoding.h"
 
 #include <algorithm>

@@ -1,6 +1,6 @@
 #include "feeds/XmlSafety.h"
 
-#include "content/HtmlSanitizer.h"
+#include "content/HtmlEntities.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,6 @@
+#include "content/HtmlEntities.h"
 #include "content/HtmlSanitizer.h"
+#include "content/HtmlTokenizer.h"
 
 #include <QTest>
 
