@@ -1,3 +1,3 @@
 #include "window/Logging.h"
 
-Q_LOGGING_CATEGORY(lcApp, "mirsad.app")
+Q_LOGGING_CATEGORY(lcApp, "mirsad.app", QtWarningMsg)
