@@ -13,7 +13,6 @@
 #include <QMouseEvent>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -59,11 +58,7 @@ void ReaderView::showArticle(const Article& article, const QString& feedTitle) {
         m_highlights.clear(); // the same article shown again keeps them until they are read again
     m_article = article;
     m_feedTitle = feedTitle;
-    m_remoteImages.clear();
-    static const QRegularExpression image(QStringLiteral("<img[^>]+src\\s*=\\s*[\"'](https?://[^\"']+)[\"']"),
-                                          QRegularExpression::CaseInsensitiveOption);
-    for (auto it = image.globalMatch(article.html); it.hasNext();)
-        m_remoteImages << it.next().captured(1);
+    m_remoteImages = article.remoteImages;
     if (!article.thumbnail.isEmpty() && article.thumbnail.startsWith(QLatin1String("http")) &&
         !m_remoteImages.contains(article.thumbnail))
         m_remoteImages.prepend(article.thumbnail);

@@ -30,6 +30,9 @@ struct Article {
     QString text;        // plain text, paragraphs separated by "\n\n"
     QStringList tags;
     QString thumbnail;
+    // The remote images the article shows. The sanitised html has them only when the feed allows
+    // remote content; the reader offers to load them otherwise.
+    QStringList remoteImages;
     bool read = false;
     bool starred = false;
     int noteCount = 0;

@@ -72,6 +72,7 @@ static Article fromHtml(const QString& html, const QUrl& base) {
     const content::SanitizedHtml clean = content::sanitizeHtml(html, base);
     article.html = clean.html;
     article.text = clean.text;
+    article.remoteImages = clean.remoteImages;
     for (const QRegularExpression* re : {&heading, &title}) {
         const auto m = re->match(html);
         if (m.hasMatch()) {

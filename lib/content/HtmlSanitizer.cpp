@@ -200,11 +200,12 @@ private:
         const QString src = safeUrl(token.attribute(u"src"), m_base, false);
         if (src.isEmpty())
             return;
-        if (!m_allowImages) {
-            if (!m_result.blockedResources.contains(src))
-                m_result.blockedResources.append(src);
-            return;
+        if (src.startsWith(u"http:"_s) || src.startsWith(u"https:"_s)) {
+            if (!m_result.remoteImages.contains(src))
+                m_result.remoteImages.append(src);
         }
+        if (!m_allowImages)
+            return;
         QString& html = m_result.html;
         html += u"<img"_s;
         appendAttribute(html, u"src", src);
@@ -376,6 +377,20 @@ private:
 
 SanitizedHtml sanitizeHtml(QStringView html, const QUrl& baseUrl, bool allowRemoteImages) {
     return Sanitizer(baseUrl, allowRemoteImages).run(html);
+}
+
+QStringList remoteImagesOf(QStringView sanitizedHtml) {
+    QStringList images;
+    HtmlTokenizer tokenizer(sanitizedHtml);
+    for (HtmlToken token = tokenizer.next(); token.type != HtmlToken::Type::EndOfInput;
+         token = tokenizer.next()) {
+        if (token.type != HtmlToken::Type::StartTag || token.name != u"img"_s)
+            continue;
+        const QString src = token.attribute(u"src");
+        if ((src.startsWith(u"http:"_s) || src.startsWith(u"https:"_s)) && !images.contains(src))
+            images.append(src);
+    }
+    return images;
 }
 
 } // namespace mirsad::content

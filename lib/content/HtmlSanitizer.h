@@ -8,9 +8,11 @@
 namespace mirsad::content {
 
 struct SanitizedHtml {
-    QString html;                 // well-formed, whitelisted markup
-    QString text;                 // plain text: paragraphs separated by "\n\n", whitespace collapsed
-    QStringList blockedResources; // remote images left out because the user has not allowed them
+    QString html; // well-formed, whitelisted markup
+    QString text; // plain text: paragraphs separated by "\n\n", whitespace collapsed
+    // The remote (http/https) images the article shows, in order; they are in `html` only when
+    // remote images were allowed, so that the reader can offer to load the others.
+    QStringList remoteImages;
 };
 
 // Keeps the structure of an article (paragraphs, headings, lists, quotes, tables, links, figures)
@@ -20,5 +22,8 @@ struct SanitizedHtml {
 // is removed by class/id and by known text (see Boilerplate.cpp). Relative links resolve
 // against baseUrl. Works in linear time and constant stack depth on any input.
 SanitizedHtml sanitizeHtml(QStringView html, const QUrl& baseUrl = {}, bool allowRemoteImages = false);
+
+// The remote images of HTML that sanitizeHtml() wrote (its <img> elements), in order.
+QStringList remoteImagesOf(QStringView sanitizedHtml);
 
 } // namespace mirsad::content

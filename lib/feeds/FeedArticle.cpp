@@ -16,6 +16,7 @@ Article toArticle(const FeedItem& item, const ParsedFeed& feed, bool allowRemote
         content::sanitizeHtml(item.contentHtml, item.baseUrl, allowRemoteImages);
     article.html = clean.html;
     article.text = clean.text;
+    article.remoteImages = clean.remoteImages;
     article.tags = item.tags;
     article.thumbnail = item.thumbnail.toString(QUrl::FullyEncoded);
     return article;

@@ -451,7 +451,7 @@ Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {
     query.prepare(QStringLiteral("SELECT a.id, a.feed_id, a.guid, a.link, a.title, a.author, a.source, "
                                  "coalesce(a.published, a.fetched), a.fetched, a.html, "
                                  "a.text, a.tags, a.thumbnail, a.read, a.starred, (SELECT count(*) FROM "
-                                 "notes n WHERE n.article_id = a.id), a.mentions "
+                                 "notes n WHERE n.article_id = a.id), a.mentions, a.remote_images "
                                  "FROM articles a WHERE a.id = ?"));
     query.addBindValue(id);
     if (!query.exec())
@@ -476,6 +476,8 @@ Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {
     article.read = query.value(13).toBool();
     article.starred = query.value(14).toBool();
     article.noteCount = query.value(15).toInt();
+    const QString images = query.value(17).toString();
+    article.remoteImages = images.isEmpty() ? QStringList() : images.split(QChar(0x1f));
 
     article.mentions = decodeMentions(query.value(16).toString(), article.text);
     return article;

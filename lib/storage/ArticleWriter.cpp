@@ -26,6 +26,7 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     derived.text = article.text.toUtf8();
     derived.tags = article.tags.join(QChar(0x1f)).toUtf8();
     derived.thumbnail = article.thumbnail.toUtf8();
+    derived.remoteImages = article.remoteImages.join(QChar(0x1f)).toUtf8();
     derived.contentHash = mirsad::contentHash(derived.contentParts());
     derived.searchTitle = searchTextUtf8(article.title);
     derived.searchBody = searchTextUtf8(article.text);
@@ -53,12 +54,13 @@ Status ArticleWriter::prepare() {
     m_find = {handle, "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND dedupe_key = ?2"};
     m_insert = {handle,
                 "INSERT INTO articles (feed_id, dedupe_key, guid, link, title, author, source, published, "
-                "fetched, sort_time, html, text, tags, thumbnail, content_hash, tagged_version, mentions) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"};
+                "fetched, sort_time, html, text, tags, thumbnail, content_hash, tagged_version, mentions, "
+                "remote_images) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"};
     m_update = {handle, "UPDATE articles SET guid = ?1, link = ?2, title = ?3, author = ?4, source = ?5, "
                         "published = coalesce(?6, published), sort_time = coalesce(?6, published, fetched), "
                         "html = ?7, text = ?8, tags = ?9, thumbnail = ?10, content_hash = ?11, "
-                        "tagged_version = ?12, mentions = ?13 WHERE id = ?14"};
+                        "tagged_version = ?12, mentions = ?13, remote_images = ?15 WHERE id = ?14"};
     m_setMentions = {handle, "UPDATE articles SET mentions = ?1, tagged_version = ?2 WHERE id = ?3"};
     m_rehash = {handle, "UPDATE articles SET content_hash = ?1 WHERE id = ?2"};
     m_sortTime = {handle, "SELECT sort_time FROM articles WHERE id = ?1"};
@@ -227,7 +229,7 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
             m_update.bindNull(6);
         m_update.bind(7, derived.html).bind(8, derived.text).bind(9, derived.tags);
         m_update.bind(10, derived.thumbnail).bind(11, derived.contentHash).bind(12, version);
-        m_update.bind(13, derived.mentionsJson).bind(14, result.id);
+        m_update.bind(13, derived.mentionsJson).bind(14, result.id).bind(15, derived.remoteImages);
         if (Status s = m_update.exec(); !s)
             return failed(m_update, QStringLiteral("update an article"));
         Result<qint64> newSortTime = sortTimeOf(result.id);
@@ -255,6 +257,7 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         m_insert.bind(9, fetched.toSecsSinceEpoch()).bind(10, sortTime).bind(11, derived.html);
         m_insert.bind(12, derived.text).bind(13, derived.tags).bind(14, derived.thumbnail);
         m_insert.bind(15, derived.contentHash).bind(16, version).bind(17, derived.mentionsJson);
+        m_insert.bind(18, derived.remoteImages);
         if (Status s = m_insert.exec(); !s)
             return failed(m_insert, QStringLiteral("store an article"));
         result.id = m_insert.lastInsertId();

@@ -36,6 +36,7 @@ struct ArticleDerived {
     QByteArray text;
     QByteArray tags; // separated by U+001F
     QByteArray thumbnail;
+    QByteArray remoteImages; // separated by U+001F
     QByteArray searchTitle;
     QByteArray searchBody;
     QByteArray mentionsJson;     // the articles.mentions column (see storage/MentionsColumn.h)

@@ -1,6 +1,7 @@
 #include "storage/Migrations.h"
 
 #include "articles/ContentHash.h"
+#include "content/HtmlSanitizer.h"
 #include "storage/Database.h"
 #include "storage/Logging.h"
 #include "storage/SearchText.h"
@@ -69,9 +70,31 @@ static Status digestDedupeKeys(QSqlDatabase& db) {
     return {};
 }
 
+static Status fillRemoteImages(QSqlDatabase& db) {
+    QList<std::pair<qint64, QString>> found;
+    QSqlQuery articles(db);
+    articles.setForwardOnly(true);
+    if (!articles.exec(QStringLiteral("SELECT id, html FROM articles WHERE instr(html, '<img') > 0")))
+        return Error{articles.lastError().text()};
+    while (articles.next()) {
+        const QStringList images = content::remoteImagesOf(articles.value(1).toString());
+        if (!images.isEmpty())
+            found.append({articles.value(0).toLongLong(), images.join(QChar(0x1f))});
+    }
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE articles SET remote_images = ? WHERE id = ?"));
+    for (const auto& [id, images] : std::as_const(found)) {
+        update.addBindValue(images);
+        update.addBindValue(id);
+        if (!update.exec())
+            return Error{update.lastError().text()};
+    }
+    return {};
+}
+
 static const std::map<int, Status (*)(QSqlDatabase&)>& migrationSteps() {
     static const std::map<int, Status (*)(QSqlDatabase&)> steps = {
-        {7, refillSearchIndex}, {9, refillSearchIndex}, {10, digestDedupeKeys}};
+        {7, refillSearchIndex}, {9, refillSearchIndex}, {10, digestDedupeKeys}, {11, fillRemoteImages}};
     return steps;
 }
 

@@ -1,5 +1,6 @@
 #include "GuiTestSupport.h"
 #include "TestSupport.h"
+#include "content/HtmlSanitizer.h"
 #include "names/EntityDirectory.h"
 #include "names/EntityListPanel.h"
 #include "reader/HighlightColors.h"
@@ -312,9 +313,13 @@ private slots:
         article.feedId = 3;
         article.title = QStringLiteral("Sinjar agreement");
         article.text = QStringLiteral("Baghdad and Erbil signed an agreement on Sinjar.");
-        article.html =
+        // As a feed that does not allow remote content stores it: the images are left out of the
+        // html and listed beside it.
+        const content::SanitizedHtml clean = content::sanitizeHtml(
             QStringLiteral("<p>Baghdad and Erbil signed.</p><img src=\"http://127.0.0.1:9/sinjar.jpg\">"
-                           "<img src='https://127.0.0.1:9/tracker.gif' width=1>");
+                           "<img src='https://127.0.0.1:9/tracker.gif' width=1>"));
+        article.html = clean.html;
+        article.remoteImages = clean.remoteImages;
         reader.showArticle(article, QStringLiteral("Shafaq News"));
         QCOMPARE(reader.remoteImageCount(), 2);
         QVERIFY(!reader.remoteContentAllowed());

@@ -6,6 +6,7 @@
 
 using namespace Qt::StringLiterals;
 using mirsad::content::decodeHtmlEntities;
+using mirsad::content::remoteImagesOf;
 using mirsad::content::sanitizeHtml;
 
 class TestHtmlSanitizer : public QObject {
@@ -133,12 +134,14 @@ void TestHtmlSanitizer::images() {
         "<img src=\"https://t.example/pixel.gif\" width=1 height=\"1px\"></p>"_s;
     const auto blocked = sanitizeHtml(html, QUrl(u"https://news.example/story"_s));
     QCOMPARE(blocked.html, u"<p>x</p>"_s);
-    QCOMPARE(blocked.blockedResources,
-             (QStringList{u"https://news.example/a.jpg"_s, u"https://t.example/pixel.gif"_s}));
+    const QStringList remote{u"https://news.example/a.jpg"_s, u"https://t.example/pixel.gif"_s};
+    QCOMPARE(blocked.remoteImages, remote);
     const auto allowed = sanitizeHtml(html, QUrl(u"https://news.example/story"_s), true);
     QCOMPARE(allowed.html, u"<p>x<img src=\"https://news.example/a.jpg\" alt=\"A\"/>"
                            "<img src=\"https://t.example/pixel.gif\" width=\"1\"/></p>"_s);
-    QVERIFY(allowed.blockedResources.isEmpty());
+    QCOMPARE(allowed.remoteImages, remote);
+    QCOMPARE(remoteImagesOf(allowed.html), remote); // what the reader finds again in stored html
+    QVERIFY(remoteImagesOf(blocked.html).isEmpty());
 }
 
 void TestHtmlSanitizer::boilerplate_data() {

@@ -227,6 +227,35 @@ private slots:
     }
 
 private:
+    // A feed that does not allow remote content keeps its images out of the stored html, but the
+    // article still knows them, so that the reader can offer to load them.
+    void remoteImagesAreKeptWithTheArticle_data() {
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("blocked") << false;
+        QTest::newRow("allowed") << true;
+    }
+    void remoteImagesAreKeptWithTheArticle() {
+        QFETCH(bool, allowed);
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        ingest::FeedStoreJob job = jobFor(temp.db());
+        job.allowRemoteContent = allowed;
+        const QByteArray feed =
+            "<rss version=\"2.0\"><channel><title>Images</title><item><guid>1</guid><title>Sinjar</title>"
+            "<description><![CDATA[<p>Sinjar.</p><img src=\"/sinjar.jpg\"><img "
+            "src=\"data:image/png;base64,AA\">"
+            "<img src=\"https://cdn.example/pixel.gif\"><img src=\"/sinjar.jpg\">]]></description></item>"
+            "</channel></rss>";
+        QVERIFY(ingest::importFeedBody(temp.db(), feed, {}, QUrl(u"https://site.example/feed"_s), job));
+        QSqlQuery query(temp.db());
+        QVERIFY(query.exec(u"SELECT id FROM articles"_s) && query.next());
+        Result<Article> article = storage::loadArticle(temp.db(), query.value(0).toLongLong());
+        QVERIFY2(article, qPrintable(article.error()));
+        QCOMPARE(article->remoteImages,
+                 (QStringList{u"https://site.example/sinjar.jpg"_s, u"https://cdn.example/pixel.gif"_s}));
+        QCOMPARE(article->html.contains(u"<img"_s), allowed);
+    }
+
     static ingest::FeedStoreJob jobFor(QSqlDatabase& db) {
         ingest::FeedStoreJob job;
         Result<qint64> feed = storage::addFeed(db, u"https://site.example/feed"_s, {});

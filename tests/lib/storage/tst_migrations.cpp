@@ -376,6 +376,48 @@ private slots:
         storage::closeDatabase(again);
     }
 
+    // Version 11 lists each article's remote images beside its html: the articles stored before
+    // get the images their html shows (a feed that allowed remote content).
+    void storedHtmlGivesItsRemoteImages() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v10.sqlite"));
+        const QString name = storage::uniqueConnectionName(QStringLiteral("v10i"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY2(storage::migrate(*db, 10), "migrating to version 10");
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)")));
+            const QStringList html{
+                QStringLiteral("<p>Sinjar.</p><img src=\"https://cdn.example/a.jpg\" alt=\"A\"/>"
+                               "<img src=\"https://cdn.example/b.jpg\"/>"),
+                QStringLiteral("<p>No images.</p>")};
+            for (int i = 0; i < html.size(); ++i) {
+                query.prepare(
+                    QStringLiteral("INSERT INTO articles (id, feed_id, dedupe_key, title, fetched, "
+                                   "sort_time, content_hash, html) VALUES (?, 1, ?, 't', 100, 100, 'h', ?)"));
+                query.addBindValue(i + 1);
+                query.addBindValue(QString::number(i));
+                query.addBindValue(html[i]);
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            }
+        }
+        storage::closeDatabase(name);
+        const QString again = storage::uniqueConnectionName(QStringLiteral("v11i"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            QVERIFY2(db, qPrintable(db.error()));
+            Result<Article> images = storage::loadArticle(*db, 1);
+            QVERIFY2(images, qPrintable(images.error()));
+            QCOMPARE(images->remoteImages, (QStringList{QStringLiteral("https://cdn.example/a.jpg"),
+                                                        QStringLiteral("https://cdn.example/b.jpg")}));
+            Result<Article> none = storage::loadArticle(*db, 2);
+            QVERIFY2(none, qPrintable(none.error()));
+            QVERIFY(none->remoteImages.isEmpty());
+        }
+        storage::closeDatabase(again);
+    }
+
     void newerDatabaseIsRefusedUntouched() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("future.sqlite"));
