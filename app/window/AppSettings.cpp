@@ -177,7 +177,8 @@ QHash<QString, QList<QKeySequence>> shortcutOverrides() {
     settings.beginGroup(QStringLiteral("shortcuts"));
     QHash<QString, QList<QKeySequence>> overrides;
     for (const QString& id : settings.childKeys())
-        overrides.insert(id, QKeySequence::listFromString(settings.value(id).toString(), QKeySequence::PortableText));
+        overrides.insert(
+            id, QKeySequence::listFromString(settings.value(id).toString(), QKeySequence::PortableText));
     return overrides;
 }
 

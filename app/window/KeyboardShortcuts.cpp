@@ -31,13 +31,13 @@ void collect(QMenu* menu, const QString& path, QList<Entry>& out, QSet<QAction*>
         if (action->isSeparator())
             continue;
         if (QMenu* sub = action->menu()) {
-            collect(sub, path + u" › " + plain(sub->title()), out, seen);
+            collect(sub, path + QStringLiteral(" › ") + plain(sub->title()), out, seen);
             continue;
         }
         if (action->objectName().isEmpty() || seen.contains(action))
             continue;
         seen.insert(action);
-        out.append({action, action->objectName(), path + u" › " + plain(action->text()), {}});
+        out.append({action, action->objectName(), path + QStringLiteral(" › ") + plain(action->text()), {}});
     }
 }
 
@@ -58,7 +58,8 @@ QList<Entry> entries(QMainWindow* window) {
     }
     for (Entry& entry : out) {
         const QVariant recorded = entry.action->property(kDefaults);
-        entry.defaults = recorded.isValid() ? recorded.value<QList<QKeySequence>>() : entry.action->shortcuts();
+        entry.defaults =
+            recorded.isValid() ? recorded.value<QList<QKeySequence>>() : entry.action->shortcuts();
     }
     return out;
 }

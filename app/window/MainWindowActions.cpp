@@ -117,7 +117,8 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    named(edit->addAction(MainWindow::tr("&Copy"), QKeySequence::Copy, reader, &QTextEdit::copy), "actionCopy")
+    named(edit->addAction(MainWindow::tr("&Copy"), QKeySequence::Copy, reader, &QTextEdit::copy),
+          "actionCopy")
         ->setShortcutContext(Qt::WidgetShortcut);
     edit->addSeparator();
     // Find in the article shown, in the reader's find bar.
@@ -178,8 +179,9 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     QMenu* article = bar->addMenu(MainWindow::tr("&Article"));
     // Single-key shortcuts act in the list and the reader only (eventFilter), so they are shown
     // after a tab rather than bound as window shortcuts.
-    named(article->addAction(MainWindow::tr("&Next Article\tJ"), window, [window] { window->moveArticle(1); }),
-          "actionNextArticle");
+    named(
+        article->addAction(MainWindow::tr("&Next Article\tJ"), window, [window] { window->moveArticle(1); }),
+        "actionNextArticle");
     named(article->addAction(MainWindow::tr("&Previous Article\tK"), window,
                              [window] { window->moveArticle(-1); }),
           "actionPreviousArticle");
@@ -188,7 +190,8 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
                                        MainWindow::tr("&Star\tS"), window, &MainWindow::toggleStar);
     named(star, "actionStar");
     star->setIconText(MainWindow::tr("Star"));
-    named(article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead), "actionToggleRead");
+    named(article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead),
+          "actionToggleRead");
     article->addSeparator();
     QAction* highlight = article->addAction(
         QIcon::fromTheme(QStringLiteral("draw-highlight")), MainWindow::tr("&Highlight"),
@@ -199,9 +202,9 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     for (const HighlightColor& colour : highlightPalette()) {
         QPixmap swatch(16, 16);
         swatch.fill(colour.light);
-        QAction* action =
-            colours->addAction(QIcon(swatch), colour.label, QKeySequence(QStringLiteral("Ctrl+%1").arg(number++)),
-                               window, [window, name = colour.name] { window->highlightSelection(name); });
+        QAction* action = colours->addAction(
+            QIcon(swatch), colour.label, QKeySequence(QStringLiteral("Ctrl+%1").arg(number++)), window,
+            [window, name = colour.name] { window->highlightSelection(name); });
         action->setObjectName(QStringLiteral("actionHighlight_%1").arg(colour.name));
     }
     QAction* note =
@@ -223,8 +226,8 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
                           MainWindow::tr("&Keyboard Shortcuts"), window, openShortcuts),
           "actionShortcutOverview");
     help->addSeparator();
-    named(help->addAction(QIcon::fromTheme(QStringLiteral("help-about")), MainWindow::tr("&About Mirsad"), window,
-                          [window] { showAboutDialog(window, window->databasePath()); }),
+    named(help->addAction(QIcon::fromTheme(QStringLiteral("help-about")), MainWindow::tr("&About Mirsad"),
+                          window, [window] { showAboutDialog(window, window->databasePath()); }),
           "actionAbout");
     named(help->addAction(MainWindow::tr("About &Qt"), qApp, &QApplication::aboutQt), "actionAboutQt");
 

@@ -39,6 +39,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow* window)
     , m_search(new QLineEdit(this))
     , m_list(new QTreeWidget(this))
     , m_edit(new QKeySequenceEdit(this))
+    , m_none(new QPushButton(tr("&None"), this))
     , m_default(new QPushButton(tr("&Default"), this))
     , m_problem(new QLabel(this))
     , m_reassign(new QPushButton(tr("&Reassign"), this)) {
@@ -58,7 +59,8 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow* window)
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_edit->setObjectName(QStringLiteral("shortcutEdit"));
     m_edit->setMaximumSequenceLength(1);
-    m_edit->setClearButtonEnabled(true);
+    m_none->setObjectName(QStringLiteral("shortcutNone"));
+    m_none->setToolTip(tr("Leave this command without a shortcut"));
     m_default->setObjectName(QStringLiteral("shortcutDefault"));
     m_problem->setObjectName(QStringLiteral("shortcutProblem"));
     m_problem->setWordWrap(true);
@@ -71,6 +73,7 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow* window)
     editLabel->setBuddy(m_edit);
     editRow->addWidget(editLabel);
     editRow->addWidget(m_edit, 1);
+    editRow->addWidget(m_none);
     editRow->addWidget(m_default);
     auto* problemRow = new QHBoxLayout;
     problemRow->addWidget(m_problem, 1);
@@ -91,8 +94,8 @@ ShortcutsDialog::ShortcutsDialog(QMainWindow* window)
     connect(m_search, &QLineEdit::textChanged, this, &ShortcutsDialog::filter);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &ShortcutsDialog::selectionChanged);
     connect(m_edit, &QKeySequenceEdit::editingFinished, this, &ShortcutsDialog::recorded);
-    connect(m_edit, &QKeySequenceEdit::keySequenceChanged, this, [this](const QKeySequence& sequence) {
-        if (sequence.isEmpty() && currentIndex() >= 0) // the clear button
+    connect(m_none, &QPushButton::clicked, this, [this] {
+        if (currentIndex() >= 0)
             setPending(currentIndex(), {});
     });
     connect(m_default, &QPushButton::clicked, this, [this] {
@@ -158,11 +161,13 @@ int ShortcutsDialog::currentIndex() const {
 void ShortcutsDialog::selectionChanged() {
     const int index = currentIndex();
     m_edit->setEnabled(index >= 0);
+    m_none->setEnabled(index >= 0);
     m_default->setEnabled(index >= 0);
     m_problem->hide();
     m_reassign->hide();
     const QSignalBlocker blocker(m_edit);
-    m_edit->setKeySequence(index >= 0 && !m_pending[index].isEmpty() ? m_pending[index].first() : QKeySequence());
+    m_edit->setKeySequence(index >= 0 && !m_pending[index].isEmpty() ? m_pending[index].first()
+                                                                     : QKeySequence());
 }
 
 int ShortcutsDialog::indexUsing(const QKeySequence& sequence, int except) const {

@@ -38,6 +38,7 @@ private:
     QLineEdit* m_search;
     QTreeWidget* m_list;
     QKeySequenceEdit* m_edit;
+    QPushButton* m_none;
     QPushButton* m_default;
     QLabel* m_problem;
     QPushButton* m_reassign;
