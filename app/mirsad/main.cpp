@@ -2,6 +2,7 @@
 #include "core/MemoryTuning.h"
 #include "storage/Database.h"
 #include "storage/Storage.h"
+#include "window/AppIcon.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@ int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     mirsad::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Mirsad"));
+    QApplication::setWindowIcon(appIcon());
     QApplication::setDesktopFileName(QStringLiteral("app.mirsad.Mirsad"));
 
     QTranslator qtTranslator;

@@ -1,6 +1,7 @@
 #include "reader/ReaderView.h"
 
 #include "names/EntityDirectory.h"
+#include "reader/FindBar.h"
 #include "reader/HighlightColors.h"
 #include "text/TextDirection.h"
 
@@ -22,7 +23,8 @@
 using namespace mirsad;
 
 ReaderView::ReaderView(QWidget* parent)
-    : QTextBrowser(parent) {
+    : QTextBrowser(parent)
+    , m_findBar(new FindBar(this)) {
     setObjectName(QStringLiteral("reader"));
     // Links are handled here: web links open in the browser, mirsad: links are the reader's own.
     setOpenLinks(false);
@@ -64,6 +66,7 @@ void ReaderView::showArticle(const Article& article, const QString& feedTitle) {
         m_remoteImages.prepend(article.thumbnail);
     m_remoteAllowed = false;
     render();
+    emit articleShown();
 }
 
 void ReaderView::setRemoteContentAllowed(bool allowed) {
@@ -214,9 +217,32 @@ void ReaderView::setSearchMatches(const QList<text::Span>& spans) {
     updateExtraSelections();
 }
 
+void ReaderView::setFindMatches(const QList<text::Span>& spans) {
+    m_findMatches = spans;
+    updateExtraSelections();
+}
+
+void ReaderView::setViewportBottomMargin(int height) {
+    setViewportMargins(0, 0, 0, height);
+}
+
 void ReaderView::updateExtraSelections() {
     QList<QTextEdit::ExtraSelection> selections;
     const bool dark = isDarkPalette(palette());
+    // The find bar's matches, over whole words so that Arabic letters keep joining (the current
+    // one is the reader's selection).
+    for (const text::Span& match : std::as_const(m_findMatches)) {
+        if (match.end > m_article.text.size() || match.end <= match.start)
+            continue;
+        const auto [start, end] = wholeWords(m_article.text, match.start, match.end);
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(document());
+        selection.cursor.setPosition(documentPosition(start));
+        selection.cursor.setPosition(documentPosition(end), QTextCursor::KeepAnchor);
+        selection.format.setBackground(dark ? QColor(0x2e, 0x5e, 0x3e) : QColor(0xb8, 0xf0, 0xc0));
+        selection.format.setForeground(palette().text());
+        selections << selection;
+    }
     // Search matches first, so that the analyst's own highlights paint over them.
     for (const text::Span& match : std::as_const(m_searchMatches)) {
         if (match.end > m_article.text.size() || match.end <= match.start)
@@ -299,8 +325,10 @@ void ReaderView::showMessage(const QString& message) {
     m_names.clear();
     m_highlights.clear();
     m_remoteImages.clear();
+    m_findMatches.clear();
     setExtraSelections({});
     setPlainText(message);
+    emit articleShown();
 }
 
 void ReaderView::setReaderFonts(const QFont& latin, const QFont& arabic) {

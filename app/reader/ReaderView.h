@@ -10,6 +10,7 @@
 #include <optional>
 
 class EntityDirectory;
+class FindBar;
 class QNetworkAccessManager;
 
 // The article reader: title, source and date, tags, then the text, each paragraph laid out in
@@ -48,6 +49,11 @@ public:
     void setHighlights(const QList<mirsad::annotations::Highlight>& highlights);
     // Marks where the list's full-text query matches (UTF-16 spans into Article::text).
     void setSearchMatches(const QList<mirsad::text::Span>& spans);
+    // Marks the find bar's matches (UTF-16 spans into Article::text).
+    void setFindMatches(const QList<mirsad::text::Span>& spans);
+    // The find bar (Ctrl+F) along the bottom edge, which keeps this much of the view for itself.
+    FindBar* findBar() const { return m_findBar; }
+    void setViewportBottomMargin(int height);
     const QList<mirsad::text::Span>& searchMatches() const { return m_searchMatches; }
     // The highlight at a document position, or 0.
     qint64 highlightAt(int documentPosition) const;
@@ -67,6 +73,8 @@ public:
     int remoteImageCount() const { return int(m_remoteImages.size()); }
 
 signals:
+    // A new article (or a message) was shown.
+    void articleShown();
     void entityActivated(const QString& entityId);
     void highlightRequested(const QString& color); // over the selection
     void recolorRequested(qint64 highlightId, const QString& color);
@@ -105,6 +113,8 @@ private:
     QList<NameSpan> m_names;
     QList<mirsad::annotations::Highlight> m_highlights;
     QList<mirsad::text::Span> m_searchMatches;
+    QList<mirsad::text::Span> m_findMatches;
+    FindBar* m_findBar;
     EntityDirectory* m_directory = nullptr;
     QString m_hoveredEntity;
     QFont m_latinFont;

@@ -172,4 +172,22 @@ void applyTheme(Theme value) {
     }
 }
 
+QHash<QString, QList<QKeySequence>> shortcutOverrides() {
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("shortcuts"));
+    QHash<QString, QList<QKeySequence>> overrides;
+    for (const QString& id : settings.childKeys())
+        overrides.insert(
+            id, QKeySequence::listFromString(settings.value(id).toString(), QKeySequence::PortableText));
+    return overrides;
+}
+
+void setShortcutOverrides(const QHash<QString, QList<QKeySequence>>& overrides) {
+    QSettings settings;
+    settings.remove(QStringLiteral("shortcuts"));
+    settings.beginGroup(QStringLiteral("shortcuts"));
+    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
+        settings.setValue(it.key(), QKeySequence::listToString(it.value(), QKeySequence::PortableText));
+}
+
 } // namespace AppSettings

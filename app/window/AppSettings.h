@@ -2,6 +2,9 @@
 
 #include <QByteArray>
 #include <QFont>
+#include <QHash>
+#include <QKeySequence>
+#include <QList>
 #include <QString>
 
 // The user's preferences and the window's layout, kept in QSettings, with their defaults. Every
@@ -34,6 +37,10 @@ QByteArray readerSplitterState();
 void setReaderSplitterState(const QByteArray& state);
 QByteArray notesSplitterState();
 void setNotesSplitterState(const QByteArray& state);
+
+// The keyboard shortcuts the user changed, by action objectName (an empty list: no shortcut).
+QHash<QString, QList<QKeySequence>> shortcutOverrides();
+void setShortcutOverrides(const QHash<QString, QList<QKeySequence>>& overrides);
 
 // Applies the theme to the whole application (Fusion with a dark palette for Dark).
 void applyTheme(Theme theme);

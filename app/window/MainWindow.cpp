@@ -123,6 +123,10 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::databasePath() const {
+    return m_storage.path();
+}
+
 void MainWindow::connectPanes() {
     const auto showMessage = [this](const QString& text, int timeoutMs) {
         statusBar()->showMessage(text, timeoutMs);

@@ -46,6 +46,8 @@ public:
 
     // Opens the database, installs the sample articles on first start and loads the lists.
     void start();
+    // The database this window shows (a file path).
+    QString databasePath() const;
 
     ReaderView* reader() const { return m_reader; }
     QTableView* articleView() const { return m_articleView; }

@@ -3,10 +3,14 @@
 #include "annotations/NotesPane.h"
 #include "feeds/FeedPane.h"
 #include "names/NameTeacher.h"
+#include "reader/FindBar.h"
 #include "reader/HighlightColors.h"
 #include "reader/ReaderView.h"
+#include "window/AboutDialog.h"
 #include "window/AppSettings.h"
+#include "window/KeyboardShortcuts.h"
 #include "window/MainWindow.h"
+#include "window/ShortcutsDialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -22,6 +26,17 @@
 
 // The texts are MainWindow's (MainWindow::tr), one translation context for the whole window.
 
+namespace {
+
+// Every action of the menus has a stable name, under which the user's shortcut for it is kept
+// (KeyboardShortcuts).
+QAction* named(QAction* action, const char* objectName) {
+    action->setObjectName(QLatin1String(objectName));
+    return action;
+}
+
+} // namespace
+
 MainWindowActions::MainWindowActions(MainWindow& window, FeedPane& feeds, NameTeacher& names)
     : QObject(&window)
     , m_window(window)
@@ -29,6 +44,7 @@ MainWindowActions::MainWindowActions(MainWindow& window, FeedPane& feeds, NameTe
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     createMenus(feeds, names);
+    KeyboardShortcuts::applyUserShortcuts(&window);
     window.articleView()->installEventFilter(this);
     window.reader()->installEventFilter(this);
 }
@@ -38,6 +54,14 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     ReaderView* reader = window->reader();
     NotesPane* notes = window->notesPane();
     QMenuBar* bar = window->menuBar();
+
+    named(feeds.addFeedAction(), "actionAddFeed");
+    named(feeds.refreshAllAction(), "actionRefreshAll");
+    named(feeds.refreshSelectedAction(), "actionRefreshSelected");
+    named(feeds.importOpmlAction(), "actionImportOpml");
+    named(feeds.exportOpmlAction(), "actionExportOpml");
+    named(feeds.newFolderAction(), "actionNewFolder");
+    named(names.addNameAction(), "actionAddName");
 
     QMenu* file = bar->addMenu(MainWindow::tr("&File"));
     file->addAction(feeds.addFeedAction());
@@ -53,12 +77,13 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
                             if (!files.isEmpty())
                                 feeds.importSources(files);
                         });
-    import->setShortcut(QKeySequence(MainWindow::tr("Ctrl+I")));
+    named(import, "actionImportFiles")->setShortcut(QKeySequence(MainWindow::tr("Ctrl+I")));
     file->addAction(feeds.importOpmlAction());
     file->addAction(feeds.exportOpmlAction());
     file->addSeparator();
-    file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), MainWindow::tr("&Quit"),
-                    QKeySequence::Quit, window, &QWidget::close);
+    named(file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), MainWindow::tr("&Quit"),
+                          QKeySequence::Quit, window, &QWidget::close),
+          "actionQuit");
 
     QMenu* feedMenu = bar->addMenu(MainWindow::tr("F&eeds"));
     feedMenu->addAction(feeds.addFeedAction());
@@ -77,9 +102,9 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
 
     QMenu* edit = bar->addMenu(MainWindow::tr("&Edit"));
     QUndoStack* undoStack = window->undoStack();
-    QAction* undo = undoStack->createUndoAction(window, MainWindow::tr("&Undo"));
+    QAction* undo = named(undoStack->createUndoAction(window, MainWindow::tr("&Undo")), "actionUndo");
     undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = undoStack->createRedoAction(window, MainWindow::tr("&Redo"));
+    QAction* redo = named(undoStack->createRedoAction(window, MainWindow::tr("&Redo")), "actionRedo");
     redo->setShortcut(QKeySequence::Redo);
     // Undo/redo of highlights and deleted notes; inside a text field its own undo wins.
     undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -92,19 +117,43 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(MainWindow::tr("&Copy"), QKeySequence::Copy, reader, &QTextEdit::copy)
+    named(edit->addAction(MainWindow::tr("&Copy"), QKeySequence::Copy, reader, &QTextEdit::copy),
+          "actionCopy")
         ->setShortcutContext(Qt::WidgetShortcut);
     edit->addSeparator();
-    edit->addAction(QIcon::fromTheme(QStringLiteral("configure")), MainWindow::tr("&Settings…"),
-                    QKeySequence::Preferences, window, &MainWindow::openSettings);
+    // Find in the article shown, in the reader's find bar.
+    FindBar* find = reader->findBar();
+    named(edit->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), MainWindow::tr("&Find in Article…"),
+                          QKeySequence::Find, find, &FindBar::open),
+          "actionFind");
+    named(edit->addAction(MainWindow::tr("Find &Next"), QKeySequence::FindNext, find, &FindBar::findNext),
+          "actionFindNext");
+    named(edit->addAction(MainWindow::tr("Find Pre&vious"), QKeySequence::FindPrevious, find,
+                          &FindBar::findPrevious),
+          "actionFindPrevious");
+    edit->addSeparator();
+    named(edit->addAction(QIcon::fromTheme(QStringLiteral("configure")), MainWindow::tr("&Settings…"),
+                          QKeySequence::Preferences, window, &MainWindow::openSettings),
+          "actionSettings");
+    const auto openShortcuts = [window] {
+        ShortcutsDialog dialog(window);
+        dialog.exec();
+    };
+    named(edit->addAction(QIcon::fromTheme(QStringLiteral("configure-shortcuts")),
+                          MainWindow::tr("Configure Keyboard S&hortcuts…"),
+                          QKeySequence(MainWindow::tr("Ctrl+Alt+,")), window, openShortcuts),
+          "actionConfigureShortcuts");
 
     QMenu* view = bar->addMenu(MainWindow::tr("&View"));
-    view->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), MainWindow::tr("Zoom &In"),
-                    QKeySequence::ZoomIn, window, [reader] { reader->zoomBy(1); });
-    view->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), MainWindow::tr("Zoom &Out"),
-                    QKeySequence::ZoomOut, window, [reader] { reader->zoomBy(-1); });
-    view->addAction(MainWindow::tr("&Actual Size"), QKeySequence(MainWindow::tr("Ctrl+0")), window,
-                    [reader] { reader->resetZoom(); });
+    named(view->addAction(QIcon::fromTheme(QStringLiteral("zoom-in")), MainWindow::tr("Zoom &In"),
+                          QKeySequence::ZoomIn, window, [reader] { reader->zoomBy(1); }),
+          "actionZoomIn");
+    named(view->addAction(QIcon::fromTheme(QStringLiteral("zoom-out")), MainWindow::tr("Zoom &Out"),
+                          QKeySequence::ZoomOut, window, [reader] { reader->zoomBy(-1); }),
+          "actionZoomOut");
+    named(view->addAction(MainWindow::tr("&Actual Size"), QKeySequence(MainWindow::tr("Ctrl+0")), window,
+                          [reader] { reader->resetZoom(); }),
+          "actionActualSize");
     view->addSeparator();
     QMenu* themes = view->addMenu(MainWindow::tr("&Theme"));
     auto* themeGroup = new QActionGroup(window);
@@ -119,55 +168,68 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
         action->setChecked(AppSettings::theme() == theme);
         themeGroup->addAction(action);
     }
-    view->addAction(MainWindow::tr("Raw &Source"), QKeySequence(MainWindow::tr("Ctrl+U")), window,
-                    &MainWindow::showRawSource);
-    view->addAction(MainWindow::tr("Clear &Name Filter"), window, &MainWindow::clearNameFilter);
+    named(view->addAction(MainWindow::tr("Raw &Source"), QKeySequence(MainWindow::tr("Ctrl+U")), window,
+                          &MainWindow::showRawSource),
+          "actionRawSource");
+    named(view->addAction(MainWindow::tr("Clear &Name Filter"), window, &MainWindow::clearNameFilter),
+          "actionClearNameFilter");
     view->addSeparator();
-    view->addAction(m_toolBar->toggleViewAction());
+    view->addAction(named(m_toolBar->toggleViewAction(), "actionShowToolBar"));
 
     QMenu* article = bar->addMenu(MainWindow::tr("&Article"));
     // Single-key shortcuts act in the list and the reader only (eventFilter), so they are shown
     // after a tab rather than bound as window shortcuts.
-    article->addAction(MainWindow::tr("&Next Article\tJ"), window, [window] { window->moveArticle(1); });
-    article->addAction(MainWindow::tr("&Previous Article\tK"), window, [window] { window->moveArticle(-1); });
+    named(
+        article->addAction(MainWindow::tr("&Next Article\tJ"), window, [window] { window->moveArticle(1); }),
+        "actionNextArticle");
+    named(article->addAction(MainWindow::tr("&Previous Article\tK"), window,
+                             [window] { window->moveArticle(-1); }),
+          "actionPreviousArticle");
     article->addSeparator();
     QAction* star = article->addAction(QIcon::fromTheme(QStringLiteral("starred-symbolic")),
                                        MainWindow::tr("&Star\tS"), window, &MainWindow::toggleStar);
+    named(star, "actionStar");
     star->setIconText(MainWindow::tr("Star"));
-    article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead);
+    named(article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead),
+          "actionToggleRead");
     article->addSeparator();
     QAction* highlight = article->addAction(
         QIcon::fromTheme(QStringLiteral("draw-highlight")), MainWindow::tr("&Highlight"),
         QKeySequence(MainWindow::tr("Ctrl+H")), window, &MainWindow::highlightSelectionAgain);
+    named(highlight, "actionHighlight");
     QMenu* colours = article->addMenu(MainWindow::tr("Highlight in &Colour"));
     int number = 1;
     for (const HighlightColor& colour : highlightPalette()) {
         QPixmap swatch(16, 16);
         swatch.fill(colour.light);
-        colours->addAction(QIcon(swatch), colour.label, QKeySequence(QStringLiteral("Ctrl+%1").arg(number++)),
-                           window, [window, name = colour.name] { window->highlightSelection(name); });
+        QAction* action = colours->addAction(
+            QIcon(swatch), colour.label, QKeySequence(QStringLiteral("Ctrl+%1").arg(number++)), window,
+            [window, name = colour.name] { window->highlightSelection(name); });
+        action->setObjectName(QStringLiteral("actionHighlight_%1").arg(colour.name));
     }
     QAction* note =
         article->addAction(QIcon::fromTheme(QStringLiteral("document-new")), MainWindow::tr("New &Note"),
                            QKeySequence(MainWindow::tr("Ctrl+Shift+N")), window, [reader, notes] {
                                notes->newNote(reader->highlightAt(reader->textCursor().selectionStart()));
                            });
-    article->addAction(MainWindow::tr("&Delete Note or Highlight"), window,
-                       [notes] { notes->deleteSelected(); });
+    named(note, "actionNewNote");
+    named(article->addAction(MainWindow::tr("&Delete Note or Highlight"), window,
+                             [notes] { notes->deleteSelected(); }),
+          "actionDeleteAnnotation");
     article->addSeparator();
-    article->addAction(MainWindow::tr("Load Remote &Images for This Feed"), window,
-                       &MainWindow::allowRemoteContent);
+    named(article->addAction(MainWindow::tr("Load Remote &Images for This Feed"), window,
+                             &MainWindow::allowRemoteContent),
+          "actionAllowRemoteContent");
 
     QMenu* help = bar->addMenu(MainWindow::tr("&Help"));
-    help->addAction(MainWindow::tr("&About Mirsad"), window, [window] {
-        QMessageBox::about(
-            window, MainWindow::tr("About Mirsad"),
-            MainWindow::tr("<h3>Mirsad · مرصد %1</h3><p>A news desk for Iraqi and Kurdish affairs: feeds in "
-                           "Arabic and English, names recognised whatever the spelling, highlights and "
-                           "notes.</p>")
-                .arg(QStringLiteral(MIRSAD_VERSION)));
-    });
-    help->addAction(MainWindow::tr("About &Qt"), qApp, &QApplication::aboutQt);
+    named(help->addAction(QIcon::fromTheme(QStringLiteral("help-keyboard-shortcuts")),
+                          MainWindow::tr("&Keyboard Shortcuts"), window, openShortcuts),
+          "actionShortcutOverview");
+    help->addSeparator();
+    named(help->addAction(QIcon::fromTheme(QStringLiteral("help-about")), MainWindow::tr("&About Mirsad"),
+                          window, [window] { showAboutDialog(window, window->databasePath()); }),
+          "actionAbout");
+    named(help->addAction(MainWindow::tr("About &Qt"), qApp, &QApplication::aboutQt), "actionAboutQt");
 
     m_toolBar->addAction(feeds.addFeedAction());
     m_toolBar->addAction(feeds.refreshAllAction());
