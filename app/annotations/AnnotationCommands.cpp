@@ -4,11 +4,14 @@
 #include "reader/HighlightColors.h"
 #include "storage/Storage.h"
 
+#include <utility>
+
 using namespace mirsad;
 using namespace mirsad::annotations;
 
 // Runs a write, then reports a failure or reads the lists again.
 template <typename Work> static void write(ArticleAnnotations& owner, Work work) {
+    emit owner.aboutToWrite();
     owner.storage().writer().run(std::move(work)).then(&owner, [&owner](const Status& result) {
         if (!result)
             emit owner.failed(result.error());
@@ -110,5 +113,45 @@ void DeleteNoteCommand::undo() {
     write(m_owner, [deleted = m_deleted](QSqlDatabase& db) -> Status {
         Result<qint64> id = insertNote(db, *deleted);
         return id ? Status{} : Status{Error{id.error()}};
+    });
+}
+
+AddNoteCommand::AddNoteCommand(ArticleAnnotations& owner, Note note)
+    : QUndoCommand(QObject::tr("Add note"))
+    , m_owner(owner)
+    , m_note(std::make_shared<Note>(std::move(note))) {
+}
+
+void AddNoteCommand::redo() {
+    emit m_owner.aboutToWrite();
+    // The first time the new note opens for writing; a redo just lists it again.
+    const bool open = !std::exchange(m_opened, true);
+    m_owner.storage()
+        .writer()
+        .run([note = m_note](QSqlDatabase& db) -> Status {
+            Result<qint64> id = insertNote(db, *note);
+            if (!id)
+                return Error{id.error()};
+            note->id = *id; // a redo after an undo stores it again under the same id
+            return {};
+        })
+        .then(&m_owner, [owner = &m_owner, note = m_note, open](const Status& result) {
+            if (!result) {
+                emit owner->failed(result.error());
+                owner->reload();
+            } else if (open) {
+                owner->noteAdded(*note);
+            } else {
+                owner->reload();
+            }
+        });
+}
+
+void AddNoteCommand::undo() {
+    // What was written in the note since is kept with the command, for a redo.
+    write(m_owner, [note = m_note](QSqlDatabase& db) -> Status {
+        if (Result<Note> current = noteById(db, note->id))
+            *note = *current;
+        return annotations::deleteNote(db, note->id);
     });
 }

@@ -47,6 +47,19 @@ private:
     std::shared_ptr<QList<qint64>> m_detachedNotes;
 };
 
+// Adding a note is undoable like every other change, so that it also ends the redo history.
+class AddNoteCommand : public QUndoCommand {
+public:
+    AddNoteCommand(ArticleAnnotations& owner, mirsad::annotations::Note note);
+    void redo() override;
+    void undo() override;
+
+private:
+    ArticleAnnotations& m_owner;
+    std::shared_ptr<mirsad::annotations::Note> m_note;
+    bool m_opened = false;
+};
+
 class DeleteNoteCommand : public QUndoCommand {
 public:
     DeleteNoteCommand(ArticleAnnotations& owner, mirsad::annotations::Note note);

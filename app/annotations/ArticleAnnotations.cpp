@@ -109,25 +109,20 @@ void ArticleAnnotations::addNote(qint64 highlightId, const QString& author) {
     note.highlightId = highlightId;
     note.author = author;
     note.created = note.updated = QDateTime::currentDateTimeUtc();
-    const qint64 articleId = m_articleId;
-    m_storage.writer()
-        .run([note](QSqlDatabase& db) { return insertNote(db, note); })
-        .then(this, [this, note, articleId](const Result<qint64>& id) {
-            if (!id) {
-                emit failed(id.error());
-                return;
-            }
-            if (articleId == m_articleId) {
-                Note stored = note;
-                stored.id = *id;
-                m_notes.append(stored);
-                emit changed();
-                emit noteCountChanged(articleId, int(m_notes.size()));
-                emit noteCreated(*id);
-                // A read started before the note was stored would drop it: read again.
-                reload();
-            }
-        });
+    m_undoStack->push(new AddNoteCommand(*this, std::move(note)));
+}
+
+void ArticleAnnotations::noteAdded(const Note& note) {
+    if (note.articleId != m_articleId) {
+        reload();
+        return;
+    }
+    m_notes.append(note);
+    emit changed();
+    emit noteCountChanged(note.articleId, int(m_notes.size()));
+    emit noteCreated(note.id);
+    // A read started before the note was stored would drop it: read again.
+    reload();
 }
 
 void ArticleAnnotations::deleteNote(qint64 id) {

@@ -45,8 +45,13 @@ public:
 
     // Reads the lists again; changed() follows.
     void reload();
+    // AddNoteCommand's report that a new note is stored: it is listed and opened (noteCreated).
+    void noteAdded(const mirsad::annotations::Note& note);
 
 signals:
+    // Emitted (synchronously) before a command queues its database work, so that typing not
+    // yet saved is queued first and the command sees it.
+    void aboutToWrite();
     void changed();
     void noteCreated(qint64 noteId);
     void failed(const QString& message);

@@ -13,13 +13,23 @@ static KSyntaxHighlighting::Repository& repository() {
     return instance;
 }
 
+void followParagraphDirection(QTextDocument* document) {
+    QTextOption option = document->defaultTextOption();
+    if (option.textDirection() != Qt::LayoutDirectionAuto) {
+        option.setTextDirection(Qt::LayoutDirectionAuto);
+        document->setDefaultTextOption(option);
+    }
+}
+
 MarkdownEditor::MarkdownEditor(QWidget* parent)
-    : QPlainTextEdit(parent)
+    : QTextEdit(parent)
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document())) {
     setObjectName(QStringLiteral("markdownEditor"));
+    setAcceptRichText(false);
     m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("Markdown")));
     setPlaceholderText(tr("Write a note in Markdown: **bold**, _italic_, - lists, [links](https://…)"));
     setTabChangesFocus(true);
+    followParagraphDirection(document());
     updateTheme();
 }
 
@@ -31,7 +41,28 @@ void MarkdownEditor::updateTheme() {
 }
 
 void MarkdownEditor::changeEvent(QEvent* event) {
-    QPlainTextEdit::changeEvent(event);
+    QTextEdit::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         updateTheme();
+    // The base class has just set the interface's direction on the whole document.
+    if (event->type() == QEvent::LayoutDirectionChange)
+        followParagraphDirection(document());
+}
+
+MarkdownPreview::MarkdownPreview(QWidget* parent)
+    : QTextBrowser(parent) {
+    setObjectName(QStringLiteral("notePreview"));
+    setOpenExternalLinks(true);
+    followParagraphDirection(document());
+}
+
+void MarkdownPreview::showMarkdown(const QString& markdown) {
+    setMarkdown(markdown);
+    followParagraphDirection(document());
+}
+
+void MarkdownPreview::changeEvent(QEvent* event) {
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::LayoutDirectionChange)
+        followParagraphDirection(document());
 }

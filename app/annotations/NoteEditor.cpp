@@ -15,18 +15,18 @@ using namespace mirsad::annotations;
 NoteEditor::NoteEditor(QWidget* parent)
     : QWidget(parent)
     , m_text(new MarkdownEditor)
-    , m_preview(new QTextBrowser)
+    , m_preview(new MarkdownPreview)
     , m_tabs(new QTabWidget)
     , m_tags(new QLineEdit)
     , m_header(new QLabel)
     , m_quote(new QLabel) {
     setObjectName(QStringLiteral("noteEditor"));
-    m_preview->setObjectName(QStringLiteral("notePreview"));
-    m_preview->setOpenExternalLinks(true);
     m_tags->setObjectName(QStringLiteral("noteTags"));
     m_tags->setPlaceholderText(tr("tags, comma separated"));
     m_header->setObjectName(QStringLiteral("noteHeader"));
     m_header->setForegroundRole(QPalette::PlaceholderText);
+    // Wrapped: a long author or date line must not widen the notes pane when a note opens.
+    m_header->setWordWrap(true);
     m_quote->setWordWrap(true);
     m_quote->setTextFormat(Qt::PlainText);
     m_tabs->addTab(m_text, tr("&Write"));
@@ -43,11 +43,11 @@ NoteEditor::NoteEditor(QWidget* parent)
     layout->addWidget(m_tabs, 1);
     layout->addLayout(tagsRow);
 
-    connect(m_text, &QPlainTextEdit::textChanged, this, &NoteEditor::reportEdit);
+    connect(m_text, &QTextEdit::textChanged, this, &NoteEditor::reportEdit);
     connect(m_tags, &QLineEdit::textEdited, this, &NoteEditor::reportEdit);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == 1)
-            m_preview->setMarkdown(m_text->toPlainText());
+            m_preview->showMarkdown(m_text->toPlainText());
     });
     clearNote();
 }
@@ -63,20 +63,23 @@ void NoteEditor::setNote(const Note& note, const QString& highlightQuote) {
     m_quote->setText(highlightQuote.isEmpty() ? QString() : QStringLiteral("❝%1❞").arg(highlightQuote));
     m_quote->setVisible(!highlightQuote.isEmpty());
     if (m_tabs->currentIndex() == 1)
-        m_preview->setMarkdown(note.body);
+        m_preview->showMarkdown(note.body);
     setEnabled(true);
     updateHeader();
     m_loading = false;
 }
 
-void NoteEditor::clearNote() {
+void NoteEditor::clearNote(const QString& highlightQuote) {
     m_loading = true;
     m_noteId = 0;
     m_text->clear();
     m_tags->clear();
     m_preview->clear();
-    m_quote->hide();
-    m_header->setText(tr("Select a note, or add one with Ctrl+Shift+N."));
+    m_quote->setText(highlightQuote.isEmpty() ? QString() : QStringLiteral("❝%1❞").arg(highlightQuote));
+    m_quote->setVisible(!highlightQuote.isEmpty());
+    m_header->setText(highlightQuote.isEmpty()
+                          ? tr("Select a note, or add one with Ctrl+Shift+N.")
+                          : tr("A highlighted passage. Add a note on it with Ctrl+Shift+N."));
     setEnabled(false);
     m_loading = false;
 }

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class MarkdownEditor;
+class MarkdownPreview;
 class QLabel;
 class QLineEdit;
 class QTabWidget;
@@ -18,13 +19,14 @@ public:
     explicit NoteEditor(QWidget* parent = nullptr);
 
     void setNote(const mirsad::annotations::Note& note, const QString& highlightQuote);
-    void clearNote();
+    // No note open: nothing can be typed. With a quote, a highlight without a note is selected.
+    void clearNote(const QString& highlightQuote = QString());
     qint64 noteId() const { return m_noteId; }
     void setUpdated(const QDateTime& updated);
 
     MarkdownEditor* textEdit() const { return m_text; }
     QLineEdit* tagsEdit() const { return m_tags; }
-    QTextBrowser* preview() const { return m_preview; }
+    MarkdownPreview* preview() const { return m_preview; }
     void showPreview(bool preview);
 
 signals:
@@ -35,7 +37,7 @@ private:
     void updateHeader();
 
     MarkdownEditor* m_text;
-    QTextBrowser* m_preview;
+    MarkdownPreview* m_preview;
     QTabWidget* m_tabs;
     QLineEdit* m_tags;
     QLabel* m_header;

@@ -4,9 +4,12 @@
 #include "annotations/MarkdownEditor.h"
 #include "annotations/NoteAutosaver.h"
 #include "annotations/NoteEditor.h"
+#include "annotations/NoteListDelegate.h"
 #include "reader/HighlightColors.h"
 #include "window/AppSettings.h"
 
+#include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -18,10 +21,20 @@
 using namespace mirsad;
 using namespace mirsad::annotations;
 
+// Text of the analyst's in its own direction (a Unicode first-strong isolate per line), so that an
+// English line keeps its "- " and "> " at its start in the Arabic interface, and the reverse.
+static QString isolated(const QString& text) {
+    QStringList lines = text.split(u'\n');
+    for (QString& line : lines)
+        line = QChar(0x2068) + line + QChar(0x2069);
+    return lines.join(u'\n');
+}
+
 // A note's line in the list: its first lines, marked, and indented under its highlight.
 static QString noteLabel(const QString& body, bool attached) {
-    const QString text = body.trimmed().isEmpty() ? NotesPane::tr("(empty note)") : body.section(u'\n', 0, 2);
-    return (attached ? QStringLiteral("    ✎ ") : QStringLiteral("✎ ")) + text.left(200);
+    const QString text = body.trimmed().isEmpty() ? NotesPane::tr("(empty note)")
+                                                  : isolated(body.section(u'\n', 0, 2).left(200));
+    return (attached ? QStringLiteral("    ✎ ") : QStringLiteral("✎ ")) + text;
 }
 
 NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
@@ -30,9 +43,13 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     , m_autosaver(new NoteAutosaver(annotations.storage(), this))
     , m_title(new QLabel(tr("Notes and highlights")))
     , m_list(new QListWidget)
+    , m_delegate(new NoteListDelegate(this))
     , m_editor(new NoteEditor)
     , m_add(new QToolButton)
-    , m_delete(new QToolButton) {
+    , m_delete(new QToolButton)
+    , m_tagRow(new QWidget)
+    , m_tagBox(new QComboBox)
+    , m_articlesWithTag(new QToolButton) {
     setObjectName(QStringLiteral("notesPane"));
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -41,19 +58,43 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     m_list->setWordWrap(true);
     m_list->setSpacing(2);
     m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setItemDelegate(m_delegate);
     m_add->setText(tr("New note"));
     m_add->setToolTip(tr("Add a note on the article, or on the selected highlight (Ctrl+Shift+N)"));
     m_delete->setText(tr("Delete"));
     m_delete->setToolTip(tr("Delete the selected note or highlight (undo with Ctrl+Z)"));
     m_add->setObjectName(QStringLiteral("newNoteButton"));
     m_delete->setObjectName(QStringLiteral("deleteNoteButton"));
+    m_delete->setEnabled(false);
+
+    // The tag filter: the tags of the article's notes; a click on a tag chip picks one too.
+    m_tagBox->setObjectName(QStringLiteral("noteTagFilter"));
+    m_tagBox->setToolTip(tr("Show only the notes with this tag"));
+    m_tagBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_tagBox->setMinimumContentsLength(8);
+    m_articlesWithTag->setObjectName(QStringLiteral("articlesWithTagButton"));
+    m_articlesWithTag->setText(tr("Articles"));
+    m_articlesWithTag->setToolTip(tr("List the articles that have a note with this tag"));
+    auto* tagLabel = new QLabel(tr("&Tag:"));
+    tagLabel->setBuddy(m_tagBox);
+    auto* tagRow = new QHBoxLayout(m_tagRow);
+    tagRow->setContentsMargins(0, 0, 0, 0);
+    tagRow->addWidget(tagLabel);
+    tagRow->addWidget(m_tagBox, 1);
+    tagRow->addWidget(m_articlesWithTag);
+    m_tagRow->hide();
 
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_add);
     header->addWidget(m_delete);
+    auto* listColumn = new QWidget;
+    auto* listLayout = new QVBoxLayout(listColumn);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_tagRow);
+    listLayout->addWidget(m_list, 1);
     auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_list);
+    split->addWidget(listColumn);
     split->addWidget(m_editor);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
@@ -63,20 +104,40 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     layout->addWidget(split, 1);
 
     connect(m_add, &QToolButton::clicked, this, [this] {
-        QListWidgetItem* item = m_list->currentItem();
+        QListWidgetItem* item = selectedItem();
         const bool onHighlight = item && item->data(KindRole).toInt() == HighlightItem;
         newNote(onHighlight ? item->data(IdRole).toLongLong() : 0);
     });
     connect(m_delete, &QToolButton::clicked, this, &NotesPane::deleteSelected);
-    connect(m_list, &QListWidget::currentItemChanged, this, &NotesPane::onCurrentChanged);
+    connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        followSelection();
+        if (item && item == selectedItem() && item->data(KindRole).toInt() == HighlightItem)
+            emit highlightSelected(item->data(IdRole).toLongLong());
+    });
+    connect(m_list, &QListWidget::itemSelectionChanged, this, &NotesPane::followSelection);
+    // Queued: the list is rebuilt, which must not happen inside its own mouse event.
+    connect(m_delegate, &NoteListDelegate::tagClicked, this, &NotesPane::setTagFilter, Qt::QueuedConnection);
+    connect(m_tagBox, &QComboBox::activated, this,
+            [this](int index) { setTagFilter(m_tagBox->itemData(index).toString()); });
+    connect(m_articlesWithTag, &QToolButton::clicked, this, [this] {
+        if (!m_tagFilter.isEmpty())
+            emit articlesWithTagRequested(m_tagFilter);
+    });
     connect(&m_annotations, &ArticleAnnotations::changed, this, &NotesPane::rebuild);
     connect(&m_annotations, &ArticleAnnotations::noteCreated, this, &NotesPane::openNote);
+    // Undo and redo change notes on disk: what is typed is written first.
+    connect(&m_annotations, &ArticleAnnotations::aboutToWrite, this, &NotesPane::flush);
     connect(m_editor, &NoteEditor::edited, this,
             [this](qint64 id, const QString& body, const QStringList& tags) {
                 m_autosaver->edit(id, body, tags);
+                const bool tagsChanged = m_annotations.note(id) && m_annotations.note(id)->tags != tags;
                 m_annotations.noteEdited(id, body, tags, {});
-                if (QListWidgetItem* item = itemFor(NoteItem, id))
+                if (QListWidgetItem* item = itemFor(NoteItem, id)) {
                     item->setText(noteLabel(body, item->data(AttachedRole).toBool()));
+                    item->setData(NoteListDelegate::TagsRole, tags);
+                }
+                if (tagsChanged)
+                    updateTagBox();
             });
     connect(m_autosaver, &NoteAutosaver::saved, this, [this](qint64 id, const QDateTime& updated) {
         m_annotations.noteEdited(id, m_annotations.note(id) ? m_annotations.note(id)->body : QString(),
@@ -97,6 +158,13 @@ void NotesPane::flush() {
     m_autosaver->flush();
 }
 
+void NotesPane::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    // The highlight rows are painted in the theme's highlight colours: repaint them in the new ones.
+    if (event->type() == QEvent::PaletteChange)
+        rebuild();
+}
+
 static QString noteDetails(const Note& note) {
     QString details = QStringLiteral("%1 · %2").arg(
         note.author, QLocale().toString(note.updated.toLocalTime(), QLocale::ShortFormat));
@@ -106,63 +174,108 @@ static QString noteDetails(const Note& note) {
 }
 
 void NotesPane::rebuild() {
-    const QListWidgetItem* current = m_list->currentItem();
+    const QListWidgetItem* current = selectedItem();
     const int currentKind = current ? current->data(KindRole).toInt() : -1;
     const qint64 currentId = current ? current->data(IdRole).toLongLong() : 0;
     QSignalBlocker blocker(m_list);
     m_list->clear();
     const bool dark = isDarkPalette(palette());
+    const auto shown = [this](const Note& note) {
+        return m_tagFilter.isEmpty() || note.tags.contains(m_tagFilter, Qt::CaseInsensitive);
+    };
     const auto addNote = [&](const Note& note, bool attached) {
         auto* item = new QListWidgetItem(noteLabel(note.body, attached), m_list);
         item->setData(KindRole, NoteItem);
         item->setData(AttachedRole, attached);
         item->setData(IdRole, note.id);
+        item->setData(NoteListDelegate::TagsRole, note.tags);
         item->setToolTip(noteDetails(note));
     };
     const auto addHighlight = [&](const Highlight& h) {
+        QList<const Note*> notes;
+        for (const Note& note : m_annotations.notes())
+            if (note.highlightId == h.id && shown(note))
+                notes << &note;
+        if (!m_tagFilter.isEmpty() && notes.isEmpty())
+            return;
         QString quote = h.selector.quote.simplified();
         if (quote.size() > 160)
             quote = quote.left(159) + u'…';
-        auto* item = new QListWidgetItem(
-            h.orphaned ? tr("⚠ Orphaned: “%1”").arg(quote) : QStringLiteral("❝%1❞").arg(quote), m_list);
+        auto* item = new QListWidgetItem(h.orphaned ? tr("⚠ Orphaned: “%1”").arg(isolated(quote))
+                                                    : QStringLiteral("❝%1❞").arg(isolated(quote)),
+                                         m_list);
         item->setData(KindRole, HighlightItem);
         item->setData(IdRole, h.id);
-        item->setBackground(highlightColor(h.color, dark));
+        // The highlight colour as the row's background, with text that reads on it in any theme.
+        const QColor background = highlightColor(h.color, dark);
+        item->setBackground(background);
+        item->setForeground(readableTextOn(background));
         item->setToolTip(h.orphaned
                              ? tr("The article's text changed and this passage could not be found again.")
                              : tr("Highlighted passage; select to show it in the article."));
-        for (const Note& note : m_annotations.notes())
-            if (note.highlightId == h.id)
-                addNote(note, true);
+        for (const Note* note : notes)
+            addNote(*note, true);
     };
     for (const Note& note : m_annotations.notes())
-        if (note.highlightId == 0 || !m_annotations.highlight(note.highlightId))
+        if ((note.highlightId == 0 || !m_annotations.highlight(note.highlightId)) && shown(note))
             addNote(note, false);
     for (const Highlight& h : m_annotations.highlights())
         addHighlight(h);
 
     if (m_list->count() == 0) {
-        auto* empty = new QListWidgetItem(m_annotations.articleId() > 0
-                                              ? tr("No notes or highlights yet. Select text in the article "
-                                                   "and press Ctrl+H to highlight it.")
-                                              : QString(),
-                                          m_list);
+        QString text;
+        if (m_annotations.articleId() > 0)
+            text = m_tagFilter.isEmpty() ? tr("No notes or highlights yet. Select text in the article "
+                                              "and press Ctrl+H to highlight it.")
+                                         : tr("No note on this article is tagged #%1.").arg(m_tagFilter);
+        auto* empty = new QListWidgetItem(text, m_list);
         empty->setFlags(Qt::NoItemFlags);
         empty->setData(KindRole, -1);
     }
     if (QListWidgetItem* again = itemFor(ItemKind(currentKind), currentId))
         m_list->setCurrentItem(again);
     m_add->setEnabled(m_annotations.articleId() > 0);
-    m_delete->setEnabled(m_list->currentItem() != nullptr);
+    updateTagBox();
 
     blocker.unblock();
-    // The open note stays open while it exists; a note of another article is closed.
-    if (m_editor->noteId() > 0 && !m_annotations.note(m_editor->noteId())) {
-        m_autosaver->flush();
-        m_editor->clearNote();
-    }
+    // The editor shows what is selected now (a note gone or filtered out is saved and closed).
+    followSelection();
     if (m_pendingOpen > 0 && m_annotations.note(m_pendingOpen))
         openNote(std::exchange(m_pendingOpen, 0));
+}
+
+void NotesPane::updateTagBox() {
+    QStringList tags;
+    for (const Note& note : m_annotations.notes())
+        for (const QString& tag : note.tags)
+            if (!tags.contains(tag, Qt::CaseInsensitive))
+                tags << tag;
+    if (!m_tagFilter.isEmpty() && !tags.contains(m_tagFilter, Qt::CaseInsensitive))
+        tags << m_tagFilter; // kept while the analyst moves between articles
+    std::sort(tags.begin(), tags.end(),
+              [](const QString& a, const QString& b) { return QString::localeAwareCompare(a, b) < 0; });
+    const QSignalBlocker blocker(m_tagBox);
+    m_tagBox->clear();
+    m_tagBox->addItem(tr("All notes"), QString());
+    for (const QString& tag : tags)
+        m_tagBox->addItem(u'#' + tag, tag);
+    const int index =
+        m_tagFilter.isEmpty() ? 0 : m_tagBox->findData(m_tagFilter, Qt::UserRole, Qt::MatchFixedString);
+    m_tagBox->setCurrentIndex(qMax(0, index));
+    m_articlesWithTag->setEnabled(!m_tagFilter.isEmpty());
+    m_tagRow->setVisible(!tags.isEmpty());
+}
+
+void NotesPane::setTagFilter(const QString& tag) {
+    if (tag == m_tagFilter)
+        return;
+    m_tagFilter = tag;
+    rebuild();
+}
+
+QListWidgetItem* NotesPane::selectedItem() const {
+    QListWidgetItem* current = m_list->currentItem();
+    return current && current->isSelected() ? current : nullptr;
 }
 
 QListWidgetItem* NotesPane::itemFor(ItemKind kind, qint64 id) const {
@@ -174,26 +287,39 @@ QListWidgetItem* NotesPane::itemFor(ItemKind kind, qint64 id) const {
     return nullptr;
 }
 
-void NotesPane::onCurrentChanged(QListWidgetItem* item) {
-    m_delete->setEnabled(item != nullptr);
-    if (!item)
+void NotesPane::followSelection() {
+    const QListWidgetItem* item = selectedItem();
+    const int kind = item ? item->data(KindRole).toInt() : -1;
+    const qint64 id = item ? item->data(IdRole).toLongLong() : 0;
+    const bool deletable = kind == NoteItem || kind == HighlightItem;
+    m_delete->setEnabled(deletable);
+    if (deletable != m_canDelete) {
+        m_canDelete = deletable;
+        emit canDeleteChanged(deletable);
+    }
+    const Note* note = kind == NoteItem ? m_annotations.note(id) : nullptr;
+    if (note && note->id == m_editor->noteId())
         return;
-    const qint64 id = item->data(IdRole).toLongLong();
-    if (item->data(KindRole).toInt() == NoteItem) {
-        if (id != m_editor->noteId()) {
-            m_autosaver->flush();
-            if (const Note* note = m_annotations.note(id)) {
-                const Highlight* h = m_annotations.highlight(note->highlightId);
-                m_editor->setNote(*note, h ? h->selector.quote : QString());
-            }
-        }
-    } else if (item->data(KindRole).toInt() == HighlightItem) {
-        emit highlightSelected(id);
+    // Leaving a note: what was typed into it is saved before the editor shows anything else.
+    if (m_editor->noteId() > 0)
+        m_autosaver->flush();
+    if (note) {
+        const Highlight* h = m_annotations.highlight(note->highlightId);
+        m_editor->setNote(*note, h ? h->selector.quote : QString());
+    } else {
+        // A highlight, or nothing: there is no note to type into.
+        const Highlight* h = kind == HighlightItem ? m_annotations.highlight(id) : nullptr;
+        m_editor->clearNote(h ? h->selector.quote : QString());
     }
 }
 
 void NotesPane::openNote(qint64 noteId) {
     QListWidgetItem* item = itemFor(NoteItem, noteId);
+    if (!item && !m_tagFilter.isEmpty() && m_annotations.note(noteId)) {
+        m_tagFilter.clear(); // a new note has no tags yet: show everything
+        rebuild();
+        item = itemFor(NoteItem, noteId);
+    }
     if (!item) {
         m_pendingOpen = noteId; // after the next rebuild
         return;
@@ -208,8 +334,12 @@ void NotesPane::newNote(qint64 highlightId) {
     m_annotations.addNote(highlightId, AppSettings::author());
 }
 
+bool NotesPane::canDelete() const {
+    return m_canDelete;
+}
+
 void NotesPane::deleteSelected() {
-    QListWidgetItem* item = m_list->currentItem();
+    QListWidgetItem* item = selectedItem();
     if (!item)
         return;
     const qint64 id = item->data(IdRole).toLongLong();

@@ -4,6 +4,8 @@
 
 class ArticleAnnotations;
 class NoteEditor;
+class NoteListDelegate;
+class QComboBox;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
@@ -15,8 +17,10 @@ class NoteAutosaver;
 
 // The analyst's notes and highlights on the article being read, in reading order: notes on the
 // whole article first, then each highlight followed by its notes, then orphaned highlights
-// (whose passage is no longer in the text). The selected note opens in the editor below and is
-// saved as it is typed.
+// (whose passage is no longer in the text). The editor below always shows the selected row: the
+// selected note, saved as it is typed, or nothing to type into when a highlight (or nothing) is
+// selected. A note's tags are shown as chips; a click on one (or the tag box) shows only the
+// notes with that tag.
 class NotesPane : public QWidget {
     Q_OBJECT
 public:
@@ -32,10 +36,14 @@ public:
     int highlightCount() const;
     QListWidget* list() const { return m_list; }
     NoteEditor* editor() const { return m_editor; }
+    NoteListDelegate* delegate() const { return m_delegate; }
+    QComboBox* tagBox() const { return m_tagBox; }
     mirsad::annotations::NoteAutosaver* autosaver() const { return m_autosaver; }
 
     // Adds an empty note (on a highlight, or on the article for 0) and opens it for writing.
     void newNote(qint64 highlightId = 0);
+    // Whether a note or highlight is selected, which deleteSelected would delete.
+    bool canDelete() const;
     // Deletes the selected note or highlight (undoable).
     void deleteSelected();
     // Opens a note in the editor (selecting it in the list).
@@ -43,22 +51,41 @@ public:
     // Saves what is being typed now.
     void flush();
 
+    // Shows only the notes with this tag (and their highlights); empty: everything.
+    void setTagFilter(const QString& tag);
+    QString tagFilter() const { return m_tagFilter; }
+
 signals:
     // A highlight was picked in the list: the reader shows its passage.
     void highlightSelected(qint64 highlightId);
     void noteSaved(qint64 noteId);
+    void canDeleteChanged(bool canDelete);
+    // "Articles with this tag": filter the article list to the articles with a note so tagged.
+    void articlesWithTagRequested(const QString& tag);
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void rebuild();
-    void onCurrentChanged(QListWidgetItem* item);
+    void updateTagBox();
+    // Makes the editor show what is selected in the list, saving the note it leaves first.
+    void followSelection();
+    QListWidgetItem* selectedItem() const;
     QListWidgetItem* itemFor(ItemKind kind, qint64 id) const;
 
     ArticleAnnotations& m_annotations;
     mirsad::annotations::NoteAutosaver* m_autosaver;
     QLabel* m_title;
     QListWidget* m_list;
+    NoteListDelegate* m_delegate;
     NoteEditor* m_editor;
     QToolButton* m_add;
     QToolButton* m_delete;
+    QWidget* m_tagRow;
+    QComboBox* m_tagBox;
+    QToolButton* m_articlesWithTag;
+    QString m_tagFilter;
     qint64 m_pendingOpen = 0;
+    bool m_canDelete = false;
 };

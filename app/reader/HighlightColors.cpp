@@ -3,6 +3,7 @@
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
 #include <QCoreApplication>
+#include <cmath>
 
 using KSyntaxHighlighting::Theme;
 
@@ -27,6 +28,16 @@ QColor highlightColor(const QString& name, bool dark) {
         if (color.name == name)
             return dark ? color.dark : color.light;
     return dark ? highlightPalette().first().dark : highlightPalette().first().light;
+}
+
+QColor readableTextOn(const QColor& background) {
+    // WCAG relative luminance; above ~0.18 black text has the better contrast.
+    const auto linear = [](float c) {
+        return c <= 0.03928f ? c / 12.92f : std::pow((c + 0.055f) / 1.055f, 2.4f);
+    };
+    const float luminance = 0.2126f * linear(background.redF()) + 0.7152f * linear(background.greenF()) +
+                            0.0722f * linear(background.blueF());
+    return luminance > 0.18f ? QColor(0x23, 0x26, 0x29) : QColor(0xfc, 0xfc, 0xfc);
 }
 
 bool isDarkPalette(const QPalette& palette) {

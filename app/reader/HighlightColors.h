@@ -23,6 +23,10 @@ const QList<HighlightColor>& highlightPalette();
 // The colour to paint a stored highlight colour name with (unknown names: the first colour).
 QColor highlightColor(const QString& name, bool dark);
 
+// Dark or light text, whichever reads on `background` (by its relative luminance): for rows
+// painted in a highlight colour, whatever the palette's own text colour.
+QColor readableTextOn(const QColor& background);
+
 // Whether a palette is a dark one (light text on a dark base).
 bool isDarkPalette(const QPalette& palette);
 

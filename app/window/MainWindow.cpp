@@ -180,6 +180,12 @@ void MainWindow::connectPanes() {
     connect(m_annotations, &ArticleAnnotations::noteCountChanged, m_articleModel,
             &models::ArticleListModel::setNoteCount);
     connect(m_notes->autosaver(), &annotations::NoteAutosaver::saveFailed, this, &MainWindow::reportError);
+    connect(m_notes, &NotesPane::articlesWithTagRequested, this, [this](const QString& tag) {
+        ArticleFilter filter = m_articleModel->filter();
+        if (!filter.noteTags.contains(tag, Qt::CaseInsensitive))
+            filter.noteTags << tag;
+        applyFilter(filter);
+    });
     connect(m_notes, &NotesPane::highlightSelected, this, [this](qint64 id) {
         if (const annotations::Highlight* h = m_annotations->highlight(id); h && !h->orphaned) {
             m_reader->selectText(h->selector.start, h->selector.end);

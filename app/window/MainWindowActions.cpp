@@ -213,9 +213,15 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
                                notes->newNote(reader->highlightAt(reader->textCursor().selectionStart()));
                            });
     named(note, "actionNewNote");
-    named(article->addAction(MainWindow::tr("&Delete Note or Highlight"), window,
-                             [notes] { notes->deleteSelected(); }),
-          "actionDeleteAnnotation");
+    // Enabled while a note or highlight is selected in the notes list; Delete there deletes it.
+    QAction* deleteNote = article->addAction(QIcon::fromTheme(QStringLiteral("edit-delete")),
+                                             MainWindow::tr("&Delete Note or Highlight"),
+                                             QKeySequence::Delete, notes, &NotesPane::deleteSelected);
+    deleteNote->setObjectName(QStringLiteral("actionDeleteNote"));
+    deleteNote->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    notes->list()->addAction(deleteNote);
+    deleteNote->setEnabled(notes->canDelete());
+    connect(notes, &NotesPane::canDeleteChanged, deleteNote, &QAction::setEnabled);
     article->addSeparator();
     named(article->addAction(MainWindow::tr("Load Remote &Images for This Feed"), window,
                              &MainWindow::allowRemoteContent),

@@ -127,6 +127,12 @@ QList<FilterChip> describeFilter(const ArticleFilter& filter, const names::Gazet
         without.withNotesOnly = false;
         add(FilterChip::Kind::WithNotes, tr("Has notes"), {}, without);
     }
+    for (qsizetype i = 0; i < filter.noteTags.size(); ++i) {
+        ArticleFilter without = filter;
+        without.noteTags = removedAt(filter.noteTags, i);
+        add(FilterChip::Kind::NoteTag, tr("Note tag: #%1").arg(filter.noteTags[i]),
+            tr("Articles with a note tagged #%1").arg(filter.noteTags[i]), without);
+    }
     return chips;
 }
 

@@ -15,7 +15,7 @@ namespace mirsad::filters {
 // One active condition of a filter, as the filter bar shows it: a short label and the filter
 // that remains when the user removes it.
 struct FilterChip {
-    enum class Kind { Feed, Folder, Entity, Region, Text, Since, Until, Unread, Starred, WithNotes };
+    enum class Kind { Feed, Folder, Entity, Region, Text, Since, Until, Unread, Starred, WithNotes, NoteTag };
     Kind kind = Kind::Text;
     QString label;   // e.g. "Person: Mohammed Shia al-Sudani", "Region: Kurdistan Region"
     QString toolTip; // the names in both scripts, or the exact times
@@ -28,7 +28,8 @@ struct FilterNames {
     QHash<qint64, QString> folders;
 };
 
-// The chips of `filter`, in a stable order: feeds, folders, regions, entities, text, dates, states.
+// The chips of `filter`, in a stable order: feeds, folders, regions, entities, text, dates, states,
+// note tags.
 QList<FilterChip> describeFilter(const ArticleFilter& filter, const names::Gazetteer& gazetteer,
                                  const FilterNames& names = {});
 

@@ -121,6 +121,8 @@ QJsonObject filterToJson(const ArticleFilter& filter) {
         json.insert(QStringLiteral("starred"), true);
     if (filter.withNotesOnly)
         json.insert(QStringLiteral("has_notes"), true);
+    if (!filter.noteTags.isEmpty())
+        json.insert(QStringLiteral("note_tags"), QJsonArray::fromStringList(filter.noteTags));
     return json;
 }
 
@@ -136,6 +138,10 @@ Result<ArticleFilter> filterFromJson(const QJsonObject& json) {
         stringsFromJson(json.value(QStringLiteral("regions")), QStringLiteral("regions"));
     if (!regions)
         return Error{regions.error()};
+    Result<QStringList> noteTags =
+        stringsFromJson(json.value(QStringLiteral("note_tags")), QStringLiteral("note_tags"));
+    if (!noteTags)
+        return Error{noteTags.error()};
     Result<QDateTime> since = timeFromJson(json, QStringLiteral("since"));
     if (!since)
         return Error{since.error()};
@@ -145,6 +151,7 @@ Result<ArticleFilter> filterFromJson(const QJsonObject& json) {
     filter.feedIds = *feeds;
     filter.folderIds = *folders;
     filter.regions = *regions;
+    filter.noteTags = *noteTags;
     filter.since = *since;
     filter.until = *until;
     const QJsonValue entities = json.value(QStringLiteral("entities"));

@@ -20,11 +20,12 @@ struct ArticleFilter {
     bool unreadOnly = false;
     bool starredOnly = false;
     bool withNotesOnly = false;
+    QStringList noteTags; // each (AND): the article has a note with this tag (ignoring case)
 
     bool isEmpty() const {
         return feedIds.isEmpty() && folderIds.isEmpty() && entityGroups.isEmpty() && regions.isEmpty() &&
                text.trimmed().isEmpty() && !since.isValid() && !until.isValid() && !unreadOnly &&
-               !starredOnly && !withNotesOnly;
+               !starredOnly && !withNotesOnly && noteTags.isEmpty();
     }
     bool operator==(const ArticleFilter&) const = default;
 };

@@ -218,6 +218,13 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
         conditions << QStringLiteral("a.starred = 1");
     if (filter.withNotesOnly)
         conditions << QStringLiteral("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)");
+    // Tags are stored as "a, b, c": a tag is a whole item of that list. Notes are few: the
+    // articles with the tag are collected first.
+    for (const QString& tag : filter.noteTags) {
+        conditions << QStringLiteral("a.id IN (SELECT n.article_id FROM notes n WHERE instr(', ' || "
+                                     "lower(n.tags) || ', ', ', ' || lower(?) || ', ') > 0)");
+        where.values << tag.trimmed();
+    }
     where.sql = conditions.isEmpty() ? QStringLiteral("1") : conditions.join(QStringLiteral(" AND "));
     return where;
 }

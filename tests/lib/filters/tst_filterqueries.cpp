@@ -385,6 +385,7 @@ private slots:
         filter.since = test::utc(2024, 1, 1, 0);
         filter.until = test::utc(2024, 2, 1, 12, 30);
         filter.unreadOnly = filter.starredOnly = filter.withNotesOnly = true;
+        filter.noteTags << u"KRG"_s << u"أمن"_s;
         Result<ArticleFilter> back = filters::filterFromJson(filters::filterToJson(filter));
         QVERIFY(back.ok());
         QCOMPARE(*back, filter);
@@ -441,6 +442,59 @@ private slots:
         expected.regions.clear();
         QCOMPARE(chips.at(1).without, expected);
         QVERIFY(chips.at(2).toolTip.contains(u"السوداني"_s));
+    }
+
+    // "Has a note tagged X": a whole tag of the note's list, ignoring case, every tag (AND);
+    // a chip names it and removes it.
+    void noteTags() {
+        test::TempDatabase db;
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        const QHash<QString, qint64> ids = test::storeFixture(db.db());
+        QSqlQuery query(db.db());
+        query.prepare(u"INSERT INTO notes (article_id, body, author, tags, created, updated) "
+                      "VALUES (?, 'n', 'me', ?, 0, 0)"_s);
+        for (const auto& [key, tags] :
+             {std::pair{u"kirkuk"_s, u"Security, KRG"_s}, std::pair{u"duhok"_s, u"oil-security, 50%"_s},
+              std::pair{u"basra"_s, u"krg"_s}, std::pair{u"erbil-ar"_s, u"أمن"_s}}) {
+            query.addBindValue(ids.value(key));
+            query.addBindValue(tags);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        const auto keys = [&](const QStringList& tags) {
+            ArticleFilter filter;
+            filter.noteTags = tags;
+            QStringList found;
+            Result<QList<storage::ArticleSummary>> articles = storage::listArticles(db.db(), filter, 50);
+            if (!articles)
+                return QStringList{articles.error()};
+            for (const storage::ArticleSummary& article : *articles)
+                found << ids.key(article.id);
+            const Result<qint64> count = storage::countArticles(db.db(), filter);
+            if (!count || *count != found.size())
+                found << u"(count differs)"_s;
+            return found;
+        };
+        QCOMPARE(keys({u"krg"_s}), (QStringList{u"basra"_s, u"kirkuk"_s}));
+        QCOMPARE(keys({u"security"_s}), QStringList{u"kirkuk"_s}); // not "oil-security"
+        QCOMPARE(keys({u"KRG"_s, u"security"_s}), QStringList{u"kirkuk"_s});
+        QCOMPARE(keys({u"أمن"_s}), QStringList{u"erbil-ar"_s});
+        QCOMPARE(keys({u"50%"_s}), QStringList{u"duhok"_s});
+        QCOMPARE(keys({u"5%"_s}), QStringList{});
+
+        Result<names::Gazetteer> gazetteer = names::Gazetteer::builtin();
+        QVERIFY(gazetteer.ok());
+        ArticleFilter filter;
+        filter.unreadOnly = true;
+        filter.noteTags << u"KRG"_s;
+        const QList<filters::FilterChip> chips = filters::describeFilter(filter, *gazetteer);
+        QCOMPARE(chips.size(), 2);
+        QCOMPARE(chips.at(1).kind, filters::FilterChip::Kind::NoteTag);
+        QCOMPARE(chips.at(1).label, u"Note tag: #KRG"_s);
+        ArticleFilter without = filter;
+        without.noteTags.clear();
+        QCOMPARE(chips.at(1).without, without);
+        QVERIFY(!filter.isEmpty());
+        QVERIFY(without.noteTags.isEmpty());
     }
 };
 
