@@ -114,6 +114,42 @@
         <source>Mirsad already folds case, accents, diacritics, hamza forms, clitics and common romanisation variants; add spellings that differ by more (Hawler for Erbil).</source>
         <translation>يتجاهل مرصد أصلًا الفروق في حالة الأحرف والعلامات المضافة إلى الحروف اللاتينية والتشكيل وأشكال الهمزة والسوابق واللواحق المتصلة والتنويعات الشائعة في الكتابة بالحروف اللاتينية؛ فأضف التهجئات التي تختلف بأكثر من ذلك (مثل Hawler لأربيل).</translation>
     </message>
+    <message>
+        <source>Choose a kind…</source>
+        <translation>اختر النوع…</translation>
+    </message>
+    <message>
+        <source>“%1” is already a name of %2.</source>
+        <translation>«%1» اسم معروف لـ%2.</translation>
+    </message>
+    <message>
+        <source>Proposed because “%1” is spelt much like “%2”.</source>
+        <translation>مقترح لأن «%1» يُكتب على نحو قريب جدًا من «%2».</translation>
+    </message>
+    <message>
+        <source>Proposed because “%1” is spelt much like “%2”, a name of %3.</source>
+        <translation>مقترح لأن «%1» يُكتب على نحو قريب جدًا من «%2»، وهو اسم لـ%3.</translation>
+    </message>
+    <message>
+        <source>Search for the entity that “%1” names.</source>
+        <translation>ابحث عن الكيان الذي يسمّيه «%1».</translation>
+    </message>
+    <message>
+        <source>Change a spelling</source>
+        <translation>تغيير تهجئة</translation>
+    </message>
+    <message>
+        <source>Save and re-tag</source>
+        <translation>حفظ وإعادة الوسم</translation>
+    </message>
+    <message>
+        <source>Search to give the spelling to another entity.</source>
+        <translation>ابحث لنقل التهجئة إلى كيان آخر.</translation>
+    </message>
+    <message>
+        <source>Change an entity</source>
+        <translation>تغيير كيان</translation>
+    </message>
 </context>
 <context>
     <name>EntityDirectory</name>
@@ -160,10 +196,6 @@
         <translation>الأسماء في هذا المقال</translation>
     </message>
     <message>
-        <source>×</source>
-        <translation>×</translation>
-    </message>
-    <message>
         <source>People</source>
         <translation>الأشخاص</translation>
     </message>
@@ -174,6 +206,14 @@
     <message>
         <source>Organisations</source>
         <translation>المنظمات</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>مرات الذكر</translation>
+    </message>
+    <message>
+        <source>How many times the article mentions each name</source>
+        <translation>عدد المرات التي يذكر فيها المقال كل اسم</translation>
     </message>
 </context>
 <context>
@@ -634,6 +674,104 @@
     </message>
 </context>
 <context>
+    <name>ManageNamesDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>شخص جديد</translation>
+    </message>
+    <message>
+        <source>New place</source>
+        <translation>مكان جديد</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>منظمة جديدة</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;تغيير…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>إ&amp;زالة</translation>
+    </message>
+    <message>
+        <source>Manage Names</source>
+        <translation>إدارة الأسماء</translation>
+    </message>
+    <message>
+        <source>The people, places and organisations you added, and the spellings you taught for known ones. Each change re-tags the archive; Ctrl+Z undoes it.</source>
+        <translation>الأشخاص والأماكن والمنظمات التي أضفتها، والتهجئات التي علّمتها لكيانات معروفة. كل تغيير يعيد وسم الأرشيف، ويُتراجع عنه بـCtrl+Z.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Taught as</source>
+        <translation>عُلِّم بوصفه</translation>
+    </message>
+    <message>
+        <source>You have not taught Mirsad any names yet. Select a name in an article and choose Names ▸ Add Name from Selection (Ctrl+Shift+E).</source>
+        <translation>لم تعلّم مرصد أي اسم بعد. حدّد اسمًا في مقال واختر الأسماء ▸ إضافة اسم من التحديد (Ctrl+Shift+E).</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تغيير</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;إعادة</translation>
+    </message>
+    <message>
+        <source>Re-tagging the archive: %1 of %2 articles…</source>
+        <translation>جارٍ إعادة وسم الأرشيف: %1 من %2 مقال…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The archive is up to date: names changed in %n article(s).</source>
+        <translation>
+            <numerusform>الأرشيف محدَّث: لم تتغير الأسماء في أي مقال.</numerusform>
+            <numerusform>الأرشيف محدَّث: تغيرت الأسماء في مقال واحد.</numerusform>
+            <numerusform>الأرشيف محدَّث: تغيرت الأسماء في مقالين.</numerusform>
+            <numerusform>الأرشيف محدَّث: تغيرت الأسماء في %n مقالات.</numerusform>
+            <numerusform>الأرشيف محدَّث: تغيرت الأسماء في %n مقالًا.</numerusform>
+            <numerusform>الأرشيف محدَّث: تغيرت الأسماء في %n مقال.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 في %2</translation>
+    </message>
+    <message>
+        <source>Spelling of %1</source>
+        <translation>تهجئة لـ%1</translation>
+    </message>
+    <message>
+        <source>Change the spelling “%1”</source>
+        <translation>تغيير التهجئة «%1»</translation>
+    </message>
+    <message>
+        <source>Change “%1”</source>
+        <translation>تغيير «%1»</translation>
+    </message>
+    <message>
+        <source>Remove the spelling “%1”</source>
+        <translation>إزالة التهجئة «%1»</translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>إزالة «%1»</translation>
+    </message>
+</context>
+<context>
     <name>MarkdownEditor</name>
     <message>
         <source>Write a note in Markdown: **bold**, _italic_, - lists, [links](https://…)</source>
@@ -680,6 +818,26 @@
     <message>
         <source>Updating the names in the archive: %1 of %2 articles</source>
         <translation>تحديث الأسماء في الأرشيف: المقال %1 من %2</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Names…</source>
+        <translation>إ&amp;دارة الأسماء…</translation>
+    </message>
+    <message>
+        <source>See, change or remove the names you taught Mirsad.</source>
+        <translation>اعرض الأسماء التي علّمتها لمرصد أو غيّرها أو أزلها.</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>Add “%1” as a spelling of %2</source>
+        <translation>إضافة «%1» تهجئةً لـ%2</translation>
+    </message>
+    <message>
+        <source>Add “%1”</source>
+        <translation>إضافة «%1»</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1203,10 @@
     <message>
         <source>Has notes</source>
         <translation>له ملاحظات</translation>
+    </message>
+    <message>
+        <source>%1 and places within</source>
+        <translation>%1 وما يقع ضمنها</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,16 @@
     </message>
 </context>
 <context>
+    <name>ManageNamesDialog</name>
+    <message numerus="yes">
+        <source>The archive is up to date: names changed in %n article(s).</source>
+        <translation>
+            <numerusform>The archive is up to date: names changed in %n article.</numerusform>
+            <numerusform>The archive is up to date: names changed in %n articles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NameTeacher</name>
     <message numerus="yes">
         <source>Names updated in %n article(s).</source>

@@ -13,7 +13,8 @@ EntityListPanel::EntityListPanel(EntityDirectory& directory, QWidget* parent)
     , m_directory(directory) {
     setObjectName(QStringLiteral("entityList"));
     setColumnCount(2);
-    setHeaderLabels({tr("Names in this article"), tr("×")});
+    setHeaderLabels({tr("Names in this article"), tr("Mentions")});
+    headerItem()->setToolTip(1, tr("How many times the article mentions each name"));
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);

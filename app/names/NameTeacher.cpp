@@ -1,27 +1,40 @@
 #include "names/NameTeacher.h"
 
 #include "names/AddNameDialog.h"
+#include "names/Gazetteer.h"
+#include "names/ManageNamesDialog.h"
+#include "names/NameCommands.h"
 #include "storage/Storage.h"
-#include "tagging/Retagger.h"
 #include "tagging/Tagger.h"
+#include "tagging/UserNames.h"
 
 #include <QAction>
 #include <QMessageBox>
+#include <QUndoStack>
 #include <QWidget>
 
 using namespace mirsad;
 
-NameTeacher::NameTeacher(storage::Storage& storage, std::function<QString()> selection, QWidget* window)
+NameTeacher::NameTeacher(storage::Storage& storage, QUndoStack* undoStack, std::function<QString()> selection,
+                         QWidget* window)
     : QObject(window)
     , m_storage(storage)
+    , m_undoStack(undoStack)
     , m_selection(std::move(selection))
     , m_window(window)
     , m_retagger(new tagging::Retagger(storage.writer(), storage.reader(), this))
-    , m_addName(new QAction(tr("Add &Name from Selection…"), this)) {
+    , m_addName(new QAction(tr("Add &Name from Selection…"), this))
+    , m_manageNames(new QAction(tr("&Manage Names…"), this)) {
+    m_addName->setObjectName(QStringLiteral("actionAddName"));
     m_addName->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_addName->setToolTip(
         tr("Teach Mirsad the selected name: a new spelling of a known entity, or a new one."));
     connect(m_addName, &QAction::triggered, this, [this] { teach(m_selection()); });
+    m_manageNames->setObjectName(QStringLiteral("actionManageNames"));
+    m_manageNames->setIcon(QIcon::fromTheme(QStringLiteral("document-edit")));
+    m_manageNames->setToolTip(tr("See, change or remove the names you taught Mirsad."));
+    connect(m_manageNames, &QAction::triggered, this, &NameTeacher::manage);
+
     connect(m_retagger, &tagging::Retagger::progress, this, [this](qint64 done, qint64 total) {
         emit message(tr("Updating the names in the archive: %1 of %2 articles").arg(done).arg(total), 0);
     });
@@ -32,13 +45,36 @@ NameTeacher::NameTeacher(storage::Storage& storage, std::function<QString()> sel
         m_userAsked = false;
         if (changed > 0)
             m_storage.notifyArticlesChanged();
+        emit namesRetagged(changed);
     });
-    connect(m_retagger, &tagging::Retagger::failed, this,
-            [this](const QString& error) { QMessageBox::warning(m_window, tr("Add a name"), error); });
+    connect(m_retagger, &tagging::Retagger::failed, this, [this](const QString& error) {
+        QWidget* parent = m_window;
+        if (ManageNamesDialog* manage = m_manageDialog.data(); manage && manage->isVisible())
+            parent = manage; // the change was asked for there
+        QMessageBox::warning(parent, tr("Names"), error);
+    });
 }
 
 void NameTeacher::resume() {
     m_retagger->start();
+}
+
+void NameTeacher::apply(const tagging::Retagger::NameChange& change) {
+    m_userAsked = true;
+    m_retagger->change(change);
+}
+
+void NameTeacher::change(const QString& undoText, tagging::Retagger::NameChange apply,
+                         tagging::Retagger::NameChange revert) {
+    m_userAsked = true;
+    m_retagger->change(apply).then(this,
+                                   [this, undoText, apply, revert](const Result<tagging::NamesAdded>& done) {
+                                       // Refused (failed() tells why), or nothing new: nothing to undo.
+                                       if (!done || done->isEmpty())
+                                           return;
+                                       if (m_undoStack)
+                                           m_undoStack->push(new NameCommand(*this, undoText, apply, revert));
+                                   });
 }
 
 void NameTeacher::teach(const QString& text) {
@@ -63,11 +99,42 @@ void NameTeacher::teach(const QString& text) {
             AddNameDialog dialog(*tagger, name, m_window);
             if (dialog.exec() != QDialog::Accepted)
                 return;
-            m_userAsked = true;
-            if (dialog.isAlias())
-                m_retagger->addAlias(dialog.aliasEntityId(), dialog.alias());
-            else
-                m_retagger->addEntity(dialog.entity());
+            if (dialog.isAlias()) {
+                const QString entityId = dialog.aliasEntityId();
+                const QString alias = dialog.alias();
+                const names::Entity* entity = (*tagger)->gazetteer().entity(entityId);
+                change(
+                    tr("Add “%1” as a spelling of %2").arg(alias, entity ? entity->name : entityId),
+                    [entityId, alias](QSqlDatabase& db) {
+                        return tagging::storeUserAlias(db, entityId, alias);
+                    },
+                    [entityId, alias](QSqlDatabase& db) {
+                        return tagging::removeUserAlias(db, entityId, alias);
+                    });
+            } else {
+                // The id is chosen when the entity is first stored; redo stores it under the same.
+                auto entity = std::make_shared<names::Entity>(dialog.entity());
+                const QString label = entity->name.isEmpty() ? entity->nameAr : entity->name;
+                change(
+                    tr("Add “%1”").arg(label),
+                    [entity](QSqlDatabase& db) {
+                        Result<tagging::NamesAdded> stored = tagging::storeUserEntity(db, *entity);
+                        if (stored)
+                            entity->id = stored->entityId;
+                        return stored;
+                    },
+                    [entity](QSqlDatabase& db) { return tagging::removeUserEntity(db, entity->id); });
+            }
             emit message(tr("Adding “%1”…").arg(name), 4000);
         });
+}
+
+void NameTeacher::manage() {
+    if (!m_manageDialog) {
+        m_manageDialog = new ManageNamesDialog(*this, m_window);
+        m_manageDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_manageDialog->show();
+    m_manageDialog->raise();
+    m_manageDialog->activateWindow();
 }

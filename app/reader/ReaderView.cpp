@@ -14,6 +14,7 @@
 #include <QMouseEvent>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -67,6 +68,22 @@ void ReaderView::showArticle(const Article& article, const QString& feedTitle) {
     m_remoteAllowed = false;
     render();
     emit articleShown();
+}
+
+void ReaderView::setMentions(const QList<StoredMention>& mentions) {
+    if (m_article.id <= 0)
+        return;
+    m_article.mentions = mentions;
+    const int scrolled = verticalScrollBar()->value();
+    const int anchor = textCursor().anchor();
+    const int position = textCursor().position();
+    render(); // the same text: positions and selection still apply
+    const int last = document()->characterCount() - 1;
+    QTextCursor cursor(document());
+    cursor.setPosition(std::clamp(anchor, 0, last));
+    cursor.setPosition(std::clamp(position, 0, last), QTextCursor::KeepAnchor);
+    setTextCursor(cursor);
+    verticalScrollBar()->setValue(scrolled);
 }
 
 void ReaderView::setRemoteContentAllowed(bool allowed) {

@@ -29,6 +29,8 @@ public:
     void setEntityDirectory(EntityDirectory* directory);
     void showArticle(const mirsad::Article& article, const QString& feedTitle);
     void showMessage(const QString& message);
+    // The names of the article on screen changed (re-tagged): drawn again where the reader is.
+    void setMentions(const QList<mirsad::StoredMention>& mentions);
     qint64 articleId() const { return m_article.id; }
     const mirsad::Article& article() const { return m_article; }
 

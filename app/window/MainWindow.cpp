@@ -107,7 +107,7 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
 
     // Teaching Mirsad a name it missed, from the reader's selection.
     m_nameTeacher = new NameTeacher(
-        m_storage, [this] { return m_reader->textCursor().selectedText(); }, this);
+        m_storage, m_undoStack, [this] { return m_reader->textCursor().selectedText(); }, this);
     m_actions = new MainWindowActions(*this, *m_feedPane, *m_nameTeacher);
     connectPanes();
 
@@ -133,6 +133,7 @@ void MainWindow::connectPanes() {
     };
     connect(m_updater, &ingest::FeedUpdater::progress, this, &MainWindow::setProgress);
     connect(m_nameTeacher, &NameTeacher::message, this, showMessage);
+    connect(m_nameTeacher, &NameTeacher::namesRetagged, this, &MainWindow::refreshNames);
 
     // Filtering: the feed list, the filter bar, the sidebar and the names all end in applyFilter.
     connect(m_feedPane, &FeedPane::feedSelectionChanged, this, &MainWindow::onFeedSelected);
@@ -263,6 +264,23 @@ void MainWindow::articleLoaded(const Article& article) {
         .then(this, [this, articleId](const Result<storage::FeedInfo>& feed) {
             if (feed && m_reader->articleId() == articleId)
                 m_reader->setRemoteContentAllowed(feed->allowRemoteContent);
+        });
+}
+
+void MainWindow::refreshNames() {
+    // The gazetteer changed and the archive was re-tagged: the names the reader and "Names in
+    // this article" show are read again, the reader keeping its place.
+    m_entities->load();
+    const qint64 id = m_reader->articleId();
+    if (id <= 0)
+        return;
+    m_storage.reader()
+        .run([id](QSqlDatabase& db) { return storage::loadArticle(db, id); })
+        .then(this, [this, id](const Result<Article>& article) {
+            if (!article || m_reader->articleId() != id)
+                return;
+            m_reader->setMentions(article->mentions);
+            m_entityList->showArticle(m_reader->article());
         });
 }
 

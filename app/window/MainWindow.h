@@ -95,6 +95,8 @@ private:
     void saveLayout();
     void showArticle(qint64 id);
     void articleLoaded(const mirsad::Article& article);
+    // After the user taught or changed names and the archive was re-tagged.
+    void refreshNames();
     void pageLoaded();
     void onFeedSelected(const QList<qint64>& feedIds);
     void applyFilter(const mirsad::ArticleFilter& filter);

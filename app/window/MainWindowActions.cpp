@@ -98,6 +98,7 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     // Teaching Mirsad a name it missed, from the reader's selection.
     QMenu* nameMenu = bar->addMenu(MainWindow::tr("&Names"));
     nameMenu->addAction(names.addNameAction());
+    nameMenu->addAction(names.manageNamesAction());
     window->addAction(names.addNameAction());
 
     QMenu* edit = bar->addMenu(MainWindow::tr("&Edit"));

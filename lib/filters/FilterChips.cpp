@@ -3,6 +3,7 @@
 #include "names/Gazetteer.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 
 namespace mirsad::filters {
 
@@ -38,6 +39,15 @@ QString entityToolTip(const names::Gazetteer& gazetteer, const QStringList& ids)
         lines << (entity ? QStringLiteral("%1 — %2").arg(entity->name, entity->nameAr) : id);
     }
     return lines.join(u'\n');
+}
+
+// A group made of a place and places within it (what a click on a place's name filters to).
+bool isPlaceWithPlacesWithin(const names::Gazetteer& gazetteer, const QStringList& group) {
+    const names::Entity* first = gazetteer.entity(group.first());
+    if (!first || first->kind != names::EntityKind::Place)
+        return false;
+    const QStringList within = gazetteer.descendants(first->id);
+    return std::all_of(group.begin(), group.end(), [&](const QString& id) { return within.contains(id); });
 }
 
 QString timeText(const QDateTime& time) {
@@ -86,13 +96,22 @@ QList<FilterChip> describeFilter(const ArticleFilter& filter, const names::Gazet
             continue;
         ArticleFilter without = filter;
         without.entityGroups = removedAt(filter.entityGroups, i);
-        QStringList shown;
-        for (const QString& id : group.mid(0, 3))
-            shown << entityName(gazetteer, id);
-        if (group.size() > 3)
-            shown << tr("%1 more").arg(group.size() - 3);
-        add(FilterChip::Kind::Entity,
-            QStringLiteral("%1: %2").arg(kindLabel(gazetteer.entity(group.first())), shown.join(tr(" or "))),
+        const names::Entity* first = gazetteer.entity(group.first());
+        QString shown;
+        if (group.size() == 1) {
+            shown = entityName(gazetteer, group.first());
+        } else if (isPlaceWithPlacesWithin(gazetteer, group)) {
+            // A click on a place filters to it and what lies within it: one place to the user.
+            shown = tr("%1 and places within").arg(first->name);
+        } else {
+            QStringList listed;
+            for (const QString& id : group.mid(0, 3))
+                listed << entityName(gazetteer, id);
+            if (group.size() > 3)
+                listed << tr("%1 more").arg(group.size() - 3);
+            shown = listed.join(tr(" or "));
+        }
+        add(FilterChip::Kind::Entity, QStringLiteral("%1: %2").arg(kindLabel(first), shown),
             entityToolTip(gazetteer, group), without);
     }
     if (!filter.text.trimmed().isEmpty()) {

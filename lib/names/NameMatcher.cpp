@@ -194,17 +194,22 @@ QList<const Entity*> NameMatcher::resolve(QStringView name, std::optional<Entity
     return result;
 }
 
-QStringList NameMatcher::suggest(QStringView name, int max) const {
+namespace {
+
+// The key string of a typed or stored name: its words as the trie keys them, articles left out.
+QString keyStringOf(QStringView name) {
     QStringList keys;
     for (const Word& word : wordsOf(name)) {
         if (!word.isLatinArticle())
-            keys.append(NameTrie::keyString(word)); // articles left out, as in the trie
+            keys.append(NameTrie::keyString(word));
     }
-    const QString query = keys.join(u' ');
-    if (query.isEmpty())
-        return {};
-    const QList<Entity>& entities = m_data->gazetteer.entities();
-    const auto& entityKeys = m_data->trie.entityKeyStrings();
+    return keys.join(u' ');
+}
+
+// (distance, entity index) of the entities near a key string, nearest first.
+std::vector<std::pair<int, qsizetype>> entitiesNear(const QString& query, const NameMatcher::Data& data) {
+    const QList<Entity>& entities = data.gazetteer.entities();
+    const auto& entityKeys = data.trie.entityKeyStrings();
     std::vector<std::pair<int, qsizetype>> scored;
     for (qsizetype i = 0; i < entities.size(); ++i) {
         int best = std::numeric_limits<int>::max();
@@ -216,14 +221,59 @@ QStringList NameMatcher::suggest(QStringView name, int max) const {
     }
     std::stable_sort(scored.begin(), scored.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
+    return scored;
+}
+
+} // namespace
+
+QStringList NameMatcher::suggest(QStringView name, int max) const {
+    const QString query = keyStringOf(name);
+    if (query.isEmpty())
+        return {};
+    const QList<Entity>& entities = m_data->gazetteer.entities();
     QStringList result;
-    for (const auto& [distance, index] : scored) {
+    for (const auto& [distance, index] : entitiesNear(query, *m_data)) {
         if (result.size() >= max)
             break;
         const Entity& e = entities[index];
         const QString label = e.name.isEmpty() ? e.nameAr : e.name;
         if (!result.contains(label))
             result.append(label);
+    }
+    return result;
+}
+
+bool NameMatcher::Suggestion::isLikelySpelling() const {
+    if (!entity || length <= 0)
+        return false;
+    const int allowed = length <= 5 ? 0 : length <= 9 ? 1 : 2 + (length - 10) / 7;
+    return distance <= allowed;
+}
+
+QList<NameMatcher::Suggestion> NameMatcher::suggestEntities(QStringView name, int max) const {
+    const QString query = keyStringOf(name);
+    if (query.isEmpty())
+        return {};
+    const QList<Entity>& entities = m_data->gazetteer.entities();
+    QList<Suggestion> result;
+    for (const auto& [distance, index] : entitiesNear(query, *m_data)) {
+        if (result.size() >= max)
+            break;
+        const Entity& e = entities[index];
+        // The spelling that came closest, to show the user why the entity is suggested.
+        QStringList forms{e.name, e.nameAr};
+        forms += e.aliases;
+        QString spelling;
+        int nearest = std::numeric_limits<int>::max();
+        for (const QString& form : std::as_const(forms)) {
+            if (form.trimmed().isEmpty())
+                continue;
+            if (const int d = editDistance(query, keyStringOf(form)); d < nearest) {
+                nearest = d;
+                spelling = form;
+            }
+        }
+        result.append({&e, spelling, distance, static_cast<int>(query.size())});
     }
     return result;
 }

@@ -53,6 +53,20 @@ public:
     // for "did you mean" in an error message.
     QStringList suggest(QStringView name, int max = 5) const;
 
+    // An entity whose name is close to a typed one, and how close.
+    struct Suggestion {
+        const Entity* entity = nullptr;
+        QString spelling; // the entity's name or spelling nearest to the typed name
+        int distance = 0; // edit distance between their folded skeletons
+        int length = 0;   // the length of the typed name's skeleton
+        // Close enough to be another spelling of the same name rather than a different word:
+        // no edit in a skeleton of up to five letters ("Kurds" is not "al-Quds"), one up to nine
+        // ("Arbeelu" for Arbil), two up to fifteen, then one more for every seven letters.
+        bool isLikelySpelling() const;
+    };
+    // The entities closest to name, best first (the same search as suggest()).
+    QList<Suggestion> suggestEntities(QStringView name, int max = 5) const;
+
     const Gazetteer& gazetteer() const;
     // Approximate memory held by the built tables, in bytes.
     std::size_t memoryUsage() const;

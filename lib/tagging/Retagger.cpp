@@ -27,6 +27,7 @@ void Retagger::addAlias(const QString& entityId, const QString& alias) {
                 return;
             }
             emit aliasAdded(entityId, alias);
+            emit namesChanged();
             namesStored(*added);
         });
 }
@@ -38,9 +39,22 @@ void Retagger::addEntity(const names::Entity& entity) {
                 emit failed(added.error());
                 return;
             }
-            emit entityAdded(entity.id);
+            emit entityAdded(added->entityId);
+            emit namesChanged();
             namesStored(*added);
         });
+}
+
+QFuture<Result<NamesAdded>> Retagger::change(NameChange change) {
+    return m_writer.run(std::move(change)).then(this, [this](const Result<NamesAdded>& changed) {
+        if (!changed) {
+            emit failed(changed.error());
+            return changed;
+        }
+        emit namesChanged();
+        namesStored(*changed);
+        return changed;
+    });
 }
 
 void Retagger::namesStored(const NamesAdded& added) {

@@ -5,8 +5,11 @@
 #include "tagging/Retagging.h"
 #include "tagging/UserNames.h"
 
+#include <QFuture>
 #include <QObject>
+#include <QSqlDatabase>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -31,6 +34,13 @@ public:
     // Store the name (on the writer), then re-tag. A refused name emits failed().
     void addAlias(const QString& entityId, const QString& alias);
     void addEntity(const names::Entity& entity);
+
+    // A change to the user's names (UserNames.h), run on the writer; it returns the names whose
+    // articles may change.
+    using NameChange = std::function<Result<NamesAdded>(QSqlDatabase&)>;
+    // Applies the change, then re-tags what it touched. The future tells whether it was stored;
+    // a refused change also emits failed().
+    QFuture<Result<NamesAdded>> change(NameChange change);
     // Re-tags whatever is out of date (e.g. at start-up, after an interrupted run).
     void start();
     // Stops after the batch in flight; start() resumes.
@@ -40,6 +50,7 @@ public:
 signals:
     void aliasAdded(const QString& entityId, const QString& alias);
     void entityAdded(const QString& entityId);
+    void namesChanged(); // after any change was stored, before the re-tagging
     void progress(qint64 done, qint64 total);
     void finished(qint64 changedArticles);
     void failed(const QString& error);

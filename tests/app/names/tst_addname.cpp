@@ -8,11 +8,13 @@
 #include "tagging/Tagger.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QTimer>
+#include <QUndoStack>
 
 using namespace mirsad;
 
@@ -55,8 +57,9 @@ private slots:
         const qint64 id = stored->id;
 
         QWidget window;
+        QUndoStack undo;
         NameTeacher teacher(
-            storage, [] { return QStringLiteral("Arbeelu"); }, &window);
+            storage, &undo, [] { return QStringLiteral("Arbeelu"); }, &window);
         QSignalSpy finished(&teacher.retagger(), &tagging::Retagger::finished);
         // Answer the dialog as a user would: alias mode, search "Erbil", pick it, OK.
         QTimer::singleShot(200, this, [] {
@@ -81,6 +84,31 @@ private slots:
         QCOMPARE(retagged->mentions.size(), 1);
         QCOMPARE(retagged->mentions.first().entityId, QStringLiteral("erbil"));
         QCOMPARE(retagged->mentions.first().surface, QStringLiteral("Arbeelu"));
+        QCOMPARE(undo.count(), 1);
+    }
+
+    // A name nothing resembles opens on a new entity whose kind the user must choose: Enter
+    // alone adds nothing; typing the kind's first letter chooses it, then Enter adds it.
+    void aNewEntityNeedsItsKind() {
+        Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::builtin();
+        QVERIFY2(tagger, qPrintable(tagger.error()));
+        AddNameDialog dialog(*tagger, QStringLiteral("Zorava Council"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(!dialog.isAlias());
+        QVERIFY(dialog.suggestionReason().isEmpty());
+        QTest::keyClick(&dialog, Qt::Key_Return);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        auto* kind = dialog.findChild<QComboBox*>(QStringLiteral("entityKind"));
+        kind->setFocus();
+        QTest::keyClicks(kind, QStringLiteral("O"));
+        QCOMPARE(kind->currentText(), QStringLiteral("Organisation"));
+        QTest::keyClick(kind, Qt::Key_Return);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.entity().kind, names::EntityKind::Organization);
+        QCOMPARE(dialog.entity().name, QStringLiteral("Zorava Council"));
     }
 };
 

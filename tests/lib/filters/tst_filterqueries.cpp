@@ -496,6 +496,28 @@ private slots:
         QVERIFY(!filter.isEmpty());
         QVERIFY(without.noteTags.isEmpty());
     }
+
+    // A click on a place filters to it and the places within it: the chip names that one place,
+    // not the first three of the group (issue 17, finding 12).
+    void entityChipNamesTheClickedPlace() {
+        Result<names::Gazetteer> gazetteer = names::Gazetteer::builtin();
+        QVERIFY(gazetteer.ok());
+        const QStringList sinjar = gazetteer->descendants(u"sinjar"_s);
+        QVERIFY(sinjar.size() > 3);
+        const auto labelOf = [&](const QStringList& group) {
+            ArticleFilter filter;
+            filter.entityGroups << group;
+            return filters::describeFilter(filter, *gazetteer).value(0).label;
+        };
+        QCOMPARE(labelOf(sinjar), u"Place: Sinjar and places within"_s);
+        QCOMPARE(labelOf({u"sinune"_s}), u"Place: Sinune"_s);
+        QCOMPARE(labelOf({u"mohammed-shia-al-sudani"_s}), u"Person: Mohammed Shia al-Sudani"_s);
+        // A group of different entities (a typed name that means several) still lists them.
+        QCOMPARE(labelOf({u"sinune"_s, u"erbil"_s}), u"Place: Sinune or Erbil"_s);
+        ArticleFilter filter;
+        filter.entityGroups << sinjar;
+        QVERIFY(filters::describeFilter(filter, *gazetteer).value(0).toolTip.contains(u"Mount Sinjar"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFilterQueries)

@@ -85,6 +85,8 @@ private slots:
     void resolve();
     void resolveFiltersByKind();
     void suggest();
+    void likelySpellings_data();
+    void likelySpellings();
     void emptyMatcher();
     void copiesShareAndAgree();
     void builtinGazetteer_data();
@@ -256,6 +258,51 @@ void TestNameMatcher::suggest() {
     QVERIFY(testMatcher().suggest(u"الكاظمى").contains(u"Mustafa al-Kadhimi"_s));
     QVERIFY(testMatcher().suggest(u"Mosull", 1) == QStringList{u"Mosul"_s});
     QVERIFY(testMatcher().suggest(u"Xyzzyplugh").isEmpty());
+}
+
+// Which selections "Add a name" may propose as another spelling of a known entity (issue 17):
+// only those spelt much like one of its names; a different word stays unproposed however near.
+void TestNameMatcher::likelySpellings_data() {
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("entity"); // empty: nothing is close enough
+    QTest::addColumn<QString>("spelling");
+    QTest::newRow("Arbeelu") << u"Arbeelu"_s << u"erbil"_s << u"Arbil"_s;
+    QTest::newRow("Kadimi") << u"Kadimi"_s << u"mustafa-al-kadhimi"_s << QString();
+    QTest::newRow("Sulaimaniya") << u"Sulaimaniya"_s << u"sulaymaniyah"_s << QString();
+    QTest::newRow("Kurds") << u"Kurds"_s << QString() << QString(); // one letter from al-Quds
+    QTest::newRow("Yazidis") << u"Yazidis"_s << QString() << QString();
+    QTest::newRow("Arabs") << u"Arabs"_s << QString() << QString();
+    QTest::newRow("Parliament") << u"Parliament"_s << QString() << QString();
+    QTest::newRow("budget") << u"budget"_s << QString() << QString();
+    QTest::newRow("Xyzzyplugh") << u"Xyzzyplugh"_s << QString() << QString();
+}
+
+void TestNameMatcher::likelySpellings() {
+    QFETCH(QString, typed);
+    QFETCH(QString, entity);
+    QFETCH(QString, spelling);
+    static const mirsad::Result<Gazetteer> builtin = Gazetteer::builtin();
+    QVERIFY2(builtin, qPrintable(builtin.error()));
+    static const NameMatcher matcher(*builtin);
+    QStringList likely;
+    QString nearest;
+    for (const NameMatcher::Suggestion& s : matcher.suggestEntities(typed)) {
+        if (s.isLikelySpelling()) {
+            likely << s.entity->id;
+            if (nearest.isEmpty())
+                nearest = s.spelling;
+        }
+    }
+    QStringList all;
+    for (const NameMatcher::Suggestion& s : matcher.suggestEntities(typed))
+        all << u"%1 (%2: %3/%4)"_s.arg(s.entity->id, s.spelling).arg(s.distance).arg(s.length);
+    if (entity.isEmpty()) {
+        QVERIFY2(likely.isEmpty(), qPrintable(all.join(u", "_s)));
+    } else {
+        QVERIFY2(likely.value(0) == entity, qPrintable(all.join(u", "_s)));
+        if (!spelling.isEmpty())
+            QCOMPARE(nearest, spelling);
+    }
 }
 
 void TestNameMatcher::emptyMatcher() {

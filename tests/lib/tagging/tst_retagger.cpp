@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 
 using namespace mirsad;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -49,6 +50,23 @@ QStringList entitiesOf(QSqlDatabase& db, qint64 articleId) {
 qint64 outdated(QSqlDatabase& db) {
     Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::forDatabase(db);
     return tagger ? tagging::countOutdated(db, (*tagger)->version()).value() : -1;
+}
+
+// A change of the user's names, then the re-tagging it calls for.
+Result<tagging::RetagReport> retagAfter(QSqlDatabase& db, const Result<tagging::NamesAdded>& changed) {
+    if (!changed)
+        return Error{changed.error()};
+    return tagging::retagArchive(db, *changed);
+}
+
+// Whether tagging every article from scratch gives the mentions the fast path left.
+bool sameAsFromScratch(QSqlDatabase& db) {
+    const QStringList fast = mentionRows(db);
+    QSqlQuery reset(db);
+    if (!reset.exec(QStringLiteral("UPDATE articles SET tagged_version = 'old'")))
+        return false;
+    Result<tagging::RetagReport> full = tagging::retagArchive(db);
+    return full && full->changed == 0 && mentionRows(db) == fast;
 }
 
 } // namespace
@@ -156,6 +174,118 @@ private slots:
         auto refused = tagging::storeUserEntity(db.db(), orphan);
         QVERIFY(!refused);
         QVERIFY(refused.error().contains(QStringLiteral("atlantis")));
+    }
+
+    // What was taught can be changed or taken back: each change re-tags only the articles with
+    // the names involved, and leaves the archive as tagging it from scratch would.
+    void changeAndRemoveWhatWasTaught() {
+        test::TempDatabase db;
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QList<qint64> ids;
+        QStringList texts{QStringLiteral("Tourists visited the citadel of Arbela on Friday."),
+                          QStringLiteral("Asoy Nwe said the vote in Sulaymaniyah was fair."),
+                          QStringLiteral("The leader of New Horizon spoke in Duhok.")};
+        for (int i = 0; i < 8; ++i)
+            texts << QStringLiteral("Kadhimi met Barham Salih in Baghdad, report %1.").arg(i);
+        for (const QString& text : std::as_const(texts)) {
+            Result<storage::UpsertResult> stored =
+                ingest::storeArticle(db.db(), article(QString::number(ids.size()), text));
+            QVERIFY2(stored, qPrintable(stored.error()));
+            ids << stored->id;
+        }
+        const QStringList original = mentionRows(db.db());
+        QCOMPARE(entitiesOf(db.db(), ids[2]), QStringList{QStringLiteral("duhok")});
+
+        // An alias: added, given to another entity, removed.
+        auto report = retagAfter(db.db(), tagging::storeUserAlias(db.db(), u"erbil"_s, u"Arbela"_s));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(entitiesOf(db.db(), ids[0]), QStringList{u"erbil"_s});
+        report = retagAfter(
+            db.db(), tagging::updateUserAlias(db.db(), {u"erbil"_s, u"Arbela"_s}, {u"duhok"_s, u"Arbela"_s}));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(report->examined, qint64(1)); // only the article with "Arbela" is read again
+        QCOMPARE(report->bumped, qint64(texts.size() - 1));
+        QCOMPARE(report->changed, qint64(1));
+        QCOMPARE(entitiesOf(db.db(), ids[0]), QStringList{u"duhok"_s});
+        QVERIFY(!tagging::updateUserAlias(db.db(), {u"duhok"_s, u"Arbela"_s}, {u"duhok"_s, u"Duhok"_s}));
+        report = retagAfter(db.db(), tagging::removeUserAlias(db.db(), u"duhok"_s, u"Arbela"_s));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(report->examined, qint64(1));
+        QCOMPARE(report->changed, qint64(1));
+        QCOMPARE(mentionRows(db.db()), original);
+        QCOMPARE(outdated(db.db()), qint64(0));
+        const auto again = tagging::removeUserAlias(db.db(), u"duhok"_s, u"Arbela"_s);
+        QVERIFY(!again);
+        QVERIFY2(again.error().contains(u"Arbela"_s), qPrintable(again.error()));
+
+        // An entity with a spelling added afterwards: changed, removed, put back.
+        names::Entity party;
+        party.kind = names::EntityKind::Organization;
+        party.name = u"New Horizon"_s;
+        party.nameAr = u"الأفق الجديد"_s;
+        report = retagAfter(db.db(), tagging::storeUserEntity(db.db(), party));
+        QVERIFY2(report, qPrintable(report.error()));
+        party.id = u"new-horizon"_s;
+        report = retagAfter(db.db(), tagging::storeUserAlias(db.db(), party.id, u"Asoy Nwe"_s));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(entitiesOf(db.db(), ids[1]), (QStringList{party.id, u"sulaymaniyah"_s}));
+        QCOMPARE(entitiesOf(db.db(), ids[2]), (QStringList{party.id, u"duhok"_s}));
+        Result<tagging::UserNameList> list = tagging::listUserNames(db.db());
+        QVERIFY2(list, qPrintable(list.error()));
+        QCOMPARE(list->entities.size(), 1);
+        QCOMPARE(list->entities.first().name, party.name);
+        QCOMPARE(list->aliases, (QList<tagging::UserAlias>{{party.id, u"Asoy Nwe"_s}}));
+
+        names::Entity renamed = party;
+        renamed.name = u"Horizon Movement"_s;
+        renamed.description = u"Renamed in this test"_s;
+        report = retagAfter(db.db(), tagging::updateUserEntity(db.db(), renamed));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(report->changed, qint64(1)); // "New Horizon" is no longer its name
+        QCOMPARE(entitiesOf(db.db(), ids[2]), QStringList{u"duhok"_s});
+        QCOMPARE(entitiesOf(db.db(), ids[1]), (QStringList{party.id, u"sulaymaniyah"_s}));
+        QCOMPARE(tagging::listUserNames(db.db())->entities.first().description, renamed.description);
+        report = retagAfter(db.db(), tagging::updateUserEntity(db.db(), party));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(entitiesOf(db.db(), ids[2]), (QStringList{party.id, u"duhok"_s}));
+
+        QStringList removedAliases;
+        report = retagAfter(db.db(), tagging::removeUserEntity(db.db(), party.id, &removedAliases));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(removedAliases, QStringList{u"Asoy Nwe"_s});
+        QCOMPARE(report->changed, qint64(2));
+        QCOMPARE(mentionRows(db.db()), original);
+        list = tagging::listUserNames(db.db());
+        QVERIFY(list && list->entities.isEmpty() && list->aliases.isEmpty());
+        report = retagAfter(db.db(), tagging::restoreUserEntity(db.db(), party, removedAliases));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(entitiesOf(db.db(), ids[1]), (QStringList{party.id, u"sulaymaniyah"_s}));
+        QCOMPARE(entitiesOf(db.db(), ids[2]), (QStringList{party.id, u"duhok"_s}));
+        QCOMPARE(tagging::listUserNames(db.db())->aliases.size(), 1);
+        QVERIFY(sameAsFromScratch(db.db()));
+
+        // The bundled gazetteer is not the user's to remove; the place hierarchy stays a tree.
+        QVERIFY(!tagging::removeUserEntity(db.db(), u"erbil"_s));
+        names::Entity quarter;
+        quarter.kind = names::EntityKind::Place;
+        quarter.name = u"Old Quarter"_s;
+        quarter.within = {u"erbil"_s};
+        QVERIFY(tagging::storeUserEntity(db.db(), quarter));
+        names::Entity bazaar;
+        bazaar.kind = names::EntityKind::Place;
+        bazaar.name = u"Qaysari Bazaar"_s;
+        bazaar.within = {u"old-quarter"_s};
+        QVERIFY(tagging::storeUserEntity(db.db(), bazaar));
+        quarter.id = u"old-quarter"_s;
+        quarter.within = {u"qaysari-bazaar"_s};
+        const auto cycle = tagging::updateUserEntity(db.db(), quarter);
+        QVERIFY(!cycle);
+        QVERIFY2(cycle.error().contains(u"Qaysari Bazaar"_s), qPrintable(cycle.error()));
+        const auto holds = tagging::removeUserEntity(db.db(), u"old-quarter"_s);
+        QVERIFY(!holds);
+        QVERIFY2(holds.error().contains(u"Qaysari Bazaar"_s), qPrintable(holds.error()));
+        QVERIFY(tagging::removeUserEntity(db.db(), u"qaysari-bazaar"_s));
+        QVERIFY(tagging::removeUserEntity(db.db(), u"old-quarter"_s));
     }
 
     // The GUI's path: the Retagger stores the entity on the writer, reads on the reader, matches
