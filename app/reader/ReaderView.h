@@ -27,7 +27,9 @@ public:
 
     void setEntityDirectory(EntityDirectory* directory);
     void showArticle(const mirsad::Article& article, const QString& feedTitle);
-    void showMessage(const QString& message);
+    // A message instead of an article; with `actionText`, a link below it that emits
+    // messageActionClicked (e.g. "Clear all filters").
+    void showMessage(const QString& message, const QString& actionText = {});
     qint64 articleId() const { return m_article.id; }
     const mirsad::Article& article() const { return m_article; }
 
@@ -73,6 +75,7 @@ signals:
     void removeHighlightRequested(qint64 highlightId);
     void noteRequested(qint64 highlightId); // 0: on the article
     void remoteContentRequested();
+    void messageActionClicked();
     void zoomChanged(int zoom);
 
 protected:

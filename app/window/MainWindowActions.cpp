@@ -7,6 +7,7 @@
 #include "reader/ReaderView.h"
 #include "window/AppSettings.h"
 #include "window/MainWindow.h"
+#include "window/PaneLayout.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -123,6 +124,8 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
                     &MainWindow::showRawSource);
     view->addAction(MainWindow::tr("Clear &Name Filter"), window, &MainWindow::clearNameFilter);
     view->addSeparator();
+    view->addAction(window->panes()->feedPaneAction());
+    view->addAction(window->panes()->notesPaneAction());
     view->addAction(m_toolBar->toggleViewAction());
 
     QMenu* article = bar->addMenu(MainWindow::tr("&Article"));
