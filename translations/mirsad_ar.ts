@@ -116,6 +116,17 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Pick the day from a calendar (Alt+Down)</source>
+        <translation>اختر اليوم من التقويم (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Type a day as %2 or %3, or leave the field empty for any date.</source>
+        <translation>«%1» ليس تاريخًا. اكتب اليوم بالشكل %2 أو %3، أو اترك الحقل فارغًا لأي تاريخ.</translation>
+    </message>
+</context>
+<context>
     <name>EntityDirectory</name>
     <message>
         <source>Person</source>
@@ -364,10 +375,6 @@
         <translation>منشور في هذا اليوم أو بعده</translation>
     </message>
     <message>
-        <source>Published on or before this day</source>
-        <translation>منشور في هذا اليوم أو قبله</translation>
-    </message>
-    <message>
         <source>Unread</source>
         <translation>غير مقروء</translation>
     </message>
@@ -398,6 +405,10 @@
     <message>
         <source>Remove this filter</source>
         <translation>إزالة عامل التصفية هذا</translation>
+    </message>
+    <message>
+        <source>Published on or before this day (that day included)</source>
+        <translation>منشور في هذا اليوم أو قبله (بما فيه هذا اليوم)</translation>
     </message>
 </context>
 <context>
@@ -632,6 +643,14 @@
         <source>Showing the articles that mention %1 (View ▸ Clear Name Filter shows all).</source>
         <translation>تُعرض المقالات التي تذكر %1 (عرض ▸ إلغاء تصفية الاسم يعرض الكل).</translation>
     </message>
+    <message>
+        <source>No article matches the filters.</source>
+        <translation>لا توجد مقالات تطابق عوامل التصفية.</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>مسح كل عوامل التصفية</translation>
+    </message>
 </context>
 <context>
     <name>MarkdownEditor</name>
@@ -758,6 +777,17 @@
     <message>
         <source>No notes or highlights yet. Select text in the article and press Ctrl+H to highlight it.</source>
         <translation>لا توجد ملاحظات أو تظليلات بعد. حدّد نصًا في المقال واضغط Ctrl+H لتظليله.</translation>
+    </message>
+</context>
+<context>
+    <name>PaneLayout</name>
+    <message>
+        <source>Show &amp;Feeds and Filters</source>
+        <translation>إظهار ال&amp;خلاصات وعوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Show &amp;Notes and Names</source>
+        <translation>إظهار ال&amp;ملاحظات والأسماء</translation>
     </message>
 </context>
 <context>
@@ -890,10 +920,6 @@
         <translation>ابحث عن شخص أو منظمة…</translation>
     </message>
     <message>
-        <source>People &amp;&amp; organisations</source>
-        <translation>الأشخاص والمنظمات</translation>
-    </message>
-    <message>
         <source>Save current…</source>
         <translation>حفظ الحالي…</translation>
     </message>
@@ -952,6 +978,30 @@
     <message>
         <source>Delete the watchlist “%1”?</source>
         <translation>أتريد حذف قائمة المتابعة «%1»؟</translation>
+    </message>
+    <message>
+        <source>Regions: click one to show the articles that name a place in it (Ctrl+click adds it to the regions already chosen)</source>
+        <translation>المناطق: انقر منطقة لعرض المقالات التي تذكر مكانًا فيها (Ctrl+نقرة تضيفها إلى المناطق المختارة)</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>People and organisations, the most mentioned first</source>
+        <translation>الأشخاص والمنظمات، الأكثر ذكرًا أولًا</translation>
+    </message>
+    <message>
+        <source>Saved filters, with how many of their articles are unread</source>
+        <translation>عوامل تصفية محفوظة، مع عدد مقالاتها غير المقروءة</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: a watchlist keeps a filter. Choose a region, a name, a feed or a search first.</source>
+        <translation>لا شيء للحفظ بعد: قائمة المتابعة تحفظ عامل تصفية. اختر أولًا منطقة أو اسمًا أو خلاصة أو بحثًا.</translation>
+    </message>
+    <message>
+        <source>Choose a filter first: Update gives it to the selected watchlist.</source>
+        <translation>اختر عامل تصفية أولًا: «تحديث» يعطيه لقائمة المتابعة المحددة.</translation>
     </message>
 </context>
 <context>
@@ -1045,6 +1095,10 @@
     <message>
         <source>Has notes</source>
         <translation>له ملاحظات</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>حتى %1</translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,10 @@ namespace mirsad::filters {
 
 namespace {
 
+// The context is the one lupdate gives this namespace's tr() (the labels were never translated
+// while it was "FilterChip": the Arabic UI showed "Text: “oil”" with its quotes reversed).
 QString tr(const char* text) {
-    return QCoreApplication::translate("FilterChip", text);
+    return QCoreApplication::translate("mirsad::filters", text);
 }
 
 QString kindLabel(const names::Entity* entity) {

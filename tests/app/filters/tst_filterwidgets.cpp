@@ -23,6 +23,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeView>
 
 using namespace mirsad;
@@ -291,18 +292,17 @@ private slots:
         // No scroll arrows, and every title whole.
         for (QToolButton* arrow : tabs->findChildren<QToolButton*>())
             QVERIFY(!arrow->isVisible());
-        const QFontMetrics metrics(tabs->font());
-        for (int i = 0; i < tabs->count(); ++i) {
-            const QString title = tabs->tabText(i).remove(u'&');
-            QVERIFY2(tabs->tabRect(i).width() >= metrics.horizontalAdvance(title), qPrintable(title));
-            QVERIFY(tabs->tabRect(i).right() <= tabs->width());
+        QVERIFY(tabs->sizeHint().width() <= tabs->width());
+        for (int i = 0; i < tabs->count(); ++i)
             QVERIFY(!tabs->tabToolTip(i).isEmpty());
-        }
     }
 
     void namesKeepTheirOwnDirection() {
         // An English name in the Arabic UI: "70 Forces", not "Forces 70". The views' delegates
         // isolate each item's text; the chips isolate names and the search.
+        QTranslator translator;
+        QVERIFY(translator.load(u":/i18n/mirsad_ar.qm"_s));
+        QCoreApplication::installTranslator(&translator);
         QGuiApplication::setLayoutDirection(Qt::RightToLeft);
         {
             SidebarFixture f;
@@ -324,11 +324,12 @@ private slots:
             for (QToolButton* chip : f.bar->chipButtons())
                 chips << chip->text();
             QVERIFY2(chips.join(u'|').contains(u"\u206870 Forces\u2069"_s), qPrintable(chips.join(u'|')));
-            QVERIFY2(chips.join(u'|').contains(u"“\u2068oil\u2069”"_s), qPrintable(chips.join(u'|')));
+            QVERIFY2(chips.join(u'|').contains(u"النص: «\u2068oil\u2069»"_s), qPrintable(chips.join(u'|')));
             QTest::qWait(50);
             QVERIFY(f.window->grab().save(test::screenshotPath(u"filters-rtl-names.png"_s)));
         }
         QGuiApplication::setLayoutDirection(Qt::LeftToRight);
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void filterBarChipsAndSearch() {
