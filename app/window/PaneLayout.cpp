@@ -60,9 +60,6 @@ PaneLayout::PaneLayout(const Panes& panes, QWidget* parent)
     listLayout->addWidget(panes.filterBar);
     listLayout->addWidget(panes.articleList);
     listArea->setMinimumWidth(listMinimumWidth);
-    // The list shows a few rows however short the window.
-    const int row = panes.articleList->fontMetrics().height() + 8;
-    panes.articleList->setMinimumHeight(row * 4 + 8);
     m_centreSplitter->setObjectName(QStringLiteral("centreSplitter"));
     m_centreSplitter->setChildrenCollapsible(false);
     m_centreSplitter->addWidget(listArea);
