@@ -215,6 +215,10 @@
         <source>How many times the article mentions each name</source>
         <translation>عدد المرات التي يذكر فيها المقال كل اسم</translation>
     </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
 </context>
 <context>
     <name>FeedPane</name>
@@ -438,6 +442,10 @@
     <message>
         <source>Remove this filter</source>
         <translation>إزالة عامل التصفية هذا</translation>
+    </message>
+    <message>
+        <source>Published on or before this day (that day included)</source>
+        <translation>منشور في هذا اليوم أو قبله (بما فيه هذا اليوم)</translation>
     </message>
 </context>
 <context>
@@ -671,6 +679,14 @@
     <message>
         <source>Showing the articles that mention %1 (View ▸ Clear Name Filter shows all).</source>
         <translation>تُعرض المقالات التي تذكر %1 (عرض ▸ إلغاء تصفية الاسم يعرض الكل).</translation>
+    </message>
+    <message>
+        <source>No article matches the filters.</source>
+        <translation>لا توجد مقالات تطابق عوامل التصفية.</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>مسح كل عوامل التصفية</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1127,30 @@
         <source>Delete the watchlist “%1”?</source>
         <translation>أتريد حذف قائمة المتابعة «%1»؟</translation>
     </message>
+    <message>
+        <source>Regions: click one to show the articles that name a place in it (Ctrl+click adds it to the regions already chosen)</source>
+        <translation>المناطق: انقر منطقة لعرض المقالات التي تذكر مكانًا فيها (Ctrl+نقرة تضيفها إلى المناطق المختارة)</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>People and organisations, the most mentioned first</source>
+        <translation>الأشخاص والمنظمات، الأكثر ذكرًا أولًا</translation>
+    </message>
+    <message>
+        <source>Saved filters, with how many of their articles are unread</source>
+        <translation>عوامل تصفية محفوظة، مع عدد مقالاتها غير المقروءة</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet: a watchlist keeps a filter. Choose a region, a name, a feed or a search first.</source>
+        <translation>لا شيء للحفظ بعد: قائمة المتابعة تحفظ عامل تصفية. اختر أولًا منطقة أو اسمًا أو خلاصة أو بحثًا.</translation>
+    </message>
+    <message>
+        <source>Choose a filter first: Update gives it to the selected watchlist.</source>
+        <translation>اختر عامل تصفية أولًا: «تحديث» يعطيه لقائمة المتابعة المحددة.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1208,6 +1248,10 @@
         <source>%1 and places within</source>
         <translation>%1 وما يقع ضمنها</translation>
     </message>
+    <message>
+        <source>To %1</source>
+        <translation>حتى %1</translation>
+    </message>
 </context>
 <context>
     <name>mirsad::ingest::FeedUpdater</name>
@@ -1270,6 +1314,28 @@
     <message>
         <source>Articles</source>
         <translation>المقالات</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Pick the day from a calendar (Alt+Down)</source>
+        <translation>اختر اليوم من التقويم (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Type a day as %2 or %3, or leave the field empty for any date.</source>
+        <translation>«%1» ليس تاريخًا. اكتب اليوم بالشكل %2 أو %3، أو اترك الحقل فارغًا لأي تاريخ.</translation>
+    </message>
+</context>
+<context>
+    <name>PaneLayout</name>
+    <message>
+        <source>Show &amp;Feeds and Filters</source>
+        <translation>إظهار ال&amp;خلاصات وعوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Show &amp;Notes and Names</source>
+        <translation>إظهار ال&amp;ملاحظات والأسماء</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "ingest/OpmlImport.h"
 #include "ingest/SourceImport.h"
 #include "models/FeedTreeModel.h"
+#include "reader/BidiItemDelegate.h"
 #include "storage/Storage.h"
 
 #include <QAction>
@@ -33,9 +34,10 @@ namespace {
 
 // Draws a feed row with its unread count right-aligned, a warning mark for a failed refresh,
 // and the refresh's progress while it runs.
-class FeedDelegate : public QStyledItemDelegate {
+// Each title in its own direction (BidiItemDelegate).
+class FeedDelegate : public BidiItemDelegate {
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using BidiItemDelegate::BidiItemDelegate;
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
                const QModelIndex& index) const override {

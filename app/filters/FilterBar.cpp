@@ -1,8 +1,8 @@
 #include "filters/FilterBar.h"
 
+#include "filters/DateField.h"
 #include "names/Gazetteer.h"
 
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -14,19 +14,6 @@
 using namespace mirsad;
 
 namespace {
-
-// QDateEdit has no empty state: its minimum date, shown as "any", stands for none.
-const QDate noDate(2000, 1, 1);
-
-QDateEdit* dateEdit(const QString& anyText, QWidget* parent) {
-    auto* edit = new QDateEdit(parent);
-    edit->setCalendarPopup(true);
-    edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    edit->setMinimumDate(noDate);
-    edit->setSpecialValueText(anyText);
-    edit->setDate(noDate);
-    return edit;
-}
 
 QToolButton* toggle(const QString& text, const QString& toolTip, QWidget* parent) {
     auto* button = new QToolButton(parent);
@@ -51,10 +38,12 @@ FilterBar::FilterBar(QWidget* parent)
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("filterSearch"));
     controls->addWidget(m_search, 1);
-    m_since = dateEdit(tr("from any date"), this);
-    m_until = dateEdit(tr("to any date"), this);
+    m_since = new DateField(tr("from any date"), this);
+    m_until = new DateField(tr("to any date"), this);
+    m_since->setObjectName(QStringLiteral("filterSince"));
+    m_until->setObjectName(QStringLiteral("filterUntil"));
     m_since->setToolTip(tr("Published on or after this day"));
-    m_until->setToolTip(tr("Published on or before this day"));
+    m_until->setToolTip(tr("Published on or before this day (that day included)"));
     controls->addWidget(m_since);
     controls->addWidget(new QLabel(QStringLiteral("–"), this));
     controls->addWidget(m_until);
@@ -88,8 +77,8 @@ FilterBar::FilterBar(QWidget* parent)
             applyControls();
     });
     connect(m_searchTimer, &QTimer::timeout, this, &FilterBar::applyControls);
-    for (QDateEdit* edit : {m_since, m_until})
-        connect(edit, &QDateEdit::dateChanged, this, &FilterBar::applyControls);
+    for (DateField* field : {m_since, m_until})
+        connect(field, &DateField::dateChanged, this, &FilterBar::applyControls);
     for (QToolButton* button : {m_unread, m_starred, m_withNotes})
         connect(button, &QToolButton::toggled, this, &FilterBar::applyControls);
     connect(m_clear, &QToolButton::clicked, this, [this] { apply(ArticleFilter{}); });
@@ -131,10 +120,11 @@ void FilterBar::applyControls() {
         return;
     ArticleFilter filter = m_filter;
     filter.text = m_search->text().trimmed();
-    // Days are the user's days: midnight local time.
-    filter.since = m_since->date() == noDate ? QDateTime() : QDateTime(m_since->date(), QTime(0, 0)).toUTC();
+    // Days are the user's days, from midnight local time; the "to" day is included, and the
+    // filter's end (exclusive) is the midnight after it.
+    filter.since = m_since->date().isValid() ? QDateTime(m_since->date(), QTime(0, 0)).toUTC() : QDateTime();
     filter.until =
-        m_until->date() == noDate ? QDateTime() : QDateTime(m_until->date().addDays(1), QTime(0, 0)).toUTC();
+        m_until->date().isValid() ? QDateTime(m_until->date().addDays(1), QTime(0, 0)).toUTC() : QDateTime();
     filter.unreadOnly = m_unread->isChecked();
     filter.starredOnly = m_starred->isChecked();
     filter.withNotesOnly = m_withNotes->isChecked();
@@ -145,8 +135,8 @@ void FilterBar::showFilter() {
     m_updating = true;
     if (m_search->text().trimmed() != m_filter.text.trimmed())
         m_search->setText(m_filter.text);
-    m_since->setDate(m_filter.since.isValid() ? m_filter.since.toLocalTime().date() : noDate);
-    m_until->setDate(m_filter.until.isValid() ? m_filter.until.toLocalTime().addSecs(-1).date() : noDate);
+    m_since->setDate(m_filter.since.isValid() ? m_filter.since.toLocalTime().date() : QDate());
+    m_until->setDate(m_filter.until.isValid() ? m_filter.until.toLocalTime().addSecs(-1).date() : QDate());
     m_unread->setChecked(m_filter.unreadOnly);
     m_starred->setChecked(m_filter.starredOnly);
     m_withNotes->setChecked(m_filter.withNotesOnly);

@@ -6,7 +6,7 @@
 #include <QWidget>
 #include <memory>
 
-class QDateEdit;
+class DateField;
 class QHBoxLayout;
 class QLineEdit;
 class QTimer;
@@ -18,7 +18,8 @@ class Gazetteer;
 
 // Above the article list: a chip per active condition (a click removes it), a full-text search
 // box (applied after a short pause in typing), a date range and unread / starred / has-notes
-// toggles. Every change emits filterChanged with the whole new filter.
+// toggles. Every change emits filterChanged with the whole new filter. The "to" day is inclusive:
+// the filter's exclusive end is the midnight after it.
 class FilterBar : public QWidget {
     Q_OBJECT
 public:
@@ -37,6 +38,9 @@ public:
     void setSearchDelay(int milliseconds);
 
     QLineEdit* searchBox() const { return m_search; }
+    DateField* sinceField() const { return m_since; }
+    DateField* untilField() const { return m_until; }
+    QToolButton* clearAllButton() const { return m_clear; }
     QList<QToolButton*> chipButtons() const { return m_chips; }
 
 signals:
@@ -55,8 +59,8 @@ private:
     QList<QToolButton*> m_chips;
     QLineEdit* m_search = nullptr;
     QTimer* m_searchTimer = nullptr;
-    QDateEdit* m_since = nullptr;
-    QDateEdit* m_until = nullptr;
+    DateField* m_since = nullptr;
+    DateField* m_until = nullptr;
     QToolButton* m_unread = nullptr;
     QToolButton* m_starred = nullptr;
     QToolButton* m_withNotes = nullptr;

@@ -6,17 +6,20 @@
 #include "models/RegionTreeModel.h"
 #include "models/WatchlistModel.h"
 #include "names/Gazetteer.h"
+#include "reader/BidiItemDelegate.h"
 #include "storage/Storage.h"
 #include "tagging/RegionIndex.h"
 #include "tagging/Tagger.h"
 
 #include <QFutureWatcher>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolButton>
@@ -62,6 +65,11 @@ Sidebar::Sidebar(storage::Storage& storage, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_tabs = new QTabWidget(this);
+    // Short titles that fit side by side in the sidebar's width (the full ones in the tooltips);
+    // in a narrower sidebar they are elided rather than scrolled out of sight.
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->setElideMode(Qt::ElideRight);
+    m_tabs->tabBar()->setExpanding(true);
     layout->addWidget(m_tabs);
 
     m_regions = new QTreeView(m_tabs);
@@ -71,7 +79,10 @@ Sidebar::Sidebar(storage::Storage& storage, QWidget* parent)
     m_regions->header()->setSectionResizeMode(models::RegionTreeModel::NameColumn, QHeaderView::Stretch);
     m_regions->header()->setSectionResizeMode(models::RegionTreeModel::CountColumn,
                                               QHeaderView::ResizeToContents);
+    m_regions->setItemDelegate(new BidiItemDelegate(m_regions));
     m_tabs->addTab(m_regions, tr("Regions"));
+    m_tabs->setTabToolTip(0, tr("Regions: click one to show the articles that name a place in it "
+                                "(Ctrl+click adds it to the regions already chosen)"));
 
     auto* namesPage = new QWidget(m_tabs);
     auto* namesLayout = new QVBoxLayout(namesPage);
@@ -82,15 +93,18 @@ Sidebar::Sidebar(storage::Storage& storage, QWidget* parent)
     m_entities = new QListView(namesPage);
     m_entities->setModel(m_entityModel);
     m_entities->setUniformItemSizes(true);
+    m_entities->setItemDelegate(new BidiItemDelegate(m_entities));
     namesLayout->addWidget(m_entitySearch);
     namesLayout->addWidget(m_entities);
-    m_tabs->addTab(namesPage, tr("People && organisations"));
+    m_tabs->addTab(namesPage, tr("Names"));
+    m_tabs->setTabToolTip(1, tr("People and organisations, the most mentioned first"));
 
     auto* watchPage = new QWidget(m_tabs);
     auto* watchLayout = new QVBoxLayout(watchPage);
     watchLayout->setContentsMargins(2, 2, 2, 2);
     m_watchlists = new QListView(watchPage);
     m_watchlists->setModel(m_watchlistModel);
+    m_watchlists->setItemDelegate(new BidiItemDelegate(m_watchlists));
     auto* actions = new QHBoxLayout;
     m_saveButton = button(tr("Save current…"), tr("Save the current filter as a watchlist"), watchPage);
     m_renameButton = button(tr("Rename…"), tr("Rename the selected watchlist"), watchPage);
@@ -102,13 +116,24 @@ Sidebar::Sidebar(storage::Storage& storage, QWidget* parent)
     watchLayout->addWidget(m_watchlists);
     watchLayout->addLayout(actions);
     m_tabs->addTab(watchPage, tr("Watchlists"));
+    m_tabs->setTabToolTip(2, tr("Saved filters, with how many of their articles are unread"));
+    updateWatchlistButtons();
 
+    // A click chooses the region (as the tree's selection shows); Ctrl+click adds it to the
+    // regions already chosen, or takes it away again.
     connect(m_regions, &QTreeView::clicked, this, [this](const QModelIndex& index) {
         const QString id = index.data(models::RegionTreeModel::EntityIdRole).toString();
         ArticleFilter filter = m_current;
-        if (!filter.regions.contains(id))
+        if (!(QGuiApplication::keyboardModifiers() & Qt::ControlModifier))
+            filter.regions = {id};
+        else if (filter.regions.contains(id))
+            filter.regions.removeAll(id);
+        else
             filter.regions << id;
-        emit filterRequested(filter);
+        if (filter == m_current)
+            showFilterInViews(); // the click changed the selection, not the filter
+        else
+            emit filterRequested(filter);
     });
     connect(m_entities, &QListView::clicked, this, [this](const QModelIndex& index) {
         const QStringList group{index.data(models::EntityListModel::EntityIdRole).toString()};
@@ -118,6 +143,8 @@ Sidebar::Sidebar(storage::Storage& storage, QWidget* parent)
         emit filterRequested(filter);
     });
     connect(m_entitySearch, &QLineEdit::textChanged, m_entityModel, &models::EntityListModel::setFilterText);
+    connect(m_entityModel, &QAbstractItemModel::modelReset, this, &Sidebar::showFilterInViews);
+    connect(m_regionModel, &QAbstractItemModel::modelReset, this, &Sidebar::showFilterInViews);
     connect(m_watchlists, &QListView::clicked, this, [this](const QModelIndex& index) {
         if (const filters::Watchlist* watchlist = m_watchlistModel->watchlistAt(index.row()))
             emit filterRequested(watchlist->filter);
@@ -142,6 +169,38 @@ Sidebar::~Sidebar() = default;
 
 void Sidebar::setCurrentFilter(const ArticleFilter& filter) {
     m_current = filter;
+    showFilterInViews();
+    updateWatchlistButtons();
+}
+
+// The regions and names of the filter are the ones selected in the tree and the list, and only
+// those: a chip removed in the filter bar is unselected here too.
+void Sidebar::showFilterInViews() {
+    QItemSelection regions;
+    for (const QString& id : std::as_const(m_current.regions))
+        if (const QModelIndex index = m_regionModel->indexOf(id); index.isValid())
+            regions.select(index, index.siblingAtColumn(models::RegionTreeModel::CountColumn));
+    m_regions->selectionModel()->select(regions, QItemSelectionModel::ClearAndSelect);
+    if (regions.isEmpty())
+        m_regions->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+
+    QItemSelection names;
+    for (int row = 0; row < m_entityModel->rowCount(); ++row)
+        if (m_current.entityGroups.contains(QStringList{m_entityModel->entityId(row)}))
+            names.select(m_entityModel->index(row), m_entityModel->index(row));
+    m_entities->selectionModel()->select(names, QItemSelectionModel::ClearAndSelect);
+}
+
+void Sidebar::updateWatchlistButtons() {
+    const bool empty = m_current.isEmpty();
+    m_saveButton->setEnabled(!empty);
+    m_saveButton->setToolTip(empty ? tr("Nothing to save yet: a watchlist keeps a filter. Choose a region, "
+                                        "a name, a feed or a search first.")
+                                   : tr("Save the current filter as a watchlist"));
+    m_replaceButton->setEnabled(!empty);
+    m_replaceButton->setToolTip(empty
+                                    ? tr("Choose a filter first: Update gives it to the selected watchlist.")
+                                    : tr("Give the selected watchlist the current filter"));
 }
 
 // The gazetteer and an up-to-date region index, on the writer (the index is written when the
@@ -209,6 +268,8 @@ template <typename Work> void Sidebar::write(Work work) {
 
 void Sidebar::saveWatchlist(const QString& name) {
     const ArticleFilter filter = m_current;
+    if (filter.isEmpty())
+        return;
     write([name, filter](QSqlDatabase& db) -> Status {
         Result<qint64> id = filters::addWatchlist(db, name, filter);
         return id ? Status() : Error{id.error()};

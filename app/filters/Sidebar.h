@@ -26,8 +26,10 @@ class WatchlistModel;
 
 // The filter sidebar: the place hierarchy with article counts, people and organisations
 // (most mentioned first, with a search box) and saved watchlists with their unread counts.
-// Clicking a region or a name asks for the current filter narrowed by it; clicking a
-// watchlist asks for its filter. Counts are read on the reader thread, writes go to the writer.
+// Clicking a region asks for the current filter with that region (Ctrl+click: with it as well),
+// clicking a name for the filter narrowed by it; clicking a watchlist asks for its filter. The
+// tree and the list select what the filter holds. Counts are read on the reader thread, writes go to the
+// writer.
 class Sidebar : public QWidget {
     Q_OBJECT
 public:
@@ -58,6 +60,7 @@ public:
     QListView* entityView() const { return m_entities; }
     QLineEdit* entitySearch() const { return m_entitySearch; }
     QListView* watchlistView() const { return m_watchlists; }
+    QToolButton* saveWatchlistButton() const { return m_saveButton; }
     mirsad::models::RegionTreeModel* regionModel() const { return m_regionModel; }
     mirsad::models::EntityListModel* entityModel() const { return m_entityModel; }
     mirsad::models::WatchlistModel* watchlistModel() const { return m_watchlistModel; }
@@ -75,6 +78,8 @@ private:
     void askRenameWatchlist();
     void askDeleteWatchlist();
     qint64 selectedWatchlist() const;
+    void showFilterInViews();
+    void updateWatchlistButtons();
     template <typename Work> void write(Work work);
 
     mirsad::storage::Storage& m_storage;

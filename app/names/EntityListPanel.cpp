@@ -1,6 +1,7 @@
 #include "names/EntityListPanel.h"
 
 #include "names/EntityDirectory.h"
+#include "reader/BidiItemDelegate.h"
 #include "reader/HighlightColors.h"
 
 #include <QHeaderView>
@@ -21,6 +22,7 @@ EntityListPanel::EntityListPanel(EntityDirectory& directory, QWidget* parent)
     setRootIsDecorated(false);
     setIndentation(8);
     setUniformRowHeights(true);
+    setItemDelegate(new BidiItemDelegate(this)); // "70 Forces" in the Arabic UI too
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
         if (const QString id = item->data(0, EntityIdRole).toString(); !id.isEmpty())
             emit entityActivated(id);

@@ -335,7 +335,7 @@ qsizetype ReaderView::textIndex(int position) const {
     return it->textStart + (position - it->documentStart);
 }
 
-void ReaderView::showMessage(const QString& message) {
+void ReaderView::showMessage(const QString& message, const QString& actionText) {
     m_article = Article();
     m_textOffset = 0;
     m_paragraphs.clear();
@@ -345,6 +345,13 @@ void ReaderView::showMessage(const QString& message) {
     m_findMatches.clear();
     setExtraSelections({});
     setPlainText(message);
+    if (!actionText.isEmpty()) {
+        QTextCursor cursor(document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertBlock();
+        cursor.insertHtml(
+            QStringLiteral("<a href=\"mirsad:message-action\">%1</a>").arg(actionText.toHtmlEscaped()));
+    }
     emit articleShown();
 }
 
@@ -425,6 +432,8 @@ void ReaderView::onAnchorClicked(const QUrl& url) {
     if (url.scheme() == QLatin1String("mirsad")) {
         if (url.path() == QLatin1String("allow-remote"))
             emit remoteContentRequested();
+        else if (url.path() == QLatin1String("message-action"))
+            emit messageActionClicked();
         return;
     }
     if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))

@@ -28,7 +28,9 @@ public:
 
     void setEntityDirectory(EntityDirectory* directory);
     void showArticle(const mirsad::Article& article, const QString& feedTitle);
-    void showMessage(const QString& message);
+    // A message instead of an article; with `actionText`, a link below it that emits
+    // messageActionClicked (e.g. "Clear all filters").
+    void showMessage(const QString& message, const QString& actionText = {});
     // The names of the article on screen changed (re-tagged): drawn again where the reader is.
     void setMentions(const QList<mirsad::StoredMention>& mentions);
     qint64 articleId() const { return m_article.id; }
@@ -83,6 +85,7 @@ signals:
     void removeHighlightRequested(qint64 highlightId);
     void noteRequested(qint64 highlightId); // 0: on the article
     void remoteContentRequested();
+    void messageActionClicked();
     void zoomChanged(int zoom);
 
 protected:

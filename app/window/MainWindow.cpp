@@ -20,7 +20,9 @@
 #include "storage/ArticleQueries.h"
 #include "storage/FeedQueries.h"
 #include "storage/Storage.h"
+#include "text/TextDirection.h"
 #include "window/AppSettings.h"
+#include "window/ArticleColumns.h"
 #include "window/Logging.h"
 #include "window/MainWindowActions.h"
 #include "window/PaneLayout.h"
@@ -50,14 +52,8 @@ void setUpArticleView(QTableView* view) {
     view->setWordWrap(false);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    QHeaderView* header = view->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setSectionResizeMode(models::ArticleListModel::TitleColumn, QHeaderView::Stretch);
-    header->resizeSection(models::ArticleListModel::StarColumn, 28);
-    header->resizeSection(models::ArticleListModel::SourceColumn, 110);
-    header->resizeSection(models::ArticleListModel::DateColumn, 130);
-    header->resizeSection(models::ArticleListModel::NamesColumn, 180);
-    header->resizeSection(models::ArticleListModel::NotesColumn, 50);
+    // The title keeps most of the width, however narrow the list.
+    new ArticleColumns(view);
 }
 
 } // namespace
@@ -174,6 +170,10 @@ void MainWindow::connectPanes() {
             &ArticleAnnotations::removeHighlight);
     connect(m_reader, &ReaderView::noteRequested, m_notes, &NotesPane::newNote);
     connect(m_reader, &ReaderView::remoteContentRequested, this, &MainWindow::allowRemoteContent);
+    connect(m_reader, &ReaderView::messageActionClicked, this, [this] {
+        m_selectFirstArticle = true;
+        applyFilter({});
+    });
     connect(m_reader, &ReaderView::zoomChanged, this, [](int zoom) { AppSettings::setReaderZoom(zoom); });
     connect(m_annotations, &ArticleAnnotations::changed, this,
             [this] { m_reader->setHighlights(m_annotations->highlights()); });
@@ -296,7 +296,13 @@ void MainWindow::pageLoaded() {
         m_selectFirstArticle = false;
         m_articleView->setCurrentIndex(m_articleModel->index(0, models::ArticleListModel::TitleColumn));
     } else if (m_articleModel->rowCount() == 0) {
-        m_reader->showMessage(tr("No articles match. Import article files or subscribe to feeds."));
+        // Nothing to show: no article's names either. An empty archive and filters that exclude
+        // everything call for different remedies.
+        m_entityList->showArticle(Article());
+        if (m_articleModel->filter().isEmpty())
+            m_reader->showMessage(tr("No articles match. Import article files or subscribe to feeds."));
+        else
+            m_reader->showMessage(tr("No article matches the filters."), tr("Clear all filters"));
     }
 }
 
@@ -313,6 +319,10 @@ void MainWindow::applyFilter(const ArticleFilter& filter) {
     m_articleModel->setFilter(filter);
     m_filterBar->setFilter(filter);
     m_sidebar->setCurrentFilter(filter);
+    // A status message that describes the filter goes when the filter no longer holds it.
+    if (!m_filterMessage.isEmpty() && statusBar()->currentMessage() == m_filterMessage &&
+        !filter.entityGroups.contains(m_filterMessageGroup))
+        statusBar()->clearMessage();
     // The article on screen shows where the new search matches it.
     m_reader->setSearchMatches(filters::searchMatches(m_reader->article().text, filter.text));
 }
@@ -350,9 +360,10 @@ void MainWindow::filterByEntity(const QString& entityId) {
     m_selectFirstArticle = true;
     applyFilter(filter);
     const names::Entity* entity = m_entities->entity(entityId);
-    statusBar()->showMessage(tr("Showing the articles that mention %1 (View ▸ Clear Name Filter shows all).")
-                                 .arg(entity ? entity->name : entityId),
-                             8000);
+    m_filterMessageGroup = filter.entityGroups.value(0);
+    m_filterMessage = tr("Showing the articles that mention %1 (View ▸ Clear Name Filter shows all).")
+                          .arg(text::isolated(entity ? entity->name : entityId));
+    statusBar()->showMessage(m_filterMessage, 8000);
 }
 
 void MainWindow::clearNameFilter() {

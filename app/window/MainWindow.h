@@ -58,6 +58,9 @@ public:
     EntityDirectory* entityDirectory() const { return m_entities; }
     EntityListPanel* entityList() const { return m_entityList; }
     QUndoStack* undoStack() const { return m_undoStack; }
+    PaneLayout* panes() const { return m_panes; }
+    FilterBar* filterBar() const { return m_filterBar; }
+    Sidebar* sidebar() const { return m_sidebar; }
 
     // The commands of the menus, the toolbar and the reader's context menu.
 
@@ -126,6 +129,8 @@ private:
     QProgressBar* m_statusProgress = nullptr;
     QTimer* m_markReadTimer = nullptr;
     QString m_lastHighlightColor;
-    qint64 m_restoreArticleId = 0; // the current article across a reload of the list
+    QString m_filterMessage;          // the status message that describes the name filter
+    QStringList m_filterMessageGroup; // the filter's condition it describes
+    qint64 m_restoreArticleId = 0;    // the current article across a reload of the list
     bool m_selectFirstArticle = true;
 };

@@ -11,6 +11,7 @@
 #include "window/KeyboardShortcuts.h"
 #include "window/MainWindow.h"
 #include "window/ShortcutsDialog.h"
+#include "window/PaneLayout.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -175,6 +176,8 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     named(view->addAction(MainWindow::tr("Clear &Name Filter"), window, &MainWindow::clearNameFilter),
           "actionClearNameFilter");
     view->addSeparator();
+    view->addAction(window->panes()->feedPaneAction());
+    view->addAction(window->panes()->notesPaneAction());
     view->addAction(named(m_toolBar->toggleViewAction(), "actionShowToolBar"));
 
     QMenu* article = bar->addMenu(MainWindow::tr("&Article"));

@@ -1,6 +1,7 @@
 #include "filters/FilterChips.h"
 
 #include "names/Gazetteer.h"
+#include "text/TextDirection.h"
 
 #include <QCoreApplication>
 #include <algorithm>
@@ -9,8 +10,10 @@ namespace mirsad::filters {
 
 namespace {
 
+// The context is the one lupdate gives this namespace's tr() (the labels were never translated
+// while it was "FilterChip": the Arabic UI showed "Text: “oil”" with its quotes reversed).
 QString tr(const char* text) {
-    return QCoreApplication::translate("FilterChip", text);
+    return QCoreApplication::translate("mirsad::filters", text);
 }
 
 QString kindLabel(const names::Entity* entity) {
@@ -27,9 +30,11 @@ QString kindLabel(const names::Entity* entity) {
     return tr("Name");
 }
 
+// Names and the user's text are isolated: an English name in the Arabic UI ("70 Forces") keeps
+// its order, and so do the quotes around a search.
 QString entityName(const names::Gazetteer& gazetteer, const QString& id) {
     const names::Entity* entity = gazetteer.entity(id);
-    return entity ? entity->name : id;
+    return text::isolated(entity ? entity->name : id);
 }
 
 QString entityToolTip(const names::Gazetteer& gazetteer, const QStringList& ids) {
@@ -74,15 +79,17 @@ QList<FilterChip> describeFilter(const ArticleFilter& filter, const names::Gazet
         ArticleFilter without = filter;
         without.feedIds = removedAt(filter.feedIds, i);
         const qint64 id = filter.feedIds[i];
-        add(FilterChip::Kind::Feed, tr("Feed: %1").arg(names.feeds.value(id, QStringLiteral("#%1").arg(id))),
-            {}, without);
+        add(FilterChip::Kind::Feed,
+            tr("Feed: %1").arg(text::isolated(names.feeds.value(id, QStringLiteral("#%1").arg(id)))), {},
+            without);
     }
     for (qsizetype i = 0; i < filter.folderIds.size(); ++i) {
         ArticleFilter without = filter;
         without.folderIds = removedAt(filter.folderIds, i);
         const qint64 id = filter.folderIds[i];
         add(FilterChip::Kind::Folder,
-            tr("Folder: %1").arg(names.folders.value(id, QStringLiteral("#%1").arg(id))), {}, without);
+            tr("Folder: %1").arg(text::isolated(names.folders.value(id, QStringLiteral("#%1").arg(id)))), {},
+            without);
     }
     for (qsizetype i = 0; i < filter.regions.size(); ++i) {
         ArticleFilter without = filter;
@@ -117,7 +124,7 @@ QList<FilterChip> describeFilter(const ArticleFilter& filter, const names::Gazet
     if (!filter.text.trimmed().isEmpty()) {
         ArticleFilter without = filter;
         without.text.clear();
-        add(FilterChip::Kind::Text, tr("Text: “%1”").arg(filter.text.trimmed()), {}, without);
+        add(FilterChip::Kind::Text, tr("Text: “%1”").arg(text::isolated(filter.text.trimmed())), {}, without);
     }
     if (filter.since.isValid()) {
         ArticleFilter without = filter;
@@ -128,8 +135,12 @@ QList<FilterChip> describeFilter(const ArticleFilter& filter, const names::Gazet
     if (filter.until.isValid()) {
         ArticleFilter without = filter;
         without.until = {};
-        add(FilterChip::Kind::Until, tr("Before %1").arg(timeText(filter.until)),
-            filter.until.toUTC().toString(Qt::ISODate), without);
+        // The bar's "to" day is inclusive: the filter ends at midnight after it.
+        const QDateTime local = filter.until.toLocalTime();
+        const QString label = local.time() == QTime(0, 0)
+                                  ? tr("To %1").arg(local.date().addDays(-1).toString(Qt::ISODate))
+                                  : tr("Before %1").arg(timeText(filter.until));
+        add(FilterChip::Kind::Until, label, filter.until.toUTC().toString(Qt::ISODate), without);
     }
     if (filter.unreadOnly) {
         ArticleFilter without = filter;

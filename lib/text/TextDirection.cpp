@@ -25,4 +25,16 @@ Qt::LayoutDirection paragraphDirection(QStringView paragraph) {
     return Qt::LeftToRight;
 }
 
+QString isolated(QStringView text) {
+    if (text.isEmpty())
+        return {};
+    return QChar(0x2068) + text.toString() + QChar(0x2069);
+}
+
+QString withoutIsolates(QString text) {
+    text.remove(QChar(0x2068));
+    text.remove(QChar(0x2069));
+    return text;
+}
+
 } // namespace mirsad::text

@@ -9,6 +9,7 @@
 #include "storage/ArticleQueries.h"
 #include "storage/ArticleWriter.h"
 #include "storage/SearchText.h"
+#include "text/TextDirection.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -435,9 +436,13 @@ private slots:
             filters::describeFilter(filter, *gazetteer, {{{7, u"Rudaw"_s}}, {}});
         QStringList labels;
         for (const filters::FilterChip& chip : chips)
-            labels << chip.label;
+            labels << text::withoutIsolates(chip.label);
         QCOMPARE(labels, (QStringList{u"Feed: Rudaw"_s, u"Region: Kurdistan Region"_s,
                                       u"Person: Mohammed Shia al-Sudani"_s, u"Text: “oil”"_s, u"Unread"_s}));
+        // The names and the user's text keep their own direction inside an Arabic label (first
+        // strong isolates): "70 Forces" stays "70 Forces", the search's quotes stay around it.
+        QVERIFY(chips.at(0).label.contains(u"\u2068Rudaw\u2069"_s));
+        QVERIFY(chips.at(3).label.contains(u"“\u2068oil\u2069”"_s));
         ArticleFilter expected = filter;
         expected.regions.clear();
         QCOMPARE(chips.at(1).without, expected);
@@ -507,7 +512,7 @@ private slots:
         const auto labelOf = [&](const QStringList& group) {
             ArticleFilter filter;
             filter.entityGroups << group;
-            return filters::describeFilter(filter, *gazetteer).value(0).label;
+            return text::withoutIsolates(filters::describeFilter(filter, *gazetteer).value(0).label);
         };
         QCOMPARE(labelOf(sinjar), u"Place: Sinjar and places within"_s);
         QCOMPARE(labelOf({u"sinune"_s}), u"Place: Sinune"_s);
@@ -517,6 +522,22 @@ private slots:
         ArticleFilter filter;
         filter.entityGroups << sinjar;
         QVERIFY(filters::describeFilter(filter, *gazetteer).value(0).toolTip.contains(u"Mount Sinjar"_s));
+    }
+
+    void dateChipsNameTheDaysTheUserChose() {
+        // The filter bar's "to" day is inclusive: it filters up to midnight after it, and the
+        // chip names the day the user typed, not the exclusive end.
+        ArticleFilter filter;
+        filter.since = QDateTime(QDate(2020, 10, 1), QTime(0, 0)).toUTC();
+        filter.until = QDateTime(QDate(2020, 10, 10), QTime(0, 0)).toUTC();
+        const QList<filters::FilterChip> chips = filters::describeFilter(filter, names::Gazetteer());
+        QCOMPARE(chips.size(), 2);
+        QCOMPARE(chips.at(0).label, u"From 2020-10-01"_s);
+        QCOMPARE(chips.at(1).label, u"To 2020-10-09"_s);
+        // An end that is not a day boundary (from a watchlist saved by hand) stays exclusive.
+        filter.until = QDateTime(QDate(2020, 10, 10), QTime(12, 30));
+        QCOMPARE(filters::describeFilter(filter, names::Gazetteer()).at(1).label,
+                 u"Before 2020-10-10 12:30"_s);
     }
 };
 
