@@ -5,6 +5,7 @@
 
 #include <QFont>
 #include <QLocale>
+#include <QSet>
 
 namespace mirsad::models {
 
@@ -87,6 +88,10 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
         return article.notes;
     case PublishedRole:
         return article.published;
+    case LinkRole:
+        return article.link;
+    case FeedIdRole:
+        return article.feedId;
     case EntitiesRole: {
         QStringList ids;
         for (const storage::EntityRef& entity : article.entities)
@@ -208,6 +213,21 @@ void ArticleListModel::setArticleRead(qint64 id, bool read) {
         return;
     m_rows[row].read = read;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1)); // the font of every column
+}
+
+void ArticleListModel::setArticlesRead(const QList<qint64>& ids, bool read) {
+    const QSet<qint64> changed(ids.begin(), ids.end());
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).read == read || !changed.contains(m_rows.at(row).id))
+            continue;
+        m_rows[row].read = read;
+        first = first < 0 ? row : first;
+        last = row;
+    }
+    if (first >= 0)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 void ArticleListModel::setArticleStarred(qint64 id, bool starred) {
