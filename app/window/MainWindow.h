@@ -19,6 +19,7 @@ class QTimer;
 class QTreeView;
 class QUndoStack;
 class ReaderView;
+class ReadingActions;
 class Sidebar;
 
 namespace mirsad {
@@ -56,6 +57,7 @@ public:
     EntityDirectory* entityDirectory() const { return m_entities; }
     EntityListPanel* entityList() const { return m_entityList; }
     QUndoStack* undoStack() const { return m_undoStack; }
+    ReadingActions* readingActions() const { return m_reading; }
 
     // The commands of the menus, the toolbar and the reader's context menu.
 
@@ -119,6 +121,7 @@ private:
     NameTeacher* m_nameTeacher = nullptr;
     PaneLayout* m_panes = nullptr;
     MainWindowActions* m_actions = nullptr;
+    ReadingActions* m_reading = nullptr;
     QProgressBar* m_statusProgress = nullptr;
     QTimer* m_markReadTimer = nullptr;
     QString m_lastHighlightColor;

@@ -7,6 +7,7 @@
 #include "reader/ReaderView.h"
 #include "window/AppSettings.h"
 #include "window/MainWindow.h"
+#include "window/ReadingActions.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -25,7 +26,7 @@
 MainWindowActions::MainWindowActions(MainWindow& window, FeedPane& feeds, NameTeacher& names)
     : QObject(&window)
     , m_window(window)
-    , m_toolBar(window.addToolBar(MainWindow::tr("Main"))) {
+    , m_toolBar(window.addToolBar(MainWindow::tr("Main Toolbar"))) {
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     createMenus(feeds, names);
@@ -66,6 +67,9 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     feedMenu->addSeparator();
     feedMenu->addAction(feeds.refreshAllAction());
     feedMenu->addAction(feeds.refreshSelectedAction());
+    feedMenu->addSeparator();
+    feedMenu->addAction(window->readingActions()->markAllReadAction());
+    feedMenu->addAction(window->readingActions()->markAllFeedsReadAction());
     feedMenu->addSeparator();
     feedMenu->addAction(feeds.importOpmlAction());
     feedMenu->addAction(feeds.exportOpmlAction());
@@ -130,11 +134,17 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     // after a tab rather than bound as window shortcuts.
     article->addAction(MainWindow::tr("&Next Article\tJ"), window, [window] { window->moveArticle(1); });
     article->addAction(MainWindow::tr("&Previous Article\tK"), window, [window] { window->moveArticle(-1); });
+    article->addAction(window->readingActions()->nextUnreadAction());
+    article->addAction(window->readingActions()->previousUnreadAction());
     article->addSeparator();
     QAction* star = article->addAction(QIcon::fromTheme(QStringLiteral("starred-symbolic")),
                                        MainWindow::tr("&Star\tS"), window, &MainWindow::toggleStar);
     star->setIconText(MainWindow::tr("Star"));
     article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead);
+    article->addAction(window->readingActions()->markAllReadAction());
+    article->addSeparator();
+    article->addAction(window->readingActions()->openInBrowserAction());
+    article->addAction(window->readingActions()->copyLinkAction());
     article->addSeparator();
     QAction* highlight = article->addAction(
         QIcon::fromTheme(QStringLiteral("draw-highlight")), MainWindow::tr("&Highlight"),
