@@ -137,6 +137,7 @@ void ArticleListModel::fetchMore(const QModelIndex& parent) {
 void ArticleListModel::setFilter(const ArticleFilter& filter) {
     m_active = true;
     m_filter = filter;
+    m_rowsOfFilter = 0; // a new list starts at its first page
     loadPage(true);
 }
 
@@ -152,7 +153,8 @@ void ArticleListModel::loadPage(bool reset) {
     int limit = m_pageSize;
     if (reset) {
         // Keep as many rows as the user has scrolled through, so a refresh does not jump.
-        limit = qMax(m_pageSize, int(m_rows.size()));
+        // (of this filter: rows of the one before, still shown while it loads, do not count).
+        limit = qMax(m_pageSize, m_rowsOfFilter);
     } else if (!m_rows.isEmpty()) {
         after = storage::PageCursor{m_rows.last().sortTime, m_rows.last().id};
     }
@@ -182,6 +184,7 @@ void ArticleListModel::loadPage(bool reset) {
             }
             // Only now: views ask for more from inside the insert signals, and the next page
             // must start after the rows just added.
+            m_rowsOfFilter = int(m_rows.size());
             m_loading = false;
             emit pageLoaded(int(page->size()));
         });

@@ -69,7 +69,8 @@ private:
     ArticleFilter m_filter;
     QList<storage::ArticleSummary> m_rows;
     int m_pageSize = 200;
-    bool m_active = false; // setFilter() was called
+    int m_rowsOfFilter = 0; // rows loaded for the current filter
+    bool m_active = false;  // setFilter() was called
     bool m_loading = false;
     bool m_exhausted = false;
     quint64 m_generation = 0;
