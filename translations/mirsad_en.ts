@@ -5,9 +5,9 @@
     <name>EntityDirectory</name>
     <message numerus="yes">
         <source>Mentioned in %n article(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Mentioned in %n article.</numerusform>
+            <numerusform>Mentioned in %n articles.</numerusform>
         </translation>
     </message>
 </context>
@@ -15,26 +15,33 @@
     <name>FeedPane</name>
     <message numerus="yes">
         <source>Feeds refreshed; %n could not be fetched (see the marked feeds).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Feeds refreshed; %n could not be fetched (see the marked feeds).</numerusform>
+            <numerusform>Feeds refreshed; %n could not be fetched (see the marked feeds).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unsubscribe from “%1” and delete its %n article(s), with your highlights and notes on them?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Unsubscribe from “%1” and delete its %n article, with your highlights and notes on them?</numerusform>
+            <numerusform>Unsubscribe from “%1” and delete its %n articles, with your highlights and notes on them?</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>%n article(s) marked as read.</source>
+        <translation>
+            <numerusform>%n article marked as read.</numerusform>
+            <numerusform>%n articles marked as read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Welcome to Mirsad: %n sample article(s) added.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Welcome to Mirsad: %n sample article added.</numerusform>
+            <numerusform>Welcome to Mirsad: %n sample articles added.</numerusform>
         </translation>
     </message>
 </context>
@@ -52,9 +59,9 @@
     <name>NameTeacher</name>
     <message numerus="yes">
         <source>Names updated in %n article(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Names updated in %n article.</numerusform>
+            <numerusform>Names updated in %n articles.</numerusform>
         </translation>
     </message>
 </context>
@@ -62,9 +69,9 @@
     <name>ReaderView</name>
     <message numerus="yes">
         <source>%n remote image(s) blocked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n remote image blocked.</numerusform>
+            <numerusform>%n remote images blocked.</numerusform>
         </translation>
     </message>
 </context>
@@ -72,9 +79,9 @@
     <name>mirsad::models::FeedTreeModel</name>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unread</numerusform>
+            <numerusform>%n unread</numerusform>
         </translation>
     </message>
 </context>

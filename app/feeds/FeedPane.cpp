@@ -131,6 +131,11 @@ FeedPane::FeedPane(storage::Storage& storage, ingest::FeedUpdater& updater, QWid
     m_importOpml = new QAction(tr("&Import Subscriptions (OPML)…"), this);
     m_exportOpml = new QAction(tr("&Export Subscriptions (OPML)…"), this);
     m_newFolder = new QAction(QIcon::fromTheme(QStringLiteral("folder-new")), tr("New &Folder…"), this);
+    // The feed list's own: the feed or folder under the mouse (or selected), whatever the
+    // article list shows.
+    m_markSelectedRead =
+        new QAction(QIcon::fromTheme(QStringLiteral("mail-mark-read")), tr("&Mark Feed as Read"), this);
+    m_markSelectedRead->setObjectName(QStringLiteral("actionMarkFeedRead"));
     for (QAction* action :
          {m_addFeed, m_refreshAll, m_refreshSelected, m_importOpml, m_exportOpml, m_newFolder})
         addAction(action);
@@ -144,6 +149,12 @@ FeedPane::FeedPane(storage::Storage& storage, ingest::FeedUpdater& updater, QWid
     connect(m_importOpml, &QAction::triggered, this, &FeedPane::importOpml);
     connect(m_exportOpml, &QAction::triggered, this, &FeedPane::exportOpml);
     connect(m_newFolder, &QAction::triggered, this, [this] { createFolder(0); });
+    connect(m_markSelectedRead, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        ArticleFilter filter;
+        filter.feedIds = selectedFeedIds();
+        emit markReadRequested(filter, tr("Mark “%1” as Read").arg(current.data().toString()));
+    });
     connect(m_view, &QTreeView::customContextMenuRequested, this, &FeedPane::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { emit feedSelectionChanged(selectedFeedIds()); });
@@ -166,14 +177,44 @@ FeedPane::FeedPane(storage::Storage& storage, ingest::FeedUpdater& updater, QWid
     connect(&m_updater, &ingest::FeedUpdater::finished, this, [this] {
         m_progress->hide();
         m_progressLabel->hide();
-        emit message(m_failures == 0 ? tr("Feeds refreshed.")
-                                     : tr("Feeds refreshed; %n could not be fetched (see the marked feeds).",
-                                          nullptr, m_failures),
-                     6000);
+        // Nothing to say when the refresh was only a subscription: its dialog said it.
+        if (m_refreshed > 0)
+            emit message(m_failures == 0
+                             ? tr("Feeds refreshed.")
+                             : tr("Feeds refreshed; %n could not be fetched (see the marked feeds).", nullptr,
+                                  m_failures),
+                         m_failures == 0 ? 6000 : 0);
         m_failures = 0;
+        m_refreshed = 0;
     });
-    connect(&m_updater, &ingest::FeedUpdater::subscribeFailed, this,
-            [this](const QString& text) { QMessageBox::warning(this, tr("Add a feed"), text); });
+    // Subscriptions made without the dialog (a dropped or imported address): a failure opens
+    // the dialog on the address, with the reason, to correct or give up.
+    connect(&m_updater, &ingest::FeedUpdater::subscriptionFinished, this,
+            [this](int ticket, qint64 feedId, const QString& error) {
+                const auto found = m_droppedSubscriptions.find(ticket);
+                if (found == m_droppedSubscriptions.end())
+                    return;
+                const QString address = *found;
+                m_droppedSubscriptions.erase(found);
+                if (feedId > 0)
+                    selectFeedWhenShown(feedId);
+                else
+                    showAddFeedDialog(address, error);
+            });
+    connect(m_model, &FeedTreeModel::loaded, this, [this] {
+        if (m_selectWhenShown <= 0)
+            return;
+        if (const QModelIndex index = m_model->indexOfFeed(m_selectWhenShown); index.isValid()) {
+            m_selectWhenShown = 0;
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+        }
+    });
+}
+
+void FeedPane::selectFeedWhenShown(qint64 feedId) {
+    m_selectWhenShown = feedId;
+    m_model->reload();
 }
 
 QList<qint64> FeedPane::selectedFeedIds() const {
@@ -187,30 +228,55 @@ QList<qint64> FeedPane::selectedFeedIds() const {
     return ids;
 }
 
+filters::FilterNames FeedPane::filterNames() const {
+    filters::FilterNames names;
+    std::function<void(const QModelIndex&)> walk = [&](const QModelIndex& parent) {
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            const auto type = FeedTreeModel::NodeType(index.data(FeedTreeModel::NodeTypeRole).toInt());
+            if (type == FeedTreeModel::NodeType::Feed)
+                names.feeds.insert(index.data(FeedTreeModel::FeedIdRole).toLongLong(),
+                                   index.data().toString());
+            else if (type == FeedTreeModel::NodeType::Folder)
+                names.folders.insert(index.data(FeedTreeModel::FolderIdRole).toLongLong(),
+                                     index.data().toString());
+            walk(index);
+        }
+    };
+    walk({});
+    return names;
+}
+
 void FeedPane::reload() {
     m_model->reload();
 }
 
 void FeedPane::onFeedFinished(const ingest::RefreshOutcome& outcome) {
     m_model->setFeedProgress(outcome.feedId, std::nullopt);
-    if (outcome.kind == ingest::RefreshOutcome::Kind::Failed) {
+    // A failed new subscription is gone again and its dialog says why; a failed refresh leaves
+    // the feed marked in the list, its error in the tooltip.
+    if (!outcome.removed)
+        ++m_refreshed;
+    if (outcome.kind == ingest::RefreshOutcome::Kind::Failed && !outcome.removed) {
         ++m_failures;
         emit message(outcome.error, 8000);
     }
 }
 
-void FeedPane::showAddFeedDialog(const QString& url) {
+void FeedPane::showAddFeedDialog(const QString& url, const QString& problem) {
     qint64 folderId = 0;
     const QModelIndex current = m_view->currentIndex();
     if (current.data(FeedTreeModel::NodeTypeRole).toInt() == int(FeedTreeModel::NodeType::Folder))
         folderId = current.data(FeedTreeModel::FolderIdRole).toLongLong();
-    AddFeedDialog dialog(m_model->folders(), folderId, this);
+    AddFeedDialog dialog(m_updater, m_model->folders(), folderId, this);
     if (!url.isEmpty())
-        dialog.findChild<QLineEdit*>(QStringLiteral("feedUrl"))->setText(url);
+        dialog.setAddress(url);
+    if (!problem.isEmpty())
+        dialog.showProblem(problem);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    emit message(tr("Subscribing to %1…").arg(dialog.url().toDisplayString()), 4000);
-    m_updater.subscribe(dialog.url(), dialog.title(), dialog.folderId());
+    emit message(tr("Subscribed to %1.").arg(dialog.url().toDisplayString()), 6000);
+    selectFeedWhenShown(dialog.feedId());
 }
 
 void FeedPane::writeThenReload(std::function<Status(QSqlDatabase&)> work, const QString& failure) {
@@ -232,10 +298,12 @@ void FeedPane::showContextMenu(const QPoint& position) {
         const qint64 feedId = index.data(FeedTreeModel::FeedIdRole).toLongLong();
         const QString url = index.data(FeedTreeModel::UrlRole).toString();
         const bool local = url.startsWith(QStringLiteral("mirsad:"));
-        if (!local) {
+        m_markSelectedRead->setText(tr("&Mark Feed as Read"));
+        m_markSelectedRead->setEnabled(index.data(FeedTreeModel::UnreadRole).toInt() > 0);
+        menu.addAction(m_markSelectedRead);
+        if (!local)
             menu.addAction(m_refreshSelected);
-            menu.addSeparator();
-        }
+        menu.addSeparator();
         menu.addAction(tr("&Rename…"), this, &FeedPane::renameSelected);
         if (!local) {
             QMenu* move = menu.addMenu(tr("&Move to Folder"));
@@ -272,12 +340,21 @@ void FeedPane::showContextMenu(const QPoint& position) {
                        &FeedPane::deleteSelected);
     } else if (index.isValid() && type == FeedTreeModel::NodeType::Folder) {
         const qint64 folderId = index.data(FeedTreeModel::FolderIdRole).toLongLong();
+        m_markSelectedRead->setText(tr("&Mark Folder as Read"));
+        m_markSelectedRead->setEnabled(index.data(FeedTreeModel::UnreadRole).toInt() > 0);
+        menu.addAction(m_markSelectedRead);
         menu.addAction(m_refreshSelected);
         menu.addSeparator();
         menu.addAction(tr("New &Subfolder…"), this, [this, folderId] { createFolder(folderId); });
         menu.addAction(tr("&Rename…"), this, &FeedPane::renameSelected);
         menu.addAction(tr("&Delete Folder"), this, &FeedPane::deleteSelected);
     } else {
+        if (index.isValid()) { // "All articles"
+            m_markSelectedRead->setText(tr("&Mark All Feeds as Read"));
+            m_markSelectedRead->setEnabled(index.data(FeedTreeModel::UnreadRole).toInt() > 0);
+            menu.addAction(m_markSelectedRead);
+            menu.addSeparator();
+        }
         menu.addAction(m_addFeed);
         menu.addAction(m_newFolder);
         menu.addAction(m_refreshAll);
@@ -351,7 +428,9 @@ void FeedPane::importSources(const QStringList& sources) {
     for (const QString& source : sources) {
         const ingest::SourceKind kind = ingest::classifySource(source);
         if (kind == ingest::SourceKind::FeedUrl || kind == ingest::SourceKind::FeedFile) {
-            m_updater.subscribe(ingest::feedUrlForSource(source), {}, 0);
+            const QUrl url = ingest::feedUrlForSource(source);
+            m_droppedSubscriptions.insert(m_updater.subscribe(url, {}, 0),
+                                          url.isLocalFile() ? url.toLocalFile() : url.toString());
             continue;
         }
         m_storage.writer()

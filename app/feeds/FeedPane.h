@@ -1,8 +1,10 @@
 #pragma once
 
 #include "core/Result.h"
+#include "filters/FilterChips.h"
 #include "storage/ArticleFilter.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QWidget>
 #include <functional>
@@ -42,18 +44,25 @@ public:
     QAction* exportOpmlAction() const { return m_exportOpml; }
     QAction* newFolderAction() const { return m_newFolder; }
 
+    QAction* markSelectedReadAction() const { return m_markSelectedRead; }
+    // The feeds' and folders' names, for the filter chips.
+    mirsad::filters::FilterNames filterNames() const;
+
     // The feeds the selection covers (empty: all articles).
     QList<qint64> selectedFeedIds() const;
     void reload();
 
     // Imports what was dropped or chosen: feed URLs, OPML, feed files and article files.
     void importSources(const QStringList& sources);
-    void showAddFeedDialog(const QString& url = {});
+    // The Add Feed dialog, on `url` and the reason its subscription failed, if given.
+    void showAddFeedDialog(const QString& url = {}, const QString& problem = {});
 
 signals:
     // The user picked a feed, a folder or "All articles".
     void feedSelectionChanged(const QList<qint64>& feedIds);
     void message(const QString& text, int timeoutMs);
+    // Mark Feed (or Folder) as Read: every article of `filter`, named `what` for the undo.
+    void markReadRequested(const mirsad::ArticleFilter& filter, const QString& what);
 
 private:
     void showContextMenu(const QPoint& position);
@@ -64,6 +73,8 @@ private:
     void importOpml();
     void exportOpml();
     void onFeedFinished(const mirsad::ingest::RefreshOutcome& outcome);
+    // Selects the feed once the list shows it (after a subscription).
+    void selectFeedWhenShown(qint64 feedId);
     void writeThenReload(std::function<mirsad::Status(QSqlDatabase&)> work, const QString& failure);
 
     mirsad::storage::Storage& m_storage;
@@ -78,5 +89,9 @@ private:
     QAction* m_importOpml;
     QAction* m_exportOpml;
     QAction* m_newFolder;
+    QAction* m_markSelectedRead;
     int m_failures = 0;
+    int m_refreshed = 0; // feeds refreshed (not new subscriptions that failed) since the last message
+    QHash<int, QString> m_droppedSubscriptions; // subscribe() tickets, with the address
+    qint64 m_selectWhenShown = 0;
 };

@@ -163,6 +163,8 @@ Sidebar::Sidebar(storage::Storage& storage, QWidget* parent)
     m_refreshTimer->setInterval(500);
     connect(m_refreshTimer, &QTimer::timeout, this, &Sidebar::refreshCounts);
     connect(&m_storage, &storage::Storage::articlesChanged, m_refreshTimer, qOverload<>(&QTimer::start));
+    // The watchlists' unread counts follow the reading.
+    connect(&m_storage, &storage::Storage::readStateChanged, m_refreshTimer, qOverload<>(&QTimer::start));
 }
 
 Sidebar::~Sidebar() = default;

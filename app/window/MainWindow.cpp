@@ -26,6 +26,7 @@
 #include "window/Logging.h"
 #include "window/MainWindowActions.h"
 #include "window/PaneLayout.h"
+#include "window/ReadingActions.h"
 #include "window/SettingsDialog.h"
 
 #include <QCloseEvent>
@@ -104,6 +105,7 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
     // Teaching Mirsad a name it missed, from the reader's selection.
     m_nameTeacher = new NameTeacher(
         m_storage, m_undoStack, [this] { return m_reader->textCursor().selectedText(); }, this);
+    m_reading = new ReadingActions(*this, m_storage);
     m_actions = new MainWindowActions(*this, *m_feedPane, *m_nameTeacher);
     connectPanes();
 
@@ -135,6 +137,11 @@ void MainWindow::connectPanes() {
     connect(m_feedPane, &FeedPane::feedSelectionChanged, this, &MainWindow::onFeedSelected);
     connect(m_feedPane, &FeedPane::message, this, showMessage);
     connect(m_feedPane->model(), &models::FeedTreeModel::loadFailed, this, &MainWindow::reportError);
+    connect(m_feedPane, &FeedPane::markReadRequested, m_reading, &ReadingActions::markRead);
+    connect(m_reading, &ReadingActions::message, this, showMessage);
+    // The chips name the feeds and folders the list filters by.
+    connect(m_feedPane->model(), &models::FeedTreeModel::loaded, this,
+            [this] { m_filterBar->setFilterNames(m_feedPane->filterNames()); });
     connect(m_filterBar, &FilterBar::filterChanged, this, [this](const ArticleFilter& filter) {
         m_selectFirstArticle = true;
         applyFilter(filter);
@@ -425,6 +432,7 @@ void MainWindow::setArticleRead(qint64 id, bool read) {
                 return;
             }
             m_articleModel->setArticleRead(id, read);
+            m_storage.notifyReadStateChanged(); // the unread counts
         });
 }
 

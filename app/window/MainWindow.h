@@ -19,6 +19,7 @@ class QTimer;
 class QTreeView;
 class QUndoStack;
 class ReaderView;
+class ReadingActions;
 class Sidebar;
 
 namespace mirsad {
@@ -61,6 +62,7 @@ public:
     PaneLayout* panes() const { return m_panes; }
     FilterBar* filterBar() const { return m_filterBar; }
     Sidebar* sidebar() const { return m_sidebar; }
+    ReadingActions* readingActions() const { return m_reading; }
 
     // The commands of the menus, the toolbar and the reader's context menu.
 
@@ -126,6 +128,7 @@ private:
     NameTeacher* m_nameTeacher = nullptr;
     PaneLayout* m_panes = nullptr;
     MainWindowActions* m_actions = nullptr;
+    ReadingActions* m_reading = nullptr;
     QProgressBar* m_statusProgress = nullptr;
     QTimer* m_markReadTimer = nullptr;
     QString m_lastHighlightColor;

@@ -12,6 +12,7 @@
 #include "window/MainWindow.h"
 #include "window/ShortcutsDialog.h"
 #include "window/PaneLayout.h"
+#include "window/ReadingActions.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -41,7 +42,7 @@ QAction* named(QAction* action, const char* objectName) {
 MainWindowActions::MainWindowActions(MainWindow& window, FeedPane& feeds, NameTeacher& names)
     : QObject(&window)
     , m_window(window)
-    , m_toolBar(window.addToolBar(MainWindow::tr("Main"))) {
+    , m_toolBar(window.addToolBar(MainWindow::tr("Main Toolbar"))) {
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     createMenus(feeds, names);
@@ -92,6 +93,9 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     feedMenu->addSeparator();
     feedMenu->addAction(feeds.refreshAllAction());
     feedMenu->addAction(feeds.refreshSelectedAction());
+    feedMenu->addSeparator();
+    feedMenu->addAction(window->readingActions()->markAllReadAction());
+    feedMenu->addAction(window->readingActions()->markAllFeedsReadAction());
     feedMenu->addSeparator();
     feedMenu->addAction(feeds.importOpmlAction());
     feedMenu->addAction(feeds.exportOpmlAction());
@@ -189,6 +193,8 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     named(article->addAction(MainWindow::tr("&Previous Article\tK"), window,
                              [window] { window->moveArticle(-1); }),
           "actionPreviousArticle");
+    article->addAction(window->readingActions()->nextUnreadAction());
+    article->addAction(window->readingActions()->previousUnreadAction());
     article->addSeparator();
     QAction* star = article->addAction(QIcon::fromTheme(QStringLiteral("starred-symbolic")),
                                        MainWindow::tr("&Star\tS"), window, &MainWindow::toggleStar);
@@ -196,6 +202,10 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     star->setIconText(MainWindow::tr("Star"));
     named(article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead),
           "actionToggleRead");
+    article->addAction(window->readingActions()->markAllReadAction());
+    article->addSeparator();
+    article->addAction(window->readingActions()->openInBrowserAction());
+    article->addAction(window->readingActions()->copyLinkAction());
     article->addSeparator();
     QAction* highlight = article->addAction(
         QIcon::fromTheme(QStringLiteral("draw-highlight")), MainWindow::tr("&Highlight"),

@@ -42,12 +42,47 @@ void FetchQueue::abortAll() {
         fetcher->abort();
 }
 
+void FetchQueue::abort(qint64 feedId) {
+    for (qsizetype i = 0; i < m_waiting.size(); ++i) {
+        if (m_waiting[i].feedId != feedId)
+            continue;
+        const FetchRequest request = m_waiting.takeAt(i);
+        FetchResult result;
+        result.feedId = request.feedId;
+        result.requestedUrl = request.url;
+        result.status = FetchStatus::Error;
+        result.error = QStringLiteral("Fetching %1 was cancelled.").arg(request.url.toDisplayString());
+        // Reported like any other fetch, but not from inside the caller's call.
+        QMetaObject::invokeMethod(
+            this,
+            [this, result] {
+                ++m_finished;
+                emit fetchFinished(result);
+                emit overallProgress(m_finished, m_total);
+                if (isIdle()) {
+                    m_finished = 0;
+                    m_total = 0;
+                    emit allFinished();
+                }
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    for (auto it = m_runningFeeds.cbegin(); it != m_runningFeeds.cend(); ++it) {
+        if (it.value() == feedId) {
+            it.key()->abort();
+            return;
+        }
+    }
+}
+
 void FetchQueue::startMore() {
     while (m_running.size() < m_maxConcurrent && !m_waiting.isEmpty()) {
         const FetchRequest request = m_waiting.dequeue();
         auto* fetcher = new FeedFetcher(m_network, this);
         fetcher->setOptions(m_options);
         m_running.append(fetcher);
+        m_runningFeeds.insert(fetcher, request.feedId);
         connect(fetcher, &FeedFetcher::progress, this, [this, request](qint64 received, qint64 total) {
             emit fetchProgress(request.feedId, request.url, received, total);
         });
@@ -60,6 +95,7 @@ void FetchQueue::startMore() {
 
 void FetchQueue::onFetcherFinished(FeedFetcher* fetcher, const FetchResult& result) {
     m_running.removeOne(fetcher);
+    m_runningFeeds.remove(fetcher);
     fetcher->deleteLater();
     ++m_finished;
     emit fetchFinished(result);

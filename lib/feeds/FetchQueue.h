@@ -2,6 +2,7 @@
 
 #include "feeds/FeedFetcher.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QQueue>
@@ -27,6 +28,8 @@ public:
     void enqueue(const QList<FetchRequest>& requests);
     // Drops the waiting requests and cancels the running ones (they finish with an error).
     void abortAll();
+    // Cancels the request for this feed, waiting or running; it finishes with an error.
+    void abort(qint64 feedId);
 
     int waitingCount() const { return int(m_waiting.size()); }
     int runningCount() const { return int(m_running.size()); }
@@ -49,6 +52,7 @@ private:
     int m_maxConcurrent = 4;
     QQueue<FetchRequest> m_waiting;
     QList<FeedFetcher*> m_running;
+    QHash<FeedFetcher*, qint64> m_runningFeeds; // the feed each running fetcher is for
     int m_finished = 0;
     int m_total = 0;
 };

@@ -117,6 +117,27 @@ void FeedRefresher::cancel() {
     m_fetchQueue->abortAll();
 }
 
+void FeedRefresher::cancelFeed(qint64 feedId) {
+    const QString cancelled = QStringLiteral("The refresh was cancelled.");
+    for (qsizetype i = 0; i < m_pending.size(); ++i) {
+        if (m_pending[i].feedId != feedId)
+            continue;
+        const RefreshTarget target = m_pending.takeAt(i);
+        ++m_inFlight; // as if launched, so that complete() balances it
+        m_running.insert(target.feedId, target);
+        fail(target, cancelled);
+        return;
+    }
+    for (qsizetype i = 0; i < m_fetched.size(); ++i) {
+        if (m_fetched[i].target.feedId == feedId) {
+            fail(m_fetched.takeAt(i).target, cancelled);
+            return;
+        }
+    }
+    if (m_running.contains(feedId) && !m_preparing.contains(feedId))
+        m_fetchQueue->abort(feedId);
+}
+
 void FeedRefresher::startMore() {
     while (!m_taggerError.isEmpty() && !m_pending.isEmpty()) { // fetching would be in vain
         const RefreshTarget target = m_pending.dequeue();
@@ -302,6 +323,7 @@ void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
             outcome.url = target.url;
             outcome.title = target.title;
             outcome.error = sentence;
+            outcome.removed = target.isNew;
             complete(outcome);
         });
 }

@@ -46,7 +46,8 @@ struct RefreshOutcome {
     QUrl url;
     QString title;
     FeedStoreReport report;
-    QString error; // names the feed
+    QString error;        // names the feed
+    bool removed = false; // a new subscription whose first fetch failed: it is gone again
 };
 
 // Refreshes feeds without blocking its thread: fetches (a few at once, conditional GET), and
@@ -73,6 +74,9 @@ public:
     bool isIdle() const { return m_pending.isEmpty() && m_inFlight == 0 && !m_loadingTagger; }
     // Forgets the waiting feeds and cancels the running fetches.
     void cancel();
+    // Cancels one feed's refresh if it has not reached the writer yet (it then fails, and a new
+    // subscription is removed); one being stored finishes.
+    void cancelFeed(qint64 feedId);
 
 signals:
     void feedStarted(qint64 feedId, const QUrl& url);

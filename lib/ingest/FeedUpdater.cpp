@@ -24,6 +24,26 @@ FeedUpdater::FeedUpdater(storage::Storage& storage, QObject* parent)
         else if (outcome.kind != RefreshOutcome::Kind::Stored)
             m_storage.notifyFeedsChanged(); // the feed's error state or its removal shows
         emit feedFinished(outcome);
+        if (const auto ticket = m_subscriptions.find(outcome.feedId); ticket != m_subscriptions.end()) {
+            const int number = *ticket;
+            m_subscriptions.erase(ticket);
+            if (m_cancelled.remove(number)) {
+                // Stored before the cancel reached it: the user said no, so it goes again.
+                if (outcome.kind != RefreshOutcome::Kind::Failed)
+                    m_storage.writer()
+                        .run([feedId = outcome.feedId](QSqlDatabase& db) {
+                            return storage::deleteFeed(db, feedId);
+                        })
+                        .then(this, [this](const Status&) {
+                            m_storage.notifyFeedsChanged();
+                            m_storage.notifyArticlesChanged();
+                        });
+                return;
+            }
+            const bool failed = outcome.kind == RefreshOutcome::Kind::Failed;
+            emit subscriptionFinished(number, failed ? 0 : outcome.feedId,
+                                      failed ? outcome.error : QString());
+        }
     });
     connect(&m_refresher, &FeedRefresher::finished, this, [this] {
         if (m_changedSignal.isActive()) {
@@ -106,11 +126,17 @@ void FeedUpdater::refreshDue() {
     });
 }
 
-void FeedUpdater::subscribe(const QUrl& url, const QString& title, qint64 folderId) {
+int FeedUpdater::subscribe(const QUrl& url, const QString& title, qint64 folderId) {
+    const int ticket = ++m_lastTicket;
+    const auto finish = [this, ticket](qint64 feedId, const QString& error) {
+        // Never from inside subscribe(): the caller connects to the ticket first.
+        QMetaObject::invokeMethod(
+            this, [this, ticket, feedId, error] { emit subscriptionFinished(ticket, feedId, error); },
+            Qt::QueuedConnection);
+    };
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https" && !url.isLocalFile())) {
-        emit subscribeFailed(
-            tr("“%1” is not a web address (it should start with https://).").arg(url.toString()));
-        return;
+        finish(0, tr("“%1” is not a web address (it should start with https://).").arg(url.toString()));
+        return ticket;
     }
     const QString key = url.toString(QUrl::FullyEncoded);
     m_storage.writer()
@@ -122,23 +148,47 @@ void FeedUpdater::subscribe(const QUrl& url, const QString& title, qint64 folder
                 return Error{added.error()};
             return std::pair{*added, true};
         })
-        .then(this, [this, url, title](const Result<std::pair<qint64, bool>>& added) {
+        .then(this, [this, url, title, ticket](const Result<std::pair<qint64, bool>>& added) {
+            const bool cancelled = m_cancelled.remove(ticket);
             if (!added) {
-                emit subscribeFailed(added.error());
+                if (!cancelled)
+                    emit subscriptionFinished(ticket, 0, added.error());
+                return;
+            }
+            const auto [feedId, isNew] = *added;
+            if (cancelled) {
+                if (isNew)
+                    m_storage.writer().run(
+                        [feedId](QSqlDatabase& db) { return storage::deleteFeed(db, feedId); });
                 return;
             }
             m_storage.notifyFeedsChanged();
-            if (!added->second) {
-                refreshFeeds({added->first});
+            if (!isNew) { // subscribed already: that is what the user wanted
+                emit subscriptionFinished(ticket, feedId, {});
+                refreshFeeds({feedId});
                 return;
             }
+            m_subscriptions.insert(feedId, ticket);
             RefreshTarget target;
-            target.feedId = added->first;
+            target.feedId = feedId;
             target.url = url;
             target.title = title;
             target.isNew = true;
             m_refresher.refresh({target});
         });
+    return ticket;
+}
+
+void FeedUpdater::cancelSubscription(int ticket) {
+    for (auto it = m_subscriptions.cbegin(); it != m_subscriptions.cend(); ++it) {
+        if (it.value() == ticket) {
+            m_cancelled.insert(ticket);
+            m_refresher.cancelFeed(it.key());
+            return;
+        }
+    }
+    if (ticket > 0 && ticket <= m_lastTicket)
+        m_cancelled.insert(ticket); // its feed is still being added
 }
 
 void FeedUpdater::cancel() {

@@ -3,7 +3,9 @@
 #include "ingest/FeedRefresher.h"
 #include "storage/FeedQueries.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace mirsad::storage {
@@ -28,8 +30,11 @@ public:
     void refreshFeeds(const QList<qint64>& feedIds);
     void refreshDue();
     // Subscribes to `url` (a feed, or a web page announcing one) in `folderId` and fetches it.
-    // A URL whose first fetch fails is not kept.
-    void subscribe(const QUrl& url, const QString& title, qint64 folderId);
+    // A URL whose first fetch fails is not kept. Returns a ticket that subscriptionFinished()
+    // hands back once the outcome is known.
+    int subscribe(const QUrl& url, const QString& title, qint64 folderId);
+    // Gives up a subscription still being checked: it is not kept (unless it was stored already).
+    void cancelSubscription(int ticket);
     void cancel();
     bool isBusy() const { return !m_refresher.isIdle(); }
 
@@ -44,7 +49,9 @@ signals:
     void feedFinished(const mirsad::ingest::RefreshOutcome& outcome);
     void progress(int done, int total);
     void finished();
-    void subscribeFailed(const QString& message);
+    // A subscribe() has its outcome: the feed (feedId > 0, error empty) or why not (feedId 0,
+    // error one sentence naming the address). Not emitted for a cancelled ticket.
+    void subscriptionFinished(int ticket, qint64 feedId, const QString& error);
 
 private:
     void refreshWhere(std::function<QList<storage::FeedInfo>(const QList<storage::FeedInfo>&)> select);
@@ -53,6 +60,9 @@ private:
     FeedRefresher m_refresher;
     QTimer m_schedule;
     QTimer m_changedSignal; // coalesces "articles changed" notifications during a refresh
+    int m_lastTicket = 0;
+    QHash<qint64, int> m_subscriptions; // the ticket of a feed being checked, by feed id
+    QSet<int> m_cancelled;              // tickets given up before their feed id was known
 };
 
 } // namespace mirsad::ingest

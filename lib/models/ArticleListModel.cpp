@@ -5,6 +5,7 @@
 
 #include <QFont>
 #include <QLocale>
+#include <QSet>
 
 namespace mirsad::models {
 
@@ -87,6 +88,10 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
         return article.notes;
     case PublishedRole:
         return article.published;
+    case LinkRole:
+        return article.link;
+    case FeedIdRole:
+        return article.feedId;
     case EntitiesRole: {
         QStringList ids;
         for (const storage::EntityRef& entity : article.entities)
@@ -132,6 +137,7 @@ void ArticleListModel::fetchMore(const QModelIndex& parent) {
 void ArticleListModel::setFilter(const ArticleFilter& filter) {
     m_active = true;
     m_filter = filter;
+    m_rowsOfFilter = 0; // a new list starts at its first page
     loadPage(true);
 }
 
@@ -147,7 +153,8 @@ void ArticleListModel::loadPage(bool reset) {
     int limit = m_pageSize;
     if (reset) {
         // Keep as many rows as the user has scrolled through, so a refresh does not jump.
-        limit = qMax(m_pageSize, int(m_rows.size()));
+        // (of this filter: rows of the one before, still shown while it loads, do not count).
+        limit = qMax(m_pageSize, m_rowsOfFilter);
     } else if (!m_rows.isEmpty()) {
         after = storage::PageCursor{m_rows.last().sortTime, m_rows.last().id};
     }
@@ -177,6 +184,7 @@ void ArticleListModel::loadPage(bool reset) {
             }
             // Only now: views ask for more from inside the insert signals, and the next page
             // must start after the rows just added.
+            m_rowsOfFilter = int(m_rows.size());
             m_loading = false;
             emit pageLoaded(int(page->size()));
         });
@@ -208,6 +216,21 @@ void ArticleListModel::setArticleRead(qint64 id, bool read) {
         return;
     m_rows[row].read = read;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1)); // the font of every column
+}
+
+void ArticleListModel::setArticlesRead(const QList<qint64>& ids, bool read) {
+    const QSet<qint64> changed(ids.begin(), ids.end());
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).read == read || !changed.contains(m_rows.at(row).id))
+            continue;
+        m_rows[row].read = read;
+        first = first < 0 ? row : first;
+        last = row;
+    }
+    if (first >= 0)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
 }
 
 void ArticleListModel::setArticleStarred(qint64 id, bool starred) {

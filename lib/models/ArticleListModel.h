@@ -24,7 +24,9 @@ public:
         StarredRole,
         NotesRole,
         EntitiesRole,
-        PublishedRole
+        PublishedRole,
+        LinkRole, // the article's address: http(s), or file:// for a local file
+        FeedIdRole,
     };
 
     explicit ArticleListModel(storage::Storage& storage, QObject* parent = nullptr);
@@ -51,6 +53,8 @@ public:
     // Update one row without a reload (after the user marked or starred it).
     void setArticleRead(qint64 id, bool read);
     void setArticleStarred(qint64 id, bool starred);
+    // Updates the rows of these articles (after Mark All as Read, or its undo).
+    void setArticlesRead(const QList<qint64>& ids, bool read);
     // Updates one row's note count (after the user added or deleted a note).
     void setNoteCount(qint64 id, int notes);
 
@@ -65,7 +69,8 @@ private:
     ArticleFilter m_filter;
     QList<storage::ArticleSummary> m_rows;
     int m_pageSize = 200;
-    bool m_active = false; // setFilter() was called
+    int m_rowsOfFilter = 0; // rows loaded for the current filter
+    bool m_active = false;  // setFilter() was called
     bool m_loading = false;
     bool m_exhausted = false;
     quint64 m_generation = 0;

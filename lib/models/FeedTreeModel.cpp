@@ -59,6 +59,7 @@ FeedTreeModel::FeedTreeModel(storage::Storage& storage, QObject* parent)
     , m_root(std::make_unique<Node>()) {
     connect(&m_storage, &storage::Storage::feedsChanged, this, &FeedTreeModel::reload);
     connect(&m_storage, &storage::Storage::articlesChanged, this, &FeedTreeModel::reload);
+    connect(&m_storage, &storage::Storage::readStateChanged, this, &FeedTreeModel::reload);
 }
 
 FeedTreeModel::~FeedTreeModel() = default;

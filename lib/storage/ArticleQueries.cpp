@@ -1,6 +1,7 @@
 #include "storage/ArticleQueries.h"
 
 #include "storage/Database.h"
+#include "storage/FeedQueries.h"
 #include "storage/MentionsColumn.h"
 #include "storage/SearchText.h"
 
@@ -248,7 +249,7 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                                .arg(id, time, sourceFor(driver).from, where.sql)
                          : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
                                           "coalesce(a.published, a.fetched), a.sort_time, a.read, a.starred, "
-                                          "(SELECT count(*) FROM notes n WHERE n.article_id = a.id) "
+                                          "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url "
                                           "FROM %1 JOIN feeds f ON f.id = a.feed_id WHERE %2")
                                .arg(sourceFor(driver).from, where.sql);
     query.values = where.values;
@@ -316,7 +317,7 @@ Result<QList<ArticleSummary>> runList(const QSqlDatabase& db, const Clause& list
         article.id = query.value(0).toLongLong();
         article.feedId = query.value(1).toLongLong();
         article.title = query.value(2).toString();
-        article.feedTitle = query.value(3).toString();
+        article.feedTitle = shownFeedTitle(query.value(11).toString(), query.value(3).toString());
         article.source = query.value(4).toString();
         article.link = query.value(5).toString();
         article.published = fromEpoch(query.value(6));
@@ -508,6 +509,54 @@ Status setRead(QSqlDatabase& db, qint64 id, bool read) {
 
 Status setStarred(QSqlDatabase& db, qint64 id, bool starred) {
     return setFlag(db, "starred", id, starred);
+}
+
+static Status updateRead(QSqlDatabase& db, const QList<qint64>& ids, bool read) {
+    QSqlQuery update(db);
+    if (!update.prepare(QStringLiteral("UPDATE articles SET read = ? WHERE id = ?")))
+        return sqlError(QStringLiteral("mark the articles"), update);
+    for (qint64 id : ids) {
+        update.addBindValue(read ? 1 : 0);
+        update.addBindValue(id);
+        if (!update.exec())
+            return sqlError(QStringLiteral("mark the articles"), update);
+    }
+    return {};
+}
+
+Result<QList<qint64>> setReadWhere(QSqlDatabase& db, const ArticleFilter& filter, bool read) {
+    if (filter.unreadOnly && !read)
+        return QList<qint64>(); // the unread articles are unread already
+    Result<TextPlan> text = planText(db, filter, true);
+    if (!text)
+        return Error{text.error()};
+    // Only the articles whose state changes: those are what an undo gives back.
+    Clause where = whereFor(filter, Driver{}, *text);
+    where.sql += QStringLiteral(" AND a.read = ?");
+    where.values << (read ? 0 : 1);
+    Transaction transaction(db);
+    QSqlQuery select(db);
+    select.setForwardOnly(true);
+    if (Status s = bindAndRun(select, QStringLiteral("SELECT a.id FROM articles a WHERE %1").arg(where.sql),
+                              where.values);
+        !s)
+        return Error{s.error()};
+    QList<qint64> ids;
+    while (select.next())
+        ids << select.value(0).toLongLong();
+    select.finish();
+    if (Status s = updateRead(db, ids, read); !s)
+        return Error{s.error()};
+    if (Status s = transaction.commit(); !s)
+        return Error{s.error()};
+    return ids;
+}
+
+Status setReadIds(QSqlDatabase& db, const QList<qint64>& ids, bool read) {
+    Transaction transaction(db);
+    if (Status s = updateRead(db, ids, read); !s)
+        return s;
+    return transaction.commit();
 }
 
 } // namespace mirsad::storage

@@ -63,6 +63,11 @@ Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFil
 Result<Article> loadArticle(const QSqlDatabase& db, qint64 id);
 
 Status setRead(QSqlDatabase& db, qint64 id, bool read);
+// Marks every article matching `filter` read (or unread), in one transaction; returns the ids
+// whose state changed (to undo it with setReadIds).
+Result<QList<qint64>> setReadWhere(QSqlDatabase& db, const ArticleFilter& filter, bool read);
+// Sets these articles' read state, in one transaction (ids that are gone are skipped).
+Status setReadIds(QSqlDatabase& db, const QList<qint64>& ids, bool read);
 Status setStarred(QSqlDatabase& db, qint64 id, bool starred);
 
 } // namespace mirsad::storage

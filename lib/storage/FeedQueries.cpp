@@ -10,6 +10,16 @@
 
 namespace mirsad::storage {
 
+QString shownFeedTitle(const QString& url, const QString& title) {
+    if (url != QLatin1String(localFilesUrl))
+        return title;
+    // The names it gets at creation in the languages Mirsad ships (English, Arabic).
+    static const QStringList createdNames{QStringLiteral("Local articles"),
+                                          QStringLiteral("المقالات المحلية")};
+    const QString translated = QCoreApplication::translate("mirsad", "Local articles");
+    return title.isEmpty() || createdNames.contains(title) || title == translated ? translated : title;
+}
+
 Result<qint64> localFilesFeed(QSqlDatabase& db) {
     const QString url = QString::fromLatin1(localFilesUrl);
     QSqlQuery query(db);
@@ -47,7 +57,7 @@ static Result<QList<FeedInfo>> selectFeeds(const QSqlDatabase& db, const QString
         FeedInfo feed;
         feed.id = query.value(0).toLongLong();
         feed.url = query.value(1).toString();
-        feed.title = query.value(2).toString();
+        feed.title = shownFeedTitle(feed.url, query.value(2).toString());
         feed.siteUrl = query.value(3).toString();
         feed.kind = query.value(4).toString();
         feed.folderId = query.value(5).toLongLong();

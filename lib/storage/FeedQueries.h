@@ -36,6 +36,10 @@ struct FolderInfo {
 // The pseudo-feed that holds imported article files.
 inline constexpr auto localFilesUrl = "mirsad:local-files";
 
+// A feed's title as the UI shows it: the local articles' feed, named when it was created in
+// whatever language the UI had then, is named in today's language (unless the user renamed it).
+QString shownFeedTitle(const QString& url, const QString& title);
+
 // The id of the local-files feed, created on first use.
 Result<qint64> localFilesFeed(QSqlDatabase& db);
 

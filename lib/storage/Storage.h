@@ -26,10 +26,13 @@ signals:
     // Emitted (on the UI thread) after writes that change which articles exist or their state.
     void articlesChanged();
     void feedsChanged();
+    // Only the read state of some articles changed: the unread counts are stale, the lists not.
+    void readStateChanged();
 
 public:
     void notifyArticlesChanged() { emit articlesChanged(); }
     void notifyFeedsChanged() { emit feedsChanged(); }
+    void notifyReadStateChanged() { emit readStateChanged(); }
 
 private:
     QString m_path;
