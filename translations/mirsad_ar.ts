@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>&lt;p&gt;Your archive: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;أرشيفك: &lt;a href="%1"&gt;%2&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Version %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;الإصدار %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A news desk for Iraqi and Kurdish affairs: feeds in Arabic and English, the names of people, places and organisations recognised whatever the spelling, highlights and notes.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;مكتب أخبار للشؤون العراقية والكردية: موجزات بالعربية والإنجليزية، وأسماء الأشخاص والأماكن والمنظمات معروفة أياً كانت كتابتها، وتظليل وملاحظات.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Mirsad is free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;مرصد برنامج حر مرخّص بموجب &lt;a href="https://www.gnu.org/licenses/gpl-3.0.html"&gt;رخصة جنو العمومية، الإصدار 3 أو أي إصدار لاحق&lt;/a&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Built with Qt %1 and KDE&apos;s syntax highlighting.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;مبني بـ Qt %1 وأداة تلوين النصوص من KDE.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Mirsad</source>
+        <translation>عن مرصد</translation>
+    </message>
+</context>
+<context>
     <name>AddFeedDialog</name>
     <message>
         <source>Add a feed</source>
@@ -38,6 +65,22 @@
     <message>
         <source>Subscribe</source>
         <translation>اشتراك</translation>
+    </message>
+    <message>
+        <source>A web address has no spaces: paste the feed&apos;s address, such as https://example.org/feed.</source>
+        <translation>لا يحتوي عنوان الويب على مسافات: الصق عنوان الموجز، مثل https://example.org/feed.</translation>
+    </message>
+    <message>
+        <source>Only web addresses (http:// or https://) can be subscribed to, not %1: addresses.</source>
+        <translation>لا يمكن الاشتراك إلا في عناوين الويب (http:// أو https://)، لا في عناوين %1:.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address: it should look like https://example.org/feed.</source>
+        <translation>«%1» ليس عنوان ويب: ينبغي أن يكون مثل https://example.org/feed.</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>جارٍ التحقق من %1…</translation>
     </message>
 </context>
 <context>
@@ -152,6 +195,17 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Pick the day from a calendar (Alt+Down)</source>
+        <translation>اختر اليوم من التقويم (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date. Type a day as %2 or %3, or leave the field empty for any date.</source>
+        <translation>«%1» ليس تاريخًا. اكتب اليوم بالشكل %2 أو %3، أو اترك الحقل فارغًا لأي تاريخ.</translation>
+    </message>
+</context>
+<context>
     <name>EntityDirectory</name>
     <message>
         <source>Person</source>
@@ -215,10 +269,6 @@
         <source>How many times the article mentions each name</source>
         <translation>عدد المرات التي يذكر فيها المقال كل اسم</translation>
     </message>
-    <message>
-        <source>×</source>
-        <translation>×</translation>
-    </message>
 </context>
 <context>
     <name>FeedPane</name>
@@ -264,14 +314,6 @@
             <numerusform>تم تحديث الخلاصات؛ تعذّر جلب %n خلاصة (انظر الخلاصات المعلَّمة).</numerusform>
             <numerusform>تم تحديث الخلاصات؛ تعذّر جلب %n خلاصة (انظر الخلاصات المعلَّمة).</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Add a feed</source>
-        <translation>إضافة خلاصة</translation>
-    </message>
-    <message>
-        <source>Subscribing to %1…</source>
-        <translation>جارٍ الاشتراك في %1…</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
@@ -388,6 +430,26 @@
         <source>Subscriptions exported to %1.</source>
         <translation>تم تصدير الاشتراكات إلى %1.</translation>
     </message>
+    <message>
+        <source>&amp;Mark Feed as Read</source>
+        <translation>&amp;تعليم الموجز كمقروء</translation>
+    </message>
+    <message>
+        <source>Mark “%1” as Read</source>
+        <translation>تعليم «%1» كمقروء</translation>
+    </message>
+    <message>
+        <source>Subscribed to %1.</source>
+        <translation>تم الاشتراك في %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Folder as Read</source>
+        <translation>&amp;تعليم المجلد كمقروء</translation>
+    </message>
+    <message>
+        <source>&amp;Mark All Feeds as Read</source>
+        <translation>&amp;تعليم كل الموجزات كمقروءة</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -406,10 +468,6 @@
     <message>
         <source>Published on or after this day</source>
         <translation>منشور في هذا اليوم أو بعده</translation>
-    </message>
-    <message>
-        <source>Published on or before this day</source>
-        <translation>منشور في هذا اليوم أو قبله</translation>
     </message>
     <message>
         <source>Unread</source>
@@ -449,6 +507,45 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <translation>البحث في المقال</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>المطابقة السابقة (Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>المطابقة التالية (F3)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>إغلاق شريط البحث (Esc)</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>غير موجود</translation>
+    </message>
+</context>
+<context>
     <name>HighlightColors</name>
     <message>
         <source>Yellow</source>
@@ -469,6 +566,57 @@
     <message>
         <source>Orange</source>
         <translation>برتقالي</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardShortcuts</name>
+    <message>
+        <source>J</source>
+        <translation>J</translation>
+    </message>
+    <message>
+        <source>Next article</source>
+        <translation>المقال التالي</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
+    </message>
+    <message>
+        <source>Previous article</source>
+        <translation>المقال السابق</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Page down, then the next article</source>
+        <translation>صفحة إلى الأسفل، ثم المقال التالي</translation>
+    </message>
+    <message>
+        <source>Shift+Space</source>
+        <translation>Shift+Space</translation>
+    </message>
+    <message>
+        <source>Page up</source>
+        <translation>صفحة إلى الأعلى</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>Star or unstar</source>
+        <translation>تمييز بنجمة أو إزالتها</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>Mark read or unread</source>
+        <translation>تعليم كمقروء أو غير مقروء</translation>
     </message>
 </context>
 <context>
@@ -503,10 +651,6 @@
     <message>
         <source>&amp;Names</source>
         <translation>ال&amp;أسماء</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>الرئيسي</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -661,14 +805,6 @@
         <translation>&amp;عن مرصد</translation>
     </message>
     <message>
-        <source>About Mirsad</source>
-        <translation>عن مرصد</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Mirsad · مرصد %1&lt;/h3&gt;&lt;p&gt;A news desk for Iraqi and Kurdish affairs: feeds in Arabic and English, names recognised whatever the spelling, highlights and notes.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;مرصد · Mirsad %1&lt;/h3&gt;&lt;p&gt;مكتب أخبار للشؤون العراقية والكردية: خلاصات بالعربية والإنجليزية، وتعرُّف على الأسماء مهما اختلفت تهجئتها، وتظليلات وملاحظات.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>About &amp;Qt</source>
         <translation>عن &amp;Qt</translation>
     </message>
@@ -687,6 +823,105 @@
     <message>
         <source>Clear all filters</source>
         <translation>مسح كل عوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>شريط الأدوات الرئيسي</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>ال&amp;بحث في المقال…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>البحث عن ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>البحث عن ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Configure Keyboard S&amp;hortcuts…</source>
+        <translation>تخصيص ا&amp;ختصارات لوحة المفاتيح…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+,</source>
+        <translation>Ctrl+Alt+,</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>اختصارات &amp;لوحة المفاتيح</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) marked as read.</source>
+        <translation>
+            <numerusform>لم يُعلَّم أي مقال كمقروء.</numerusform>
+            <numerusform>عُلِّم مقال واحد كمقروء.</numerusform>
+            <numerusform>عُلِّم مقالان كمقروءين.</numerusform>
+            <numerusform>عُلِّم %n مقالات كمقروءة.</numerusform>
+            <numerusform>عُلِّم %n مقالاً كمقروء.</numerusform>
+            <numerusform>عُلِّم %n مقال كمقروء.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark All as &amp;Read</source>
+        <translation>تعليم ال&amp;كل كمقروء</translation>
+    </message>
+    <message>
+        <source>Marks every article the list shows as read</source>
+        <translation>يعلّم كل مقال تعرضه القائمة كمقروء</translation>
+    </message>
+    <message>
+        <source>Mark All &amp;Feeds as Read</source>
+        <translation>تعليم كل ال&amp;موجزات كمقروءة</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread Article</source>
+        <translation>المقال &amp;غير المقروء التالي</translation>
+    </message>
+    <message>
+        <source>Previous Unre&amp;ad Article</source>
+        <translation>المقال غير المقروء ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>&amp;فتح في المتصفح</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link</source>
+        <translation>نسخ ال&amp;رابط</translation>
+    </message>
+    <message>
+        <source>Mark All as Read</source>
+        <translation>تعليم الكل كمقروء</translation>
+    </message>
+    <message>
+        <source>Mark All Feeds as Read</source>
+        <translation>تعليم كل الموجزات كمقروءة</translation>
+    </message>
+    <message>
+        <source>Could not open %1 in a browser.</source>
+        <translation>تعذّر فتح %1 في متصفح.</translation>
+    </message>
+    <message>
+        <source>Link copied: %1</source>
+        <translation>نُسخ الرابط: %1</translation>
+    </message>
+    <message>
+        <source>This article was imported from a file: it has no web address.</source>
+        <translation>استُورد هذا المقال من ملف: ليس له عنوان ويب.</translation>
+    </message>
+    <message>
+        <source>This article has no web address.</source>
+        <translation>ليس لهذا المقال عنوان ويب.</translation>
+    </message>
+    <message>
+        <source>No more unread articles.</source>
+        <translation>لا مزيد من المقالات غير المقروءة.</translation>
+    </message>
+    <message>
+        <source>No unread articles above this one.</source>
+        <translation>لا مقالات غير مقروءة فوق هذا المقال.</translation>
     </message>
 </context>
 <context>
@@ -890,6 +1125,10 @@
         <source>updated %1</source>
         <translation>حُدِّثت في %1</translation>
     </message>
+    <message>
+        <source>A highlighted passage. Add a note on it with Ctrl+Shift+N.</source>
+        <translation>مقطع مظلَّل. أضف ملاحظة عليه بالضغط على Ctrl+Shift+N.</translation>
+    </message>
 </context>
 <context>
     <name>NotesPane</name>
@@ -933,6 +1172,41 @@
         <source>No notes or highlights yet. Select text in the article and press Ctrl+H to highlight it.</source>
         <translation>لا توجد ملاحظات أو تظليلات بعد. حدّد نصًا في المقال واضغط Ctrl+H لتظليله.</translation>
     </message>
+    <message>
+        <source>Show only the notes with this tag</source>
+        <translation>عرض الملاحظات الموسومة بهذا الوسم فقط</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>List the articles that have a note with this tag</source>
+        <translation>عرض المقالات التي لها ملاحظة بهذا الوسم</translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation>ال&amp;وسم:</translation>
+    </message>
+    <message>
+        <source>No note on this article is tagged #%1.</source>
+        <translation>لا توجد ملاحظة على هذا المقال بالوسم #%1.</translation>
+    </message>
+    <message>
+        <source>All notes</source>
+        <translation>كل الملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>PaneLayout</name>
+    <message>
+        <source>Show &amp;Feeds and Filters</source>
+        <translation>إظهار ال&amp;خلاصات وعوامل التصفية</translation>
+    </message>
+    <message>
+        <source>Show &amp;Notes and Names</source>
+        <translation>إظهار ال&amp;ملاحظات والأسماء</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -951,6 +1225,10 @@
     <message>
         <source>Delete note</source>
         <translation>حذف الملاحظة</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>إضافة ملاحظة</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1332,65 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;بلا اختصار</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>ال&amp;افتراضي</translation>
+    </message>
+    <message>
+        <source>&amp;Reassign</source>
+        <translation>إعادة ال&amp;تعيين</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Search for an action or a key</source>
+        <translation>ابحث عن أمر أو مفتاح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <source>Leave this command without a shortcut</source>
+        <translation>اترك هذا الأمر بلا اختصار</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut:</source>
+        <translation>ال&amp;اختصار:</translation>
+    </message>
+    <message>
+        <source>Reset &amp;All</source>
+        <translation>استعادة ال&amp;كل</translation>
+    </message>
+    <message>
+        <source>Article list and reader › %1</source>
+        <translation>قائمة المقالات والقارئ › %1</translation>
+    </message>
+    <message>
+        <source>These keys work while the article list or the reader has the focus.</source>
+        <translation>تعمل هذه المفاتيح حين يكون التركيز في قائمة المقالات أو القارئ.</translation>
+    </message>
+    <message>
+        <source>%1 types text, so it cannot be a shortcut of the window: add Ctrl or Alt.</source>
+        <translation>%1 يكتب نصاً، فلا يصلح اختصاراً للنافذة: أضف Ctrl أو Alt.</translation>
+    </message>
+    <message>
+        <source>%1 is already the shortcut of “%2”.</source>
+        <translation>%1 هو اختصار «%2» من قبل.</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Regions</source>
@@ -1062,10 +1399,6 @@
     <message>
         <source>Find a person or organisation…</source>
         <translation>ابحث عن شخص أو منظمة…</translation>
-    </message>
-    <message>
-        <source>People &amp;&amp; organisations</source>
-        <translation>الأشخاص والمنظمات</translation>
     </message>
     <message>
         <source>Save current…</source>
@@ -1252,6 +1585,14 @@
         <source>To %1</source>
         <translation>حتى %1</translation>
     </message>
+    <message>
+        <source>Note tag: #%1</source>
+        <translation>وسم ملاحظة: #%1</translation>
+    </message>
+    <message>
+        <source>Articles with a note tagged #%1</source>
+        <translation>مقالات لها ملاحظة موسومة #%1</translation>
+    </message>
 </context>
 <context>
     <name>mirsad::ingest::FeedUpdater</name>
@@ -1314,28 +1655,6 @@
     <message>
         <source>Articles</source>
         <translation>المقالات</translation>
-    </message>
-</context>
-<context>
-    <name>DateField</name>
-    <message>
-        <source>Pick the day from a calendar (Alt+Down)</source>
-        <translation>اختر اليوم من التقويم (Alt+Down)</translation>
-    </message>
-    <message>
-        <source>“%1” is not a date. Type a day as %2 or %3, or leave the field empty for any date.</source>
-        <translation>«%1» ليس تاريخًا. اكتب اليوم بالشكل %2 أو %3، أو اترك الحقل فارغًا لأي تاريخ.</translation>
-    </message>
-</context>
-<context>
-    <name>PaneLayout</name>
-    <message>
-        <source>Show &amp;Feeds and Filters</source>
-        <translation>إظهار ال&amp;خلاصات وعوامل التصفية</translation>
-    </message>
-    <message>
-        <source>Show &amp;Notes and Names</source>
-        <translation>إظهار ال&amp;ملاحظات والأسماء</translation>
     </message>
 </context>
 </TS>
