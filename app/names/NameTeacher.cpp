@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QUndoStack>
 #include <QWidget>
+#include <utility>
 
 using namespace mirsad;
 
@@ -36,11 +37,18 @@ NameTeacher::NameTeacher(storage::Storage& storage, QUndoStack* undoStack, std::
     connect(m_manageNames, &QAction::triggered, this, &NameTeacher::manage);
 
     connect(m_retagger, &tagging::Retagger::progress, this, [this](qint64 done, qint64 total) {
+        if (total == 0)
+            return; // a start-up check that finds nothing out of date is no news
+        m_progressShown = true;
         emit message(tr("Updating the names in the archive: %1 of %2 articles").arg(done).arg(total), 0);
     });
     connect(m_retagger, &tagging::Retagger::finished, this, [this](qint64 changed) {
-        if (changed == 0 && !m_userAsked)
-            return; // a resumed run with nothing to do: no news for the user
+        const bool progressShown = std::exchange(m_progressShown, false);
+        if (changed == 0 && !m_userAsked) {
+            if (progressShown) // a resumed run that changed nothing: its progress line goes
+                emit message(QString(), 1);
+            return;
+        }
         emit message(tr("Names updated in %n article(s).", nullptr, int(changed)), 8000);
         m_userAsked = false;
         if (changed > 0)

@@ -8,6 +8,7 @@
 #include "filters/Sidebar.h"
 #include "models/ArticleListModel.h"
 #include "names/EntityListPanel.h"
+#include "names/NameTeacher.h"
 #include "reader/ReaderView.h"
 #include "storage/Storage.h"
 #include "window/MainWindow.h"
@@ -228,6 +229,26 @@ private slots:
                 QCoreApplication::removeTranslator(&translator);
             }
         }
+    }
+
+    // At start Mirsad checks that every article was tagged with the names in use; when that finds
+    // nothing to do the status bar says nothing about it (it used to keep "0 of 0 articles").
+    void nothingToRetagIsNoNews() {
+        QTemporaryDir dir;
+        storage::Storage storage(dir.filePath(QStringLiteral("quiet.sqlite")));
+        MainWindow window(storage);
+        auto* teacher = window.findChild<NameTeacher*>();
+        QVERIFY(teacher);
+        QSignalSpy messages(teacher, &NameTeacher::message);
+        QSignalSpy shown(&window, &MainWindow::articleShown);
+        window.show();
+        window.start();
+        QVERIFY(shown.count() > 0 || shown.wait(20000));
+        QTest::qWait(1500); // the start-up re-tagging check has run by now
+        for (const QList<QVariant>& message : std::as_const(messages))
+            QVERIFY2(!message.first().toString().contains(QStringLiteral("0 of 0")),
+                     qPrintable(message.first().toString()));
+        QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("Updating the names")));
     }
 
     void firstStartShowsTheSeedArticle() {
