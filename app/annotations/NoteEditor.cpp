@@ -32,6 +32,9 @@ NoteEditor::NoteEditor(QWidget* parent)
     m_tabs->addTab(m_text, tr("&Write"));
     m_tabs->addTab(m_preview, tr("&Preview"));
     m_tabs->setDocumentMode(true);
+    // Two lines to write in when the window is small (800×500); the pane grows with it.
+    for (QWidget* page : {static_cast<QWidget*>(m_text), static_cast<QWidget*>(m_preview)})
+        page->setMinimumHeight(page->fontMetrics().lineSpacing() * 2 + 12);
 
     auto* tagsRow = new QFormLayout;
     tagsRow->setContentsMargins(0, 0, 0, 0);

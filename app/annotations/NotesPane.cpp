@@ -58,6 +58,8 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     m_list->setWordWrap(true);
     m_list->setSpacing(2);
     m_list->setTextElideMode(Qt::ElideRight);
+    // Three lines when the window is small (800×500); it grows with the pane.
+    m_list->setMinimumHeight(m_list->fontMetrics().lineSpacing() * 3 + 12);
     m_list->setItemDelegate(m_delegate);
     m_add->setText(tr("New note"));
     m_add->setToolTip(tr("Add a note on the article, or on the selected highlight (Ctrl+Shift+N)"));

@@ -36,6 +36,8 @@ PaneLayout::PaneLayout(const Panes& panes, QWidget* parent)
     m_notesSplitter->setObjectName(QStringLiteral("notesSplitter"));
     m_notesSplitter->addWidget(panes.notes);
     m_notesSplitter->addWidget(panes.names);
+    // A header and two rows are enough for the names when the window is small (800×500).
+    panes.names->setMinimumHeight(panes.names->fontMetrics().lineSpacing() * 3 + 8);
     m_notesSplitter->setStretchFactor(0, 3);
     m_notesSplitter->setStretchFactor(1, 1);
     m_notesSplitter->setSizes({420, 200});

@@ -81,27 +81,15 @@ Result<QStringList> userAliasesOf(const QSqlDatabase& db, const QString& entityI
 } // namespace
 
 Status addUserNames(const QSqlDatabase& db, names::Gazetteer& gazetteer) {
-    QSqlQuery entities(db);
-    if (!entities.exec(QStringLiteral("SELECT id, kind, name, name_ar, aliases, within, description FROM "
-                                      "user_entities ORDER BY created")))
-        return storage::sqlError(QStringLiteral("read your entities"), entities);
-    while (entities.next()) {
-        names::Entity entity;
-        entity.id = entities.value(0).toString();
-        entity.kind = names::kindFromString(entities.value(1).toString()).value_or(names::EntityKind::Person);
-        entity.name = entities.value(2).toString();
-        entity.nameAr = entities.value(3).toString();
-        entity.aliases = entities.value(4).toString().split(u'|', Qt::SkipEmptyParts);
-        entity.within = entities.value(5).toString().split(u'|', Qt::SkipEmptyParts);
-        entity.description = entities.value(6).toString();
+    Result<UserNameList> list = listUserNames(db);
+    if (!list)
+        return Error{list.error()};
+    for (const names::Entity& entity : std::as_const(list->entities)) {
         if (Status s = gazetteer.addEntity(entity); !s)
             qCWarning(lcTagging) << "Skipping the user entity" << entity.id << ":" << s.error();
     }
-    QSqlQuery aliases(db);
-    if (!aliases.exec(QStringLiteral("SELECT entity_id, alias FROM user_aliases ORDER BY created")))
-        return storage::sqlError(QStringLiteral("read your aliases"), aliases);
-    while (aliases.next()) {
-        if (Status s = gazetteer.addAlias(aliases.value(0).toString(), aliases.value(1).toString()); !s)
+    for (const UserAlias& alias : std::as_const(list->aliases)) {
+        if (Status s = gazetteer.addAlias(alias.entityId, alias.alias); !s)
             qCWarning(lcTagging) << "Skipping an alias:" << s.error();
     }
     return {};
