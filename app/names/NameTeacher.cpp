@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QUndoStack>
 #include <QWidget>
+#include <utility>
 
 using namespace mirsad;
 
@@ -36,11 +37,19 @@ NameTeacher::NameTeacher(storage::Storage& storage, QUndoStack* undoStack, std::
     connect(m_manageNames, &QAction::triggered, this, &NameTeacher::manage);
 
     connect(m_retagger, &tagging::Retagger::progress, this, [this](qint64 done, qint64 total) {
+        if (total == 0)
+            return; // nothing to update: no "0 of 0 articles" left standing in the status bar
+        m_progressShown = true;
         emit message(tr("Updating the names in the archive: %1 of %2 articles").arg(done).arg(total), 0);
     });
     connect(m_retagger, &tagging::Retagger::finished, this, [this](qint64 changed) {
-        if (changed == 0 && !m_userAsked)
-            return; // a resumed run with nothing to do: no news for the user
+        if (changed == 0 && !m_userAsked) {
+            // A resumed run that changed nothing: no news for the user, and no progress left shown.
+            if (std::exchange(m_progressShown, false))
+                emit message(QString(), 0);
+            return;
+        }
+        m_progressShown = false;
         emit message(tr("Names updated in %n article(s).", nullptr, int(changed)), 8000);
         m_userAsked = false;
         if (changed > 0)

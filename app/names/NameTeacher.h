@@ -59,5 +59,6 @@ private:
     QAction* m_addName;
     QAction* m_manageNames;
     QPointer<ManageNamesDialog> m_manageDialog;
-    bool m_userAsked = false; // the run in flight was started by the user
+    bool m_userAsked = false;     // the run in flight was started by the user
+    bool m_progressShown = false; // a progress message of the run in flight is in the status bar
 };
