@@ -504,6 +504,19 @@ private slots:
             shoot(again, u"10-arabic"_s);
             QVERIFY(test::showArticleTitled(again, u"Al-Kazemi"_s));
             QTRY_COMPARE(again.annotations()->highlights().size(), 2);
+            // An English quote in the notes list keeps its marks around it in the right-to-left UI.
+            const auto quotesListed = [&] {
+                QStringList quotes;
+                QListWidget* notes = again.notesPane()->list();
+                for (int row = 0; row < notes->count(); ++row)
+                    if (notes->item(row)->data(NotesPane::KindRole) == NotesPane::HighlightItem)
+                        quotes << notes->item(row)->text();
+                return quotes;
+            };
+            QTRY_COMPARE(quotesListed().size(), 2);
+            const QStringList quotes = quotesListed();
+            for (const QString& quote : quotes)
+                QVERIFY2(quote.startsWith(QString(QChar(0x2068)) + u"❝"_s), qPrintable(quote));
             shoot(again, u"10b-arabic-english-article"_s);
         }
         QGuiApplication::setLayoutDirection(Qt::LeftToRight);
