@@ -90,7 +90,8 @@ void NoteListDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opti
         painter->setPen(ink);
         const QString label =
             metrics.elidedText(chipText(tags[i]), Qt::ElideRight, rects[i].width() - 2 * chipPadding + 1);
-        painter->drawText(rects[i], Qt::AlignCenter, label);
+        // In its own direction: "#security" in the Arabic UI too, not "security#".
+        painter->drawText(rects[i], Qt::AlignCenter, QChar(0x2068) + label + QChar(0x2069));
     }
     painter->restore();
 }

@@ -204,7 +204,7 @@ void NotesPane::rebuild() {
         if (quote.size() > 160)
             quote = quote.left(159) + u'…';
         auto* item = new QListWidgetItem(h.orphaned ? tr("⚠ Orphaned: “%1”").arg(isolated(quote))
-                                                    : QStringLiteral("❝%1❞").arg(isolated(quote)),
+                                                    : isolated(QStringLiteral("❝%1❞").arg(quote)),
                                          m_list);
         item->setData(KindRole, HighlightItem);
         item->setData(IdRole, h.id);

@@ -12,8 +12,8 @@
 #include "tagging/Tagger.h"
 
 #include <QFutureWatcher>
+#include <QGridLayout>
 #include <QGuiApplication>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -105,14 +105,20 @@ Sidebar::Sidebar(storage::Storage& storage, QWidget* parent)
     m_watchlists = new QListView(watchPage);
     m_watchlists->setModel(m_watchlistModel);
     m_watchlists->setItemDelegate(new BidiItemDelegate(m_watchlists));
-    auto* actions = new QHBoxLayout;
+    // Two rows of two: in one row the buttons were squeezed to "Sa…t…" at the sidebar's width.
+    auto* actions = new QGridLayout;
+    actions->setContentsMargins(0, 0, 0, 0);
     m_saveButton = button(tr("Save current…"), tr("Save the current filter as a watchlist"), watchPage);
     m_renameButton = button(tr("Rename…"), tr("Rename the selected watchlist"), watchPage);
     m_replaceButton = button(tr("Update"), tr("Give the selected watchlist the current filter"), watchPage);
     m_deleteButton = button(tr("Delete"), tr("Delete the selected watchlist"), watchPage);
-    for (QToolButton* b : {m_saveButton, m_renameButton, m_replaceButton, m_deleteButton})
-        actions->addWidget(b);
-    actions->addStretch(1);
+    int position = 0;
+    for (QToolButton* b : {m_saveButton, m_renameButton, m_replaceButton, m_deleteButton}) {
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        actions->addWidget(b, position / 2, position % 2, Qt::AlignLeading);
+        ++position;
+    }
+    actions->setColumnStretch(2, 1);
     watchLayout->addWidget(m_watchlists);
     watchLayout->addLayout(actions);
     m_tabs->addTab(watchPage, tr("Watchlists"));

@@ -14,6 +14,7 @@
 #include "names/EntityDirectory.h"
 #include "names/EntityListPanel.h"
 #include "names/NameTeacher.h"
+#include "reader/BidiItemDelegate.h"
 #include "reader/HighlightColors.h"
 #include "reader/RawSourceView.h"
 #include "reader/ReaderView.h"
@@ -51,6 +52,9 @@ void setUpArticleView(QTableView* view) {
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setShowGrid(false);
     view->setWordWrap(false);
+    // Each cell in its own text's direction: in the Arabic UI an English title is elided at its
+    // end and a date reads "9 May 2021", not "May 2021 … 9".
+    view->setItemDelegate(new BidiItemDelegate(view));
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     // The title keeps most of the width, however narrow the list.
