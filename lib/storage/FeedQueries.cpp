@@ -37,17 +37,32 @@ Result<qint64> localFilesFeed(QSqlDatabase& db) {
     return insert.lastInsertId().toLongLong();
 }
 
-// Every feed column plus its unread and total counts; `where` narrows it to some feeds.
+// Every feed column plus its unread and total counts (from the articles_by_feed_read index alone,
+// never the article rows); `where` narrows it to some feeds.
+static QString selectFeedsSql(const QString& where) {
+    return QStringLiteral("SELECT f.id, f.url, f.title, f.site_url, f.kind, coalesce(f.folder_id, 0), "
+                          "f.etag, f.last_modified, f.refresh_minutes, f.last_fetched, f.last_error, "
+                          "f.allow_remote, "
+                          "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0), "
+                          "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+                          "FROM feeds f %1 ORDER BY f.kind = 'local', f.title COLLATE NOCASE")
+        .arg(where);
+}
+
+Result<QStringList> explainListFeeds(const QSqlDatabase& db) {
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + selectFeedsSql({})))
+        return sqlError(QStringLiteral("explain the feed list"), query);
+    QStringList plan;
+    while (query.next())
+        plan << query.value(3).toString();
+    return plan;
+}
+
 static Result<QList<FeedInfo>> selectFeeds(const QSqlDatabase& db, const QString& where,
                                            const QVariantList& values) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT f.id, f.url, f.title, f.site_url, f.kind, coalesce(f.folder_id, 0), "
-                                 "f.etag, f.last_modified, f.refresh_minutes, f.last_fetched, f.last_error, "
-                                 "f.allow_remote, "
-                                 "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0), "
-                                 "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
-                                 "FROM feeds f %1 ORDER BY f.kind = 'local', f.title COLLATE NOCASE")
-                      .arg(where));
+    query.prepare(selectFeedsSql(where));
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace mirsad::storage {
@@ -45,6 +46,8 @@ Result<qint64> localFilesFeed(QSqlDatabase& db);
 
 // Every feed with its unread and total counts, by title.
 Result<QList<FeedInfo>> listFeeds(const QSqlDatabase& db);
+// SQLite's plan for listFeeds' query, one line per step (for tests).
+Result<QStringList> explainListFeeds(const QSqlDatabase& db);
 
 // The feed with this id or URL, if subscribed.
 Result<FeedInfo> feedById(const QSqlDatabase& db, qint64 id);
