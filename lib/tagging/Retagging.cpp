@@ -293,6 +293,9 @@ RetagPlan::RetagPlan(NamesAdded added, QString version, qint64 outdated)
         m_phase = Phase::FindCandidates;
     else
         m_added = {};
+    // Nothing out of date: looking for it would read every article row, bodies and all.
+    if (outdated == 0)
+        m_phase = Phase::Done;
 }
 
 RetagPlan::Step RetagPlan::next() const {

@@ -76,6 +76,19 @@ bool sameAsFromScratch(QSqlDatabase& db) {
 class TestRetagger : public QObject {
     Q_OBJECT
 private slots:
+    // With nothing out of date there is nothing to look for: a start-up check on a large archive
+    // must not walk every article row to find that out.
+    void planWithNothingOutdatedIsDone() {
+        tagging::NamesAdded added{
+            {QStringLiteral("old")}, {QStringLiteral("Arbela")}, QStringLiteral("erbil")};
+        QCOMPARE(tagging::RetagPlan({}, QStringLiteral("v2"), 0).next(), tagging::RetagPlan::Step::Done);
+        QCOMPARE(tagging::RetagPlan(added, QStringLiteral("v2"), 0).next(), tagging::RetagPlan::Step::Done);
+        QCOMPARE(tagging::RetagPlan({}, QStringLiteral("v2"), 5).next(),
+                 tagging::RetagPlan::Step::ReadOutdated);
+        QCOMPARE(tagging::RetagPlan(added, QStringLiteral("v2"), 5).next(),
+                 tagging::RetagPlan::Step::FindCandidates);
+    }
+
     void initTestCase() { test::isolateFromUserData(); }
 
     // The full-text vocabulary finds the articles a new name can touch, through romanisation
