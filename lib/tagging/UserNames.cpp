@@ -45,24 +45,30 @@ QString displayName(const names::Entity& entity) {
     return entity.name.isEmpty() ? entity.nameAr : entity.name;
 }
 
+// The columns of user_entities that make an entity, in the order entityAt() reads them.
+const QString kEntityColumns = QStringLiteral("id, kind, name, name_ar, aliases, within, description");
+
+names::Entity entityAt(const QSqlQuery& row) {
+    names::Entity entity;
+    entity.id = row.value(0).toString();
+    entity.kind = names::kindFromString(row.value(1).toString()).value_or(names::EntityKind::Person);
+    entity.name = row.value(2).toString();
+    entity.nameAr = row.value(3).toString();
+    entity.aliases = row.value(4).toString().split(u'|', Qt::SkipEmptyParts);
+    entity.within = row.value(5).toString().split(u'|', Qt::SkipEmptyParts);
+    entity.description = row.value(6).toString();
+    return entity;
+}
+
 Result<names::Entity> readUserEntity(const QSqlDatabase& db, const QString& id) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "SELECT id, kind, name, name_ar, aliases, within, description FROM user_entities WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT %1 FROM user_entities WHERE id = ?").arg(kEntityColumns));
     query.addBindValue(storage::sqlText(id));
     if (!query.exec())
         return storage::sqlError(QStringLiteral("read your entities"), query);
     if (!query.next())
         return Error{QStringLiteral("There is no entity \"%1\" among the names you added.").arg(id)};
-    names::Entity entity;
-    entity.id = query.value(0).toString();
-    entity.kind = names::kindFromString(query.value(1).toString()).value_or(names::EntityKind::Person);
-    entity.name = query.value(2).toString();
-    entity.nameAr = query.value(3).toString();
-    entity.aliases = query.value(4).toString().split(u'|', Qt::SkipEmptyParts);
-    entity.within = query.value(5).toString().split(u'|', Qt::SkipEmptyParts);
-    entity.description = query.value(6).toString();
-    return entity;
+    return entityAt(query);
 }
 
 Result<QStringList> userAliasesOf(const QSqlDatabase& db, const QString& entityId) {
@@ -185,19 +191,11 @@ Result<NamesAdded> storeUserAlias(QSqlDatabase& db, const QString& entityId, con
 Result<UserNameList> listUserNames(const QSqlDatabase& db) {
     UserNameList list;
     QSqlQuery entities(db);
-    if (!entities.exec(QStringLiteral("SELECT id, kind, name, name_ar, aliases, within, description FROM "
-                                      "user_entities ORDER BY created, rowid")))
+    if (!entities.exec(
+            QStringLiteral("SELECT %1 FROM user_entities ORDER BY created, rowid").arg(kEntityColumns)))
         return storage::sqlError(QStringLiteral("read your entities"), entities);
     while (entities.next()) {
-        names::Entity entity;
-        entity.id = entities.value(0).toString();
-        entity.kind = names::kindFromString(entities.value(1).toString()).value_or(names::EntityKind::Person);
-        entity.name = entities.value(2).toString();
-        entity.nameAr = entities.value(3).toString();
-        entity.aliases = entities.value(4).toString().split(u'|', Qt::SkipEmptyParts);
-        entity.within = entities.value(5).toString().split(u'|', Qt::SkipEmptyParts);
-        entity.description = entities.value(6).toString();
-        list.entities.append(entity);
+        list.entities.append(entityAt(entities));
     }
     QSqlQuery aliases(db);
     if (!aliases.exec(QStringLiteral("SELECT entity_id, alias FROM user_aliases ORDER BY created, rowid")))

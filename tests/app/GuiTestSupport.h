@@ -8,11 +8,15 @@
 #include "storage/Storage.h"
 #include "window/MainWindow.h"
 
+#include <QApplication>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
+#include <QTimer>
+#include <functional>
 #include <memory>
 
 namespace mirsad::test {
@@ -58,6 +62,39 @@ inline bool showArticleTitled(MainWindow& window, const QString& title) {
         QTest::qWait(100);
     }
     return false;
+}
+
+// A dialog run by exec() blocks the test until it closes, so the test answers it from a timer
+// once it is open. A failed check inside `answer` closes the dialog, so that the test ends.
+template <typename Dialog> void whenOpen(std::function<void(Dialog*)> answer, bool* answered) {
+    auto* timer = new QTimer;
+    timer->setInterval(50);
+    QObject::connect(timer, &QTimer::timeout, [timer, answer, answered] {
+        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible())
+            return;
+        timer->stop();
+        timer->deleteLater();
+        answer(dialog);
+        if (QTest::currentTestFailed() && dialog->isVisible())
+            dialog->reject();
+        *answered = true;
+    });
+    timer->start();
+}
+
+// Double-clicks a word of the article in the reader (its first occurrence from `from`), as a
+// user selects it.
+inline void doubleClickWord(ReaderView* reader, const QString& word, qsizetype from = 0) {
+    const qsizetype at = reader->article().text.indexOf(word, from);
+    QVERIFY2(at >= 0, qPrintable(word));
+    QTextCursor cursor(reader->document());
+    cursor.setPosition(reader->documentPosition(at + 1));
+    reader->setTextCursor(cursor);
+    reader->ensureCursorVisible();
+    const QPoint point = reader->cursorRect(cursor).center();
+    QTest::mouseDClick(reader->viewport(), Qt::LeftButton, {}, point);
+    QCOMPARE(reader->textCursor().selectedText(), word);
 }
 
 } // namespace mirsad::test

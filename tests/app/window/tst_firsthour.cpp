@@ -50,40 +50,10 @@
 using namespace mirsad;
 using namespace Qt::StringLiterals;
 using models::ArticleListModel;
+using test::doubleClickWord;
+using test::whenOpen;
 
 namespace {
-
-// A modal dialog blocks the test in exec(): `answer` runs from a timer once it is open. A
-// failed check inside closes the dialog, so that the test ends.
-template <typename Dialog> void whenOpen(std::function<void(Dialog*)> answer, bool* answered) {
-    auto* timer = new QTimer;
-    timer->setInterval(50);
-    QObject::connect(timer, &QTimer::timeout, [timer, answer, answered] {
-        auto* dialog = qobject_cast<Dialog*>(QApplication::activeModalWidget());
-        if (!dialog || !dialog->isVisible())
-            return;
-        timer->stop();
-        timer->deleteLater();
-        answer(dialog);
-        if (QTest::currentTestFailed() && dialog->isVisible())
-            dialog->reject();
-        *answered = true;
-    });
-    timer->start();
-}
-
-// Double-clicks a word of the article in the reader, as a user selects it.
-void doubleClickWord(ReaderView* reader, const QString& word, qsizetype from = 0) {
-    const qsizetype at = reader->article().text.indexOf(word, from);
-    QVERIFY2(at >= 0, qPrintable(word));
-    QTextCursor cursor(reader->document());
-    cursor.setPosition(reader->documentPosition(at + 1));
-    reader->setTextCursor(cursor);
-    reader->ensureCursorVisible();
-    const QPoint point = reader->cursorRect(cursor).center();
-    QTest::mouseDClick(reader->viewport(), Qt::LeftButton, {}, point);
-    QCOMPARE(reader->textCursor().selectedText(), word);
-}
 
 // Selects a passage as a user does: a click before its first letter, Shift+click after its last.
 void selectPassage(ReaderView* reader, const QString& passage) {
