@@ -2,6 +2,7 @@
 
 #include "storage/Migrations.h"
 #include "storage/SearchTokenizer.h"
+#include "storage/SlowStatements.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -62,6 +63,7 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
             return fail(
                 QStringLiteral("%1 is not a Mirsad database (%2).").arg(path, probe.lastError().text()));
     }
+    traceSlowStatements(db);
     // Before anything that may touch article_search: its tokenizer lives in this process.
     if (Status s = registerSearchTokenizer(db); !s)
         return fail(s.error());
