@@ -245,12 +245,14 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                            ? QStringLiteral("d.article_id")
                            : QStringLiteral("a.id");
     Clause query;
+    // CROSS JOIN keeps the articles' source as the outer loop: with the feeds outside, SQLite
+    // reads every article of every feed and sorts them all before the first row of a page.
     query.sql = keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
                                .arg(id, time, sourceFor(driver).from, where.sql)
                          : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
                                           "coalesce(a.published, a.fetched), a.sort_time, a.read, a.starred, "
                                           "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url "
-                                          "FROM %1 JOIN feeds f ON f.id = a.feed_id WHERE %2")
+                                          "FROM %1 CROSS JOIN feeds f ON f.id = a.feed_id WHERE %2")
                                .arg(sourceFor(driver).from, where.sql);
     query.values = where.values;
     if (after && !byRelevance) {
