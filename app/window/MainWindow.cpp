@@ -223,9 +223,11 @@ void MainWindow::start() {
                         tr("Welcome to Mirsad: %n sample article(s) added.", nullptr, *installed), 8000);
                 else
                     statusBar()->clearMessage();
+                // The list first: the reader thread answers in order, and the first article is
+                // what the user waits for (the feed counts follow a moment later).
+                applyFilter({});
                 m_feedPane->reload();
                 m_sidebar->load();
-                applyFilter({});
                 // Feeds refresh when due (each has its own interval); check every minute.
                 m_updater->setScheduleInterval(std::chrono::minutes(1));
                 m_updater->refreshDue();

@@ -37,14 +37,13 @@ Result<qint64> localFilesFeed(QSqlDatabase& db) {
     return insert.lastInsertId().toLongLong();
 }
 
-// Every feed column plus its unread and total counts (from the articles_by_feed_read index alone,
-// never the article rows); `where` narrows it to some feeds.
+// Every feed column plus its unread and total counts (kept on the feed's row by triggers,
+// migration 016: the feed list never counts articles); `where` narrows it to some feeds.
 static QString selectFeedsSql(const QString& where) {
     return QStringLiteral("SELECT f.id, f.url, f.title, f.site_url, f.kind, coalesce(f.folder_id, 0), "
                           "f.etag, f.last_modified, f.refresh_minutes, f.last_fetched, f.last_error, "
                           "f.allow_remote, "
-                          "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0), "
-                          "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) "
+                          "f.unread_count, f.article_count "
                           "FROM feeds f %1 ORDER BY f.kind = 'local', f.title COLLATE NOCASE")
         .arg(where);
 }

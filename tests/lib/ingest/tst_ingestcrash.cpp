@@ -153,6 +153,11 @@ void TestIngestCrash::checkWholeArticles(const QString& database, qint64& stored
         QCOMPARE(scalar(u"SELECT count(*) FROM articles a WHERE NOT EXISTS "
                         u"(SELECT 1 FROM article_search s WHERE s.rowid = a.id)"_s),
                  0);
+        // The feed list's counters (kept by triggers) agree with the rows the kill left.
+        QCOMPARE(scalar(u"SELECT count(*) FROM feeds f WHERE f.article_count <> "
+                        u"(SELECT count(*) FROM articles a WHERE a.feed_id = f.id) OR f.unread_count <> "
+                        u"(SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0)"_s),
+                 0);
         QSqlQuery articles(db);
         QVERIFY(articles.exec(u"SELECT guid, title, text FROM articles"_s));
         while (articles.next()) {
