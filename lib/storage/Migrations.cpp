@@ -110,6 +110,19 @@ int latestSchemaVersion() {
     return files.empty() ? 0 : files.rbegin()->first;
 }
 
+// After an upgrade only its own backup stays: an older one holds nothing the newer lacks, and on a
+// large archive each is the size of the whole file.
+static void removeOlderBackups(const QSqlDatabase& db, int version) {
+    const QFileInfo file(db.databaseName());
+    static const QRegularExpression suffix(QStringLiteral("\\.v(\\d+)\\.bak$"));
+    QDir dir = file.absoluteDir();
+    for (const QString& name : dir.entryList({file.fileName() + QStringLiteral(".v*.bak")}, QDir::Files)) {
+        const auto match = suffix.match(name);
+        if (match.hasMatch() && match.captured(1).toInt() < version && dir.remove(name))
+            qCInfo(lcStorage) << "Removed the older backup" << dir.filePath(name);
+    }
+}
+
 static Status backUp(QSqlDatabase& db, int version) {
     const QString file = db.databaseName();
     if (file == QStringLiteral(":memory:") || file.isEmpty())
@@ -163,6 +176,8 @@ Status migrate(QSqlDatabase& db, int target) {
         if (Status s = transaction.commit(); !s)
             return s;
     }
+    if (current > 0)
+        removeOlderBackups(db, current);
     return {};
 }
 

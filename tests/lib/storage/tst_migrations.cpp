@@ -93,6 +93,28 @@ private slots:
         QVERIFY(QFile::exists(path + QStringLiteral(".v1.bak")));
     }
 
+    // Each upgrade keeps a backup of the file as it was; only the newest stays.
+    void onlyTheNewestBackupStays() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.sqlite"));
+        QFile other(dir.filePath(QStringLiteral("other.sqlite.v1.bak"))); // another archive's
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.close();
+        const QString name = storage::uniqueConnectionName(QStringLiteral("steps"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            for (int version : {1, 3, 5}) {
+                QVERIFY2(storage::migrate(*db, version), qPrintable(QString::number(version)));
+                QCOMPARE(storage::schemaVersion(*db), version);
+            }
+        }
+        storage::closeDatabase(name);
+        QDir files(dir.path());
+        QCOMPARE(files.entryList({QStringLiteral("*.bak")}, QDir::Files, QDir::Name),
+                 QStringList({QStringLiteral("old.sqlite.v3.bak"), QStringLiteral("other.sqlite.v1.bak")}));
+    }
+
     // Version 6 moved the mention rows into their article's row: what was tagged before reads
     // back the same, and the filters' entity index still follows deletions.
     void mentionRowsMoveIntoTheirArticle() {
