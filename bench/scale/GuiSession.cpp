@@ -101,6 +101,13 @@ long peakKb() {
     return 0;
 }
 
+// With BENCH_SCALE_SCREENSHOTS set, saves the window there, to see what was measured.
+void screenshot(QWidget& window, const QString& name) {
+    const QString folder = qEnvironmentVariable("BENCH_SCALE_SCREENSHOTS");
+    if (!folder.isEmpty())
+        window.grab().save(folder + u'/' + name);
+}
+
 int fail(const QString& why) {
     fprintf(stderr, "gui-session: %s\n", qPrintable(why));
     return 2;
@@ -200,6 +207,7 @@ int runGuiSession(int argc, char** argv) {
             return fail(u"the 10,000-word article %1 was not painted with its highlights"_s.arg(target));
         result("open-long", msSince(t0, *painted));
         result("open-long-shown", msSince(t0, shownAt)); // loaded and set into the reader, unpainted
+        screenshot(window, u"bench-scale-long-article-%1.png"_s.arg(run % longIds.size()));
     }
 
     // 2. Scrolling the list by 10,000 rows: the scroll bar dragged to its end, page after page.
@@ -233,6 +241,7 @@ int runGuiSession(int argc, char** argv) {
             }))
             return fail(u"row 10,000 was never painted"_s);
         result("scroll-total", msSince(t0, *painted));
+        screenshot(window, u"bench-scale-row-10000.png"_s);
     }
 
     // 3. Switching to a region: a click in the sidebar's region tree.
@@ -265,6 +274,7 @@ int runGuiSession(int argc, char** argv) {
                 return fail(u"a click on the region %1 showed no article"_s.arg(id));
             result("region-list", msSince(t0, pageAt));
             result("region", msSince(t0, *painted));
+            screenshot(window, u"bench-scale-region-%1.png"_s.arg(id));
         }
     }
     result("peak-kb", double(peakKb()));

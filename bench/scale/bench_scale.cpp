@@ -158,6 +158,11 @@ int main(int argc, char** argv) {
         {u"mirsadctl"_s, u"The mirsadctl that imports."_s, u"PATH"_s, QStringLiteral(MIRSADCTL_PATH)});
     parser.addOption(
         {u"newsboat"_s, u"The newsboat to compare sizes with (default: from PATH)."_s, u"PATH"_s});
+    parser.addOption(
+        {u"screenshots"_s,
+         u"Save the window as the clicked session saw it in DIR (default: screenshots/ in the cache "
+         u"folder)."_s,
+         u"DIR"_s});
     parser.addOption({u"keep-feeds"_s, u"Keep the generated feed files in the cache."_s});
     parser.addOption({u"quit-after"_s,
                       u"Milliseconds between the first painted article and File ▸ Quit in the "
@@ -260,8 +265,13 @@ int main(int argc, char** argv) {
         for (qint64 id : archive.longArticleIds)
             sessionArgs << QString::number(id);
         const QString sessionLog = work.filePath(u"gui-session.log"_s);
-        const ChildRun session = runChild(QCoreApplication::applicationFilePath(), sessionArgs,
-                                          tools.environment, sessionLog, 1800);
+        const QString shots = parser.isSet(u"screenshots"_s)
+                                  ? parser.value(u"screenshots"_s)
+                                  : QDir(parser.value(u"cache"_s)).filePath(u"screenshots"_s);
+        QDir().mkpath(shots);
+        const ChildRun session = runChild(
+            QCoreApplication::applicationFilePath().remove(u" (deleted)"_s), sessionArgs,
+            tools.environment + QStringList{u"BENCH_SCALE_SCREENSHOTS="_s + shots}, sessionLog, 1800);
         auto r = results(sessionLog);
         if (session.exitCode != 0)
             throw Failure{
@@ -277,7 +287,7 @@ int main(int argc, char** argv) {
                 .arg(median(r[u"scroll-total"_s]), 0, 'f', 0));
         say(u"  region filter: first page %1 ms; first article painted %2 ms"_s.arg(
             list(r[u"region-list"_s], 1), list(r[u"region"_s], 1)));
-        say(u"  peak memory %1 MB"_s.arg(sessionPeakMb, 0, 'f', 0));
+        say(u"  peak memory %1 MB; screenshots in %2"_s.arg(sessionPeakMb, 0, 'f', 0).arg(shots));
 
         // 3. Quit during a re-tag, on a copy of the archive with a name the user added.
         say(u"Quit during a re-tag (a copy of the archive with a user-added name; File ▸ Quit %1 ms after "
