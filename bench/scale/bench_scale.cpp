@@ -21,6 +21,7 @@
 #include "GuiSession.h"
 #include "ScaleArchive.h"
 #include "names/Entity.h"
+#include "storage/ArticleQueries.h"
 #include "storage/Database.h"
 #include "tagging/Retagging.h"
 #include "tagging/Tagger.h"
@@ -279,6 +280,25 @@ int main(int argc, char** argv) {
         const double sessionPeakMb = double(session.peakRssKb) / 1024;
         say(u"  open a 10,000-word article: %1 ms (of which until it was set into the reader: %2 ms)"_s.arg(
             list(r[u"open-long"_s], 1), list(r[u"open-long-shown"_s], 1)));
+        {
+            // Where the time goes: the database's part of opening it, alone.
+            std::vector<double> loads;
+            const QString connection = storage::uniqueConnectionName(u"bench-scale-load"_s);
+            {
+                Result<QSqlDatabase> db = storage::openDatabase(archive.database, connection);
+                for (int run = 0; db && run < runs; ++run) {
+                    for (qint64 id : archive.longArticleIds) {
+                        const qint64 t0 = monotonicNs();
+                        const Result<Article> article = storage::loadArticle(*db, id);
+                        if (article)
+                            loads.push_back(double(monotonicNs() - t0) / 1e6);
+                    }
+                }
+            }
+            storage::closeDatabase(connection);
+            say(u"  of which storage::loadArticle alone (on this thread, warm): median %1 ms"_s.arg(
+                median(loads), 0, 'f', 1));
+        }
         say(u"  scroll: %1 pages, p50 %2 ms, p95 %3 ms, max %4 ms; 10,000 rows in %5 ms"_s
                 .arg(r[u"scroll-page"_s].size())
                 .arg(median(r[u"scroll-page"_s]), 0, 'f', 1)
