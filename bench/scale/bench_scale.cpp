@@ -271,7 +271,7 @@ int main(int argc, char** argv) {
                                   : QDir(parser.value(u"cache"_s)).filePath(u"screenshots"_s);
         QDir().mkpath(shots);
         const ChildRun session = runChild(
-            QCoreApplication::applicationFilePath().remove(u" (deleted)"_s), sessionArgs,
+            u"/proc/self/exe"_s, sessionArgs, // this very program, even if rebuilt meanwhile
             tools.environment + QStringList{u"BENCH_SCALE_SCREENSHOTS="_s + shots}, sessionLog, 1800);
         auto r = results(sessionLog);
         if (session.exitCode != 0)
