@@ -1,5 +1,6 @@
 #include "core/Identity.h"
 #include "core/MemoryTuning.h"
+#include "mirsad/BenchTiming.h"
 #include "storage/Database.h"
 #include "storage/Storage.h"
 #include "window/AppIcon.h"
@@ -75,6 +76,7 @@ int main(int argc, char* argv[]) {
                 save();
         });
     }
+    installBenchTiming(window);
     window.show();
     window.start();
     return QApplication::exec();

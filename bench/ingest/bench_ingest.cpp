@@ -8,7 +8,7 @@
 // Run: ctest -C bench -L bench --verbose, or bench_ingest [--runs N] [--feeds N] [--items N].
 
 #include "ChildRun.h"
-#include "IngestCorpus.h"
+#include "FeedCorpus.h"
 #include "StaticHttpServer.h"
 
 #include <QCommandLineParser>

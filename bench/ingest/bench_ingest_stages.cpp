@@ -9,7 +9,7 @@
 //             transaction per feed)
 // Run: bench_ingest_stages [--runs N] [--feeds N] [--items N]
 
-#include "IngestCorpus.h"
+#include "FeedCorpus.h"
 #include "feeds/FeedArticle.h"
 #include "feeds/FeedParser.h"
 #include "ingest/FeedImport.h"

@@ -1,4 +1,4 @@
-#include "IngestCorpus.h"
+#include "FeedCorpus.h"
 
 #include "names/Gazetteer.h"
 
@@ -40,6 +40,7 @@ public:
         , m_random(seed) {}
 
     QString sentence(int words) {
+        m_words += words;
         const QStringList& vocabulary = m_arabic ? kArabicWords : kEnglishWords;
         QString text;
         for (int w = 0; w < words; ++w) {
@@ -92,6 +93,26 @@ public:
         return html;
     }
 
+    // An article body of about `words` words: the same paragraphs as bodyHtml().
+    QString bodyHtmlWords(int words, int item) {
+        QString html;
+        const qint64 startWords = m_words;
+        int paragraph = 0;
+        while (m_words - startWords < words) {
+            html += u"<p>"_s + sentence(12 + m_random.bounded(10));
+            html += u" <strong>"_s + name() + u"</strong> "_s + sentence(10 + m_random.bounded(10));
+            if (paragraph % 7 == 3)
+                html += u"<blockquote>"_s + sentence(15) + u"</blockquote>"_s;
+            if (paragraph % 5 == 1)
+                html += u" <a href=\"https://news.example.net/story/%1-%2\">%3</a>"_s.arg(item)
+                            .arg(paragraph)
+                            .arg(sentence(3));
+            html += u"</p>\n"_s;
+            ++paragraph;
+        }
+        return html;
+    }
+
     QRandomGenerator& random() { return m_random; }
 
 private:
@@ -99,12 +120,18 @@ private:
     bool m_arabic;
     QRandomGenerator m_random;
     QList<qsizetype> m_cast;
+    qint64 m_words = 0;
 };
 
-QString rssItem(ItemWriter& writer, int feed, int item, const QDateTime& when, int bodyBytes) {
+// bodyWords > 0: a long article of that many words instead of bodyBytes.
+QString body(ItemWriter& writer, int item, int bodyBytes, int bodyWords) {
+    return bodyWords > 0 ? writer.bodyHtmlWords(bodyWords, item) : writer.bodyHtml(bodyBytes, item);
+}
+
+QString rssItem(ItemWriter& writer, int feed, int item, const QDateTime& when, int bodyBytes, int bodyWords) {
     writer.newStory();
     const QString title = writer.sentence(8);
-    const QString body = writer.bodyHtml(bodyBytes, item);
+    const QString body = ::body(writer, item, bodyBytes, bodyWords);
     return u"<item><title>%1</title><link>https://news.example.net/%2/%3</link>"
            u"<guid isPermaLink=\"false\">feed-%2-item-%3</guid><pubDate>%4</pubDate>"
            u"<dc:creator>%5</dc:creator><category>Politics</category><category>%6</category>"
@@ -116,10 +143,11 @@ QString rssItem(ItemWriter& writer, int feed, int item, const QDateTime& when, i
                .arg(escapeXml(writer.name()), escapeXml(writer.name()), escapeXml(writer.sentence(20)), body);
 }
 
-QString atomEntry(ItemWriter& writer, int feed, int item, const QDateTime& when, int bodyBytes) {
+QString atomEntry(ItemWriter& writer, int feed, int item, const QDateTime& when, int bodyBytes,
+                  int bodyWords) {
     writer.newStory();
     const QString title = writer.sentence(8);
-    const QString body = writer.bodyHtml(bodyBytes, item);
+    const QString body = ::body(writer, item, bodyBytes, bodyWords);
     return u"<entry><title>%1</title><link rel=\"alternate\" href=\"https://news.example.net/%2/%3\"/>"
            u"<id>tag:news.example.net,2024:feed-%2-item-%3</id><updated>%4</updated>"
            u"<author><name>%5</name></author><category term=\"%6\"/>"
@@ -133,7 +161,13 @@ QString atomEntry(ItemWriter& writer, int feed, int item, const QDateTime& when,
 
 } // namespace
 
-QList<CorpusFeed> generateCorpus(const CorpusOptions& options) {
+int corpusFeedItems(const CorpusOptions& options, int feed) {
+    if (options.totalItems <= 0)
+        return options.itemsPerFeed;
+    return int(options.totalItems / options.feeds + (feed < options.totalItems % options.feeds ? 1 : 0));
+}
+
+QList<mirsad::names::Entity> corpusEntities() {
     QList<mirsad::names::Entity> entities;
     if (auto gazetteer = mirsad::names::Gazetteer::builtin())
         entities = gazetteer->entities();
@@ -143,39 +177,72 @@ QList<CorpusFeed> generateCorpus(const CorpusOptions& options) {
         fallback.nameAr = u"أربيل"_s;
         entities << fallback;
     }
-    QList<CorpusFeed> corpus;
-    const QDateTime start(QDate(2024, 6, 1), QTime(8, 0), QTimeZone::UTC);
-    for (int f = 0; f < options.feeds; ++f) {
-        CorpusFeed feed;
-        feed.arabic = f % 2 == 0;
-        feed.atom = (f / 2) % 2 == 1;
-        feed.path = u"/feed-%1.xml"_s.arg(f, 2, 10, QChar(u'0'));
-        ItemWriter writer(entities, feed.arabic, options.seed + quint32(f));
-        const QString title = feed.arabic ? u"أخبار العراق %1"_s.arg(f) : u"Iraq News %1"_s.arg(f);
-        // The fixed parts of an item (tags, link, guid, date, summary) take about 900 bytes.
-        const int bodyBytes = qMax(400, options.itemBytes - 900);
-        QString xml;
-        if (feed.atom) {
-            xml = u"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
-                  u"xml:lang=\"%1\"><title>%2</title><link href=\"https://news.example.net/\"/>"
-                  u"<id>tag:news.example.net,2024:feed-%3</id><updated>2024-06-30T00:00:00Z</updated>\n"_s
-                      .arg(feed.arabic ? u"ar"_s : u"en"_s, title)
-                      .arg(f);
-            for (int i = 0; i < options.itemsPerFeed; ++i)
-                xml += atomEntry(writer, f, i, start.addSecs(qint64(i) * 600), bodyBytes);
-            xml += u"</feed>\n"_s;
-        } else {
-            xml = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
-                  u"xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
-                  u"xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>%1</title>"
-                  u"<link>https://news.example.net/</link><description>%1</description>"
-                  u"<language>%2</language>\n"_s.arg(title, feed.arabic ? u"ar"_s : u"en"_s);
-            for (int i = 0; i < options.itemsPerFeed; ++i)
-                xml += rssItem(writer, f, i, start.addSecs(qint64(i) * 600), bodyBytes);
-            xml += u"</channel></rss>\n"_s;
+    return entities;
+}
+
+QString corpusItemGuid(const CorpusFeed& feed, int feedIndex, int item) {
+    return feed.atom ? u"tag:news.example.net,2024:feed-%1-item-%2"_s.arg(feedIndex).arg(item)
+                     : u"feed-%1-item-%2"_s.arg(feedIndex).arg(item);
+}
+
+CorpusFeed generateFeed(const CorpusOptions& options, int f, const QList<mirsad::names::Entity>& entities) {
+    CorpusFeed feed;
+    feed.arabic = f % 2 == 0;
+    feed.atom = (f / 2) % 2 == 1;
+    feed.path = u"/%1-%2.xml"_s.arg(options.pathPrefix).arg(f, 2, 10, QChar(u'0'));
+    feed.items = corpusFeedItems(options, f);
+    ItemWriter writer(entities, feed.arabic, options.seed + quint32(f));
+    const QString title = feed.arabic ? u"أخبار العراق %1"_s.arg(f) : u"Iraq News %1"_s.arg(f);
+    // The fixed parts of an item (tags, link, guid, date, summary) take about 900 bytes.
+    const int bodyBytes = qMax(400, options.itemBytes - 900);
+    auto itemBody = [&](int i, int& bytes, int& words) {
+        words = 0;
+        for (const LongItem& long_ : options.longItems)
+            if (long_.feed == f && long_.item == i)
+                words = long_.words;
+        bytes = bodyBytes;
+        if (options.itemBytesSpread > 0)
+            bytes = qMax(400, bodyBytes + int(writer.random().bounded(2 * options.itemBytesSpread + 1)) -
+                                  options.itemBytesSpread);
+    };
+    auto when = [&](int i) {
+        const qint64 slot = options.interleave ? qint64(i) * options.feeds + f : qint64(i);
+        return options.start.addSecs(slot * options.intervalSeconds);
+    };
+    QString xml;
+    int bytes = 0;
+    int words = 0;
+    if (feed.atom) {
+        xml = u"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+              u"xml:lang=\"%1\"><title>%2</title><link href=\"https://news.example.net/\"/>"
+              u"<id>tag:news.example.net,2024:feed-%3</id><updated>2024-06-30T00:00:00Z</updated>\n"_s
+                  .arg(feed.arabic ? u"ar"_s : u"en"_s, title)
+                  .arg(f);
+        for (int i = 0; i < feed.items; ++i) {
+            itemBody(i, bytes, words);
+            xml += atomEntry(writer, f, i, when(i), bytes, words);
         }
-        feed.body = xml.toUtf8();
-        corpus << feed;
+        xml += u"</feed>\n"_s;
+    } else {
+        xml = u"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "
+              u"xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+              u"xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>%1</title>"
+              u"<link>https://news.example.net/</link><description>%1</description>"
+              u"<language>%2</language>\n"_s.arg(title, feed.arabic ? u"ar"_s : u"en"_s);
+        for (int i = 0; i < feed.items; ++i) {
+            itemBody(i, bytes, words);
+            xml += rssItem(writer, f, i, when(i), bytes, words);
+        }
+        xml += u"</channel></rss>\n"_s;
     }
+    feed.body = xml.toUtf8();
+    return feed;
+}
+
+QList<CorpusFeed> generateCorpus(const CorpusOptions& options) {
+    const QList<mirsad::names::Entity> entities = corpusEntities();
+    QList<CorpusFeed> corpus;
+    for (int f = 0; f < options.feeds; ++f)
+        corpus << generateFeed(options, f, entities);
     return corpus;
 }

@@ -1,5 +1,6 @@
 #include "StaticHttpServer.h"
 
+#include <QFile>
 #include <QSemaphore>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -17,7 +18,12 @@ StaticHttpServer::~StaticHttpServer() {
 
 void StaticHttpServer::addRoute(const QByteArray& path, const QByteArray& body,
                                 const QByteArray& contentType) {
-    m_routes.insert(path, Route{body, contentType});
+    m_routes.insert(path, Route{body, contentType, {}});
+}
+
+void StaticHttpServer::addFileRoute(const QByteArray& path, const QString& filePath,
+                                    const QByteArray& contentType) {
+    m_routes.insert(path, Route{{}, contentType, filePath});
 }
 
 QUrl StaticHttpServer::url(const QString& path) const {
@@ -58,10 +64,16 @@ void StaticHttpServer::serve() {
                 if (route == m_routes.constEnd()) {
                     socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                 } else {
+                    QByteArray body = route->body; // shared, not copied
+                    if (!route->filePath.isEmpty()) {
+                        QFile file(route->filePath);
+                        if (file.open(QIODevice::ReadOnly))
+                            body = file.readAll();
+                    }
                     socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + route->contentType +
-                                  "\r\nContent-Length: " + QByteArray::number(route->body.size()) +
+                                  "\r\nContent-Length: " + QByteArray::number(body.size()) +
                                   "\r\nConnection: close\r\n\r\n");
-                    socket->write(route->body); // shared, not copied
+                    socket->write(body);
                 }
                 socket->disconnectFromHost(); // after the pending bytes are written
             });

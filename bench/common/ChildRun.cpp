@@ -4,14 +4,22 @@
 #include <QFile>
 #include <QProcessEnvironment>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include <vector>
 
+qint64 monotonicNs() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
 ChildRun runChild(const QString& program, const QStringList& args, const QStringList& extraEnv,
-                  const QString& logPath) {
+                  const QString& logPath, double timeoutSeconds) {
     ChildRun run;
     std::vector<QByteArray> storage;
     storage.push_back(program.toLocal8Bit());
@@ -38,6 +46,7 @@ ChildRun runChild(const QString& program, const QStringList& args, const QString
 
     QElapsedTimer timer;
     timer.start();
+    run.startNs = monotonicNs();
     pid_t pid = 0;
     const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
@@ -53,10 +62,16 @@ ChildRun runChild(const QString& program, const QStringList& args, const QString
     const QString statusPath = QStringLiteral("/proc/%1/status").arg(pid);
     for (;;) {
         const pid_t done = wait4(pid, &status, WNOHANG, &usage);
-        if (done == pid)
+        if (done == pid) {
+            run.endNs = monotonicNs();
             break;
+        }
         if (done < 0)
             return run;
+        if (timeoutSeconds > 0 && !run.timedOut && double(timer.nsecsElapsed()) / 1e9 > timeoutSeconds) {
+            run.timedOut = true;
+            kill(pid, SIGKILL);
+        }
         QFile file(statusPath);
         if (file.open(QIODevice::ReadOnly)) {
             for (const QByteArray& line : file.readAll().split('\n')) {

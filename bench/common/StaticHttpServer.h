@@ -15,6 +15,8 @@ public:
     ~StaticHttpServer();
 
     void addRoute(const QByteArray& path, const QByteArray& body, const QByteArray& contentType);
+    // Serves the file at filePath, read at each request (so that big corpora stay on disk).
+    void addFileRoute(const QByteArray& path, const QString& filePath, const QByteArray& contentType);
     bool start();
     QUrl url(const QString& path) const;
 
@@ -22,6 +24,7 @@ private:
     struct Route {
         QByteArray body;
         QByteArray contentType;
+        QString filePath;
     };
     void serve(); // on m_thread
 
