@@ -1,7 +1,9 @@
 #include "storage/Database.h"
 
 #include "storage/Migrations.h"
+#include "storage/SearchRank.h"
 #include "storage/SearchTokenizer.h"
+#include "storage/SqliteStatement.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -64,6 +66,8 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
     }
     // Before anything that may touch article_search: its tokenizer lives in this process.
     if (Status s = registerSearchTokenizer(db); !s)
+        return fail(s.error());
+    if (Status s = registerSearchRank(sqliteHandle(db)); !s)
         return fail(s.error());
     const QStringList pragmas = {
         // A new file's pages (an existing one keeps its own): an article's row, about 7 kB of
