@@ -281,8 +281,8 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                            ? QStringLiteral("d.article_id")
                            : QStringLiteral("a.id");
     Clause query;
-    // CROSS JOIN keeps the articles first: given the choice, SQLite walked the feeds through
-    // articles_by_feed_read (migration 012) and sorted a million rows for a page.
+    // CROSS JOIN keeps the articles' source as the outer loop: with the feeds outside, SQLite
+    // reads every article of every feed and sorts them all before the first row of a page.
     query.sql = keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
                                .arg(id, time, sourceFor(driver).from, where.sql)
                          : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
