@@ -1,6 +1,7 @@
 // Filters and sidebar counts on a million generated articles: p50/p95 latency of the first page
 // (listArticles, 200 rows) for person, region and text filters and their combinations, of the
-// next page, and of the sidebar counts. Goal: p95 under 50 ms for a first page.
+// next page, and of the sidebar and watchlist counts. Goals (issue 18): a first page's p95 under
+// 20 ms newest first and under 100 ms by relevance; a watchlist's unread count under 20 ms.
 // Run: ctest -C bench -R bench_filters --verbose, or bench_filters [articles] [runs] [--plans].
 // The database is generated once (direct batched inserts, triggers maintaining the filter index)
 // and cached next to the binary under a name that records its parameters.
@@ -273,8 +274,10 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
     }
     // What storage::ArticleWriter keeps up per batch, here in one pass: the articles per entity,
     // then the regions and their counts, which syncRegionIndex rebuilds from article_entities.
-    if (Status s = run(db, u"INSERT INTO entity_counts (entity_id, articles) "
-                           "SELECT entity_id, count(*) FROM article_entities GROUP BY entity_id"_s);
+    if (Status s = run(db, u"INSERT INTO entity_counts (entity_id, articles, unread) "
+                           "SELECT e.entity_id, count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
+                           "articles u INDEXED BY articles_unread WHERE u.read = 0 AND u.sort_time = "
+                           "e.sort_time AND u.rowid = e.article_id)) FROM article_entities e GROUP BY 1"_s);
         !s)
         return s;
     if (Status s = tagging::syncRegionIndex(db, gazetteer); !s)
@@ -414,6 +417,13 @@ int main(int argc, char** argv) {
         {u"has notes"_s, filter([](ArticleFilter& f) { f.withNotesOnly = true; })},
         {u"text \"النفط\" by relevance"_s, filter([](ArticleFilter& f) { f.text = u"النفط"_s; }),
          storage::ArticleOrder::Relevance},
+        {u"text \"pipeline exports\" by relevance"_s,
+         filter([](ArticleFilter& f) { f.text = u"pipeline exports"_s; }), storage::ArticleOrder::Relevance},
+        {u"Kurdistan Region + \"oil\" by relevance"_s, filter([](ArticleFilter& f) {
+             f.regions << u"kurdistan-region"_s;
+             f.text = u"oil"_s;
+         }),
+         storage::ArticleOrder::Relevance},
     };
 
     out << "\nFirst page (" << kPageSize << " rows), " << runs << " runs each, warm cache:\n";
@@ -423,14 +433,17 @@ int main(int argc, char** argv) {
                .arg(u"p50 ms"_s, 8)
                .arg(u"p95 ms"_s, 8);
     double worst = 0;
+    double worstRanked = 0;
     for (const Case& c : cases) {
         const Sample sample = measure(runs, [&] {
             Result<QList<storage::ArticleSummary>> page =
                 storage::listArticles(db, c.filter, kPageSize, {}, c.order);
             return page ? page->size() : -1;
         });
-        if (c.order == storage::ArticleOrder::Newest) // the goal is for the list's own order
+        if (c.order == storage::ArticleOrder::Newest) // the goals differ by order
             worst = std::max(worst, sample.p95);
+        else
+            worstRanked = std::max(worstRanked, sample.p95);
         out << QStringLiteral("%1 %2 %3 %4\n")
                    .arg(c.name, -44)
                    .arg(sample.rows, 5)
@@ -483,6 +496,7 @@ int main(int argc, char** argv) {
                    .arg(sample.p95, 8, 'f', 2);
     }
     out << "\nWorst first-page p95, newest first: " << QString::number(worst, 'f', 2)
-        << " ms (goal: under 50 ms)" << Qt::endl;
+        << " ms (goal: under 20 ms)\nWorst first-page p95, by relevance: "
+        << QString::number(worstRanked, 'f', 2) << " ms (goal: under 100 ms)" << Qt::endl;
     return 0;
 }

@@ -36,10 +36,12 @@ struct Clause {
 // "drives": the query walks its (id, sort_time, article_id) index newest first and stops at
 // LIMIT, and every other condition is an indexed probe per article.
 struct Driver {
-    enum Kind { Articles, Entity, Region, Search } kind = Articles;
+    // Search: by relevance, with other conditions; Ranked: by relevance, the text alone.
+    enum Kind { Articles, Entity, Region, Search, Ranked } kind = Articles;
     QString id;
     qsizetype entityGroup = -1; // the group it came from (skipped as a probe)
     qsizetype region = -1;
+    int keep = 0; // Ranked: the rows the page shows
 };
 
 // How a text condition is checked. A rare text is looked up whole (its few matches become an id
@@ -55,13 +57,15 @@ struct TextPlan {
 
 constexpr int rareText = 2000;
 
-Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, bool forCount) {
+// `asSet`: the text stays a condition of the query (for counts, and for relevance, which reads
+// the matches itself): no need to read the newest of them first.
+Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, bool asSet) {
     TextPlan plan;
     plan.match = searchQuery(filter.text);
     if (plan.match.isEmpty())
         return plan;
     plan.kind = TextPlan::Set;
-    if (forCount)
+    if (asSet)
         return plan;
     plan.matches = std::make_shared<QSqlQuery>(db);
     plan.matches->setForwardOnly(true);
@@ -91,10 +95,13 @@ QString timeColumn(const Driver& driver) {
                                                                           : QStringLiteral("a.sort_time");
 }
 
-// How many articles a driver would walk through at most (its precomputed count).
-qint64 driverSize(const QSqlDatabase& db, const QString& table, const QString& column, const QString& id) {
+// How many articles a driver would walk through at most (its precomputed count), or with
+// `unread` how many of them are unread (migration 013).
+qint64 driverSize(const QSqlDatabase& db, const QString& table, const QString& column, const QString& id,
+                  bool unread = false) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT articles FROM %1 WHERE %2 = ?").arg(table, column));
+    query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
+                      .arg(unread ? QStringLiteral("unread") : QStringLiteral("articles"), table, column));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return 0;
@@ -139,9 +146,18 @@ Source sourceFor(const Driver& driver) {
     case Driver::Region:
         return {QStringLiteral("article_regions d CROSS JOIN articles a ON a.id = d.article_id"),
                 {QStringLiteral("d.region_id = ?")}};
+    // Relevance is BM25 with the title weighing three times the body, as mirsad_rank computes it
+    // (storage/SearchRank.h). With other conditions it is computed for the matches that meet
+    // them; for the text alone, mirsad_rank finds the page's rows without measuring every match.
     case Driver::Search:
         return {QStringLiteral("article_search s CROSS JOIN articles a ON a.id = s.rowid"),
-                {QStringLiteral("article_search MATCH ? AND s.rank MATCH 'bm25(3.0, 1.0)'")}};
+                {QStringLiteral("s.article_search MATCH ?")}};
+    case Driver::Ranked:
+        return {QStringLiteral("(SELECT rowid AS id, mirsad_rank(article_search, %1, 3.0, 1.0) AS score "
+                               "FROM article_search WHERE article_search MATCH ? ORDER BY score, rowid DESC "
+                               "LIMIT %1) s CROSS JOIN articles a ON a.id = s.id")
+                    .arg(driver.keep),
+                {}};
     case Driver::Articles:
         break;
     }
@@ -152,7 +168,9 @@ Source sourceFor(const Driver& driver) {
 Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPlan& text) {
     Clause where;
     QStringList conditions;
-    if (driver.kind != Driver::Articles) {
+    if (driver.kind == Driver::Ranked) {
+        where.values << searchQuery(filter.text); // bound in FROM, which comes first
+    } else if (driver.kind != Driver::Articles) {
         conditions << sourceFor(driver).condition;
         where.values << (driver.kind == Driver::Search ? QVariant(searchQuery(filter.text))
                                                        : QVariant(driver.id));
@@ -190,7 +208,7 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
             "AND r.article_id = a.id)");
         where.values << filter.regions[i];
     }
-    if (driver.kind != Driver::Search) {
+    if (driver.kind != Driver::Search && driver.kind != Driver::Ranked) {
         switch (text.kind) {
         case TextPlan::None:
         case TextPlan::Common: // checked chunk by chunk outside the query (listWithCommonText)
@@ -213,10 +231,21 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
         conditions << QStringLiteral("%1 < ?").arg(timeColumn(driver));
         where.values << filter.until.toSecsSinceEpoch();
     }
+    // Behind a name or region, the state is looked up in its partial index by the index row's own
+    // (sort_time, article_id): a probe of a small index, not a read of every article's page.
+    const bool indexRows = driver.kind == Driver::Entity || driver.kind == Driver::Region;
     if (filter.unreadOnly)
-        conditions << QStringLiteral("a.read = 0");
+        conditions << (indexRows
+                           ? QStringLiteral("EXISTS (SELECT 1 FROM articles u INDEXED BY articles_unread "
+                                            "WHERE u.read = 0 AND u.sort_time = d.sort_time "
+                                            "AND u.rowid = d.article_id)")
+                           : QStringLiteral("a.read = 0"));
     if (filter.starredOnly)
-        conditions << QStringLiteral("a.starred = 1");
+        conditions << (indexRows
+                           ? QStringLiteral("EXISTS (SELECT 1 FROM articles u INDEXED BY articles_starred "
+                                            "WHERE u.starred = 1 AND u.sort_time = d.sort_time "
+                                            "AND u.rowid = d.article_id)")
+                           : QStringLiteral("a.starred = 1"));
     if (filter.withNotesOnly)
         conditions << QStringLiteral("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)");
     // Tags are stored as "a, b, c": a tag is a whole item of that list. Notes are few: the
@@ -231,12 +260,19 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
 }
 
 // The whole list query for a page; with `keysOnly` just (id, sort_time), which an index covers.
+// By relevance the best `keep` matches are ranked first (by default: the page's, for the text
+// alone) and the other conditions are applied to them; keep < 0 ranks every match that meets them.
 Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                  const std::optional<PageCursor>& after, ArticleOrder order, const TextPlan& text,
-                 bool keysOnly = false) {
+                 bool keysOnly = false, int keep = 0) {
     const bool byRelevance = order == ArticleOrder::Relevance && text.kind != TextPlan::None;
+    ArticleFilter others = filter;
+    others.text.clear();
     // An id list drives: it is smaller than any name's articles.
-    const Driver driver = byRelevance                  ? Driver{Driver::Search, {}, -1, -1}
+    if (keep == 0 && others.isEmpty())
+        keep = qMax(1, limit);
+    const Driver driver = byRelevance && keep > 0      ? Driver{Driver::Ranked, {}, -1, -1, keep}
+                          : byRelevance                ? Driver{Driver::Search, {}, -1, -1}
                           : text.kind == TextPlan::Ids ? Driver{}
                                                        : chooseDriver(db, filter);
     Clause where = whereFor(filter, driver, text);
@@ -259,8 +295,11 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
         query.sql += QStringLiteral(" AND (%1, %2) < (?, ?)").arg(time, id);
         query.values << after->sortTime << after->id;
     }
-    if (byRelevance)
-        query.sql += QStringLiteral(" ORDER BY s.rank LIMIT ?");
+    if (driver.kind == Driver::Ranked)
+        query.sql += QStringLiteral(" ORDER BY s.score, s.id DESC LIMIT ?");
+    else if (byRelevance)
+        query.sql +=
+            QStringLiteral(" ORDER BY mirsad_rank(s.article_search, 0, 3.0, 1.0), a.id DESC LIMIT ?");
     else
         query.sql += QStringLiteral(" ORDER BY %1 DESC, %2 DESC LIMIT ?").arg(time, id);
     query.values << qMax(1, limit);
@@ -398,16 +437,37 @@ Result<QList<ArticleSummary>> listWithCommonText(const QSqlDatabase& db, const A
     return *page + *rest;
 }
 
+// By relevance with other conditions: the best matches of the text are ranked without measuring
+// every match (see SearchRank.h), and the conditions are applied to them in that order. When
+// enough of them meet the conditions the page is exact: a match outside them ranks below each.
+// Otherwise a wider net, and at last every match that meets the conditions is ranked.
+Result<QList<ArticleSummary>> listByRelevance(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
+                                              const TextPlan& text) {
+    ArticleFilter others = filter;
+    others.text.clear();
+    if (others.isEmpty())
+        return runList(db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text));
+    for (int keep : {qMax(1, limit) * 5, qMax(1, limit) * 40}) {
+        Result<QList<ArticleSummary>> page = runList(
+            db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false, keep));
+        if (!page || page->size() >= limit)
+            return page;
+    }
+    return runList(db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false, -1));
+}
+
 } // namespace
 
 Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                                            std::optional<PageCursor> after, ArticleOrder order) {
-    Result<TextPlan> text = planText(db, filter, false);
+    Result<TextPlan> text = planText(db, filter, order == ArticleOrder::Relevance);
     if (!text)
         return Error{text.error()};
     Result<QList<ArticleSummary>> articles =
         text->kind == TextPlan::Common && order == ArticleOrder::Newest
             ? listWithCommonText(db, filter, limit, after, *text)
+        : order == ArticleOrder::Relevance && text->kind != TextPlan::None
+            ? listByRelevance(db, filter, limit, *text)
             : runList(db, listQuery(db, filter, limit, after, order, *text));
     if (!articles)
         return articles;
@@ -418,15 +478,18 @@ Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const Article
 
 Result<qint64> countArticles(const QSqlDatabase& db, const ArticleFilter& filter) {
     const Driver driver = chooseDriver(db, filter);
-    // One name or region and nothing else: the count the writer keeps.
+    // One name or region, perhaps unread only, and nothing else: a count the database keeps.
     ArticleFilter rest = filter;
     rest.entityGroups.removeIf([](const QStringList& group) { return group.size() == 1; });
     rest.regions.clear();
+    rest.unreadOnly = false;
     if (driver.kind != Driver::Articles && rest.isEmpty() &&
         filter.entityGroups.size() + filter.regions.size() == 1)
         return driver.kind == Driver::Entity
-                   ? driverSize(db, QStringLiteral("entity_counts"), QStringLiteral("entity_id"), driver.id)
-                   : driverSize(db, QStringLiteral("region_counts"), QStringLiteral("region_id"), driver.id);
+                   ? driverSize(db, QStringLiteral("entity_counts"), QStringLiteral("entity_id"), driver.id,
+                                filter.unreadOnly)
+                   : driverSize(db, QStringLiteral("region_counts"), QStringLiteral("region_id"), driver.id,
+                                filter.unreadOnly);
     Result<TextPlan> text = planText(db, filter, true);
     if (!text)
         return Error{text.error()};
@@ -443,7 +506,7 @@ Result<qint64> countArticles(const QSqlDatabase& db, const ArticleFilter& filter
 
 Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFilter& filter,
                                         ArticleOrder order) {
-    Result<TextPlan> text = planText(db, filter, false);
+    Result<TextPlan> text = planText(db, filter, order == ArticleOrder::Relevance);
     if (!text)
         return Error{text.error()};
     const Clause list = listQuery(db, filter, 200, std::nullopt, order, *text);

@@ -51,7 +51,7 @@ Status ArticleWriter::prepare() {
     sqlite3* handle = sqliteHandle(m_db);
     if (!handle)
         return Error{QStringLiteral("Articles are stored in SQLite databases only.")};
-    m_find = {handle, "SELECT id, content_hash FROM articles WHERE feed_id = ?1 AND dedupe_key = ?2"};
+    m_find = {handle, "SELECT id, content_hash, read FROM articles WHERE feed_id = ?1 AND dedupe_key = ?2"};
     m_insert = {handle,
                 "INSERT INTO articles (feed_id, dedupe_key, guid, link, title, author, source, published, "
                 "fetched, sort_time, html, text, tags, thumbnail, content_hash, tagged_version, mentions, "
@@ -63,7 +63,7 @@ Status ArticleWriter::prepare() {
                         "tagged_version = ?12, mentions = ?13, remote_images = ?15 WHERE id = ?14"};
     m_setMentions = {handle, "UPDATE articles SET mentions = ?1, tagged_version = ?2 WHERE id = ?3"};
     m_rehash = {handle, "UPDATE articles SET content_hash = ?1 WHERE id = ?2"};
-    m_sortTime = {handle, "SELECT sort_time FROM articles WHERE id = ?1"};
+    m_sortTime = {handle, "SELECT sort_time, read FROM articles WHERE id = ?1"};
     // The filters' indexes (migrations 004, 006 and 008). An article's rows are those of its
     // stored mentions at its stored sort_time, so they are removed before its row changes; the
     // delete triggers take the counts down. Adding rows and counts is IndexRowWriter's.
@@ -128,7 +128,8 @@ Status ArticleWriter::unindexEntities(qint64 articleId) {
     return {};
 }
 
-void ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds) {
+void ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, bool unread,
+                                  const QList<QByteArray>& entityIds) {
     IndexRowWriter::Keys entities;
     IndexRowWriter::Keys regions;
     for (const QByteArray& entity : entityIds) {
@@ -142,8 +143,8 @@ void ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, const QList
                 regions << &region;
         }
     }
-    m_entities->add(entities, sortTime, articleId);
-    m_regions->add(regions, sortTime, articleId);
+    m_entities->add(entities, sortTime, articleId, unread);
+    m_regions->add(regions, sortTime, articleId, unread);
 }
 
 Status ArticleWriter::finish() {
@@ -156,14 +157,14 @@ Status ArticleWriter::finish() {
     return {};
 }
 
-Result<qint64> ArticleWriter::sortTimeOf(qint64 articleId) {
+Result<ArticleWriter::Stored> ArticleWriter::storedOf(qint64 articleId) {
     m_sortTime.bind(1, articleId);
     Result<bool> row = m_sortTime.next();
     if (!row)
         return Error{row.error()};
-    const qint64 sortTime = *row ? m_sortTime.int64(0) : 0;
+    const Stored stored{*row ? m_sortTime.int64(0) : 0, *row && m_sortTime.int64(1) == 0};
     m_sortTime.reset();
-    return sortTime;
+    return stored;
 }
 
 Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMention>& mentions,
@@ -176,13 +177,13 @@ Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMentio
         return s;
     if (Status s = m_setMentions.bind(1, json).bind(2, version).bind(3, articleId).exec(); !s)
         return failed(m_setMentions, QStringLiteral("store the names found"));
-    Result<qint64> sortTime = sortTimeOf(articleId);
-    if (!sortTime)
+    Result<Stored> stored = storedOf(articleId);
+    if (!stored)
         return failed(m_sortTime, QStringLiteral("store the names found"));
     QList<QByteArray> entityIds;
     for (const QString& id : distinctEntityIds(mentions))
         entityIds << id.toUtf8();
-    indexEntities(articleId, *sortTime, entityIds);
+    indexEntities(articleId, stored->sortTime, stored->unread, entityIds);
     return {};
 }
 
@@ -204,8 +205,10 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         return failed(m_find, QStringLiteral("look up an article"));
     UpsertResult result;
     qint64 sortTime = 0;
+    bool unread = true; // a new article; an updated one keeps its state
     if (*found) {
         result.id = m_find.int64(0);
+        unread = m_find.int64(2) == 0;
         const QByteArrayView stored = m_find.text(1);
         const bool legacy = isLegacyContentHash(stored);
         const bool same =
@@ -232,10 +235,10 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         m_update.bind(13, derived.mentionsJson).bind(14, result.id).bind(15, derived.remoteImages);
         if (Status s = m_update.exec(); !s)
             return failed(m_update, QStringLiteral("update an article"));
-        Result<qint64> newSortTime = sortTimeOf(result.id);
-        if (!newSortTime)
+        Result<Stored> updated = storedOf(result.id);
+        if (!updated)
             return failed(m_sortTime, QStringLiteral("update an article"));
-        sortTime = *newSortTime;
+        sortTime = updated->sortTime;
         // The text changed: the analyst's highlights follow their passages (or become orphans).
         if (Result<ReanchorReport> moved =
                 reanchorHighlights(m_db, result.id, QString::fromUtf8(derived.text));
@@ -266,7 +269,7 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     if (Status s = indexForSearch(result.id, derived, updated); !s)
         return Error{s.error()};
     // The row itself holds the mentions and their tagged_version; the index follows.
-    indexEntities(result.id, sortTime, derived.entityIds);
+    indexEntities(result.id, sortTime, unread, derived.entityIds);
     return result;
 }
 

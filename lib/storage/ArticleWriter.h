@@ -50,7 +50,8 @@ struct ArticleDerived {
 // (see storage/SqliteStatement.h). The caller owns the transaction, so that a batch is one
 // transaction. The filters' indexes (the articles' entities and regions, and their counts) are
 // gathered in memory and written by finish() (see IndexRowWriter): call it before committing
-// (the destructor does it too, late, as a safety net).
+// (the destructor does it too, late, as a safety net), and before changing the read state of an
+// article stored since the last call (the unread counts take the state it was stored with).
 class ArticleWriter {
 public:
     explicit ArticleWriter(QSqlDatabase db);
@@ -79,8 +80,12 @@ private:
     // Removes an article's rows from the filters' indexes, before its row changes.
     Status unindexEntities(qint64 articleId);
     // Adds an article's rows to the filters' indexes, written by finish().
-    void indexEntities(qint64 articleId, qint64 sortTime, const QList<QByteArray>& entityIds);
-    Result<qint64> sortTimeOf(qint64 articleId);
+    void indexEntities(qint64 articleId, qint64 sortTime, bool unread, const QList<QByteArray>& entityIds);
+    struct Stored {
+        qint64 sortTime = 0;
+        bool unread = false;
+    };
+    Result<Stored> storedOf(qint64 articleId);
 
     QSqlDatabase m_db;
     QString m_error; // why the statements could not be prepared

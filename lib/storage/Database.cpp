@@ -1,8 +1,10 @@
 #include "storage/Database.h"
 
 #include "storage/Migrations.h"
+#include "storage/SearchRank.h"
 #include "storage/SearchTokenizer.h"
 #include "storage/SlowStatements.h"
+#include "storage/SqliteStatement.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -66,6 +68,8 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
     traceSlowStatements(db);
     // Before anything that may touch article_search: its tokenizer lives in this process.
     if (Status s = registerSearchTokenizer(db); !s)
+        return fail(s.error());
+    if (Status s = registerSearchRank(sqliteHandle(db)); !s)
         return fail(s.error());
     const QStringList pragmas = {
         // A new file's pages (an existing one keeps its own): an article's row, about 7 kB of

@@ -10,12 +10,18 @@ IndexRowWriter::IndexRowWriter(sqlite3* db, const char* table, const char* keyCo
     , m_table(table)
     , m_key(keyColumn) {
     const QByteArray count = QByteArrayLiteral("INSERT INTO ") + countTable + " (" + m_key +
-                             ", articles) VALUES (?1, ?2) ON CONFLICT (" + m_key +
-                             ") DO UPDATE SET articles = articles + excluded.articles";
+                             ", articles, unread) VALUES (?1, ?2, ?3) ON CONFLICT (" + m_key +
+                             ") DO UPDATE SET articles = articles + excluded.articles, "
+                             "unread = unread + excluded.unread";
     m_count = {db, count.constData()};
-    const QByteArray recount = QByteArrayLiteral("INSERT INTO ") + countTable + " (" + m_key +
-                               ", articles) SELECT ?1, count(*) FROM " + m_table + " WHERE " + m_key +
-                               " = ?1 ON CONFLICT (" + m_key + ") DO UPDATE SET articles = excluded.articles";
+    // Whether a row's article is unread, from the small partial index (see migration 013).
+    const QByteArray recount =
+        QByteArrayLiteral("INSERT INTO ") + countTable + " (" + m_key +
+        ", articles, unread) SELECT ?1, count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM articles u "
+        "INDEXED BY articles_unread WHERE u.read = 0 AND u.sort_time = t.sort_time AND u.rowid = "
+        "t.article_id)) FROM " +
+        m_table + " t WHERE " + m_key + " = ?1 ON CONFLICT (" + m_key +
+        ") DO UPDATE SET articles = excluded.articles, unread = excluded.unread";
     m_recount = {db, recount.constData()};
     m_error = !m_count.isValid() ? m_count.error() : m_recount.error();
 }
@@ -40,9 +46,9 @@ SqliteStatement& IndexRowWriter::insertOf(int rows) {
     return statement;
 }
 
-void IndexRowWriter::add(const Keys& keys, qint64 sortTime, qint64 articleId) {
+void IndexRowWriter::add(const Keys& keys, qint64 sortTime, qint64 articleId, bool unread) {
     for (const QByteArray* key : keys)
-        m_pending[*key].append({sortTime, articleId});
+        m_pending[*key].append({sortTime, articleId, unread});
 }
 
 Status IndexRowWriter::flush() {
@@ -69,9 +75,12 @@ Status IndexRowWriter::writeRows() {
                 return failed(insert);
             // The rows are new unless the index disagrees with the articles; then which rows
             // existed is unknown, and the key is counted from the table.
-            if (insert.changes() == count)
-                m_added[key] += count;
-            else
+            if (insert.changes() == count) {
+                Added& added = m_added[key];
+                added.articles += count;
+                for (int i = 0; i < count; ++i)
+                    added.unread += rows.at(from + i).unread ? 1 : 0;
+            } else
                 m_toRecount.insert(key);
         }
     }
@@ -83,7 +92,7 @@ Status IndexRowWriter::writeCounts() {
     for (auto it = m_added.cbegin(); it != m_added.cend(); ++it) {
         if (m_toRecount.contains(it.key()))
             continue;
-        if (Status s = m_count.bind(1, it.key()).bind(2, it.value()).exec(); !s)
+        if (Status s = m_count.bind(1, it.key()).bind(2, it->articles).bind(3, it->unread).exec(); !s)
             return failed(m_count);
     }
     m_added.clear();

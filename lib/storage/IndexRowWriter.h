@@ -12,10 +12,10 @@
 namespace mirsad::storage {
 
 // Adds articles' rows to one of the filters' index tables, article_entities or article_regions
-// (key, sort_time, article_id), and sums how many articles each key gained for its count table
-// (entity_counts, region_counts). Rows are held until flush() and then written in key order, up
-// to 32 per statement: an import's rows scatter over every key, and written as they come they
-// dirty the index's pages again and again, more than the writer's page cache holds.
+// (key, sort_time, article_id), and sums how many articles, and how many unread ones, each key
+// gained for its count table (entity_counts, region_counts; migration 013). Rows are held until flush() and
+// then written in key order, up to 32 per statement: an import's rows scatter over every key, and written as
+// they come they dirty the index's pages again and again, more than the writer's page cache holds.
 class IndexRowWriter {
 public:
     using Keys = QVarLengthArray<const QByteArray*, 16>;
@@ -24,8 +24,9 @@ public:
     bool isValid() const { return m_count.isValid() && m_recount.isValid(); }
     const QString& error() const { return m_error; }
 
-    // Indexes the article under each of keys (distinct), at the next flush().
-    void add(const Keys& keys, qint64 sortTime, qint64 articleId);
+    // Indexes the article under each of keys (distinct), at the next flush(); `unread` is the
+    // article's state as stored (the unread counts follow it).
+    void add(const Keys& keys, qint64 sortTime, qint64 articleId, bool unread);
     // Writes the rows added since the last call, and adds what they count to the count table.
     Status flush();
 
@@ -34,7 +35,12 @@ private:
     struct Row {
         qint64 sortTime;
         qint64 articleId;
+        bool unread;
         auto operator<=>(const Row&) const = default;
+    };
+    struct Added {
+        qint64 articles = 0;
+        qint64 unread = 0;
     };
     SqliteStatement& insertOf(int rows);
     Status failed(const SqliteStatement& statement);
@@ -48,7 +54,7 @@ private:
     SqliteStatement m_count;
     SqliteStatement m_recount;
     QHash<QByteArray, QList<Row>> m_pending; // by key: sorting the keys alone is cheap
-    QHash<QByteArray, qint64> m_added;
+    QHash<QByteArray, Added> m_added;
     QSet<QByteArray> m_toRecount; // keys a row already existed for: counted from the table instead
     QString m_error;
 };

@@ -27,8 +27,9 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
 
     storage::Transaction transaction(db);
     // Emptying article_regions first keeps the rebuild a plain INSERT ... SELECT, counted after.
+    // The counts go first: with no count rows, the removal trigger has nothing to decrement.
     for (const char* sql :
-         {"DELETE FROM article_regions", "DELETE FROM region_counts", "DELETE FROM place_closure"})
+         {"DELETE FROM region_counts", "DELETE FROM article_regions", "DELETE FROM place_closure"})
         if (!query.exec(QString::fromLatin1(sql)))
             return failed(query);
     QSqlQuery insert(db);
@@ -49,8 +50,12 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
                                    "SELECT c.region_id, e.sort_time, e.article_id FROM article_entities e "
                                    "JOIN place_closure c ON c.place_id = e.entity_id")))
         return failed(query);
-    if (!query.exec(QStringLiteral("INSERT INTO region_counts (region_id, articles) "
-                                   "SELECT region_id, count(*) FROM article_regions GROUP BY region_id")))
+    // Unread: the row's article in the partial index articles_unread (see migration 013).
+    if (!query.exec(QStringLiteral(
+            "INSERT INTO region_counts (region_id, articles, unread) "
+            "SELECT r.region_id, count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM articles u "
+            "INDEXED BY articles_unread WHERE u.read = 0 AND u.sort_time = r.sort_time "
+            "AND u.rowid = r.article_id)) FROM article_regions r GROUP BY r.region_id")))
         return failed(query);
     query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));

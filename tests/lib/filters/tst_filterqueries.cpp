@@ -24,6 +24,7 @@ Q_DECLARE_METATYPE(mirsad::ArticleFilter)
 class TestFilterQueries : public QObject {
     Q_OBJECT
     test::TempDatabase* m_db = nullptr;
+    test::TempDatabase* m_rankDb = nullptr; // an archive for relevanceIsBm25sTopPage
     QHash<QString, qint64> m_ids;
     QHash<QString, qint64> m_feeds;
     qint64 m_folder = 0;
@@ -43,7 +44,10 @@ private slots:
         m_ids = test::storeFixture(m_db->db(), &m_feeds, &m_folder);
         QCOMPARE(m_ids.size(), 5);
     }
-    void cleanupTestCase() { delete m_db; }
+    void cleanupTestCase() {
+        delete m_db;
+        delete m_rankDb;
+    }
 
     void filters_data() {
         QTest::addColumn<ArticleFilter>("filter");
@@ -205,6 +209,95 @@ private slots:
             }
             QCOMPARE(listed, expected);
             QCOMPARE(*storage::countArticles(db.db(), filter), expected.size());
+        }
+    }
+
+    // Relevance by the text alone reads only the matches that may be among the page's rows
+    // (storage/SearchRank.h); what it returns must be a top page by FTS5's own bm25 all the same.
+    void relevanceIsBm25sTopPage_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QString>("state"); // another condition: "", "unread" or "starred" (rare)
+        QTest::newRow("one common word") << u"oil"_s << 10 << QString();
+        QTest::newRow("one common word, a long page") << u"oil"_s << 60 << QString();
+        QTest::newRow("a prefix") << u"exp"_s << 10 << QString();
+        QTest::newRow("two words") << u"oil exports"_s << 15 << QString();
+        QTest::newRow("Arabic, folded") << u"النفط"_s << 10 << QString();
+        QTest::newRow("fewer matches than the page") << u"pipeline"_s << 500 << QString();
+        QTest::newRow("unread") << u"oil"_s << 20 << u"unread"_s;
+        QTest::newRow("starred: few of the best") << u"oil"_s << 8 << u"starred"_s;
+        QTest::newRow("starred: fewer than the page") << u"the"_s << 50 << u"starred"_s;
+    }
+    void relevanceIsBm25sTopPage() {
+        QFETCH(QString, text);
+        QFETCH(int, limit);
+        QFETCH(QString, state);
+        test::TempDatabase*& db = m_rankDb;
+        if (!db) {
+            db = new test::TempDatabase;
+            QVERIFY2(db->ok(), qPrintable(db->error()));
+            Result<qint64> feed = storage::addFeed(db->db(), u"https://rank.example/feed"_s, u"Rank"_s);
+            QVERIFY(feed);
+            const QStringList words{u"oil"_s, u"exports"_s,  u"export"_s, u"budget"_s,   u"talks"_s, u"the"_s,
+                                    u"in"_s,  u"pipeline"_s, u"النفط"_s,  u"الموازنة"_s, u"نفط"_s,   u"of"_s};
+            QRandomGenerator random(18);
+            storage::Transaction transaction(db->db());
+            storage::ArticleWriter writer(db->db());
+            for (int i = 0; i < 600; ++i) {
+                auto sentence = [&](int n) {
+                    QStringList picked;
+                    for (int w = 0; w < n; ++w) // skewed: the first words are the common ones
+                        picked << words[qMin<qsizetype>(random.bounded(words.size()),
+                                                        random.bounded(words.size()))];
+                    return picked.join(u' ');
+                };
+                Article article;
+                article.feedId = *feed;
+                article.guid = u"rank-%1"_s.arg(i);
+                article.title = sentence(2 + int(random.bounded(8)));
+                article.text = sentence(5 + int(random.bounded(120)));
+                article.published = test::utc(2024, 1, 1, 0).addSecs(3600 * i);
+                QVERIFY(writer.upsert(article));
+            }
+            QVERIFY(writer.finish());
+            QVERIFY(transaction.commit());
+            QSqlQuery marks(db->db());
+            QVERIFY(marks.exec(u"UPDATE articles SET read = (id % 3 = 0), starred = (id % 40 = 0)"_s));
+        }
+        // bm25's scores of every match, best first.
+        QSqlQuery reference(db->db());
+        const QString condition = state == u"unread"_s    ? u"a.read = 0"_s
+                                  : state == u"starred"_s ? u"a.starred = 1"_s
+                                                          : u"1"_s;
+        reference.prepare(u"SELECT a.id, bm25(article_search, 3.0, 1.0) FROM article_search "
+                          "JOIN articles a ON a.id = article_search.rowid "
+                          "WHERE article_search MATCH ? AND %1 ORDER BY 2"_s.arg(condition));
+        reference.addBindValue(storage::searchQuery(text));
+        QVERIFY2(reference.exec(), qPrintable(reference.lastError().text()));
+        QHash<qint64, double> scoreOf;
+        QList<double> best;
+        while (reference.next()) {
+            scoreOf.insert(reference.value(0).toLongLong(), reference.value(1).toDouble());
+            best << reference.value(1).toDouble();
+        }
+        QVERIFY(best.size() > 3);
+        ArticleFilter filter;
+        filter.text = text;
+        filter.unreadOnly = state == u"unread"_s;
+        filter.starredOnly = state == u"starred"_s;
+        Result<QList<storage::ArticleSummary>> ranked =
+            storage::listArticles(db->db(), filter, limit, {}, storage::ArticleOrder::Relevance);
+        QVERIFY2(ranked, qPrintable(ranked.error()));
+        QCOMPARE(ranked->size(), qMin<qsizetype>(limit, best.size()));
+        // Position by position, the score of the k-th best (ties may come in either order).
+        for (qsizetype i = 0; i < ranked->size(); ++i) {
+            const qint64 id = ranked->at(i).id;
+            QVERIFY2(scoreOf.contains(id), qPrintable(QString::number(id)));
+            QVERIFY2(qAbs(scoreOf.value(id) - best.at(i)) <= 1e-9 * qAbs(best.at(i)),
+                     qPrintable(u"row %1: article %2 scores %3, the %1th best %4"_s.arg(i)
+                                    .arg(id)
+                                    .arg(scoreOf.value(id))
+                                    .arg(best.at(i))));
         }
     }
 

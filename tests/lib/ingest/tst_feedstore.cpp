@@ -173,7 +173,8 @@ private slots:
         QSqlQuery query(temp.db());
         // Item 0 (2024-01-01 00:00 UTC) will be article 1 and names Erbil: its row is there already.
         QVERIFY(query.exec(u"INSERT INTO article_entities VALUES ('erbil', 1704067200, 1)"_s));
-        QVERIFY(query.exec(u"INSERT INTO entity_counts VALUES ('erbil', 1)"_s));
+        QVERIFY(
+            query.exec(u"INSERT INTO entity_counts (entity_id, articles, unread) VALUES ('erbil', 1, 1)"_s));
         Result<ingest::FeedStoreReport> stored =
             ingest::importFeedBody(temp.db(), rss(10), {}, QUrl(u"https://site.example/feed"_s), job);
         QVERIFY2(stored, qPrintable(stored.error()));
@@ -182,6 +183,8 @@ private slots:
         QCOMPARE(temp.count(u"region_counts r WHERE articles <> (SELECT count(*) FROM article_regions "
                             "WHERE region_id = r.region_id)"_s),
                  0);
+        // Recounted, the unread count is that of the index rows' articles (all new, all unread).
+        QCOMPARE(temp.count(u"entity_counts WHERE entity_id = 'erbil' AND unread = 4"_s), 1);
         QVERIFY(temp.count(u"article_regions"_s) > 0);
     }
 

@@ -1,8 +1,10 @@
 // The crash test: mirsadctl importing a large feed is killed with SIGKILL at several points of
 // its run; afterwards the database passes PRAGMA integrity_check and holds only whole articles
 // (each with its search row, its title and its text complete), and since a feed is stored in
-// one transaction, either none of the feed's articles or all of them.
+// one transaction, either none of the feed's articles or all of them, and the kept counts per
+// entity and region (articles, unread) are exactly those of the articles that are there.
 
+#include "CounterCheck.h"
 #include "TestSupport.h"
 #include "storage/SearchTokenizer.h"
 
@@ -169,6 +171,12 @@ void TestIngestCrash::checkWholeArticles(const QString& database, qint64& stored
         }
         if (stored == kItems)
             QCOMPARE(scalar(u"SELECT count(*) FROM article_search WHERE article_search MATCH 'delegation'"_s),
+                     qint64(kItems));
+        // The kept counts (articles and unread per entity and region) are those of what survived.
+        const QStringList wrong = test::counterMismatches(db);
+        QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join(u"; "_s)));
+        if (stored == kItems)
+            QCOMPARE(scalar(u"SELECT unread FROM region_counts WHERE region_id = 'kurdistan-region'"_s),
                      qint64(kItems));
     }
     QSqlDatabase::removeDatabase(connection);

@@ -440,6 +440,74 @@ private slots:
         storage::closeDatabase(again);
     }
 
+    // Version 13 keeps unread counts beside the totals: an archive is counted once, and the
+    // counts follow read state and deletions from then on.
+    void unreadCountsAreFilledAndKept() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v12.sqlite"));
+        const QString name = storage::uniqueConnectionName(QStringLiteral("v12"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY2(storage::migrate(*db, 12), "migrating to version 12");
+            QSqlQuery query(*db);
+            for (const char* sql :
+                 {"INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)",
+                  "INSERT INTO place_closure VALUES ('erbil', 'erbil'), ('erbil', 'kurdistan-region'), "
+                  "('duhok', 'duhok'), ('duhok', 'kurdistan-region')",
+                  "INSERT INTO articles (id, feed_id, dedupe_key, text, fetched, sort_time, content_hash, "
+                  "read, "
+                  "mentions) VALUES (5, 1, '5', 'Erbil and Duhok', 100, 100, 'h', 0, "
+                  "'[[\"erbil\",0,5],[\"duhok\",10,15]]'), (6, 1, '6', 'Erbil', 200, 200, 'h', 1, "
+                  "'[[\"erbil\",0,5]]'), (7, 1, '7', 'Duhok', 300, 300, 'h', 0, '[[\"duhok\",0,5]]')",
+                  "INSERT INTO article_entities VALUES ('erbil', 100, 5), ('duhok', 100, 5), ('erbil', 200, "
+                  "6), "
+                  "('duhok', 300, 7)",
+                  "INSERT INTO article_regions VALUES ('erbil', 100, 5), ('duhok', 100, 5), "
+                  "('kurdistan-region', 100, 5), ('erbil', 200, 6), ('kurdistan-region', 200, 6), "
+                  "('duhok', 300, 7), ('kurdistan-region', 300, 7)",
+                  // A total that went wrong: recounted too.
+                  "INSERT INTO entity_counts VALUES ('erbil', 7), ('duhok', 2)",
+                  "INSERT INTO region_counts VALUES ('erbil', 2), ('duhok', 2), ('kurdistan-region', 3)"})
+                QVERIFY2(query.exec(QString::fromUtf8(sql)), qPrintable(query.lastError().text()));
+        }
+        storage::closeDatabase(name);
+
+        const QString again = storage::uniqueConnectionName(QStringLiteral("v13"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            QVERIFY2(db, qPrintable(db.error()));
+            QSqlQuery query(*db);
+            auto counts = [&](const QString& table, const QString& key) {
+                const QString column = table == QStringLiteral("region_counts") ? QStringLiteral("region_id")
+                                                                                : QStringLiteral("entity_id");
+                return query.exec(QStringLiteral("SELECT articles || '/' || unread FROM %1 WHERE %2 = '%3'")
+                                      .arg(table, column, key)) &&
+                               query.next()
+                           ? query.value(0).toString()
+                           : QString();
+            };
+            QCOMPARE(counts(QStringLiteral("entity_counts"), QStringLiteral("erbil")), QStringLiteral("2/1"));
+            QCOMPARE(counts(QStringLiteral("entity_counts"), QStringLiteral("duhok")), QStringLiteral("2/2"));
+            QCOMPARE(counts(QStringLiteral("region_counts"), QStringLiteral("kurdistan-region")),
+                     QStringLiteral("3/2"));
+            ArticleFilter unread;
+            unread.regions << QStringLiteral("kurdistan-region");
+            unread.unreadOnly = true;
+            QCOMPARE(*storage::countArticles(*db, unread), 2);
+            QVERIFY(query.exec(QStringLiteral("UPDATE articles SET read = 1 WHERE id = 5")));
+            QCOMPARE(counts(QStringLiteral("region_counts"), QStringLiteral("kurdistan-region")),
+                     QStringLiteral("3/1"));
+            QCOMPARE(counts(QStringLiteral("entity_counts"), QStringLiteral("erbil")), QStringLiteral("2/0"));
+            QVERIFY(query.exec(QStringLiteral("DELETE FROM articles WHERE id = 7")));
+            QCOMPARE(counts(QStringLiteral("region_counts"), QStringLiteral("kurdistan-region")),
+                     QStringLiteral("2/0"));
+            QCOMPARE(counts(QStringLiteral("entity_counts"), QStringLiteral("duhok")), QStringLiteral("1/0"));
+            QCOMPARE(*storage::countArticles(*db, unread), 0);
+        }
+        storage::closeDatabase(again);
+    }
+
     void newerDatabaseIsRefusedUntouched() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("future.sqlite"));

@@ -1,0 +1,56 @@
+#pragma once
+
+// The maintained counts (entity_counts, region_counts: articles and unread, migration 013)
+// against a full recount over the real rows: every article's mentions (the entities it names)
+// and the regions those lie in (place_closure), with its read state.
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace mirsad::test {
+
+// One line per count that differs from the recount ("entity erbil: 3/1 kept, 2/1 counted");
+// empty when every count is right.
+inline QStringList counterMismatches(const QSqlDatabase& db) {
+    QStringList mismatches;
+    const struct {
+        const char* kind;
+        const char* table;
+        const char* key;
+        const char* truth;
+    } checks[] = {
+        {"entity", "entity_counts", "entity_id",
+         "SELECT m.value ->> 0 AS key, count(DISTINCT a.id) AS articles, "
+         "count(DISTINCT a.id) FILTER (WHERE a.read = 0) AS unread "
+         "FROM articles a, json_each(a.mentions) m GROUP BY 1"},
+        {"region", "region_counts", "region_id",
+         "SELECT c.region_id AS key, count(DISTINCT a.id) AS articles, "
+         "count(DISTINCT a.id) FILTER (WHERE a.read = 0) AS unread "
+         "FROM articles a, json_each(a.mentions) m JOIN place_closure c ON c.place_id = m.value ->> 0 "
+         "GROUP BY 1"},
+    };
+    for (const auto& check : checks) {
+        QSqlQuery query(db);
+        const QString sql =
+            QStringLiteral(
+                "WITH truth AS (%1) SELECT coalesce(t.key, c.%2), c.articles, c.unread, t.articles, "
+                "t.unread FROM truth t FULL JOIN (SELECT * FROM %3 WHERE articles <> 0 OR unread <> 0) "
+                "c ON c.%2 = t.key WHERE t.articles IS NOT c.articles OR t.unread IS NOT c.unread")
+                .arg(QString::fromLatin1(check.truth), QString::fromLatin1(check.key),
+                     QString::fromLatin1(check.table));
+        if (!query.exec(sql)) {
+            mismatches << QStringLiteral("recount failed: %1").arg(query.lastError().text());
+            continue;
+        }
+        while (query.next())
+            mismatches << QStringLiteral("%1 %2: %3/%4 kept, %5/%6 counted")
+                              .arg(QString::fromLatin1(check.kind), query.value(0).toString(),
+                                   query.value(1).toString(), query.value(2).toString(),
+                                   query.value(3).toString(), query.value(4).toString());
+    }
+    return mismatches;
+}
+
+} // namespace mirsad::test
