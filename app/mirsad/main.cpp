@@ -15,6 +15,43 @@
 #include <QTimer>
 #include <QTranslator>
 
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+int signalPipe[2] = {-1, -1};
+
+void onTerminate(int) {
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[0], &byte, 1);
+}
+
+// SIGTERM and SIGINT close the window as the user would (notes saved, background work stopped
+// at a clean point) instead of killing the process mid-write.
+void closeOnTerminate(QWidget& window) {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
+        return;
+    auto* notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, &window);
+    QObject::connect(notifier, &QSocketNotifier::activated, &window, [&window, notifier] {
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(signalPipe[1], &byte, 1);
+        notifier->setEnabled(false);
+        window.close();
+        QApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onTerminate;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+}
+} // namespace
+#endif
+
 int main(int argc, char* argv[]) {
     mirsad::tuneAllocator();
     QApplication app(argc, argv);
@@ -66,8 +103,10 @@ int main(int argc, char* argv[]) {
                 const bool saved = window.grab().save(file);
                 fprintf(stderr, "%s %s\n", saved ? "Screenshot saved to" : "Could not save the screenshot to",
                         qPrintable(QFileInfo(file).absoluteFilePath()));
-                if (quit)
+                if (quit) {
+                    window.close(); // as the user closes it: background work stops
                     QApplication::exit(saved ? 0 : 1);
+                }
             });
         };
         QObject::connect(&window, &MainWindow::articleShown, &window, save, Qt::SingleShotConnection);
@@ -77,7 +116,13 @@ int main(int argc, char* argv[]) {
         });
     }
     installBenchTiming(window);
+#ifdef Q_OS_UNIX
+    closeOnTerminate(window);
+#endif
     window.show();
     window.start();
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    if (window.isVisible())
+        window.close(); // quit some other way: the notes are saved, background work stops
+    return code;
 }

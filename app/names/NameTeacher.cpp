@@ -9,6 +9,7 @@
 #include "tagging/UserNames.h"
 
 #include <QAction>
+#include <QLocale>
 #include <QMessageBox>
 #include <QUndoStack>
 #include <QWidget>
@@ -25,7 +26,8 @@ NameTeacher::NameTeacher(storage::Storage& storage, QUndoStack* undoStack, std::
     , m_window(window)
     , m_retagger(new tagging::Retagger(storage.writer(), storage.reader(), this))
     , m_addName(new QAction(tr("Add &Name from Selection…"), this))
-    , m_manageNames(new QAction(tr("&Manage Names…"), this)) {
+    , m_manageNames(new QAction(tr("&Manage Names…"), this))
+    , m_pauseRetag(new QAction(tr("&Pause Updating Names"), this)) {
     m_addName->setObjectName(QStringLiteral("actionAddName"));
     m_addName->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_addName->setToolTip(
@@ -36,13 +38,30 @@ NameTeacher::NameTeacher(storage::Storage& storage, QUndoStack* undoStack, std::
     m_manageNames->setToolTip(tr("See, change or remove the names you taught Mirsad."));
     connect(m_manageNames, &QAction::triggered, this, &NameTeacher::manage);
 
-    connect(m_retagger, &tagging::Retagger::progress, this, [this](qint64 done, qint64 total) {
+    m_pauseRetag->setObjectName(QStringLiteral("actionPauseRetag"));
+    m_pauseRetag->setCheckable(true);
+    m_pauseRetag->setEnabled(false);
+    m_pauseRetag->setIcon(QIcon::fromTheme(QStringLiteral("media-playback-pause")));
+    m_pauseRetag->setToolTip(tr(
+        "Hold back updating the names of the archive's articles; uncheck to go on from where it stopped."));
+    connect(m_pauseRetag, &QAction::toggled, m_retagger, &tagging::Retagger::setPaused);
+    connect(m_retagger, &tagging::Retagger::pausedChanged, this, [this](bool paused) {
+        m_pauseRetag->setChecked(paused);
+        m_pauseRetag->setEnabled(paused || m_retagger->isRunning());
+        if (m_progressShown)
+            showProgress();
+    });
+    connect(m_retagger, &tagging::Retagger::progress, this, [this](qint64, qint64 total) {
         if (total == 0)
             return; // a start-up check that finds nothing out of date is no news
+        m_pauseRetag->setEnabled(true);
         m_progressShown = true;
-        emit message(tr("Updating the names in the archive: %1 of %2 articles").arg(done).arg(total), 0);
+        showProgress();
     });
+    connect(m_retagger, &tagging::Retagger::failed, this,
+            [this] { m_pauseRetag->setEnabled(m_retagger->isPaused()); });
     connect(m_retagger, &tagging::Retagger::finished, this, [this](qint64 changed) {
+        m_pauseRetag->setEnabled(m_retagger->isPaused());
         const bool progressShown = std::exchange(m_progressShown, false);
         if (changed == 0 && !m_userAsked) {
             if (progressShown) // a resumed run that changed nothing: its progress line goes
@@ -61,6 +80,19 @@ NameTeacher::NameTeacher(storage::Storage& storage, QUndoStack* undoStack, std::
             parent = manage; // the change was asked for there
         QMessageBox::warning(parent, tr("Names"), error);
     });
+}
+
+void NameTeacher::showProgress() {
+    const qint64 done = std::min(m_retagger->done(), m_retagger->total());
+    const qint64 total = m_retagger->total();
+    if (m_retagger->isPaused())
+        emit message(tr("Updating the names in the archive: paused at %1 of %2 articles")
+                         .arg(QLocale().toString(done), QLocale().toString(total)),
+                     0);
+    else
+        emit message(tr("Updating the names in the archive: %1 of %2 articles")
+                         .arg(QLocale().toString(done), QLocale().toString(total)),
+                     0);
 }
 
 void NameTeacher::resume() {

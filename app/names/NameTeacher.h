@@ -27,6 +27,9 @@ public:
 
     QAction* addNameAction() const { return m_addName; }
     QAction* manageNamesAction() const { return m_manageNames; }
+    // Names ▸ Pause Updating Names: checked while the user holds the re-tagging of the archive
+    // back; enabled while one runs (or is held).
+    QAction* pauseRetagAction() const { return m_pauseRetag; }
     mirsad::tagging::Retagger& retagger() const { return *m_retagger; }
     mirsad::storage::Storage& storage() const { return m_storage; }
     QUndoStack* undoStack() const { return m_undoStack; }
@@ -51,6 +54,8 @@ signals:
     void namesRetagged(qint64 changedArticles);
 
 private:
+    void showProgress();
+
     mirsad::storage::Storage& m_storage;
     QUndoStack* m_undoStack;
     std::function<QString()> m_selection;
@@ -58,6 +63,7 @@ private:
     mirsad::tagging::Retagger* m_retagger;
     QAction* m_addName;
     QAction* m_manageNames;
+    QAction* m_pauseRetag;
     QPointer<ManageNamesDialog> m_manageDialog;
     bool m_userAsked = false;     // the run in flight was started by the user
     bool m_progressShown = false; // the status bar shows the re-tagging's progress

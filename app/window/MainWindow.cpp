@@ -518,7 +518,12 @@ void MainWindow::saveLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    m_notes->flush();
+    m_notes->flush(); // queued to the writer before it closes: a note is always stored
     saveLayout();
+    // Background work (re-tagging, refreshes, imports) stops at its next transaction boundary and
+    // resumes at the next start, so that the window closes at once.
+    m_updater->setScheduleInterval(std::chrono::milliseconds(0));
+    m_updater->cancel();
+    m_storage.close();
     QMainWindow::closeEvent(event);
 }

@@ -10,9 +10,9 @@
 #include "window/AppSettings.h"
 #include "window/KeyboardShortcuts.h"
 #include "window/MainWindow.h"
-#include "window/ShortcutsDialog.h"
 #include "window/PaneLayout.h"
 #include "window/ReadingActions.h"
+#include "window/ShortcutsDialog.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -104,6 +104,8 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     QMenu* nameMenu = bar->addMenu(MainWindow::tr("&Names"));
     nameMenu->addAction(names.addNameAction());
     nameMenu->addAction(names.manageNamesAction());
+    nameMenu->addSeparator();
+    nameMenu->addAction(named(names.pauseRetagAction(), "actionPauseRetag"));
     window->addAction(names.addNameAction());
 
     QMenu* edit = bar->addMenu(MainWindow::tr("&Edit"));

@@ -73,6 +73,13 @@ public:
         , m_feedUrl(feedUrl)
         , m_sink(sink) {}
 
+    // Reads the device as it goes, a few kilobytes at a time.
+    XmlFeedReader(QIODevice& device, const QUrl& feedUrl, FeedItemSink& sink)
+        : m_feedUrl(feedUrl)
+        , m_sink(sink) {
+        m_reader.setDevice(&device);
+    }
+
     // utf8 may have had its long text lifted out (see LiftedText), which `lifted` then restores.
     XmlFeedReader(const QByteArray& utf8, const QUrl& feedUrl, FeedItemSink& sink, LiftedText lifted = {})
         : m_feedUrl(feedUrl)
@@ -522,6 +529,16 @@ Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, con
     XmlFeedReader reader(utf8, feedUrl, sink);
     return readFeed(reader, feedUrl, subject, sink,
                     [&] { return numericHtmlEntities(QString::fromUtf8(utf8)); });
+}
+
+Result<ParsedFeed> parseXmlFeed(QIODevice& device, const QUrl& feedUrl, const QString& subject,
+                                FeedItemSink& sink, bool& undeclaredEntity) {
+    XmlFeedReader reader(device, feedUrl, sink);
+    const QString problem = reader.read();
+    undeclaredEntity = !problem.isEmpty() && reader.failedOnUndeclaredEntity();
+    if (!problem.isEmpty())
+        return Error{subject + u' ' + problem + u'.'};
+    return std::move(reader.feed());
 }
 
 } // namespace mirsad::feeds::detail

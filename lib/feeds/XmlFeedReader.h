@@ -4,6 +4,7 @@
 #include "feeds/FeedItem.h"
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QStringView>
 #include <QUrl>
 
@@ -23,5 +24,11 @@ Result<ParsedFeed> parseXmlFeed(QStringView xml, const QUrl& feedUrl, const QStr
 // says, exactly as parseXmlFeed(QString::fromUtf8(utf8), ...) reads it, without decoding it first.
 Result<ParsedFeed> parseXmlFeed(const QByteArray& utf8, const QUrl& feedUrl, const QString& subject,
                                 FeedItemSink& sink);
+
+// The same for XML read from a device a few kilobytes at a time (a feed file of any size), in the
+// encoding its XML declaration names (UTF-8 without one). Sets `undeclaredEntity` when it
+// stopped on an HTML entity the document uses without declaring it.
+Result<ParsedFeed> parseXmlFeed(QIODevice& device, const QUrl& feedUrl, const QString& subject,
+                                FeedItemSink& sink, bool& undeclaredEntity);
 
 } // namespace mirsad::feeds::detail

@@ -68,9 +68,12 @@ namespace {
 enum class ChunksEnd { AllStored, Restart };
 
 // Writes the chunks of one feed as they come, until its end or a restart of the reading.
-Result<ChunksEnd> storeChunks(ChunkQueue& chunks, storage::ArticleWriter& writer,
-                              const QString& taggedVersion, FeedStoreReport& report) {
+Result<ChunksEnd> storeChunks(ChunkQueue& chunks, storage::ArticleWriter& writer, const FeedStoreJob& job,
+                              FeedStoreReport& report) {
+    const QString& taggedVersion = job.tagger->version();
     for (;;) {
+        if (job.stop && job.stop->load())
+            return Error{QStringLiteral("Storing the feed was stopped.")}; // rolled back
         ChunkQueue::Chunk chunk = chunks.next();
         switch (chunk.kind) {
         case ChunkQueue::Chunk::Kind::Restart:
@@ -95,7 +98,7 @@ Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, FeedPreparation& prepar
         storage::Transaction transaction(db);
         storage::ArticleWriter writer(db);
         FeedStoreReport report;
-        Result<ChunksEnd> stored = storeChunks(preparation.chunks(), writer, job.tagger->version(), report);
+        Result<ChunksEnd> stored = storeChunks(preparation.chunks(), writer, job, report);
         if (!stored)
             return Error{stored.error()}; // the parser is stopped on the way out
         if (*stored == ChunksEnd::Restart)

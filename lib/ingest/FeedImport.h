@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QSqlDatabase>
 #include <QUrl>
+#include <atomic>
 #include <memory>
 
 namespace mirsad::tagging {
@@ -38,6 +39,9 @@ struct FeedStoreJob {
     bool allowRemoteContent = false;
     QString etag; // the fetch's validators, recorded with the feed
     QString lastModified;
+    // When set, storing stops at the next chunk and rolls the feed back (the application is
+    // closing; the feed is fetched or read again next time).
+    std::shared_ptr<const std::atomic_bool> stop;
 };
 
 // Sanitises, tags and derives queued items, emptying them as it goes. Runs on the thread pool,
@@ -67,7 +71,8 @@ Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, FeedPreparation& prepar
 Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, const QByteArray& body, const QString& contentType,
                                        const QUrl& url, const FeedStoreJob& job);
 
-// Reads a feed file named by a file:// URL or a path (with the same size cap as fetches).
+// Reads a file named by a file:// URL or a path whole, refusing one past maxBytes (OPML files;
+// feed files stream in through FeedPreparation, whatever their size).
 Result<QByteArray> readFeedFile(const QUrl& url, qint64 maxBytes);
 
 } // namespace mirsad::ingest

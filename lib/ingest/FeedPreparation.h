@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QUrl>
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -21,6 +22,9 @@ class FeedPreparation {
 public:
     // Without a line, the feed has one of its own, with room for kChunksAhead chunks.
     FeedPreparation(QByteArray body, const QString& contentType, const QUrl& url, FeedStoreJob job,
+                    std::shared_ptr<PreparationLine> line = {});
+    // A feed file on disk, read as it is parsed, whatever its size (see feeds::parseFeedFile).
+    FeedPreparation(const QString& localFile, const QUrl& url, FeedStoreJob job,
                     std::shared_ptr<PreparationLine> line = {});
     // Stops the parser and waits for it and for the chunks in preparation.
     ~FeedPreparation();
@@ -41,6 +45,10 @@ public:
     static constexpr qsizetype kChunksAhead = 4;
 
 private:
+    FeedPreparation(FeedStoreJob job, std::shared_ptr<PreparationLine> line);
+    // Starts the parser thread; `parse` reads the feed into the chunks.
+    void startParsing(std::function<Result<feeds::ParsedFeed>()> parse);
+
     const FeedStoreJob m_job;
     const std::shared_ptr<PreparationLine> m_line;
     const quint64 m_ticket;

@@ -92,7 +92,7 @@ void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
     if (!m_tagger && !m_loadingTagger) {
         m_loadingTagger = true;
         m_taggerError.clear();
-        m_writer.run([](QSqlDatabase& db) { return tagging::Tagger::forDatabase(db); })
+        m_writer.runDroppable([](QSqlDatabase& db) { return tagging::Tagger::forDatabase(db); })
             .then(this, [this](const Result<std::shared_ptr<const tagging::Tagger>>& tagger) {
                 m_loadingTagger = false;
                 if (tagger)
@@ -158,15 +158,8 @@ void FeedRefresher::launch(const RefreshTarget& target) {
     m_running.insert(target.feedId, target);
     emit feedStarted(target.feedId, target.url);
     if (target.url.isLocalFile() || target.url.scheme().isEmpty()) {
-        const qint64 maxBytes = m_options.maxBytes;
-        QtConcurrent::run([url = target.url, maxBytes] {
-            return readFeedFile(url, maxBytes);
-        }).then(this, [this, target](const Result<QByteArray>& body) {
-            if (!body)
-                fail(target, body.error());
-            else
-                prepare(target, *body, {}, {}, {});
-        });
+        // A file on disk is no download: no size cap, and it is read as it is parsed.
+        prepareFile(target, target.url.isLocalFile() ? target.url.toLocalFile() : target.url.toString());
         return;
     }
     m_unsized.insert(target.feedId);
@@ -184,7 +177,7 @@ void FeedRefresher::onFetched(const feeds::FetchResult& result) {
         return;
     case feeds::FetchStatus::NotModified:
         m_writer
-            .run([target, result](QSqlDatabase& db) {
+            .runDroppable([target, result](QSqlDatabase& db) {
                 return storage::recordFetch(db, target.feedId, result.etag, result.lastModified, {},
                                             QDateTime::currentDateTimeUtc());
             })
@@ -213,7 +206,15 @@ void FeedRefresher::prepare(const RefreshTarget& target, QByteArray body, const 
     setBytesAhead(target.feedId, body.size());
     ++m_bodiesFetched;
     m_bodyBytesFetched += body.size();
-    m_fetched.enqueue({target, std::move(body), contentType, etag, lastModified});
+    m_fetched.enqueue({target, std::move(body), contentType, etag, lastModified, {}});
+    prepareMore();
+}
+
+void FeedRefresher::prepareFile(const RefreshTarget& target, const QString& path) {
+    qCDebug(lcIngest) << "feed" << target.feedId << "is the file" << path;
+    setBytesAhead(target.feedId, 0); // streamed: it holds no body meanwhile
+    FetchedBody file{target, {}, {}, {}, {}, path};
+    m_fetched.enqueue(std::move(file));
     prepareMore();
 }
 
@@ -235,15 +236,21 @@ void FeedRefresher::releasePrepareSlot(qint64 feedId) {
 void FeedRefresher::startPreparing(FetchedBody fetched) {
     const RefreshTarget target = fetched.target;
     m_preparing.insert(target.feedId);
-    FeedStoreJob job{target.feedId, m_tagger, target.allowRemoteContent, fetched.etag, fetched.lastModified};
+    FeedStoreJob job{
+        target.feedId,         m_tagger, target.allowRemoteContent, fetched.etag, fetched.lastModified,
+        m_writer.closingFlag()};
     // A new subscription's body is kept, to look for a feed in it should it be a web page; any
     // other is freed once parsed.
     QByteArray keptForDiscovery = target.isNew ? fetched.body : QByteArray();
     // Parsed and prepared from now on, while the writer finishes the feed before.
-    auto preparation = std::make_shared<FeedPreparation>(std::move(fetched.body), fetched.contentType,
-                                                         target.url, std::move(job), m_line);
+    auto preparation =
+        fetched.localFile.isEmpty()
+            ? std::make_shared<FeedPreparation>(std::move(fetched.body), fetched.contentType, target.url,
+                                                std::move(job), m_line)
+            : std::make_shared<FeedPreparation>(fetched.localFile, target.url, std::move(job), m_line);
+    // Droppable: a feed not stored when the application closes is fetched again next time.
     m_writer
-        .run([preparation](QSqlDatabase& db) {
+        .runDroppable([preparation](QSqlDatabase& db) {
             const qint64 feedId = preparation->job().feedId;
             qCDebug(lcIngest) << "feed" << feedId << "storing";
             Result<FeedStoreReport> stored = importFeedBody(db, *preparation);
@@ -260,7 +267,7 @@ void FeedRefresher::startPreparing(FetchedBody fetched) {
                 outcome.title = target.title.isEmpty() ? stored->feedTitle : target.title;
                 outcome.report = *stored;
                 complete(outcome);
-            } else if (target.isNew) {
+            } else if (target.isNew && !body.isEmpty()) {
                 discover(target, body, contentType, stored.error());
             } else {
                 fail(target, stored.error());
@@ -288,7 +295,7 @@ void FeedRefresher::followDiscovered(const RefreshTarget& target, const QUrl& fe
     next.url = feedUrl;
     next.isNew = false; // discover once; a second web page is an error
     m_writer
-        .run([next](QSqlDatabase& db) {
+        .runDroppable([next](QSqlDatabase& db) {
             return storage::setFeedUrl(db, next.feedId, next.url.toString(QUrl::FullyEncoded));
         })
         .then(this, [this, target, next](const Status& moved) {
@@ -310,7 +317,7 @@ void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
             ? error
             : QStringLiteral("%1: %2").arg(feedName(target), error);
     m_writer
-        .run([target, sentence](QSqlDatabase& db) -> Status {
+        .runDroppable([target, sentence](QSqlDatabase& db) -> Status {
             if (target.isNew)
                 return storage::deleteFeed(db, target.feedId);
             return storage::recordFetch(db, target.feedId, target.etag, target.lastModified, sentence,

@@ -95,9 +95,11 @@ private:
         QString contentType;
         QString etag;
         QString lastModified;
+        QString localFile; // a feed file, read as it is parsed (body is then empty)
     };
     void prepare(const RefreshTarget& target, QByteArray body, const QString& contentType,
                  const QString& etag, const QString& lastModified);
+    void prepareFile(const RefreshTarget& target, const QString& path);
     void prepareMore();
     void startPreparing(FetchedBody fetched);
     void discover(const RefreshTarget& target, const QByteArray& body, const QString& contentType,

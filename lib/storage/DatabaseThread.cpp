@@ -1,7 +1,10 @@
 #include "storage/DatabaseThread.h"
 
 #include "storage/Database.h"
+#include "storage/SqliteStatement.h"
 #include "storage/WalCheckpointer.h"
+
+#include <sqlite3.h>
 
 namespace mirsad::storage {
 
@@ -19,6 +22,7 @@ DatabaseThread::DatabaseThread(QString path, QString purpose, QObject* parent)
 DatabaseThread::~DatabaseThread() {
     // Close the connection on its own thread, after the queued work, then stop the thread.
     run([this](QSqlDatabase&) {
+        m_handle.store(nullptr);
         m_checkpointer.reset();
         m_db = QSqlDatabase();
         closeDatabase(m_connectionName);
@@ -33,11 +37,26 @@ QFuture<Status> DatabaseThread::open(bool migrate, Use use) {
         if (!opened)
             return Error{opened.error()};
         db = opened.value();
+        m_handle.store(sqliteHandle(db));
         if (use == Use::Reading)
             return {};
         m_checkpointer = WalCheckpointer::attach(db);
         return useWriterCache(db);
     });
+}
+
+void DatabaseThread::close(Drop drop) {
+    if (drop == Drop::Everything)
+        m_dropAll.store(true, std::memory_order_release);
+    m_closing->store(true, std::memory_order_release);
+    // A reader's query (a count, a search) is of no use to a closing window: stop it. A writer's
+    // statement is never interrupted: its transaction ends as its work decides.
+    if (drop == Drop::Everything) {
+        // Called on the thread that owns this object, as the destructor, so the connection
+        // cannot close meanwhile.
+        if (auto* handle = static_cast<sqlite3*>(m_handle.load()))
+            sqlite3_interrupt(handle);
+    }
 }
 
 void DatabaseThread::drain() {

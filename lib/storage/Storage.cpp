@@ -15,6 +15,11 @@ Storage::~Storage() {
     m_writer.reset();
 }
 
+void Storage::close() {
+    m_reader->close(DatabaseThread::Drop::Everything);
+    m_writer->close(DatabaseThread::Drop::Droppable);
+}
+
 QFuture<Status> Storage::open() {
     return m_writer->open(true, DatabaseThread::Use::Writing).then([this](Status opened) -> Status {
         if (!opened)

@@ -18,6 +18,12 @@ public:
     // Opens and migrates the database on the writer, then opens the reader.
     QFuture<Status> open();
 
+    // The application is closing: background work stops at its next transaction boundary and
+    // what is queued of it is dropped, reads are given up; what the user wrote is still stored
+    // (see DatabaseThread::close). Returns at once; the destructor waits for the rest.
+    void close();
+    bool isClosing() const { return m_writer->isClosing(); }
+
     DatabaseThread& writer() { return *m_writer; }
     DatabaseThread& reader() { return *m_reader; }
     const QString& path() const { return m_path; }

@@ -12,11 +12,19 @@ namespace mirsad::tagging {
 Retagger::Retagger(storage::DatabaseThread& writer, storage::DatabaseThread& reader, QObject* parent)
     : QObject(parent)
     , m_writer(writer)
-    , m_reader(reader) {
+    , m_reader(reader)
+    , m_pool(std::make_unique<QThreadPool>()) {
+    // On Linux the idle priority is SCHED_IDLE: matching only takes CPU time nothing else wants,
+    // so a re-tag of the whole archive never slows the reader, the window or an import.
+    m_pool->setThreadPriority(QThread::IdlePriority);
+    m_pool->setMaxThreadCount(QThreadPool::globalInstance()->maxThreadCount());
+    m_pool->setObjectName(QStringLiteral("mirsad-retag"));
 }
 
 Retagger::~Retagger() {
     m_cancelled->store(true);
+    m_abandoned->store(true);
+    m_pool->waitForDone(); // quick: the articles left are skipped (see retag)
 }
 
 void Retagger::addAlias(const QString& entityId, const QString& alias) {
@@ -80,6 +88,17 @@ void Retagger::start() {
 void Retagger::cancel() {
     m_restart = false;
     m_cancelled->store(true);
+    if (std::exchange(m_parked, false))
+        finish(false);
+}
+
+void Retagger::setPaused(bool paused) {
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    emit pausedChanged(paused);
+    if (!paused && std::exchange(m_parked, false))
+        nextStep();
 }
 
 void Retagger::begin() {
@@ -93,7 +112,7 @@ void Retagger::begin() {
     };
     // The tagger is loaded on the writer: loading brings the entities table up to date.
     m_writer
-        .run([](QSqlDatabase& db) -> Result<Loaded> {
+        .runDroppable([](QSqlDatabase& db) -> Result<Loaded> {
             Result<std::shared_ptr<const Tagger>> tagger = Tagger::forDatabase(db);
             if (!tagger)
                 return Error{tagger.error()};
@@ -114,13 +133,19 @@ void Retagger::begin() {
 }
 
 void Retagger::nextStep() {
-    if (m_cancelled->load())
-        return finish(m_restart);
+    if (m_cancelled->load() || m_writer.isClosing())
+        return finish(m_restart && !m_writer.isClosing());
+    if (m_paused) {
+        m_parked = true; // setPaused(false) goes on from here
+        emit progress(std::min(m_done, m_total), m_total);
+        return;
+    }
     RetagPlan& plan = *m_plan;
     const QString version = plan.version();
     switch (plan.next()) {
     case RetagPlan::Step::FindCandidates:
-        m_reader.run([names = plan.names()](QSqlDatabase& db) { return candidateArticles(db, names); })
+        m_reader
+            .runDroppable([names = plan.names()](QSqlDatabase& db) { return candidateArticles(db, names); })
             .then(this, [this](const Result<std::optional<QList<qint64>>>& candidates) {
                 if (!candidates)
                     return fail(candidates.error());
@@ -130,14 +155,14 @@ void Retagger::nextStep() {
         return;
     case RetagPlan::Step::ReadCandidates:
         m_reader
-            .run([ids = plan.takeCandidates(), version](QSqlDatabase& db) {
+            .runDroppable([ids = plan.takeCandidates(), version](QSqlDatabase& db) {
                 return readArticles(db, ids, version);
             })
             .then(this, [this](const Result<RetagBatch>& read) { retag(read); });
         return;
     case RetagPlan::Step::BumpVersions:
         m_writer
-            .run([from = plan.previousVersions(), version](QSqlDatabase& db) {
+            .runDroppable([from = plan.previousVersions(), version](QSqlDatabase& db) {
                 return bumpBatch(db, from, version);
             })
             .then(this, [this](const Result<qint64>& bumped) {
@@ -151,7 +176,7 @@ void Retagger::nextStep() {
         return;
     case RetagPlan::Step::ReadOutdated:
         m_reader
-            .run([version, after = plan.afterId()](QSqlDatabase& db) {
+            .runDroppable([version, after = plan.afterId()](QSqlDatabase& db) {
                 return readOutdated(db, version, after, RetagPlan::kBatchSize);
             })
             .then(this, [this](const Result<RetagBatch>& read) {
@@ -174,12 +199,19 @@ void Retagger::retag(const Result<RetagBatch>& read) {
     batch->mentions.resize(batch->ids.size());
     auto indexes = std::make_shared<std::vector<qsizetype>>(static_cast<std::size_t>(batch->ids.size()));
     std::iota(indexes->begin(), indexes->end(), 0);
-    QtConcurrent::map(*indexes, [tagger = m_tagger, batch, indexes](qsizetype i) {
-        matchArticle(*tagger, *batch, i);
-    }).then(this, [this, batch, version = m_plan->version()]() {
+    // Given up half-way when this object goes or the storage closes: then nothing is written.
+    const auto stop = [abandoned = m_abandoned, closing = m_writer.closingFlag()] {
+        return abandoned->load() || closing->load();
+    };
+    QtConcurrent::map(m_pool.get(), *indexes, [tagger = m_tagger, batch, indexes, stop](qsizetype i) {
+        if (!stop())
+            matchArticle(*tagger, *batch, i);
+    }).then(this, [this, batch, stop, version = m_plan->version()]() {
+        if (stop())
+            return finish(false); // not every article was matched: nothing of it is written
         if (m_cancelled->load() && m_restart)
             return finish(true); // the names changed: these results are already out of date
-        m_writer.run([batch, version](QSqlDatabase& db) { return writeBatch(db, *batch, version); })
+        m_writer.runDroppable([batch, version](QSqlDatabase& db) { return writeBatch(db, *batch, version); })
             .then(this, [this, batch](const Result<int>& changed) {
                 if (!changed)
                     return fail(changed.error());
@@ -193,9 +225,12 @@ void Retagger::retag(const Result<RetagBatch>& read) {
 
 void Retagger::finish(bool restart) {
     m_running = false;
+    m_parked = false;
     if (m_plan)
         m_pending.merge(m_plan->unfinished()); // not all of its articles were seen: keep the fast path
     m_plan.reset();
+    if (m_writer.isClosing())
+        return; // quietly: the next start goes on from here
     if (restart) {
         m_restart = false;
         begin();
@@ -206,6 +241,7 @@ void Retagger::finish(bool restart) {
 
 void Retagger::fail(const QString& error) {
     m_running = false;
+    m_parked = false;
     m_restart = false;
     m_plan.reset();
     emit failed(error);

@@ -8,6 +8,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QSqlDatabase>
+#include <QThreadPool>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -22,9 +23,11 @@ namespace mirsad::tagging {
 class Tagger;
 
 // Re-tags the archive in the background after the user adds names, following a RetagPlan:
-// articles are read on the reader thread, matched on worker threads, written a batch to a
-// transaction by the writer. Cheap to interrupt: start() after a restart continues where the
-// last run stopped.
+// articles are read on the reader thread, matched on worker threads of the lowest priority (so
+// that the reader and the window always come first), written a batch to a transaction by the
+// writer. Cheap to interrupt: start() after a restart continues where the last run stopped. When
+// the storage closes, a batch being matched is given up and nothing more is queued (the batch
+// being written finishes: each is one transaction).
 class Retagger : public QObject {
     Q_OBJECT
 public:
@@ -46,12 +49,20 @@ public:
     // Stops after the batch in flight; start() resumes.
     void cancel();
     bool isRunning() const { return m_running; }
+    // The user's pause: a run waits after the batch in flight until it is resumed (a run
+    // started meanwhile waits too). Not remembered across restarts.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    // How far the run in flight is (0 of 0 when none is).
+    qint64 done() const { return m_done; }
+    qint64 total() const { return m_total; }
 
 signals:
     void aliasAdded(const QString& entityId, const QString& alias);
     void entityAdded(const QString& entityId);
     void namesChanged(); // after any change was stored, before the re-tagging
     void progress(qint64 done, qint64 total);
+    void pausedChanged(bool paused);
     void finished(qint64 changedArticles);
     void failed(const QString& error);
 
@@ -73,7 +84,12 @@ private:
     qint64 m_changed = 0;
     bool m_running = false;
     bool m_restart = false; // names were added while running: run again
+    bool m_paused = false;
+    bool m_parked = false; // a run waits in nextStep() for the pause to end
     std::shared_ptr<std::atomic_bool> m_cancelled = std::make_shared<std::atomic_bool>(false);
+    // Set when this object goes: the batch being matched is of no use any more.
+    std::shared_ptr<std::atomic_bool> m_abandoned = std::make_shared<std::atomic_bool>(false);
+    std::unique_ptr<QThreadPool> m_pool; // matching, at the lowest priority
 };
 
 } // namespace mirsad::tagging
