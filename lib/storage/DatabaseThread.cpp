@@ -1,6 +1,7 @@
 #include "storage/DatabaseThread.h"
 
 #include "storage/Database.h"
+#include "storage/Logging.h"
 #include "storage/WalCheckpointer.h"
 
 namespace mirsad::storage {
@@ -18,7 +19,11 @@ DatabaseThread::DatabaseThread(QString path, QString purpose, QObject* parent)
 
 DatabaseThread::~DatabaseThread() {
     // Close the connection on its own thread, after the queued work, then stop the thread.
-    run([this](QSqlDatabase&) {
+    run([this](QSqlDatabase& db) {
+        if (m_checkpointer && db.isOpen()) { // the writer
+            if (Status s = tidyUpDatabase(db); !s)
+                qCWarning(lcStorage) << s.error();
+        }
         m_checkpointer.reset();
         m_db = QSqlDatabase();
         closeDatabase(m_connectionName);
