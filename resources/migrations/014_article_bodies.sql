@@ -6,8 +6,9 @@
 --
 -- Migrations.cpp converts the stored articles after this script in batches, each its own
 -- transaction (a kill loses nothing and the next start resumes after the last converted article),
--- and only then drops articles.html and articles.text, sets the version and reclaims the space.
--- So this script must be safe to run again.
+-- emptying articles.html and articles.text as it goes; then it sets the version and reclaims the
+-- space. So this script must be safe to run again. The two columns stay, always '': nothing
+-- reads or writes them (dropping them would rewrite every article row in one transaction).
 CREATE TABLE IF NOT EXISTS article_bodies (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     body       BLOB NOT NULL
