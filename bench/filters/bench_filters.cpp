@@ -9,6 +9,7 @@
 #include "filters/SidebarCounts.h"
 #include "filters/Watchlist.h"
 #include "names/Gazetteer.h"
+#include "storage/ArticleBody.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
 #include "storage/MentionsColumn.h"
@@ -181,15 +182,16 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
             !s)
             return s;
 
-    QSqlQuery article(db), search(db), note(db), indexEntities(db);
+    QSqlQuery article(db), body(db), search(db), note(db), indexEntities(db);
     // The (entity, article) index; its counts and the regions follow after the last article.
     indexEntities.prepare(
         u"INSERT OR IGNORE INTO article_entities (entity_id, sort_time, article_id) "
         "SELECT j.value, a.sort_time, a.id FROM articles a, json_each(?) j WHERE a.id = ?"_s);
     article.prepare(
         u"INSERT INTO articles (id, feed_id, dedupe_key, link, title, source, published, fetched, "
-        "sort_time, text, content_hash, read, starred, tagged_version, mentions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?)"_s);
+        "sort_time, content_hash, read, starred, tagged_version, mentions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'bench', ?)"_s);
+    body.prepare(u"INSERT INTO article_bodies (article_id, body) VALUES (?, ?)"_s);
     search.prepare(u"INSERT INTO article_search (rowid, title, body) VALUES (?, ?, ?)"_s);
     note.prepare(
         u"INSERT INTO notes (article_id, body, author, created, updated) VALUES (?, ?, 'bench', ?, ?)"_s);
@@ -243,11 +245,15 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
         for (const QVariant& value :
              {QVariant(id), QVariant(1 + id % kFeeds), QVariant(u"bench-%1"_s.arg(id)),
               QVariant(u"https://news.example/%1"_s.arg(id)), QVariant(title), QVariant(u""_s),
-              QVariant(time), QVariant(time), QVariant(time), QVariant(text), QVariant(u"h%1"_s.arg(id)),
+              QVariant(time), QVariant(time), QVariant(time), QVariant(u"h%1"_s.arg(id)),
               QVariant(old ? random.bounded(10) < 9 : random.bounded(10) < 3),
               QVariant(random.bounded(50) == 0), QVariant(storage::encodeMentions(stored))})
             article.addBindValue(value);
         if (Status s = exec(article); !s)
+            return s;
+        body.addBindValue(id);
+        body.addBindValue(storage::compressBody({}, text.toUtf8()));
+        if (Status s = exec(body); !s)
             return s;
         search.addBindValue(id);
         search.addBindValue(storage::searchText(title));

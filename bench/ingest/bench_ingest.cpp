@@ -4,7 +4,9 @@
 //   newsboat -u URLS -c FRESH_CACHE -x reload          (if newsboat is installed)
 // alternating the two, several runs each; reports medians of wall time, items/s and peak RSS
 // (the child's ru_maxrss) and checks the goal: Mirsad at least 2x Newsboat's items/s with no
-// larger peak memory. Exits 1 when the goal is missed or a run fails.
+// larger peak memory; and the size of the two databases (Mirsad's file and its WAL after a
+// checkpoint, Newsboat's cache.db), with the goal Mirsad at most 1.2x Newsboat's. Exits 1 when a
+// goal is missed or a run fails.
 // Run: ctest -C bench -L bench --verbose, or bench_ingest [--runs N] [--feeds N] [--items N].
 
 #include "ChildRun.h"
@@ -16,6 +18,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -55,12 +58,32 @@ qint64 countRows(const QString& path, const QString& table) {
     return count;
 }
 
+// The bytes an SQLite database takes on disk once its WAL is checkpointed into it: the file and
+// what is left of its WAL (nothing after a TRUNCATE checkpoint).
+qint64 databaseBytes(const QString& path) {
+    const QString name = u"size-"_s + path;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    qint64 bytes = 0;
+    for (const QString& suffix : {u""_s, u"-wal"_s})
+        bytes += QFileInfo(path + suffix).size();
+    return bytes;
+}
+
 struct Contender {
     QString name;
-    std::vector<double> wall, itemsPerSecond, rssMb, cpu;
+    std::vector<double> wall, itemsPerSecond, rssMb, cpu, databaseMb;
     int failures = 0;
 
-    void add(const ChildRun& run, qint64 stored) {
+    void add(const ChildRun& run, qint64 stored, qint64 bytes) {
+        databaseMb.push_back(double(bytes) / 1e6);
         wall.push_back(run.wallSeconds);
         itemsPerSecond.push_back(run.wallSeconds > 0 ? double(stored) / run.wallSeconds : 0);
         rssMb.push_back(double(run.peakRssKb) / 1024.0);
@@ -68,9 +91,9 @@ struct Contender {
     }
 };
 
-void printRun(const QString& name, int run, const ChildRun& result, qint64 stored) {
-    out << u"  %1 run %2: %3 s wall, %4 s CPU (%9 s system), %5 items stored, %6 items/s, peak RSS %7 MB, exit %8"_s
-               .arg(name, -8)
+void printRun(const QString& name, int run, const ChildRun& result, qint64 stored, qint64 bytes) {
+    out << u"  %1 run %2: %3 s wall, %4 s CPU (%9 s system), %5 items stored, %6 items/s, peak RSS %7 MB, "
+           u"database %10 MB, exit %8"_s.arg(name, -8)
                .arg(run)
                .arg(result.wallSeconds, 0, 'f', 2)
                .arg(result.cpuSeconds, 0, 'f', 2)
@@ -79,6 +102,7 @@ void printRun(const QString& name, int run, const ChildRun& result, qint64 store
                .arg(double(result.peakRssKb) / 1024.0, 0, 'f', 1)
                .arg(result.exitCode)
                .arg(result.systemSeconds, 0, 'f', 2)
+               .arg(double(bytes) / 1e6, 0, 'f', 1)
         << Qt::endl;
 }
 
@@ -175,8 +199,8 @@ int main(int argc, char** argv) {
                                      u"XDG_CONFIG_HOME="_s + dir.filePath(u"home/.config"_s),
                                      u"XDG_DATA_HOME="_s + dir.filePath(u"home/.local/share"_s),
                                      u"LC_ALL=C.UTF-8"_s, u"QT_QPA_PLATFORM=offscreen"_s};
-    Contender mirsad{u"mirsad"_s, {}, {}, {}, {}, 0};
-    Contender boat{u"newsboat"_s, {}, {}, {}, {}, 0};
+    Contender mirsad{u"mirsad"_s, {}, {}, {}, {}, {}, 0};
+    Contender boat{u"newsboat"_s, {}, {}, {}, {}, {}, 0};
     for (int run = 1; run <= runs; ++run) {
         const QString db = dir.filePath(u"mirsad-%1.sqlite"_s.arg(run));
         for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s})
@@ -185,10 +209,11 @@ int main(int argc, char** argv) {
             mirsadctl, QStringList{u"--db"_s, db, u"import"_s} + parser.values(u"import-option"_s) + urls,
             environment, dir.filePath(u"mirsad-%1.log"_s.arg(run)));
         const qint64 stored = countRows(db, u"articles"_s);
-        printRun(mirsad.name, run, m, stored);
+        const qint64 bytes = databaseBytes(db);
+        printRun(mirsad.name, run, m, stored, bytes);
         if (m.exitCode != 0 || stored != expected)
             ++mirsad.failures;
-        mirsad.add(m, stored);
+        mirsad.add(m, stored, bytes);
         if (!parser.isSet(u"keep"_s))
             for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s})
                 QFile::remove(db + suffix);
@@ -201,16 +226,18 @@ int main(int argc, char** argv) {
             runChild(newsboat, {u"-u"_s, dir.filePath(u"urls"_s), u"-c"_s, cache, u"-x"_s, u"reload"_s},
                      environment, dir.filePath(u"newsboat-%1.log"_s.arg(run)));
         const qint64 boatStored = countRows(cache, u"rss_item"_s);
-        printRun(boat.name, run, n, boatStored);
+        const qint64 boatBytes = databaseBytes(cache);
+        printRun(boat.name, run, n, boatStored, boatBytes);
         if (n.exitCode != 0 || boatStored != expected)
             ++boat.failures;
-        boat.add(n, boatStored);
+        boat.add(n, boatStored, boatBytes);
         if (!parser.isSet(u"keep"_s))
             QFile::remove(cache);
     }
 
     auto summary = [&](const Contender& c) {
-        out << u"%1 median of %2: %3 s wall, %4 s CPU, %5 items/s, peak RSS %6 MB%7"_s.arg(c.name, -8)
+        out << u"%1 median of %2: %3 s wall, %4 s CPU, %5 items/s, peak RSS %6 MB, database %8 MB "
+               u"(%9 bytes an item)%7"_s.arg(c.name, -8)
                    .arg(c.wall.size())
                    .arg(median(c.wall), 0, 'f', 2)
                    .arg(median(c.cpu), 0, 'f', 2)
@@ -218,6 +245,8 @@ int main(int argc, char** argv) {
                    .arg(median(c.rssMb), 0, 'f', 1)
                    .arg(c.failures ? u" (%1 run(s) failed or stored the wrong count)"_s.arg(c.failures)
                                    : QString())
+                   .arg(median(c.databaseMb), 0, 'f', 1)
+                   .arg(median(c.databaseMb) * 1e6 / double(expected), 0, 'f', 0)
             << Qt::endl;
     };
     out << Qt::endl;
@@ -233,7 +262,13 @@ int main(int argc, char** argv) {
                    .arg(memory, 0, 'f', 2)
                    .arg(goal ? u"met"_s : u"MISSED"_s)
             << Qt::endl;
-        ok = ok && goal;
+        const double size = median(mirsad.databaseMb) / qMax(0.001, median(boat.databaseMb));
+        const bool sizeGoal = size <= 1.2;
+        out << u"Size: Mirsad's database is %1x Newsboat's for the same items; goal (<= 1.2x): %2"_s
+                   .arg(size, 0, 'f', 2)
+                   .arg(sizeGoal ? u"met"_s : u"MISSED"_s)
+            << Qt::endl;
+        ok = ok && goal && sizeGoal;
     }
     return ok ? 0 : 1;
 }

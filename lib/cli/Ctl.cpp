@@ -41,6 +41,10 @@ CommandContext::CommandContext(QCommandLineParser& parser_, QTextStream& out_, Q
 
 CommandContext::~CommandContext() {
     if (!m_connectionName.isEmpty()) {
+        if (m_db.isOpen()) {
+            if (Status s = storage::tidyUpDatabase(m_db); !s)
+                err << "mirsadctl: " << s.error() << Qt::endl;
+        }
         m_db = QSqlDatabase();
         storage::closeDatabase(m_connectionName);
     }

@@ -1,5 +1,6 @@
 #include "storage/ArticleQueries.h"
 
+#include "storage/ArticleBody.h"
 #include "storage/Database.h"
 #include "storage/FeedQueries.h"
 #include "storage/MentionsColumn.h"
@@ -522,10 +523,11 @@ Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFil
 Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT a.id, a.feed_id, a.guid, a.link, a.title, a.author, a.source, "
-                                 "coalesce(a.published, a.fetched), a.fetched, a.html, "
-                                 "a.text, a.tags, a.thumbnail, a.read, a.starred, (SELECT count(*) FROM "
+                                 "coalesce(a.published, a.fetched), a.fetched, b.body, "
+                                 "a.tags, a.thumbnail, a.read, a.starred, (SELECT count(*) FROM "
                                  "notes n WHERE n.article_id = a.id), a.mentions, a.remote_images "
-                                 "FROM articles a WHERE a.id = ?"));
+                                 "FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id "
+                                 "WHERE a.id = ?"));
     query.addBindValue(id);
     if (!query.exec())
         return Error{QStringLiteral("Could not read article %1: %2").arg(id).arg(query.lastError().text())};
@@ -541,18 +543,21 @@ Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {
     article.source = query.value(6).toString();
     article.published = fromEpoch(query.value(7));
     article.fetched = fromEpoch(query.value(8));
-    article.html = query.value(9).toString();
-    article.text = query.value(10).toString();
-    const QString tags = query.value(11).toString();
+    Result<ArticleBody> body = decompressBody(query.value(9).toByteArray());
+    if (!body)
+        return Error{QStringLiteral("Could not read article %1: %2").arg(id).arg(body.error())};
+    article.html = std::move(body->html);
+    article.text = std::move(body->text);
+    const QString tags = query.value(10).toString();
     article.tags = tags.isEmpty() ? QStringList() : tags.split(QChar(0x1f));
-    article.thumbnail = query.value(12).toString();
-    article.read = query.value(13).toBool();
-    article.starred = query.value(14).toBool();
-    article.noteCount = query.value(15).toInt();
-    const QString images = query.value(17).toString();
+    article.thumbnail = query.value(11).toString();
+    article.read = query.value(12).toBool();
+    article.starred = query.value(13).toBool();
+    article.noteCount = query.value(14).toInt();
+    const QString images = query.value(16).toString();
     article.remoteImages = images.isEmpty() ? QStringList() : images.split(QChar(0x1f));
 
-    article.mentions = decodeMentions(query.value(16).toString(), article.text);
+    article.mentions = decodeMentions(query.value(15).toString(), article.text);
     return article;
 }
 

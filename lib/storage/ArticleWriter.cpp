@@ -1,6 +1,7 @@
 #include "storage/ArticleWriter.h"
 
 #include "articles/ContentHash.h"
+#include "storage/ArticleBody.h"
 #include "storage/HighlightAnchoring.h"
 #include "storage/Logging.h"
 #include "storage/MentionsColumn.h"
@@ -22,12 +23,13 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     derived.title = article.title.toUtf8();
     derived.author = article.author.toUtf8();
     derived.source = article.source.toUtf8();
-    derived.html = article.html.toUtf8();
-    derived.text = article.text.toUtf8();
+    const QByteArray html = article.html.toUtf8();
+    const QByteArray text = article.text.toUtf8();
     derived.tags = article.tags.join(QChar(0x1f)).toUtf8();
     derived.thumbnail = article.thumbnail.toUtf8();
     derived.remoteImages = article.remoteImages.join(QChar(0x1f)).toUtf8();
-    derived.contentHash = mirsad::contentHash(derived.contentParts());
+    derived.contentHash = mirsad::contentHash({derived.title, derived.author, html, text, derived.tags});
+    derived.body = compressBody(html, text);
     derived.searchTitle = searchTextUtf8(article.title);
     derived.searchBody = searchTextUtf8(article.text);
     derived.mentionsJson = encodeMentions(article.mentions);
@@ -36,7 +38,7 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     // Encoders reserve room for the longest form (three bytes a unit): up to three times what
     // an English text takes, held while the article waits for the writer. Shrinking in place
     // costs next to nothing.
-    for (QByteArray* bytes : {&derived.html, &derived.text, &derived.searchTitle, &derived.searchBody})
+    for (QByteArray* bytes : {&derived.searchTitle, &derived.searchBody})
         bytes->squeeze();
     return derived;
 }
@@ -54,13 +56,16 @@ Status ArticleWriter::prepare() {
     m_find = {handle, "SELECT id, content_hash, read FROM articles WHERE feed_id = ?1 AND dedupe_key = ?2"};
     m_insert = {handle,
                 "INSERT INTO articles (feed_id, dedupe_key, guid, link, title, author, source, published, "
-                "fetched, sort_time, html, text, tags, thumbnail, content_hash, tagged_version, mentions, "
-                "remote_images) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"};
+                "fetched, sort_time, tags, thumbnail, content_hash, tagged_version, mentions, remote_images) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"};
+    // The body in a table of its own (migration 014): the articles' rows, which the list and
+    // the counts read, stay small.
+    m_insertBody = {handle, "INSERT INTO article_bodies (article_id, body) VALUES (?1, ?2)"};
+    m_updateBody = {handle, "INSERT OR REPLACE INTO article_bodies (article_id, body) VALUES (?1, ?2)"};
     m_update = {handle, "UPDATE articles SET guid = ?1, link = ?2, title = ?3, author = ?4, source = ?5, "
                         "published = coalesce(?6, published), sort_time = coalesce(?6, published, fetched), "
-                        "html = ?7, text = ?8, tags = ?9, thumbnail = ?10, content_hash = ?11, "
-                        "tagged_version = ?12, mentions = ?13, remote_images = ?15 WHERE id = ?14"};
+                        "tags = ?7, thumbnail = ?8, content_hash = ?9, tagged_version = ?10, mentions = ?11, "
+                        "remote_images = ?12 WHERE id = ?13"};
     m_setMentions = {handle, "UPDATE articles SET mentions = ?1, tagged_version = ?2 WHERE id = ?3"};
     m_rehash = {handle, "UPDATE articles SET content_hash = ?1 WHERE id = ?2"};
     m_sortTime = {handle, "SELECT sort_time, read FROM articles WHERE id = ?1"};
@@ -81,8 +86,8 @@ Status ArticleWriter::prepare() {
     m_deleteSearch = {handle, "DELETE FROM article_search WHERE rowid = ?1"};
     m_insertSearch = {handle, "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)"};
     for (const SqliteStatement* statement :
-         {&m_find, &m_insert, &m_update, &m_rehash, &m_setMentions, &m_sortTime, &m_unindexRegions,
-          &m_unindex, &m_deleteSearch, &m_insertSearch}) {
+         {&m_find, &m_insert, &m_insertBody, &m_updateBody, &m_update, &m_rehash, &m_setMentions, &m_sortTime,
+          &m_unindexRegions, &m_unindex, &m_deleteSearch, &m_insertSearch}) {
         if (!statement->isValid())
             return failed(*statement, QStringLiteral("prepare to store articles"));
     }
@@ -167,6 +172,15 @@ Result<ArticleWriter::Stored> ArticleWriter::storedOf(qint64 articleId) {
     return stored;
 }
 
+Result<bool> ArticleWriter::sameAsLegacy(QByteArrayView stored, const ArticleDerived& derived) const {
+    // Rare (an article stored before the hash changed, sent again), so the body is unpacked
+    // here rather than kept beside its compressed form for every article.
+    Result<ArticleBodyUtf8> body = decompressBodyUtf8(derived.body);
+    if (!body)
+        return Error{body.error()};
+    return stored == legacyContentHash({derived.title, derived.author, body->html, body->text, derived.tags});
+}
+
 Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMention>& mentions,
                                       const QString& taggedVersion) {
     if (!m_error.isEmpty())
@@ -208,12 +222,24 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     bool unread = true; // a new article; an updated one keeps its state
     if (*found) {
         result.id = m_find.int64(0);
+<<<<<<< HEAD
         unread = m_find.int64(2) == 0;
         const QByteArrayView stored = m_find.text(1);
         const bool legacy = isLegacyContentHash(stored);
         const bool same =
             stored == (legacy ? legacyContentHash(derived.contentParts()) : derived.contentHash);
+=======
+        const QByteArray stored = m_find.text(1).toByteArray();
+>>>>>>> i18-compact
         m_find.reset();
+        const bool legacy = isLegacyContentHash(stored);
+        bool same = stored == derived.contentHash;
+        if (legacy) {
+            Result<bool> sameLegacy = sameAsLegacy(stored, derived);
+            if (!sameLegacy)
+                return Error{sameLegacy.error()};
+            same = *sameLegacy;
+        }
         if (same && legacy) {
             // Stored before the hash changed: the new form from now on, so that this is once.
             if (Status s = m_rehash.bind(1, derived.contentHash).bind(2, result.id).exec(); !s)
@@ -230,19 +256,27 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
             m_update.bind(6, article.published.toSecsSinceEpoch());
         else
             m_update.bindNull(6);
-        m_update.bind(7, derived.html).bind(8, derived.text).bind(9, derived.tags);
-        m_update.bind(10, derived.thumbnail).bind(11, derived.contentHash).bind(12, version);
-        m_update.bind(13, derived.mentionsJson).bind(14, result.id).bind(15, derived.remoteImages);
+        m_update.bind(7, derived.tags).bind(8, derived.thumbnail).bind(9, derived.contentHash);
+        m_update.bind(10, version).bind(11, derived.mentionsJson).bind(12, derived.remoteImages);
+        m_update.bind(13, result.id);
         if (Status s = m_update.exec(); !s)
             return failed(m_update, QStringLiteral("update an article"));
+<<<<<<< HEAD
         Result<Stored> updated = storedOf(result.id);
         if (!updated)
+=======
+        if (Status s = m_updateBody.bind(1, result.id).bindBlob(2, derived.body).exec(); !s)
+            return failed(m_updateBody, QStringLiteral("update an article"));
+        Result<qint64> newSortTime = sortTimeOf(result.id);
+        if (!newSortTime)
+>>>>>>> i18-compact
             return failed(m_sortTime, QStringLiteral("update an article"));
         sortTime = updated->sortTime;
         // The text changed: the analyst's highlights follow their passages (or become orphans).
-        if (Result<ReanchorReport> moved =
-                reanchorHighlights(m_db, result.id, QString::fromUtf8(derived.text));
-            !moved)
+        Result<ArticleBody> body = decompressBody(derived.body);
+        if (!body)
+            return Error{body.error()};
+        if (Result<ReanchorReport> moved = reanchorHighlights(m_db, result.id, body->text); !moved)
             return Error{moved.error()};
     } else {
         m_find.reset();
@@ -257,13 +291,15 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
             m_insert.bind(8, article.published.toSecsSinceEpoch());
         else
             m_insert.bindNull(8);
-        m_insert.bind(9, fetched.toSecsSinceEpoch()).bind(10, sortTime).bind(11, derived.html);
-        m_insert.bind(12, derived.text).bind(13, derived.tags).bind(14, derived.thumbnail);
-        m_insert.bind(15, derived.contentHash).bind(16, version).bind(17, derived.mentionsJson);
-        m_insert.bind(18, derived.remoteImages);
+        m_insert.bind(9, fetched.toSecsSinceEpoch()).bind(10, sortTime);
+        m_insert.bind(11, derived.tags).bind(12, derived.thumbnail);
+        m_insert.bind(13, derived.contentHash).bind(14, version).bind(15, derived.mentionsJson);
+        m_insert.bind(16, derived.remoteImages);
         if (Status s = m_insert.exec(); !s)
             return failed(m_insert, QStringLiteral("store an article"));
         result.id = m_insert.lastInsertId();
+        if (Status s = m_insertBody.bind(1, result.id).bindBlob(2, derived.body).exec(); !s)
+            return failed(m_insertBody, QStringLiteral("store an article"));
     }
     const bool updated = result.outcome == UpsertOutcome::Updated;
     if (Status s = indexForSearch(result.id, derived, updated); !s)

@@ -22,8 +22,8 @@ struct UpsertResult {
 };
 
 // What storing an article writes, computed by of() anywhere: its identity, content hash, search
-// forms and names, and its text in the UTF-8 SQLite stores. The CPU work is done on worker
-// threads, so that the single writer only writes.
+// forms and names, its body compressed (storage/ArticleBody.h) and the rest in the UTF-8 SQLite
+// stores. The CPU work is done on worker threads, so that the single writer only writes.
 struct ArticleDerived {
     QByteArray dedupeKey; // identityDigest(Article::dedupeKey()), as stored
     QByteArray contentHash;
@@ -32,8 +32,7 @@ struct ArticleDerived {
     QByteArray title;
     QByteArray author;
     QByteArray source;
-    QByteArray html;
-    QByteArray text;
+    QByteArray body; // compressBody(html, text): the article_bodies row
     QByteArray tags; // separated by U+001F
     QByteArray thumbnail;
     QByteArray remoteImages; // separated by U+001F
@@ -43,7 +42,6 @@ struct ArticleDerived {
     QList<QByteArray> entityIds; // the distinct entities, for the filters' index
 
     static ArticleDerived of(const Article& article);
-    ContentParts contentParts() const { return {title, author, html, text, tags}; }
 };
 
 // Stores articles through statements prepared once per connection, on SQLite's own interface
@@ -86,12 +84,16 @@ private:
         bool unread = false;
     };
     Result<Stored> storedOf(qint64 articleId);
+    // Whether `derived` has the content `stored`, a content hash of the legacy form.
+    Result<bool> sameAsLegacy(QByteArrayView stored, const ArticleDerived& derived) const;
 
     QSqlDatabase m_db;
     QString m_error; // why the statements could not be prepared
 
     SqliteStatement m_find;
     SqliteStatement m_insert;
+    SqliteStatement m_insertBody;
+    SqliteStatement m_updateBody;
     SqliteStatement m_update;
     SqliteStatement m_rehash;
     SqliteStatement m_setMentions;

@@ -37,6 +37,11 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
 // their way to the WAL, and a reader-sized cache would only raise its peak memory.
 Status useWriterCache(QSqlDatabase& db);
 
+// Housekeeping before a writing connection closes: refreshes the query planner's statistics
+// where they are stale (PRAGMA optimize) and gives some free pages back to the file system
+// (auto_vacuum = INCREMENTAL). Bounded, so that closing stays quick.
+Status tidyUpDatabase(QSqlDatabase& db);
+
 // Closes and removes a connection made by openDatabase.
 void closeDatabase(const QString& connectionName);
 

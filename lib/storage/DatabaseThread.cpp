@@ -1,6 +1,7 @@
 #include "storage/DatabaseThread.h"
 
 #include "storage/Database.h"
+#include "storage/Logging.h"
 #include "storage/SqliteStatement.h"
 #include "storage/WalCheckpointer.h"
 
@@ -21,8 +22,12 @@ DatabaseThread::DatabaseThread(QString path, QString purpose, QObject* parent)
 
 DatabaseThread::~DatabaseThread() {
     // Close the connection on its own thread, after the queued work, then stop the thread.
-    run([this](QSqlDatabase&) {
+    run([this](QSqlDatabase& db) {
         m_handle.store(nullptr);
+        if (m_checkpointer && db.isOpen()) { // the writer
+            if (Status s = tidyUpDatabase(db); !s)
+                qCWarning(lcStorage) << s.error();
+        }
         m_checkpointer.reset();
         m_db = QSqlDatabase();
         closeDatabase(m_connectionName);

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QSqlDatabase>
+#include <functional>
 
 namespace mirsad::storage {
 
@@ -15,6 +16,14 @@ int latestSchemaVersion();
 // Applies the migrations after the current version up to `target`, each in its own
 // transaction. Forward only: a database newer than this build is refused, untouched.
 // A file database that already holds data is first copied to "<file>.v<N>.bak".
+// Migrations that convert every article (014, the compressed bodies) do so in batches, each its
+// own transaction: stopped or killed, the next migrate() resumes after the last batch.
 Status migrate(QSqlDatabase& db, int target = latestSchemaVersion());
+
+// Told before each batch of such a migration how many of the articles are done; returning false
+// stops the upgrade there (migrate() then fails, and resumes next time). For progress reports,
+// and for tests. One for the process; an empty function removes it.
+using MigrationProgress = std::function<bool(int version, qint64 done, qint64 total)>;
+void setMigrationProgress(MigrationProgress observer);
 
 } // namespace mirsad::storage

@@ -62,6 +62,12 @@ SqliteStatement& SqliteStatement::bind(int index, QByteArrayView utf8) {
     return *this;
 }
 
+SqliteStatement& SqliteStatement::bindBlob(int index, QByteArrayView bytes) {
+    const char* data = bytes.data() ? bytes.data() : "";
+    sqlite3_bind_blob64(m_stmt, index, data, sqlite3_uint64(bytes.size()), SQLITE_STATIC);
+    return *this;
+}
+
 SqliteStatement& SqliteStatement::bindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
     return *this;
@@ -105,6 +111,11 @@ qint64 SqliteStatement::int64(int column) const {
 
 QByteArrayView SqliteStatement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArrayView SqliteStatement::blob(int column) const {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
     return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));
 }
 

@@ -35,6 +35,8 @@ public:
     SqliteStatement& bind(int index, qint64 value);
     SqliteStatement& bind(int index, QByteArrayView utf8);
     SqliteStatement& bindNull(int index);
+    // Bytes as a BLOB, not copied either.
+    SqliteStatement& bindBlob(int index, QByteArrayView bytes);
 
     // Runs a statement that returns no rows, then resets it.
     Status exec();
@@ -42,6 +44,7 @@ public:
     Result<bool> next();
     qint64 int64(int column) const;
     QByteArrayView text(int column) const;
+    QByteArrayView blob(int column) const;
     void reset();
 
     // How many rows the last exec() inserted, updated or deleted.

@@ -2,6 +2,7 @@
 
 #include "names/LatinSkeleton.h"
 #include "names/WordTokenizer.h"
+#include "storage/ArticleBody.h"
 #include "storage/ArticleWriter.h"
 #include "storage/Database.h"
 #include "storage/MentionsColumn.h"
@@ -83,8 +84,13 @@ Result<RetagBatch> readBatch(QSqlQuery& query) {
         return storage::sqlError(QStringLiteral("read the articles to re-tag"), query);
     RetagBatch batch;
     while (query.next()) {
-        batch.ids.append(query.value(0).toLongLong());
-        batch.texts.append(query.value(1).toString());
+        const qint64 id = query.value(0).toLongLong();
+        Result<storage::ArticleBody> body = storage::decompressBody(query.value(1).toByteArray());
+        if (!body)
+            return Error{
+                QStringLiteral("Could not read article %1 to re-tag it: %2").arg(id).arg(body.error())};
+        batch.ids.append(id);
+        batch.texts.append(std::move(body->text));
         batch.hashes.append(query.value(2).toString());
     }
     return batch;
@@ -171,8 +177,10 @@ Result<std::optional<QList<qint64>>> candidateArticles(QSqlDatabase& db, const Q
 
 Result<RetagBatch> readOutdated(QSqlDatabase& db, const QString& version, qint64 afterId, int limit) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT id, text, content_hash FROM articles WHERE tagged_version != ? AND "
-                                 "id > ? ORDER BY id LIMIT ?"));
+    query.prepare(
+        QStringLiteral("SELECT a.id, b.body, a.content_hash FROM articles a LEFT JOIN article_bodies b "
+                       "ON b.article_id = a.id WHERE a.tagged_version != ? AND a.id > ? "
+                       "ORDER BY a.id LIMIT ?"));
     query.addBindValue(storage::sqlText(version));
     query.addBindValue(afterId);
     query.addBindValue(limit);
@@ -184,9 +192,11 @@ Result<RetagBatch> readArticles(QSqlDatabase& db, const QList<qint64>& ids, cons
         return RetagBatch{};
     QStringList placeholders(ids.size(), QStringLiteral("?"));
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT id, text, content_hash FROM articles WHERE tagged_version != ? AND "
-                                 "id IN (%1) ORDER BY id")
-                      .arg(placeholders.join(u',')));
+    query.prepare(
+        QStringLiteral("SELECT a.id, b.body, a.content_hash FROM articles a LEFT JOIN article_bodies b "
+                       "ON b.article_id = a.id WHERE a.tagged_version != ? AND a.id IN (%1) "
+                       "ORDER BY a.id")
+            .arg(placeholders.join(u',')));
     query.addBindValue(storage::sqlText(version));
     for (qint64 id : ids)
         query.addBindValue(id);
@@ -212,7 +222,7 @@ Result<int> writeBatch(QSqlDatabase& db, const RetagBatch& batch, const QString&
     QSqlQuery current(db);
     current.prepare(QStringLiteral("SELECT content_hash FROM articles WHERE id = ?"));
     QSqlQuery old(db);
-    old.prepare(QStringLiteral("SELECT mentions, text FROM articles WHERE id = ?"));
+    old.prepare(QStringLiteral("SELECT mentions FROM articles WHERE id = ?"));
     int changed = 0;
     for (qsizetype i = 0; i < batch.ids.size(); ++i) {
         // An article re-fetched since it was read was tagged anew when it was stored.
@@ -228,8 +238,9 @@ Result<int> writeBatch(QSqlDatabase& db, const RetagBatch& batch, const QString&
             return storage::sqlError(QStringLiteral("re-tag the articles"), old);
         QList<MentionKey> before;
         if (old.next()) {
+            // The same content hash: the text read with the batch is the stored one.
             for (const StoredMention& m :
-                 storage::decodeMentions(old.value(0).toString(), old.value(1).toString()))
+                 storage::decodeMentions(old.value(0).toString(), batch.texts.value(i)))
                 before.append({m.entityId, m.start, m.end});
         }
         old.finish();

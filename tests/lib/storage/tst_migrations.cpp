@@ -5,16 +5,229 @@
 #include "storage/Migrations.h"
 #include "storage/SearchText.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <tuple>
 
 using namespace mirsad;
 
 class TestMigrations : public QObject {
     Q_OBJECT
+private:
+    // An archive at the schema before 014 (html and text in the article rows): `count`
+    // articles, Arabic and English, one with no body, one with mentions and a highlight.
+    static QString bodyHtml(int i) {
+        return i == 3 ? QStringLiteral("")
+                      : QStringLiteral(
+                            "<p>Article %1: قال مسؤول في أربيل إن الوفد سيزور بغداد. Talks in Erbil.</p>"
+                            "<p>%2</p>")
+                            .arg(i)
+                            .arg(QStringLiteral("The delegation discussed the budget and oil exports. ")
+                                     .repeated(1 + i % 40));
+    }
+    static QString bodyText(int i) {
+        return i == 3 ? QStringLiteral("")
+                      : QStringLiteral(
+                            "Article %1: قال مسؤول في أربيل إن الوفد سيزور بغداد. Talks in Erbil.\n\n%2")
+                            .arg(i)
+                            .arg(QStringLiteral("The delegation discussed the budget and oil exports. ")
+                                     .repeated(1 + i % 40));
+    }
+    static void makeArchiveBeforeBodies(const QString& path, int count) {
+        const QString name = storage::uniqueConnectionName(QStringLiteral("v13"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, name, false);
+            QVERIFY2(db, qPrintable(db.error()));
+            QVERIFY2(storage::migrate(*db, 13), "migrating to the version before 014");
+            QVERIFY(storage::schemaVersion(*db) < 14);
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)")));
+            QVERIFY(db->transaction());
+            query.prepare(QStringLiteral("INSERT INTO articles (id, feed_id, dedupe_key, title, fetched, "
+                                         "sort_time, content_hash, html, text, mentions) "
+                                         "VALUES (?, 1, ?, ?, 100, ?, 'h', ?, ?, ?)"));
+            for (int i = 1; i <= count; ++i) {
+                const QString text = bodyText(i);
+                const qsizetype erbil = text.indexOf(QStringLiteral("أربيل"));
+                for (const QVariant& value :
+                     {QVariant(i), QVariant(QString::number(i)), QVariant(QStringLiteral("Title %1").arg(i)),
+                      QVariant(100 + i), QVariant(bodyHtml(i)), QVariant(text),
+                      QVariant(erbil < 0 ? QStringLiteral("[]")
+                                         : QStringLiteral("[[\"erbil\",%1,%2]]").arg(erbil).arg(erbil + 5))})
+                    query.addBindValue(value);
+                QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+            }
+            const qsizetype talks = bodyText(2).indexOf(QStringLiteral("Talks"));
+            QVERIFY(query.exec(QStringLiteral("INSERT INTO highlights (article_id, color, quote, start, end, "
+                                              "created, updated) VALUES (2, 'yellow', 'Talks', %1, %2, 0, 0)")
+                                   .arg(talks)
+                                   .arg(talks + 5)));
+            QVERIFY(db->commit());
+        }
+        storage::closeDatabase(name);
+    }
+
+    // Every article reads as it was stored before 014, mentions and highlight included.
+    static void checkBodiesKept(QSqlDatabase& db, int count) {
+        for (int i = 1; i <= count; ++i) {
+            Result<Article> article = storage::loadArticle(db, i);
+            QVERIFY2(article, qPrintable(article.error()));
+            QCOMPARE(article->html, bodyHtml(i));
+            QCOMPARE(article->text, bodyText(i));
+            if (i != 3) {
+                QCOMPARE(article->mentions.size(), 1);
+                QCOMPARE(article->mentions[0].surface, QStringLiteral("أربيل"));
+            }
+        }
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT start, end FROM highlights WHERE article_id = 2")) &&
+                query.next());
+        QCOMPARE(bodyText(2).mid(query.value(0).toInt(), query.value(1).toInt() - query.value(0).toInt()),
+                 QStringLiteral("Talks"));
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM article_bodies")) && query.next());
+        QCOMPARE(query.value(0).toInt(), count);
+        // Stored once now: the old columns are empty.
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM articles WHERE html != '' OR text != ''")) &&
+                query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next());
+        QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
+    }
+
 private slots:
     void initTestCase() { test::isolateFromUserData(); }
+
+    // Migration 014 moves the bodies into article_bodies, compressed, in batches; stopped
+    // half-way (as a kill between two batches leaves it) it loses nothing, the archive is still
+    // a whole archive of the version before, and the next open goes on from there.
+    void bodiesAreCompressedInBatchesThatResume() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v13.sqlite"));
+        constexpr int kArticles = 1300; // three batches
+        makeArchiveBeforeBodies(path, kArticles);
+        if (QTest::currentTestFailed())
+            return;
+        const qint64 before = QFileInfo(path).size();
+
+        QList<qint64> seen;
+        storage::setMigrationProgress([&](int version, qint64 done, qint64) {
+            seen << done;
+            return !(version == 14 && done > 0); // stop after the first batch
+        });
+        const QString stopped = storage::uniqueConnectionName(QStringLiteral("stopped"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, stopped);
+            QVERIFY(!db);
+            QVERIFY2(db.error().contains(QStringLiteral("goes on from there")), qPrintable(db.error()));
+        }
+        storage::closeDatabase(stopped);
+        storage::setMigrationProgress({});
+        QCOMPARE(seen, (QList<qint64>{0, 500}));
+        QStringList backups = QDir(dir.path()).entryList({QStringLiteral("*.bak")});
+        QCOMPARE(backups.size(), 1);
+        const QString backup = dir.filePath(backups.first());
+        const QDateTime backedUp = QFileInfo(backup).lastModified();
+        const QString half = storage::uniqueConnectionName(QStringLiteral("half"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, half, false);
+            QVERIFY(db);
+            QVERIFY(storage::schemaVersion(*db) < 14);
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM article_bodies")) && query.next());
+            QCOMPARE(query.value(0).toInt(), 500);
+            QVERIFY(query.exec(QStringLiteral("SELECT text FROM articles WHERE id = 700")) && query.next());
+            QCOMPARE(query.value(0).toString(), bodyText(700)); // not converted yet: as it was
+            QVERIFY(query.exec(QStringLiteral("SELECT text FROM articles WHERE id = 7")) && query.next());
+            QCOMPARE(query.value(0).toString(), QString()); // converted: in article_bodies
+        }
+        storage::closeDatabase(half);
+
+        QList<qint64> resumed;
+        storage::setMigrationProgress([&](int, qint64 done, qint64) {
+            resumed << done;
+            return true;
+        });
+        const QString again = storage::uniqueConnectionName(QStringLiteral("resumed"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            storage::setMigrationProgress({});
+            QVERIFY2(db, qPrintable(db.error()));
+            QCOMPARE(resumed, (QList<qint64>{500, 1000, kArticles}));
+            QCOMPARE(storage::schemaVersion(*db), storage::latestSchemaVersion());
+            checkBodiesKept(*db, kArticles);
+            // The space the old bodies held is given back, once, and from now on bit by bit.
+            QSqlQuery query(*db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next());
+            QCOMPARE(query.value(0).toInt(), 2); // incremental
+            QVERIFY(query.exec(QStringLiteral("PRAGMA freelist_count")) && query.next());
+            QCOMPARE(query.value(0).toInt(), 0);
+        }
+        storage::closeDatabase(again);
+        QVERIFY2(QFileInfo(path).size() < before / 2,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(QFileInfo(path).size())));
+        // The backup made before the upgrade began is the archive as it was, kept on resuming.
+        QCOMPARE(QFileInfo(backup).lastModified(), backedUp);
+        const QString old = storage::uniqueConnectionName(QStringLiteral("backup"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(backup, old, false);
+            QVERIFY(db);
+            QSqlQuery query(*db);
+            QVERIFY(!query.exec(QStringLiteral("SELECT count(*) FROM article_bodies")));
+            QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM articles WHERE text != ''")) &&
+                    query.next());
+            QCOMPARE(query.value(0).toInt(), kArticles - 1);
+        }
+        storage::closeDatabase(old);
+    }
+
+    // The same with a real kill: mirsadctl upgrading the archive is killed with SIGKILL once
+    // the first batch is in; the next open finishes the upgrade with every body intact.
+    void killedUpgradeResumes() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("killed.sqlite"));
+        constexpr int kArticles = 8000;
+        makeArchiveBeforeBodies(path, kArticles);
+        if (QTest::currentTestFailed())
+            return;
+        QProcess upgrade;
+        upgrade.setProgram(QStringLiteral(MIRSADCTL_PATH));
+        upgrade.setArguments({QStringLiteral("--db"), path, QStringLiteral("list")});
+        upgrade.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        upgrade.start();
+        QVERIFY(upgrade.waitForStarted());
+        // Watch from another connection until some bodies are committed, then kill.
+        qint64 converted = 0;
+        const QString watch = storage::uniqueConnectionName(QStringLiteral("watch"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), watch);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            while (upgrade.state() == QProcess::Running && converted == 0) {
+                if (query.exec(QStringLiteral("SELECT count(*) FROM article_bodies")) && query.next())
+                    converted = query.value(0).toLongLong();
+                query.finish();
+                QThread::msleep(2);
+            }
+        }
+        QSqlDatabase::removeDatabase(watch);
+        upgrade.kill();
+        upgrade.waitForFinished();
+        qInfo("killed with %lld of %d bodies converted", converted, kArticles);
+
+        const QString again = storage::uniqueConnectionName(QStringLiteral("afterkill"));
+        {
+            Result<QSqlDatabase> db = storage::openDatabase(path, again);
+            QVERIFY2(db, qPrintable(db.error()));
+            QCOMPARE(storage::schemaVersion(*db), storage::latestSchemaVersion());
+            checkBodiesKept(*db, kArticles);
+        }
+        storage::closeDatabase(again);
+    }
 
     void freshDatabaseHasTheWholeSchema() {
         test::TempDatabase temp;
@@ -39,6 +252,42 @@ private slots:
         QCOMPARE(query.value(0).toInt(), 1); // NORMAL
         QVERIFY(query.exec(QStringLiteral("PRAGMA page_size")) && query.next());
         QCOMPARE(query.value(0).toInt(), 16384);
+        QVERIFY(query.exec(QStringLiteral("PRAGMA auto_vacuum")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 2); // incremental: see tidyingUpGivesFreePagesBack
+    }
+
+    // Closing the writer gives free pages back to the file system, a bounded number at a time,
+    // and refreshes the query planner's statistics.
+    void tidyingUpGivesFreePagesBack() {
+        test::TempDatabase temp;
+        QVERIFY(temp.ok());
+        QSqlQuery query(temp.db());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO feeds (id, url, created) VALUES (1, 'f', 0)")));
+        QVERIFY(temp.db().transaction());
+        QVERIFY(
+            query.exec(QStringLiteral("INSERT INTO articles (id, feed_id, dedupe_key, fetched, sort_time, "
+                                      "content_hash) VALUES (1, 1, 'k', 0, 0, 'h')")));
+        query.prepare(
+            QStringLiteral("INSERT INTO notes (article_id, body, created, updated) VALUES (1, ?, 0, 0)"));
+        for (int i = 0; i < 3000; ++i) { // 3000 notes of 4 kB: about 800 pages
+            query.addBindValue(QString(4000, QChar(u'a' + i % 26)));
+            QVERIFY(query.exec());
+        }
+        QVERIFY(temp.db().commit());
+        auto pragma = [&](const char* name) {
+            QSqlQuery q(temp.db());
+            return q.exec(QStringLiteral("PRAGMA %1").arg(QLatin1String(name))) && q.next()
+                       ? q.value(0).toLongLong()
+                       : -1;
+        };
+        const qint64 full = pragma("page_count");
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM notes")));
+        QVERIFY(pragma("freelist_count") > 256);
+        QCOMPARE(pragma("page_count"), full);
+        const Status tidied = storage::tidyUpDatabase(temp.db());
+        QVERIFY2(tidied, qPrintable(tidied.error()));
+        QVERIFY2(pragma("page_count") < full / 2, qPrintable(QString::number(pragma("page_count"))));
+        QCOMPARE(pragma("freelist_count"), 0);
     }
 
     void fullTextIndexWorks() {
