@@ -222,15 +222,8 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     bool unread = true; // a new article; an updated one keeps its state
     if (*found) {
         result.id = m_find.int64(0);
-<<<<<<< HEAD
         unread = m_find.int64(2) == 0;
-        const QByteArrayView stored = m_find.text(1);
-        const bool legacy = isLegacyContentHash(stored);
-        const bool same =
-            stored == (legacy ? legacyContentHash(derived.contentParts()) : derived.contentHash);
-=======
         const QByteArray stored = m_find.text(1).toByteArray();
->>>>>>> i18-compact
         m_find.reset();
         const bool legacy = isLegacyContentHash(stored);
         bool same = stored == derived.contentHash;
@@ -261,15 +254,10 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         m_update.bind(13, result.id);
         if (Status s = m_update.exec(); !s)
             return failed(m_update, QStringLiteral("update an article"));
-<<<<<<< HEAD
-        Result<Stored> updated = storedOf(result.id);
-        if (!updated)
-=======
         if (Status s = m_updateBody.bind(1, result.id).bindBlob(2, derived.body).exec(); !s)
             return failed(m_updateBody, QStringLiteral("update an article"));
-        Result<qint64> newSortTime = sortTimeOf(result.id);
-        if (!newSortTime)
->>>>>>> i18-compact
+        Result<Stored> updated = storedOf(result.id);
+        if (!updated)
             return failed(m_sortTime, QStringLiteral("update an article"));
         sortTime = updated->sortTime;
         // The text changed: the analyst's highlights follow their passages (or become orphans).
