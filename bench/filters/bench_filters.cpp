@@ -288,6 +288,12 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
         return s;
     if (Status s = tagging::syncRegionIndex(db, gazetteer); !s)
         return s;
+    if (Status s =
+            run(db, u"UPDATE feeds SET article_count = (SELECT count(*) FROM articles a WHERE a.feed_id = "
+                    "feeds.id), unread_count = (SELECT count(*) FROM articles a WHERE a.feed_id = "
+                    "feeds.id AND a.read = 0)"_s);
+        !s)
+        return s;
     if (Status s = run(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !s)
         return s;
     if (Status s = run(db, u"ANALYZE"_s); !s)

@@ -85,9 +85,14 @@ Status ArticleWriter::prepare() {
     m_regions.emplace(handle, "article_regions", "region_id", "region_counts");
     m_deleteSearch = {handle, "DELETE FROM article_search WHERE rowid = ?1"};
     m_insertSearch = {handle, "INSERT INTO article_search (rowid, title, body) VALUES (?1, ?2, ?3)"};
+    // The feed list's counts (migration 016) for the articles inserted, once per feed and batch.
+    // A trigger on INSERT would cost more than the rest of storing an article: SQLite then keeps
+    // a statement journal, a copy of every page each insert touches.
+    m_countFeed = {handle, "UPDATE feeds SET article_count = article_count + ?1, "
+                           "unread_count = unread_count + ?1 WHERE id = ?2"};
     for (const SqliteStatement* statement :
          {&m_find, &m_insert, &m_insertBody, &m_updateBody, &m_update, &m_rehash, &m_setMentions, &m_sortTime,
-          &m_unindexRegions, &m_unindex, &m_deleteSearch, &m_insertSearch}) {
+          &m_unindexRegions, &m_unindex, &m_deleteSearch, &m_insertSearch, &m_countFeed}) {
         if (!statement->isValid())
             return failed(*statement, QStringLiteral("prepare to store articles"));
     }
@@ -159,6 +164,11 @@ Status ArticleWriter::finish() {
         if (Status s = index->flush(); !s)
             return couldNot(QStringLiteral("index the names found"), s.error());
     }
+    for (auto it = m_insertedPerFeed.cbegin(); it != m_insertedPerFeed.cend(); ++it) {
+        if (Status s = m_countFeed.bind(1, it.value()).bind(2, it.key()).exec(); !s)
+            return failed(m_countFeed, QStringLiteral("count the feed's articles"));
+    }
+    m_insertedPerFeed.clear();
     return {};
 }
 
@@ -288,6 +298,7 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
         result.id = m_insert.lastInsertId();
         if (Status s = m_insertBody.bind(1, result.id).bindBlob(2, derived.body).exec(); !s)
             return failed(m_insertBody, QStringLiteral("store an article"));
+        ++m_insertedPerFeed[article.feedId]; // new, so unread
     }
     const bool updated = result.outcome == UpsertOutcome::Updated;
     if (Status s = indexForSearch(result.id, derived, updated); !s)

@@ -104,8 +104,10 @@ private:
     std::optional<IndexRowWriter> m_regions;
     SqliteStatement m_deleteSearch;
     SqliteStatement m_insertSearch;
+    SqliteStatement m_countFeed;
 
     QHash<QByteArray, QList<QByteArray>> m_regionsOfPlace; // place_closure
+    QHash<qint64, qint64> m_insertedPerFeed;               // added to the feeds' counts by finish()
 };
 
 } // namespace mirsad::storage
