@@ -5,7 +5,7 @@
     <name>AboutDialog</name>
     <message>
         <source>&lt;p&gt;Your archive: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;أرشيفك: &lt;a href="%1"&gt;%2&lt;/a&gt;&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;أرشيفك: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Version %1&lt;/p&gt;</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>&lt;p&gt;Mirsad is free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;مرصد برنامج حر مرخّص بموجب &lt;a href="https://www.gnu.org/licenses/gpl-3.0.html"&gt;رخصة جنو العمومية، الإصدار 3 أو أي إصدار لاحق&lt;/a&gt;.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;مرصد برنامج حر مرخّص بموجب &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;رخصة جنو العمومية، الإصدار 3 أو أي إصدار لاحق&lt;/a&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Built with Qt %1 and KDE&apos;s syntax highlighting.&lt;/p&gt;</source>
@@ -1089,6 +1089,18 @@
     <message>
         <source>Add “%1”</source>
         <translation>إضافة «%1»</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Updating Names</source>
+        <translation>إيقاف تحديث الأسماء &amp;مؤقتاً</translation>
+    </message>
+    <message>
+        <source>Hold back updating the names of the archive&apos;s articles; uncheck to go on from where it stopped.</source>
+        <translation>أوقف مؤقتاً تحديث الأسماء في مقالات الأرشيف؛ ألغِ التحديد لمتابعته من حيث توقّف.</translation>
+    </message>
+    <message>
+        <source>Updating the names in the archive: paused at %1 of %2 articles</source>
+        <translation>تحديث الأسماء في الأرشيف: متوقف مؤقتاً عند المقال %1 من %2</translation>
     </message>
 </context>
 <context>
