@@ -923,6 +923,10 @@
         <source>No unread articles above this one.</source>
         <translation>لا مقالات غير مقروءة فوق هذا المقال.</translation>
     </message>
+    <message>
+        <source>Upgrading the archive for this version of Mirsad: %L1 of %L2 articles…</source>
+        <translation>ترقية الأرشيف لهذا الإصدار من مرصد: المقال %L1 من %L2…</translation>
+    </message>
 </context>
 <context>
     <name>ManageNamesDialog</name>

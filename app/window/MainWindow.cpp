@@ -20,6 +20,7 @@
 #include "reader/ReaderView.h"
 #include "storage/ArticleQueries.h"
 #include "storage/FeedQueries.h"
+#include "storage/Migrations.h"
 #include "storage/Storage.h"
 #include "text/TextDirection.h"
 #include "window/AppSettings.h"
@@ -34,6 +35,7 @@
 #include <QDragEnterEvent>
 #include <QHeaderView>
 #include <QMimeData>
+#include <QPointer>
 #include <QProgressBar>
 #include <QStatusBar>
 #include <QTableView>
@@ -207,8 +209,34 @@ void MainWindow::connectPanes() {
 }
 
 void MainWindow::start() {
+    // An archive from an earlier version may be converted first, batch by batch on the writer's
+    // thread (a million articles take minutes): the status bar follows it, and closing the window
+    // stops it after the batch in hand; it goes on at the next start. The relay object, alive as
+    // long as the observer, receives the reports in this thread, where the window pointer is safe.
+    auto relay = std::make_shared<QObject>();
+    storage::setMigrationProgress([relay, closing = m_storage.writer().closingFlag(),
+                                   window = QPointer<MainWindow>(this)](int, qint64 done, qint64 total) {
+        if (closing->load(std::memory_order_acquire))
+            return false;
+        QMetaObject::invokeMethod(
+            relay.get(),
+            [window, done, total] {
+                if (window)
+                    window->statusBar()->showMessage(
+                        tr("Upgrading the archive for this version of Mirsad: %L1 of %L2 articles…")
+                            .arg(done)
+                            .arg(total));
+            },
+            Qt::QueuedConnection);
+        return true;
+    });
     m_storage.open().then(this, [this](const Status& opened) {
+        storage::setMigrationProgress({});
         if (!opened) {
+            if (m_storage.isClosing()) { // the window closed during an upgrade, which resumes next time
+                emit started(false);
+                return;
+            }
             reportError(opened.error());
             emit started(false);
             return;

@@ -8,8 +8,11 @@
 #include "storage/Migrations.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStatusBar>
 
 using namespace mirsad;
 
@@ -78,9 +81,23 @@ private slots:
         const qint64 before = QFileInfo(path).size();
 
         {
-            test::OpenWindow open = test::openWindow(path);
-            QVERIFY(open.window);
+            // As test::openWindow, with the status bar's messages kept from the start.
+            test::OpenWindow open;
+            open.storage = std::make_unique<storage::Storage>(path);
+            open.window = std::make_unique<MainWindow>(*open.storage);
             MainWindow& window = *open.window;
+            QStringList messages;
+            connect(window.statusBar(), &QStatusBar::messageChanged, this,
+                    [&messages](const QString& message) { messages << message; });
+            QSignalSpy shown(&window, &MainWindow::articleShown);
+            window.resize(1400, 860);
+            window.show();
+            window.start();
+            QVERIFY(shown.wait(30000));
+            // The conversion's progress was shown while the user waited.
+            static const QRegularExpression progress(QStringLiteral(
+                "^Upgrading the archive for this version of Mirsad: [0-9,]+ of 1,?200 articles"));
+            QVERIFY2(!messages.filter(progress).isEmpty(), qPrintable(messages.join(u'\n')));
             QTableView* list = window.articleView();
             list->setFocus();
             // Newest first: the sample articles a new window adds, then the archive's newest.
