@@ -24,7 +24,7 @@ NameTeacher::NameTeacher(storage::Storage& storage, QUndoStack* undoStack, std::
     , m_undoStack(undoStack)
     , m_selection(std::move(selection))
     , m_window(window)
-    , m_retagger(new tagging::Retagger(storage.writer(), storage.reader(), this))
+    , m_retagger(new tagging::Retagger(storage.writer(), storage.background(), this))
     , m_addName(new QAction(tr("Add &Name from Selection…"), this))
     , m_manageNames(new QAction(tr("&Manage Names…"), this))
     , m_pauseRetag(new QAction(tr("&Pause Updating Names"), this)) {

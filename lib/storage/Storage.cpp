@@ -6,16 +6,19 @@ Storage::Storage(QString path, QObject* parent)
     : QObject(parent)
     , m_path(std::move(path))
     , m_writer(std::make_unique<DatabaseThread>(m_path, QStringLiteral("writer")))
-    , m_reader(std::make_unique<DatabaseThread>(m_path, QStringLiteral("reader"))) {
+    , m_reader(std::make_unique<DatabaseThread>(m_path, QStringLiteral("reader")))
+    , m_background(std::make_unique<DatabaseThread>(m_path, QStringLiteral("background"))) {
 }
 
 Storage::~Storage() {
-    // The reader goes first; the writer finishes what was queued to it before closing.
+    // The readers go first; the writer finishes what was queued to it before closing.
+    m_background.reset();
     m_reader.reset();
     m_writer.reset();
 }
 
 void Storage::close() {
+    m_background->close(DatabaseThread::Drop::Everything);
     m_reader->close(DatabaseThread::Drop::Everything);
     m_writer->close(DatabaseThread::Drop::Droppable);
 }
@@ -24,7 +27,9 @@ QFuture<Status> Storage::open() {
     return m_writer->open(true, DatabaseThread::Use::Writing).then([this](Status opened) -> Status {
         if (!opened)
             return opened;
-        return m_reader->open(false).result();
+        if (Status reader = m_reader->open(false).result(); !reader)
+            return reader;
+        return m_background->open(false).result();
     });
 }
 

@@ -7,15 +7,17 @@
 
 namespace mirsad::storage {
 
-// The GUI's door to the database: one writer thread (the only one that writes) and one
-// reader thread, each with its own connection; WAL lets them work at the same time.
+// The GUI's door to the database: one writer thread (the only one that writes), one reader
+// thread for what the user waits for, and one for background reads (re-tagging reads the
+// archive in batches of hundreds of articles: on the reader, every click waited behind them).
+// Each has its own connection; WAL lets them work at the same time.
 class Storage : public QObject {
     Q_OBJECT
 public:
     explicit Storage(QString path, QObject* parent = nullptr);
     ~Storage() override;
 
-    // Opens and migrates the database on the writer, then opens the reader.
+    // Opens and migrates the database on the writer, then opens the readers.
     QFuture<Status> open();
 
     // The application is closing: background work stops at its next transaction boundary and
@@ -26,6 +28,7 @@ public:
 
     DatabaseThread& writer() { return *m_writer; }
     DatabaseThread& reader() { return *m_reader; }
+    DatabaseThread& background() { return *m_background; }
     const QString& path() const { return m_path; }
 
 signals:
@@ -44,6 +47,7 @@ private:
     QString m_path;
     std::unique_ptr<DatabaseThread> m_writer;
     std::unique_ptr<DatabaseThread> m_reader;
+    std::unique_ptr<DatabaseThread> m_background;
 };
 
 } // namespace mirsad::storage

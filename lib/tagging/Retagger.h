@@ -31,6 +31,8 @@ class Tagger;
 class Retagger : public QObject {
     Q_OBJECT
 public:
+    // `reader` should not be the thread the window's own reads go to (Storage::background()):
+    // each batch read takes a while on a large archive.
     Retagger(storage::DatabaseThread& writer, storage::DatabaseThread& reader, QObject* parent = nullptr);
     ~Retagger() override;
 
