@@ -7,6 +7,8 @@
 #include "storage/SearchText.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -581,15 +583,48 @@ Status setStarred(QSqlDatabase& db, qint64 id, bool starred) {
     return setFlag(db, "starred", id, starred);
 }
 
+// Sets the read state of `ids` in the caller's transaction. The unread counts of names and regions
+// change once per name and region for the whole set (migration 017): their trigger stands aside
+// while a row of bulk_read_change exists.
 static Status updateRead(QSqlDatabase& db, const QList<qint64>& ids, bool read) {
-    QSqlQuery update(db);
-    if (!update.prepare(QStringLiteral("UPDATE articles SET read = ? WHERE id = ?")))
-        return sqlError(QStringLiteral("mark the articles"), update);
-    for (qint64 id : ids) {
-        update.addBindValue(read ? 1 : 0);
-        update.addBindValue(id);
-        if (!update.exec())
-            return sqlError(QStringLiteral("mark the articles"), update);
+    if (ids.isEmpty())
+        return {};
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    const QString idList = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    // The articles whose state changes count once in each name and region they name; each adds
+    // `delta` to those unread counts.
+    const QVariant state = read ? 1 : 0;
+    const QVariant delta = read ? -1 : 1;
+    const QString changing = QStringLiteral("a.id IN (SELECT value FROM json_each(?)) AND a.read <> ?");
+    const std::pair<QString, QVariantList> steps[] = {
+        {QStringLiteral("INSERT INTO bulk_read_change (active) VALUES (1)"), {}},
+        {QStringLiteral(
+             "UPDATE entity_counts SET unread = unread + d.n * ? FROM (SELECT entity, count(*) AS n "
+             "FROM (SELECT DISTINCT a.id, m.value ->> 0 AS entity FROM articles a, "
+             "json_each(a.mentions) m WHERE %1) GROUP BY entity) AS d "
+             "WHERE entity_counts.entity_id = d.entity")
+             .arg(changing),
+         {delta, idList, state}},
+        {QStringLiteral(
+             "UPDATE region_counts SET unread = unread + d.n * ? FROM (SELECT region, count(*) AS n "
+             "FROM (SELECT DISTINCT a.id, c.region_id AS region FROM articles a, "
+             "json_each(a.mentions) m JOIN place_closure c ON c.place_id = m.value ->> 0 "
+             "WHERE %1) GROUP BY region) AS d WHERE region_counts.region_id = d.region")
+             .arg(changing),
+         {delta, idList, state}},
+        {QStringLiteral("UPDATE articles AS a SET read = ? WHERE %1").arg(changing), {state, idList, state}},
+        {QStringLiteral("DELETE FROM bulk_read_change"), {}},
+    };
+    for (const auto& [sql, values] : steps) {
+        QSqlQuery step(db);
+        if (!step.prepare(sql))
+            return sqlError(QStringLiteral("mark the articles"), step);
+        for (const QVariant& value : values)
+            step.addBindValue(value);
+        if (!step.exec())
+            return sqlError(QStringLiteral("mark the articles"), step);
     }
     return {};
 }

@@ -6,6 +6,7 @@
 
 #include "CounterCheck.h"
 #include "FilterFixture.h"
+#include "ingest/ArticleImport.h"
 #include "storage/ArticleQueries.h"
 #include "storage/ArticleWriter.h"
 #include "storage/Database.h"
@@ -111,6 +112,28 @@ private slots:
         verify("mark all read");
         QVERIFY(storage::setReadIds(m_db->db(), *allRead, false));
         verify("undoing mark all read");
+    }
+
+    // An article that names a place twice, and two places of one region, counts once in each
+    // name and region when many articles are marked at once.
+    void namesMentionedTwiceCountOnce() {
+        Article article;
+        article.feedId = m_feeds.value(u"en"_s);
+        article.guid = u"twice"_s;
+        article.title = u"Erbil and Duhok"_s;
+        article.text = u"Officials in Erbil met the governor of Duhok. Erbil asked Baghdad, and Baghdad "
+                       "answered."_s;
+        article.published = QDateTime(QDate(2024, 5, 1), QTime(9, 0), QTimeZone::UTC);
+        article.fetched = article.published;
+        Result<storage::UpsertResult> stored = ingest::storeArticle(m_db->db(), article);
+        QVERIFY2(stored, qPrintable(stored.error()));
+        verify("storing an article that names places twice");
+        Result<QList<qint64>> allRead = storage::setReadWhere(m_db->db(), ArticleFilter{}, true);
+        QVERIFY(allRead && allRead->contains(stored->id));
+        verify("mark all read");
+        QVERIFY(storage::setReadIds(m_db->db(), *allRead, false));
+        verify("undoing it");
+        QCOMPARE(unreadIn(u"kurdistan-region"_s), 3);
     }
 
     void editedRefetchedAndRetagged() {
