@@ -96,9 +96,11 @@ protected:
     QVariant loadResource(int type, const QUrl& name) override;
 
 private:
+    static constexpr int kDocumentMargin = 24;
     struct Paragraph {
         qsizetype textStart;
         int documentStart;
+        Qt::LayoutDirection direction;
     };
     struct NameSpan {
         int documentStart;
@@ -106,8 +108,12 @@ private:
         QString entityId;
     };
     void render();
+    QTextCharFormat textFormat(Qt::LayoutDirection direction) const;
+    // Sets the names' formats over the text of `doc` (whose text has its plain formats).
+    void formatNames(QTextDocument* doc);
     void applyNameFormats();
     void updateExtraSelections();
+    void showLaidOutSelections();
     void onAnchorClicked(const QUrl& url);
     void fetchImage(const QUrl& url);
 
@@ -119,6 +125,10 @@ private:
     QList<mirsad::annotations::Highlight> m_highlights;
     QList<mirsad::text::Span> m_searchMatches;
     QList<mirsad::text::Span> m_findMatches;
+    // The marks (find and search matches, highlights), in painting order, and how many of them
+    // the view has (those in the part it laid out so far).
+    QList<QTextEdit::ExtraSelection> m_selections;
+    qsizetype m_selectionsShown = 0;
     FindBar* m_findBar;
     EntityDirectory* m_directory = nullptr;
     QString m_hoveredEntity;
