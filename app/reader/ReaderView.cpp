@@ -150,20 +150,40 @@ void ReaderView::render() {
     m_paragraphs.clear();
     const QTextCharFormat formats[] = {textFormat(Qt::LeftToRight), textFormat(Qt::RightToLeft)};
     const QStringView text(m_article.text);
+    // The names go in with their formats, run by run, rather than as edits of the text after.
+    const QList<NameRun> runs = nameRuns();
+    qsizetype run = 0;
     qsizetype index = 0;
     for (bool first = true;; first = false) {
-        qsizetype end = text.indexOf(u"\n\n", index);
-        const QStringView paragraph = text.mid(index, end < 0 ? text.size() - index : end - index);
-        const Qt::LayoutDirection direction = text::paragraphDirection(paragraph);
+        const qsizetype found = text.indexOf(u"\n\n", index);
+        const qsizetype end = found < 0 ? text.size() : found;
+        const Qt::LayoutDirection direction = text::paragraphDirection(text.sliced(index, end - index));
         if (first)
             cursor.setBlockFormat(blockFormat(direction, 12));
         else
             cursor.insertBlock(blockFormat(direction, 12), QTextCharFormat());
         m_paragraphs.append({index, cursor.position(), direction});
-        cursor.insertText(paragraph.toString(), formats[direction == Qt::RightToLeft ? 1 : 0]);
-        if (end < 0)
+        const QTextCharFormat& plain = formats[direction == Qt::RightToLeft ? 1 : 0];
+        qsizetype at = index;
+        for (; run < runs.size() && runs.at(run).start < end; ++run) {
+            const qsizetype from = qMax(runs.at(run).start, at);
+            const qsizetype to = qMin(runs.at(run).end, end);
+            if (to <= from)
+                continue;
+            if (from > at)
+                cursor.insertText(text.sliced(at, from - at).toString(), plain);
+            QTextCharFormat format = plain;
+            format.merge(runs.at(run).format);
+            cursor.insertText(text.sliced(from, to - from).toString(), format);
+            at = to;
+            if (runs.at(run).end > end)
+                break; // the name goes on in the next paragraph
+        }
+        if (end > at)
+            cursor.insertText(text.sliced(at, end - at).toString(), plain);
+        if (found < 0)
             break;
-        index = end + 2;
+        index = found + 2;
     }
     if (m_remoteAllowed) {
         for (const QString& url : std::as_const(m_remoteImages)) {
@@ -174,7 +194,7 @@ void ReaderView::render() {
             cursor.insertImage(imageFormat);
         }
     }
-    formatNames(doc);
+    setNames(runs);
     // Shown from the top (and laid out from there, not from where the last article was scrolled).
     verticalScrollBar()->setValue(0);
     QTextDocument* old = document();
@@ -205,10 +225,10 @@ std::pair<qsizetype, qsizetype> ReaderView::wholeWords(QStringView text, qsizety
     return {start, end};
 }
 
-void ReaderView::formatNames(QTextDocument* doc) {
-    m_names.clear();
+QList<ReaderView::NameRun> ReaderView::nameRuns() const {
+    QList<NameRun> runs;
     if (m_article.id <= 0)
-        return;
+        return runs;
     const bool dark = isDarkPalette(palette());
     // One format per kind (until the gazetteer is loaded the kind is unknown: people's colour
     // stands in); the entity's id is added to it.
@@ -219,22 +239,26 @@ void ReaderView::formatNames(QTextDocument* doc) {
             it = kindFormats.emplace(kind, nameFormat(kind, dark)).first;
         return it->second;
     };
-    QTextCursor cursor(doc);
+    runs.reserve(m_article.mentions.size());
     for (const StoredMention& mention : std::as_const(m_article.mentions)) {
         const auto [start, end] = wholeWords(m_article.text, mention.start, mention.end);
         if (end <= start)
             continue;
-        const NameSpan span{documentPosition(start), documentPosition(end), mention.entityId};
-        if (!m_names.isEmpty() && span.documentStart < m_names.last().documentEnd)
+        if (!runs.isEmpty() && start < runs.last().end)
             continue; // two names in one word: the first keeps it
         const names::Entity* entity = m_directory ? m_directory->entity(mention.entityId) : nullptr;
         QTextCharFormat format = formatOf(entity ? entity->kind : names::EntityKind::Person);
         format.setProperty(EntityIdProperty, mention.entityId);
-        cursor.setPosition(span.documentStart);
-        cursor.setPosition(span.documentEnd, QTextCursor::KeepAnchor);
-        cursor.mergeCharFormat(format);
-        m_names.append(span);
+        runs.append({start, end, mention.entityId, format});
     }
+    return runs;
+}
+
+void ReaderView::setNames(const QList<NameRun>& runs) {
+    m_names.clear();
+    m_names.reserve(runs.size());
+    for (const NameRun& run : runs)
+        m_names.append({documentPosition(run.start), documentPosition(run.end), run.entityId});
 }
 
 void ReaderView::applyNameFormats() {
@@ -253,7 +277,13 @@ void ReaderView::applyNameFormats() {
         cursor.setPosition(documentPosition(end), QTextCursor::KeepAnchor);
         cursor.setCharFormat(textFormat(paragraph.direction));
     }
-    formatNames(document());
+    const QList<NameRun> runs = nameRuns();
+    for (const NameRun& run : runs) {
+        cursor.setPosition(documentPosition(run.start));
+        cursor.setPosition(documentPosition(run.end), QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(run.format);
+    }
+    setNames(runs);
     cursor.endEditBlock();
 }
 

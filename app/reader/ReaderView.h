@@ -109,8 +109,16 @@ private:
     };
     void render();
     QTextCharFormat textFormat(Qt::LayoutDirection direction) const;
-    // Sets the names' formats over the text of `doc` (whose text has its plain formats).
-    void formatNames(QTextDocument* doc);
+    // The names' spans of Article::text (whole words, in order, not overlapping) with their
+    // formats, and the same as document positions (m_names, for hovering and clicking).
+    struct NameRun {
+        qsizetype start;
+        qsizetype end;
+        QString entityId;
+        QTextCharFormat format;
+    };
+    QList<NameRun> nameRuns() const;
+    void setNames(const QList<NameRun>& runs);
     void applyNameFormats();
     void updateExtraSelections();
     void showLaidOutSelections();
