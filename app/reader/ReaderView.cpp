@@ -107,6 +107,7 @@ void ReaderView::render() {
     base.setPointSizeF(qMax(6.0, m_latinFont.pointSizeF() + m_zoom));
     doc->setDefaultFont(base);
     QTextCursor cursor(doc);
+    cursor.beginEditBlock(); // one edit: no bookkeeping after each insertion
 
     const Qt::LayoutDirection titleDirection = text::paragraphDirection(m_article.title);
     QTextCharFormat titleFormat = textFormat(titleDirection);
@@ -194,6 +195,7 @@ void ReaderView::render() {
             cursor.insertImage(imageFormat);
         }
     }
+    cursor.endEditBlock();
     setNames(runs);
     // Shown from the top (and laid out from there, not from where the last article was scrolled).
     verticalScrollBar()->setValue(0);
@@ -364,26 +366,57 @@ void ReaderView::updateExtraSelections() {
     placing.endEditBlock();
     m_selections = std::move(selections);
     m_selectionsShown = -1;
+    m_selectionsComplete = false;
     showLaidOutSelections();
 }
 
 void ReaderView::showLaidOutSelections() {
     // QTextEdit::setExtraSelections asks for the place of every new selection, which lays the
-    // document out down to it: the marks further down than the view laid out so far wait until
-    // it gets there (it goes on in the background, and wherever the user scrolls), so that an
-    // article with highlights near its end opens as fast as one without.
-    if (m_selectionsShown == m_selections.size())
+    // document out down to it (and a selection across paragraphs, all of it): the marks further
+    // down than the view laid out so far wait until it gets there (it goes on in the background,
+    // and wherever the user scrolls), so that an article with highlights near its end opens as
+    // fast as one without. Until the whole article is laid out, a mark across paragraphs is
+    // shown paragraph by paragraph (the same, but for the sliver Qt paints for the break).
+    if (m_selectionsComplete)
         return;
+    QTextDocument* doc = document();
+    const auto laidOut = [](const QTextBlock& block) {
+        return block.isValid() && block.layout()->lineCount() > 0;
+    };
+    const bool finished = laidOut(doc->lastBlock());
     QList<QTextEdit::ExtraSelection> shown;
     shown.reserve(m_selections.size());
+    bool complete = true;
     for (const QTextEdit::ExtraSelection& selection : std::as_const(m_selections)) {
-        const QTextBlock block = document()->findBlock(selection.cursor.selectionEnd());
-        if (block.isValid() && block.layout()->lineCount() > 0)
-            shown << selection;
+        const int start = selection.cursor.selectionStart();
+        const int end = selection.cursor.selectionEnd();
+        const QTextBlock first = doc->findBlock(start);
+        const QTextBlock last = doc->findBlock(end);
+        if (first == last || finished) {
+            if (laidOut(last))
+                shown << selection;
+            else
+                complete = false;
+            continue;
+        }
+        complete = false;
+        for (QTextBlock block = first; laidOut(block); block = block.next()) {
+            const int from = qMax(start, block.position());
+            const int to = qMin(end, block.position() + block.length() - 1);
+            if (to > from) {
+                QTextEdit::ExtraSelection part = selection;
+                part.cursor.setPosition(from);
+                part.cursor.setPosition(to, QTextCursor::KeepAnchor);
+                shown << part;
+            }
+            if (block == last)
+                break;
+        }
     }
-    if (shown.size() == m_selectionsShown)
+    if (!complete && shown.size() == m_selectionsShown)
         return;
     m_selectionsShown = shown.size();
+    m_selectionsComplete = complete;
     setExtraSelections(shown);
 }
 
@@ -446,6 +479,7 @@ void ReaderView::showMessage(const QString& message, const QString& actionText) 
     m_findMatches.clear();
     m_selections.clear();
     m_selectionsShown = 0;
+    m_selectionsComplete = true;
     setExtraSelections({});
     setPlainText(message);
     if (!actionText.isEmpty()) {

@@ -133,10 +133,11 @@ private:
     QList<mirsad::annotations::Highlight> m_highlights;
     QList<mirsad::text::Span> m_searchMatches;
     QList<mirsad::text::Span> m_findMatches;
-    // The marks (find and search matches, highlights), in painting order, and how many of them
-    // the view has (those in the part it laid out so far).
+    // The marks (find and search matches, highlights), in painting order; how many selections
+    // the view has for them (those in the part it laid out so far), and whether all of them.
     QList<QTextEdit::ExtraSelection> m_selections;
     qsizetype m_selectionsShown = 0;
+    bool m_selectionsComplete = true;
     FindBar* m_findBar;
     EntityDirectory* m_directory = nullptr;
     QString m_hoveredEntity;
