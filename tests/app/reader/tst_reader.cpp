@@ -285,12 +285,17 @@ private slots:
         QVERIFY2(added, qPrintable(added ? QString() : added.error()));
         open.storage->notifyArticlesChanged();
 
-        // How much of it the reader had laid out when it showed it.
+        // What the window had when it showed it: how much of it was laid out, and its highlights.
         int lastBlockLinesWhenShown = -1;
+        qsizetype highlightsWhenShown = -1;
+        qsizetype marksWhenShown = -1;
         QObject watch;
-        connect(reader, &ReaderView::articleShown, &watch, [&] {
-            if (reader->articleId() == *added)
-                lastBlockLinesWhenShown = reader->document()->lastBlock().layout()->lineCount();
+        connect(&window, &MainWindow::articleShown, &watch, [&](qint64 id) {
+            if (id != *added)
+                return;
+            lastBlockLinesWhenShown = reader->document()->lastBlock().layout()->lineCount();
+            highlightsWhenShown = window.annotations()->highlights().size();
+            marksWhenShown = reader->extraSelections().size();
         });
         // The user clicks it in the list.
         models::ArticleListModel* model = window.articleModel();
@@ -305,8 +310,11 @@ private slots:
         QVERIFY(article.text.size() > 60000);
         QVERIFY(article.mentions.size() >= 1000);
 
-        // Only the top was laid out to show it; the rest follows without the user doing anything.
+        // Only the top was laid out to show it, already with its highlights there (the first
+        // paint has them); the rest follows without the user doing anything.
         QCOMPARE(lastBlockLinesWhenShown, 0);
+        QCOMPARE(highlightsWhenShown, 30);
+        QVERIFY(marksWhenShown >= 1);
         QTRY_VERIFY_WITH_TIMEOUT(reader->document()->lastBlock().layout()->lineCount() > 0, 10000);
 
         // Every paragraph in its direction.
