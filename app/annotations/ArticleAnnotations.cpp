@@ -27,39 +27,53 @@ void ArticleAnnotations::showArticle(qint64 articleId, const QString& text) {
     reload();
 }
 
+ArticleAnnotations::Lists ArticleAnnotations::read(QSqlDatabase& db, qint64 articleId) {
+    if (articleId <= 0)
+        return {QList<Highlight>(), QList<Note>()};
+    return {listHighlights(db, articleId), listNotes(db, articleId)};
+}
+
+void ArticleAnnotations::showArticle(qint64 articleId, const QString& text, const Lists& lists) {
+    if (articleId != m_articleId) {
+        m_highlights.clear();
+        m_notes.clear();
+        m_typed.clear();
+    }
+    m_articleId = articleId;
+    m_text = text;
+    apply(articleId, ++m_generation, lists);
+}
+
 void ArticleAnnotations::reload() {
     const qint64 articleId = m_articleId;
     const quint64 generation = ++m_generation;
     if (articleId <= 0)
         return;
-    struct Lists {
-        Result<QList<Highlight>> highlights;
-        Result<QList<Note>> notes;
-    };
     m_storage.reader()
-        .run([articleId](QSqlDatabase& db) {
-            return Lists{listHighlights(db, articleId), listNotes(db, articleId)};
-        })
-        .then(this, [this, articleId, generation](const Lists& lists) {
-            if (generation != m_generation || articleId != m_articleId)
-                return; // a newer read is on its way
-            if (!lists.highlights || !lists.notes) {
-                emit failed(lists.highlights ? lists.notes.error() : lists.highlights.error());
-                return;
-            }
-            const qsizetype before = m_notes.size();
-            m_highlights = *lists.highlights;
-            m_notes = *lists.notes;
-            for (Note& note : m_notes) {
-                if (auto typed = m_typed.constFind(note.id); typed != m_typed.cend()) {
-                    note.body = typed->first;
-                    note.tags = typed->second;
-                }
-            }
-            emit changed();
-            if (before != m_notes.size())
-                emit noteCountChanged(articleId, int(m_notes.size()));
-        });
+        .run([articleId](QSqlDatabase& db) { return read(db, articleId); })
+        .then(this,
+              [this, articleId, generation](const Lists& lists) { apply(articleId, generation, lists); });
+}
+
+void ArticleAnnotations::apply(qint64 articleId, quint64 generation, const Lists& lists) {
+    if (generation != m_generation || articleId != m_articleId)
+        return; // a newer read is on its way
+    if (!lists.highlights || !lists.notes) {
+        emit failed(lists.highlights ? lists.notes.error() : lists.highlights.error());
+        return;
+    }
+    const qsizetype before = m_notes.size();
+    m_highlights = *lists.highlights;
+    m_notes = *lists.notes;
+    for (Note& note : m_notes) {
+        if (auto typed = m_typed.constFind(note.id); typed != m_typed.cend()) {
+            note.body = typed->first;
+            note.tags = typed->second;
+        }
+    }
+    emit changed();
+    if (before != m_notes.size())
+        emit noteCountChanged(articleId, int(m_notes.size()));
 }
 
 const Highlight* ArticleAnnotations::highlight(qint64 id) const {

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSqlDatabase>
 
 class QUndoStack;
 
@@ -25,6 +26,15 @@ public:
     // Loads an article's highlights and notes (0: none); `text` is the article's text, which
     // new highlights are anchored in.
     void showArticle(qint64 articleId, const QString& text);
+    // An article's highlights and notes, read on a database thread (with the article itself,
+    // so that the reader paints it with its highlights the first time).
+    struct Lists {
+        mirsad::Result<QList<mirsad::annotations::Highlight>> highlights;
+        mirsad::Result<QList<mirsad::annotations::Note>> notes;
+    };
+    static Lists read(QSqlDatabase& db, qint64 articleId);
+    // Shows an article with its lists already read; changed() is emitted before it returns.
+    void showArticle(qint64 articleId, const QString& text, const Lists& lists);
     qint64 articleId() const { return m_articleId; }
     const QString& articleText() const { return m_text; }
     const QList<mirsad::annotations::Highlight>& highlights() const { return m_highlights; }
@@ -59,6 +69,8 @@ signals:
     void noteCountChanged(qint64 articleId, int count);
 
 private:
+    void apply(qint64 articleId, quint64 generation, const Lists& lists);
+
     mirsad::storage::Storage& m_storage;
     QUndoStack* m_undoStack;
     qint64 m_articleId = 0;

@@ -5,6 +5,7 @@
 #include "reader/HighlightColors.h"
 #include "text/TextDirection.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QContextMenuEvent>
 #include <QCursor>
 #include <QDesktopServices>
@@ -19,6 +20,7 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QToolTip>
+#include <map>
 #include <memory>
 
 using namespace mirsad;
@@ -30,7 +32,7 @@ ReaderView::ReaderView(QWidget* parent)
     // Links are handled here: web links open in the browser, mirsad: links are the reader's own.
     setOpenLinks(false);
     setMouseTracking(true);
-    document()->setDocumentMargin(24);
+    document()->setDocumentMargin(kDocumentMargin);
     m_latinFont = font();
     m_arabicFont = font();
     connect(this, &QTextBrowser::anchorClicked, this, &ReaderView::onAnchorClicked);
@@ -74,16 +76,7 @@ void ReaderView::setMentions(const QList<StoredMention>& mentions) {
     if (m_article.id <= 0)
         return;
     m_article.mentions = mentions;
-    const int scrolled = verticalScrollBar()->value();
-    const int anchor = textCursor().anchor();
-    const int position = textCursor().position();
-    render(); // the same text: positions and selection still apply
-    const int last = document()->characterCount() - 1;
-    QTextCursor cursor(document());
-    cursor.setPosition(std::clamp(anchor, 0, last));
-    cursor.setPosition(std::clamp(position, 0, last), QTextCursor::KeepAnchor);
-    setTextCursor(cursor);
-    verticalScrollBar()->setValue(scrolled);
+    applyNameFormats(); // the same text: positions, selection and scrolling still apply
 }
 
 void ReaderView::setRemoteContentAllowed(bool allowed) {
@@ -94,23 +87,27 @@ void ReaderView::setRemoteContentAllowed(bool allowed) {
         render();
 }
 
+QTextCharFormat ReaderView::textFormat(Qt::LayoutDirection direction) const {
+    QTextCharFormat format;
+    // The Arabic font first in right-to-left paragraphs; each script falls back to the other.
+    format.setFontFamilies(direction == Qt::RightToLeft
+                               ? QStringList{m_arabicFont.family(), m_latinFont.family()}
+                               : QStringList{m_latinFont.family(), m_arabicFont.family()});
+    return format;
+}
+
 void ReaderView::render() {
-    QTextDocument* doc = document();
-    doc->clear();
-    m_names.clear();
+    // The article is built on a document of its own, which no layout watches, and then shown in
+    // one step: laid out by the view from the top (what is below the fold in the background),
+    // never once per paragraph and name as an edit of the shown document would be.
+    auto* doc = new QTextDocument(this); // this view loads its resources (the remote images)
+    doc->setUndoRedoEnabled(false);
+    doc->setDocumentMargin(kDocumentMargin);
     QFont base = m_latinFont;
     base.setPointSizeF(qMax(6.0, m_latinFont.pointSizeF() + m_zoom));
     doc->setDefaultFont(base);
     QTextCursor cursor(doc);
-
-    const auto textFormat = [&](Qt::LayoutDirection direction) {
-        QTextCharFormat format;
-        // The Arabic font first in right-to-left paragraphs; each script falls back to the other.
-        format.setFontFamilies(direction == Qt::RightToLeft
-                                   ? QStringList{m_arabicFont.family(), m_latinFont.family()}
-                                   : QStringList{m_latinFont.family(), m_arabicFont.family()});
-        return format;
-    };
+    cursor.beginEditBlock(); // one edit: no bookkeeping after each insertion
 
     const Qt::LayoutDirection titleDirection = text::paragraphDirection(m_article.title);
     QTextCharFormat titleFormat = textFormat(titleDirection);
@@ -152,16 +149,42 @@ void ReaderView::render() {
     cursor.insertBlock(blockFormat(Qt::LeftToRight, 12), QTextCharFormat());
     m_textOffset = cursor.position();
     m_paragraphs.clear();
-    const QStringList paragraphs = m_article.text.split(QStringLiteral("\n\n"));
+    const QTextCharFormat formats[] = {textFormat(Qt::LeftToRight), textFormat(Qt::RightToLeft)};
+    const QStringView text(m_article.text);
+    // The names go in with their formats, run by run, rather than as edits of the text after.
+    const QList<NameRun> runs = nameRuns();
+    qsizetype run = 0;
     qsizetype index = 0;
-    for (qsizetype i = 0; i < paragraphs.size(); ++i) {
-        const Qt::LayoutDirection direction = text::paragraphDirection(paragraphs.at(i));
-        if (i > 0)
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
-        cursor.setBlockFormat(blockFormat(direction, 12));
-        m_paragraphs.append({index, cursor.position()});
-        cursor.insertText(paragraphs.at(i), textFormat(direction));
-        index += paragraphs.at(i).size() + 2;
+    for (bool first = true;; first = false) {
+        const qsizetype found = text.indexOf(u"\n\n", index);
+        const qsizetype end = found < 0 ? text.size() : found;
+        const Qt::LayoutDirection direction = text::paragraphDirection(text.sliced(index, end - index));
+        if (first)
+            cursor.setBlockFormat(blockFormat(direction, 12));
+        else
+            cursor.insertBlock(blockFormat(direction, 12), QTextCharFormat());
+        m_paragraphs.append({index, cursor.position(), direction});
+        const QTextCharFormat& plain = formats[direction == Qt::RightToLeft ? 1 : 0];
+        qsizetype at = index;
+        for (; run < runs.size() && runs.at(run).start < end; ++run) {
+            const qsizetype from = qMax(runs.at(run).start, at);
+            const qsizetype to = qMin(runs.at(run).end, end);
+            if (to <= from)
+                continue;
+            if (from > at)
+                cursor.insertText(text.sliced(at, from - at).toString(), plain);
+            QTextCharFormat format = plain;
+            format.merge(runs.at(run).format);
+            cursor.insertText(text.sliced(from, to - from).toString(), format);
+            at = to;
+            if (runs.at(run).end > end)
+                break; // the name goes on in the next paragraph
+        }
+        if (end > at)
+            cursor.insertText(text.sliced(at, end - at).toString(), plain);
+        if (found < 0)
+            break;
+        index = found + 2;
     }
     if (m_remoteAllowed) {
         for (const QString& url : std::as_const(m_remoteImages)) {
@@ -172,10 +195,21 @@ void ReaderView::render() {
             cursor.insertImage(imageFormat);
         }
     }
-    applyNameFormats();
-    updateExtraSelections();
-    cursor.movePosition(QTextCursor::Start);
-    setTextCursor(cursor);
+    cursor.endEditBlock();
+    setNames(runs);
+    // Shown from the top (and laid out from there, not from where the last article was scrolled).
+    verticalScrollBar()->setValue(0);
+    QTextDocument* old = document();
+    setDocument(doc);
+    // The view lays the document out from the top, a step at a time: the marks follow.
+    connect(doc->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+            &ReaderView::showLaidOutSelections);
+    updateExtraSelections(); // the selections of the old document go with it
+    if (old->parent() == this)
+        delete old; // the first one belongs to the text control, which deleted it
+    // A new cursor at the start (moving the building cursor there would lay out its block, the
+    // last one, and with it the whole article).
+    setTextCursor(QTextCursor(doc));
 }
 
 std::pair<qsizetype, qsizetype> ReaderView::wholeWords(QStringView text, qsizetype start, qsizetype end) {
@@ -193,35 +227,76 @@ std::pair<qsizetype, qsizetype> ReaderView::wholeWords(QStringView text, qsizety
     return {start, end};
 }
 
-void ReaderView::applyNameFormats() {
-    m_names.clear();
+QList<ReaderView::NameRun> ReaderView::nameRuns() const {
+    QList<NameRun> runs;
     if (m_article.id <= 0)
-        return;
+        return runs;
     const bool dark = isDarkPalette(palette());
-    QTextCursor cursor(document());
+    // One format per kind (until the gazetteer is loaded the kind is unknown: people's colour
+    // stands in); the entity's id is added to it.
+    std::map<names::EntityKind, QTextCharFormat> kindFormats;
+    const auto formatOf = [&](names::EntityKind kind) -> const QTextCharFormat& {
+        auto it = kindFormats.find(kind);
+        if (it == kindFormats.end())
+            it = kindFormats.emplace(kind, nameFormat(kind, dark)).first;
+        return it->second;
+    };
+    runs.reserve(m_article.mentions.size());
     for (const StoredMention& mention : std::as_const(m_article.mentions)) {
         const auto [start, end] = wholeWords(m_article.text, mention.start, mention.end);
         if (end <= start)
             continue;
-        const names::Entity* entity = m_directory ? m_directory->entity(mention.entityId) : nullptr;
-        // Until the gazetteer is loaded the kind is unknown: people's colour stands in.
-        QTextCharFormat format = nameFormat(entity ? entity->kind : names::EntityKind::Person, dark);
-        format.setProperty(EntityIdProperty, mention.entityId);
-        const NameSpan span{documentPosition(start), documentPosition(end), mention.entityId};
-        if (!m_names.isEmpty() && span.documentStart < m_names.last().documentEnd)
+        if (!runs.isEmpty() && start < runs.last().end)
             continue; // two names in one word: the first keeps it
-        cursor.setPosition(span.documentStart);
-        cursor.setPosition(span.documentEnd, QTextCursor::KeepAnchor);
-        cursor.mergeCharFormat(format);
-        m_names.append(span);
+        const names::Entity* entity = m_directory ? m_directory->entity(mention.entityId) : nullptr;
+        QTextCharFormat format = formatOf(entity ? entity->kind : names::EntityKind::Person);
+        format.setProperty(EntityIdProperty, mention.entityId);
+        runs.append({start, end, mention.entityId, format});
     }
+    return runs;
+}
+
+void ReaderView::setNames(const QList<NameRun>& runs) {
+    m_names.clear();
+    m_names.reserve(runs.size());
+    for (const NameRun& run : runs)
+        m_names.append({documentPosition(run.start), documentPosition(run.end), run.entityId});
+}
+
+void ReaderView::applyNameFormats() {
+    // The names changed on the article on screen (re-tagged, or the gazetteer loaded): the text
+    // is the same, so its formats are set again in place, in one edit (one layout of the text),
+    // and the reader keeps its place, its selection and its marks.
+    if (m_article.id <= 0)
+        return;
+    QTextCursor cursor(document());
+    cursor.beginEditBlock();
+    for (qsizetype i = 0; i < m_paragraphs.size(); ++i) {
+        const Paragraph& paragraph = m_paragraphs.at(i);
+        const qsizetype end =
+            i + 1 < m_paragraphs.size() ? m_paragraphs.at(i + 1).textStart - 2 : m_article.text.size();
+        cursor.setPosition(paragraph.documentStart);
+        cursor.setPosition(documentPosition(end), QTextCursor::KeepAnchor);
+        cursor.setCharFormat(textFormat(paragraph.direction));
+    }
+    const QList<NameRun> runs = nameRuns();
+    for (const NameRun& run : runs) {
+        cursor.setPosition(documentPosition(run.start));
+        cursor.setPosition(documentPosition(run.end), QTextCursor::KeepAnchor);
+        cursor.mergeCharFormat(run.format);
+    }
+    setNames(runs);
+    cursor.endEditBlock();
 }
 
 QString ReaderView::entityAt(int position) const {
-    for (const NameSpan& span : m_names)
-        if (position >= span.documentStart && position < span.documentEnd)
-            return span.entityId;
-    return {};
+    // The names are in document order and do not overlap.
+    auto it = std::upper_bound(m_names.cbegin(), m_names.cend(), position,
+                               [](int p, const NameSpan& span) { return p < span.documentStart; });
+    if (it == m_names.cbegin())
+        return {};
+    --it;
+    return position < it->documentEnd ? it->entityId : QString();
 }
 
 void ReaderView::setHighlights(const QList<annotations::Highlight>& highlights) {
@@ -246,6 +321,17 @@ void ReaderView::setViewportBottomMargin(int height) {
 void ReaderView::updateExtraSelections() {
     QList<QTextEdit::ExtraSelection> selections;
     const bool dark = isDarkPalette(palette());
+    // A cursor placed on the shown document lays it out down to where it is placed (for the x it
+    // keeps for moving up and down), except while the document is in an edit block: the marks
+    // are placed in one (nothing is edited), so that those below the fold cost nothing.
+    QTextCursor placing(document());
+    placing.beginEditBlock();
+    const auto cursorOver = [&](qsizetype start, qsizetype end) {
+        QTextCursor cursor(document());
+        cursor.setPosition(documentPosition(start));
+        cursor.setPosition(documentPosition(end), QTextCursor::KeepAnchor);
+        return cursor;
+    };
     // The find bar's matches, over whole words so that Arabic letters keep joining (the current
     // one is the reader's selection).
     for (const text::Span& match : std::as_const(m_findMatches)) {
@@ -253,9 +339,7 @@ void ReaderView::updateExtraSelections() {
             continue;
         const auto [start, end] = wholeWords(m_article.text, match.start, match.end);
         QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(document());
-        selection.cursor.setPosition(documentPosition(start));
-        selection.cursor.setPosition(documentPosition(end), QTextCursor::KeepAnchor);
+        selection.cursor = cursorOver(start, end);
         selection.format.setBackground(dark ? QColor(0x2e, 0x5e, 0x3e) : QColor(0xb8, 0xf0, 0xc0));
         selection.format.setForeground(palette().text());
         selections << selection;
@@ -265,9 +349,7 @@ void ReaderView::updateExtraSelections() {
         if (match.end > m_article.text.size() || match.end <= match.start)
             continue;
         QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(document());
-        selection.cursor.setPosition(documentPosition(match.start));
-        selection.cursor.setPosition(documentPosition(match.end), QTextCursor::KeepAnchor);
+        selection.cursor = cursorOver(match.start, match.end);
         selection.format.setBackground(dark ? QColor(0x8a, 0x5a, 0x00) : QColor(0xff, 0xd5, 0x80));
         selection.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
         selection.format.setUnderlineColor(dark ? QColor(0xff, 0xb0, 0x40) : QColor(0xc0, 0x60, 0x00));
@@ -277,13 +359,65 @@ void ReaderView::updateExtraSelections() {
         if (h.orphaned || h.selector.end > m_article.text.size())
             continue;
         QTextEdit::ExtraSelection selection;
-        selection.cursor = QTextCursor(document());
-        selection.cursor.setPosition(documentPosition(h.selector.start));
-        selection.cursor.setPosition(documentPosition(h.selector.end), QTextCursor::KeepAnchor);
+        selection.cursor = cursorOver(h.selector.start, h.selector.end);
         selection.format.setBackground(highlightColor(h.color, dark));
         selections << selection;
     }
-    setExtraSelections(selections);
+    placing.endEditBlock();
+    m_selections = std::move(selections);
+    m_selectionsShown = -1;
+    m_selectionsComplete = false;
+    showLaidOutSelections();
+}
+
+void ReaderView::showLaidOutSelections() {
+    // QTextEdit::setExtraSelections asks for the place of every new selection, which lays the
+    // document out down to it (and a selection across paragraphs, all of it): the marks further
+    // down than the view laid out so far wait until it gets there (it goes on in the background,
+    // and wherever the user scrolls), so that an article with highlights near its end opens as
+    // fast as one without. Until the whole article is laid out, a mark across paragraphs is
+    // shown paragraph by paragraph (the same, but for the sliver Qt paints for the break).
+    if (m_selectionsComplete)
+        return;
+    QTextDocument* doc = document();
+    const auto laidOut = [](const QTextBlock& block) {
+        return block.isValid() && block.layout()->lineCount() > 0;
+    };
+    const bool finished = laidOut(doc->lastBlock());
+    QList<QTextEdit::ExtraSelection> shown;
+    shown.reserve(m_selections.size());
+    bool complete = true;
+    for (const QTextEdit::ExtraSelection& selection : std::as_const(m_selections)) {
+        const int start = selection.cursor.selectionStart();
+        const int end = selection.cursor.selectionEnd();
+        const QTextBlock first = doc->findBlock(start);
+        const QTextBlock last = doc->findBlock(end);
+        if (first == last || finished) {
+            if (laidOut(last))
+                shown << selection;
+            else
+                complete = false;
+            continue;
+        }
+        complete = false;
+        for (QTextBlock block = first; laidOut(block); block = block.next()) {
+            const int from = qMax(start, block.position());
+            const int to = qMin(end, block.position() + block.length() - 1);
+            if (to > from) {
+                QTextEdit::ExtraSelection part = selection;
+                part.cursor.setPosition(from);
+                part.cursor.setPosition(to, QTextCursor::KeepAnchor);
+                shown << part;
+            }
+            if (block == last)
+                break;
+        }
+    }
+    if (!complete && shown.size() == m_selectionsShown)
+        return;
+    m_selectionsShown = shown.size();
+    m_selectionsComplete = complete;
+    setExtraSelections(shown);
 }
 
 qint64 ReaderView::highlightAt(int position) const {
@@ -343,6 +477,9 @@ void ReaderView::showMessage(const QString& message, const QString& actionText) 
     m_highlights.clear();
     m_remoteImages.clear();
     m_findMatches.clear();
+    m_selections.clear();
+    m_selectionsShown = 0;
+    m_selectionsComplete = true;
     setExtraSelections({});
     setPlainText(message);
     if (!actionText.isEmpty()) {

@@ -96,9 +96,11 @@ protected:
     QVariant loadResource(int type, const QUrl& name) override;
 
 private:
+    static constexpr int kDocumentMargin = 24;
     struct Paragraph {
         qsizetype textStart;
         int documentStart;
+        Qt::LayoutDirection direction;
     };
     struct NameSpan {
         int documentStart;
@@ -106,8 +108,20 @@ private:
         QString entityId;
     };
     void render();
+    QTextCharFormat textFormat(Qt::LayoutDirection direction) const;
+    // The names' spans of Article::text (whole words, in order, not overlapping) with their
+    // formats, and the same as document positions (m_names, for hovering and clicking).
+    struct NameRun {
+        qsizetype start;
+        qsizetype end;
+        QString entityId;
+        QTextCharFormat format;
+    };
+    QList<NameRun> nameRuns() const;
+    void setNames(const QList<NameRun>& runs);
     void applyNameFormats();
     void updateExtraSelections();
+    void showLaidOutSelections();
     void onAnchorClicked(const QUrl& url);
     void fetchImage(const QUrl& url);
 
@@ -119,6 +133,11 @@ private:
     QList<mirsad::annotations::Highlight> m_highlights;
     QList<mirsad::text::Span> m_searchMatches;
     QList<mirsad::text::Span> m_findMatches;
+    // The marks (find and search matches, highlights), in painting order; how many selections
+    // the view has for them (those in the part it laid out so far), and whether all of them.
+    QList<QTextEdit::ExtraSelection> m_selections;
+    qsizetype m_selectionsShown = 0;
+    bool m_selectionsComplete = true;
     FindBar* m_findBar;
     EntityDirectory* m_directory = nullptr;
     QString m_hoveredEntity;

@@ -269,15 +269,21 @@ void MainWindow::start() {
 void MainWindow::showArticle(qint64 id) {
     if (id <= 0)
         return;
+    struct Loaded {
+        Article article;
+        QString feedTitle;
+        ArticleAnnotations::Lists annotations; // read with it: the first paint shows the highlights
+    };
     m_storage.reader()
-        .run([id](QSqlDatabase& db) -> Result<std::pair<Article, QString>> {
+        .run([id](QSqlDatabase& db) -> Result<Loaded> {
             Result<Article> article = storage::loadArticle(db, id);
             if (!article)
                 return Error{article.error()};
             Result<storage::FeedInfo> feed = storage::feedById(db, article->feedId);
-            return std::pair{std::move(article).value(), feed ? feed->title : QString()};
+            return Loaded{std::move(article).value(), feed ? feed->title : QString(),
+                          ArticleAnnotations::read(db, id)};
         })
-        .then(this, [this, id](const Result<std::pair<Article, QString>>& loaded) {
+        .then(this, [this, id](const Result<Loaded>& loaded) {
             const QModelIndex current = m_articleView->currentIndex();
             if (!current.isValid() || m_articleModel->articleId(current.row()) != id)
                 return; // the user moved on
@@ -285,15 +291,15 @@ void MainWindow::showArticle(qint64 id) {
                 reportError(loaded.error());
                 return;
             }
-            m_reader->showArticle(loaded->first, loaded->second);
-            articleLoaded(loaded->first);
+            m_reader->showArticle(loaded->article, loaded->feedTitle);
+            m_annotations->showArticle(id, loaded->article.text, loaded->annotations);
+            articleLoaded(loaded->article);
             emit articleShown(id);
         });
 }
 
 void MainWindow::articleLoaded(const Article& article) {
     m_reader->setSearchMatches(filters::searchMatches(article.text, m_articleModel->filter().text));
-    m_annotations->showArticle(article.id, article.text);
     m_entityList->showArticle(article);
     m_markReadTimer->stop();
     if (!article.read)

@@ -1,10 +1,16 @@
 #include "GuiTestSupport.h"
 #include "TestSupport.h"
+#include "annotations/Annotations.h"
+#include "annotations/ArticleAnnotations.h"
 #include "content/HtmlSanitizer.h"
+#include "ingest/ArticleImport.h"
 #include "names/EntityDirectory.h"
 #include "names/EntityListPanel.h"
+#include "reader/FindBar.h"
 #include "reader/HighlightColors.h"
 #include "reader/RawSourceView.h"
+#include "storage/ArticleQueries.h"
+#include "text/TextAnchor.h"
 #include "text/TextDirection.h"
 #include "window/AppSettings.h"
 #include "window/SettingsDialog.h"
@@ -18,6 +24,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -69,6 +76,35 @@ static int differingPixels(const QImage& a, const QImage& b) {
     for (int y = 0; y < qMin(a.height(), b.height()); ++y)
         for (int x = 0; x < qMin(a.width(), b.width()); ++x)
             count += a.pixelIndex(x, y) != b.pixelIndex(x, y) ? 1 : 0;
+    return count;
+}
+
+// A 10,000-word article as bench_scale opens: ~350 paragraphs, each with names of the three
+// kinds (people, places, organisations; in Arabic with clitics: وأربيل، بالموصل), and a word
+// found only in the last paragraph.
+static QString longArticleText(bool arabic, const QString& lastWord) {
+    QStringList paragraphs;
+    for (int i = 1; i <= 350; ++i) {
+        QString paragraph =
+            arabic
+                ? QStringLiteral("أعلن مسؤولون في أربيل صباح اليوم أن المحادثات مع بغداد بشأن صادرات النفط "
+                                 "ورواتب الموظفين ستستأنف الأسبوع المقبل، وقال الكاظمي في الجلسة %1 إن "
+                                 "الحكومة ملتزمة بالاتفاق مع الديمقراطي الكردستاني وأهالي كركوك وبالموصل.")
+                : QStringLiteral("Officials in Erbil said this morning that the talks with Baghdad over oil "
+                                 "exports and the salaries of civil servants would resume next week, and "
+                                 "Al-Kazemi told session %1 that the government kept to its agreement with "
+                                 "the KDP and the people of Kirkuk and Mosul.");
+        paragraphs << paragraph.arg(i);
+    }
+    paragraphs.last() += u' ' + lastWord;
+    return paragraphs.join(QStringLiteral("\n\n"));
+}
+
+// Pixels of `image` in the colour `color` on the horizontal line through `y`.
+static int pixelsOfColor(const QImage& image, int y, const QColor& color) {
+    int count = 0;
+    for (int x = 0; x < image.width(); ++x)
+        count += image.pixelColor(x, y) == color ? 1 : 0;
     return count;
 }
 
@@ -187,6 +223,207 @@ private slots:
 
         QTest::qWait(200);
         QVERIFY(window.grab().save(test::screenshotPath(QStringLiteral("reader-seed-names.png"))));
+    }
+
+    // Opening a 10,000-word article (bench_scale's "open a 10,000-word article" goal): the reader
+    // lays out only what is on screen, the rest following by itself; every name and every one
+    // of the analyst's 30 highlights is where it belongs, down to the last paragraph, and
+    // selecting, double-clicking and finding work there as in a short article.
+    void longArticleShowsEveryNameAndHighlight_data() {
+        QTest::addColumn<bool>("arabic");
+        QTest::newRow("English") << false;
+        QTest::newRow("Arabic") << true;
+    }
+
+    void longArticleShowsEveryNameAndHighlight() {
+        QFETCH(bool, arabic);
+        QTemporaryDir dir;
+        test::OpenWindow open = test::openWindow(dir.filePath(QStringLiteral("long.sqlite")));
+        QVERIFY(open.window);
+        MainWindow& window = *open.window;
+        QTRY_VERIFY_WITH_TIMEOUT(window.entityDirectory()->isReady(), 20000);
+        ReaderView* reader = window.reader();
+
+        // The article arrives (stored and tagged as an import stores it) with 30 highlights
+        // spread through its text, the last ones in its last paragraphs.
+        const QString title = arabic ? QStringLiteral("تقرير مطول عن محادثات أربيل وبغداد")
+                                     : QStringLiteral("A long report on the Erbil and Baghdad talks");
+        const QString lastWord = arabic ? QStringLiteral("البنفسجية") : QStringLiteral("kaleidoscope");
+        const QStringList colors = {QStringLiteral("yellow"), QStringLiteral("green"), QStringLiteral("blue"),
+                                    QStringLiteral("pink"), QStringLiteral("orange")};
+        Article stored;
+        stored.title = title;
+        stored.guid = QStringLiteral("test:long");
+        stored.link = QStringLiteral("https://example.org/long");
+        stored.published = stored.fetched = QDateTime::currentDateTimeUtc();
+        stored.text = longArticleText(arabic, lastWord);
+        const Result<qint64> added =
+            open.storage->writer()
+                .run([stored, colors](QSqlDatabase& db) -> Result<qint64> {
+                    const Result<storage::UpsertResult> result = ingest::storeArticle(db, stored);
+                    if (!result)
+                        return Error{result.error()};
+                    const Result<Article> article = storage::loadArticle(db, result->id);
+                    if (!article)
+                        return Error{article.error()};
+                    const qsizetype length = article->text.size();
+                    for (int i = 0; i < 30; ++i) {
+                        qsizetype start = length * i / 30 + 17;
+                        while (start < length && !article->text.at(start).isSpace())
+                            ++start;
+                        annotations::Highlight h;
+                        h.articleId = article->id;
+                        h.color = colors[i % colors.size()];
+                        h.selector = text::selectorFor(article->text, start + 1, qMin(length, start + 61));
+                        h.created = h.updated = QDateTime::currentDateTimeUtc();
+                        if (const Result<qint64> id = annotations::insertHighlight(db, h); !id)
+                            return Error{id.error()};
+                    }
+                    return article->id;
+                })
+                .result();
+        QVERIFY2(added, qPrintable(added ? QString() : added.error()));
+        open.storage->notifyArticlesChanged();
+
+        // What the window had when it showed it: how much of it was laid out, and its highlights.
+        int lastBlockLinesWhenShown = -1;
+        qsizetype highlightsWhenShown = -1;
+        qsizetype marksWhenShown = -1;
+        QObject watch;
+        connect(&window, &MainWindow::articleShown, &watch, [&](qint64 id) {
+            if (id != *added)
+                return;
+            lastBlockLinesWhenShown = reader->document()->lastBlock().layout()->lineCount();
+            highlightsWhenShown = window.annotations()->highlights().size();
+            marksWhenShown = reader->extraSelections().size();
+        });
+        // The user clicks it in the list.
+        models::ArticleListModel* model = window.articleModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowOfArticle(*added) >= 0, 10000);
+        const QModelIndex row =
+            model->index(model->rowOfArticle(*added), models::ArticleListModel::TitleColumn);
+        window.articleView()->scrollTo(row);
+        QTest::mouseClick(window.articleView()->viewport(), Qt::LeftButton, {},
+                          window.articleView()->visualRect(row).center());
+        QTRY_COMPARE_WITH_TIMEOUT(reader->articleId(), *added, 10000);
+        const Article& article = reader->article();
+        QVERIFY(article.text.size() > 60000);
+        QVERIFY(article.mentions.size() >= 1000);
+
+        // Only the top was laid out to show it, already with its highlights there (the first
+        // paint has them); the rest follows without the user doing anything.
+        QCOMPARE(lastBlockLinesWhenShown, 0);
+        QCOMPARE(highlightsWhenShown, 30);
+        QVERIFY(marksWhenShown >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(reader->document()->lastBlock().layout()->lineCount() > 0, 10000);
+
+        // Every paragraph in its direction.
+        QTextDocument* doc = reader->document();
+        int paragraphs = 0;
+        for (QTextBlock block = doc->findBlock(reader->textOffset()); block.isValid(); block = block.next()) {
+            QCOMPARE(block.blockFormat().layoutDirection(), arabic ? Qt::RightToLeft : Qt::LeftToRight);
+            ++paragraphs;
+        }
+        QCOMPARE(paragraphs, 350);
+
+        // Every name, whole words, in its kind's colours and with its entity (two names in one
+        // word: the first keeps it), to the last one.
+        qsizetype lastEnd = -1;
+        int names = 0;
+        for (const StoredMention& mention : article.mentions) {
+            const auto [from, to] = ReaderView::wholeWords(article.text, mention.start, mention.end);
+            if (to <= from || from < lastEnd)
+                continue;
+            lastEnd = to;
+            const names::Entity* entity = window.entityDirectory()->entity(mention.entityId);
+            QVERIFY2(entity, qPrintable(mention.entityId));
+            const QTextCharFormat expected = nameFormat(entity->kind, false);
+            for (qsizetype i = from; i < to; ++i) {
+                QTextCursor cursor(doc);
+                cursor.setPosition(reader->documentPosition(i) + 1);
+                const QTextCharFormat format = cursor.charFormat();
+                QCOMPARE(format.property(ReaderView::EntityIdProperty).toString(), mention.entityId);
+                QCOMPARE(format.foreground().color(), expected.foreground().color());
+                QCOMPARE(format.background().color(), expected.background().color());
+            }
+            QCOMPARE(reader->entityAt(reader->documentPosition(from)), mention.entityId);
+            ++names;
+        }
+        QVERIFY(names >= 1000);
+        // ...and the text between them plain.
+        QTextCursor plain(doc);
+        plain.setPosition(reader->documentPosition(article.text.lastIndexOf(lastWord)) + 2);
+        QVERIFY(!plain.charFormat().hasProperty(ReaderView::EntityIdProperty));
+        QVERIFY(!plain.charFormat().background().isOpaque());
+
+        // Every highlight drawn over its own text in its colour, the last ones too.
+        QTRY_COMPARE_WITH_TIMEOUT(window.annotations()->highlights().size(), 30, 10000);
+        const QList<annotations::Highlight> highlights = window.annotations()->highlights();
+        const auto drawn = [&](const annotations::Highlight& h) {
+            const int start = reader->documentPosition(h.selector.start);
+            const int end = reader->documentPosition(h.selector.end);
+            const QList<QTextEdit::ExtraSelection> selections = reader->extraSelections();
+            return std::any_of(
+                selections.cbegin(), selections.cend(), [&](const QTextEdit::ExtraSelection& s) {
+                    return s.cursor.selectionStart() == start && s.cursor.selectionEnd() == end &&
+                           s.format.background().color() == highlightColor(h.color, false);
+                });
+        };
+        for (const annotations::Highlight& h : highlights) {
+            QVERIFY(!h.orphaned);
+            QTRY_VERIFY2(drawn(h), qPrintable(h.selector.quote));
+            QCOMPARE(reader->highlightAt(reader->documentPosition(h.selector.start + 1)), h.id);
+        }
+        QCOMPARE(reader->extraSelections().size(), 30);
+
+        // Scrolled down to the last highlight, it is painted there in its colour.
+        const annotations::Highlight last =
+            *std::max_element(highlights.cbegin(), highlights.cend(), [](const auto& a, const auto& b) {
+                return a.selector.start < b.selector.start;
+            });
+        QVERIFY(last.selector.start > article.text.size() * 9 / 10);
+        QTextCursor at(doc);
+        at.setPosition(reader->documentPosition((last.selector.start + last.selector.end) / 2));
+        reader->setTextCursor(at);
+        reader->ensureCursorVisible();
+        QTest::qWait(100);
+        const QRect caret = reader->cursorRect(at);
+        QVERIFY(reader->viewport()->rect().contains(caret.center()));
+        const QImage shown = reader->viewport()->grab().toImage();
+        QVERIFY2(pixelsOfColor(shown, caret.center().y(), highlightColor(last.color, false)) > 20,
+                 qPrintable(last.color));
+        QVERIFY(
+            window.grab().save(test::screenshotPath(arabic ? QStringLiteral("reader-long-article-ar.png")
+                                                           : QStringLiteral("reader-long-article-en.png"))));
+
+        // A word of the last paragraph: double-clicked, it is selected, and the selection maps
+        // back to the article's text (where a note or highlight would anchor).
+        const qsizetype wordAt = article.text.lastIndexOf(lastWord);
+        test::doubleClickWord(reader, lastWord, wordAt);
+        // ...and the button goes up (QTest's double click leaves it down, which later tests'
+        // hovering would inherit).
+        QTextCursor clicked(doc);
+        clicked.setPosition(reader->documentPosition(wordAt + 1));
+        QTest::mouseRelease(reader->viewport(), Qt::LeftButton, {}, reader->cursorRect(clicked).center());
+        QCOMPARE(reader->textCursor().selectedText(), lastWord);
+        QVERIFY(reader->selectedTextRange() == std::optional(std::pair{wordAt, wordAt + lastWord.size()}));
+
+        // Ctrl+F finds it from the top, and the reader shows it.
+        reader->verticalScrollBar()->setValue(0);
+        reader->setTextCursor(QTextCursor(doc));
+        reader->setFocus();
+        QTest::keyClick(reader, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(reader->findBar()->field()->hasFocus());
+        for (const QChar c : lastWord) {
+            QKeyEvent press(QEvent::KeyPress, c.unicode(), Qt::NoModifier, QString(c));
+            QKeyEvent release(QEvent::KeyRelease, c.unicode(), Qt::NoModifier, QString(c));
+            QApplication::sendEvent(reader->findBar()->field(), &press);
+            QApplication::sendEvent(reader->findBar()->field(), &release);
+        }
+        QCOMPARE(reader->findBar()->matchCount(), 1);
+        QCOMPARE(reader->textCursor().selectedText(), lastWord);
+        QVERIFY(reader->viewport()->rect().contains(reader->cursorRect().center()));
+        QTest::keyClick(reader->findBar()->field(), Qt::Key_Escape);
     }
 
     void clickingANameFiltersTheFeed() {
