@@ -3,7 +3,9 @@
 // Shared by the reader and notes GUI tests: a main window on a database file, started and
 // showing its first article.
 
+#include "feeds/FeedPane.h"
 #include "models/ArticleListModel.h"
+#include "models/FeedTreeModel.h"
 #include "reader/ReaderView.h"
 #include "storage/Storage.h"
 #include "window/MainWindow.h"
@@ -39,10 +41,12 @@ inline OpenWindow openWindow(const QString& path) {
     open.storage = std::make_unique<storage::Storage>(path);
     open.window = std::make_unique<MainWindow>(*open.storage);
     QSignalSpy shown(open.window.get(), &MainWindow::articleShown);
+    // The first article comes before the feed list's counts: wait for both, as a user looks at both.
+    QSignalSpy feeds(open.window->findChild<FeedPane*>()->model(), &models::FeedTreeModel::loaded);
     open.window->resize(1400, 860);
     open.window->show();
     open.window->start();
-    if (!shown.wait(30000))
+    if (!shown.wait(30000) || (feeds.isEmpty() && !feeds.wait(30000)))
         open.window.reset();
     return open;
 }
