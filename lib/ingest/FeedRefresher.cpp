@@ -75,6 +75,7 @@ qint64 FeedRefresher::bytesAhead() const {
 
 void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
     if (isIdle()) {
+        m_cancelled = false;
         m_done = 0;
         m_total = 0;
         m_bodiesFetched = 0;
@@ -107,13 +108,14 @@ void FeedRefresher::refresh(const QList<RefreshTarget>& targets) {
 }
 
 void FeedRefresher::cancel() {
+    m_cancelled = true;
     m_total -= int(m_pending.size());
     m_pending.clear();
     // Fetched bodies not yet parsed are dropped too; what is being parsed or stored finishes.
-    while (!m_fetched.isEmpty()) {
-        const FetchedBody dropped = m_fetched.dequeue();
-        fail(dropped.target, QStringLiteral("The refresh was cancelled."));
-    }
+    // Their feeds stay as they were, due, new subscriptions included: cancelling every refresh
+    // is what quitting does, and a file dropped just before is read at the next start.
+    while (!m_fetched.isEmpty())
+        abandon(m_fetched.dequeue().target);
     m_fetchQueue->abortAll();
 }
 
@@ -312,6 +314,13 @@ void FeedRefresher::followDiscovered(const RefreshTarget& target, const QUrl& fe
 }
 
 void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
+    // An aborted fetch or a stopped import after cancel() (quitting does it) is no failure of the
+    // feed: it keeps no error, and a new subscription stays, to be read at the next start. On the
+    // writer, such a deletion could run before the storage closed, and the dropped file was lost.
+    if (m_cancelled) {
+        abandon(target);
+        return;
+    }
     const QString sentence =
         error.contains(target.url.toString()) || error.contains(target.url.toDisplayString())
             ? error
@@ -333,6 +342,16 @@ void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
             outcome.removed = target.isNew;
             complete(outcome);
         });
+}
+
+void FeedRefresher::abandon(const RefreshTarget& target) {
+    RefreshOutcome outcome;
+    outcome.kind = RefreshOutcome::Kind::Failed;
+    outcome.feedId = target.feedId;
+    outcome.url = target.url;
+    outcome.title = target.title;
+    outcome.error = QStringLiteral("%1: the refresh was cancelled.").arg(feedName(target));
+    complete(outcome);
 }
 
 void FeedRefresher::complete(const RefreshOutcome& outcome) {

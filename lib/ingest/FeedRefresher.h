@@ -110,6 +110,8 @@ private:
     void forgetBytesAhead(qint64 feedId);
     qint64 bytesAhead() const;
     void fail(const RefreshTarget& target, const QString& error);
+    // Ends a feed's refresh without a word to the database: a stop is not the feed's failure.
+    void abandon(const RefreshTarget& target);
     void complete(const RefreshOutcome& outcome);
 
     storage::DatabaseThread& m_writer;
@@ -136,7 +138,8 @@ private:
     int m_done = 0;
     int m_total = 0;
     bool m_loadingTagger = false;
-    QString m_taggerError; // why the names could not be loaded, failing this refresh's feeds
+    QString m_taggerError;    // why the names could not be loaded, failing this refresh's feeds
+    bool m_cancelled = false; // since cancel(): what fails now was stopped, not the feed's fault
 };
 
 } // namespace mirsad::ingest
