@@ -313,6 +313,17 @@ void FeedRefresher::followDiscovered(const RefreshTarget& target, const QUrl& fe
         });
 }
 
+static RefreshOutcome failedOutcome(const RefreshTarget& target, const QString& error, bool removed) {
+    RefreshOutcome outcome;
+    outcome.kind = RefreshOutcome::Kind::Failed;
+    outcome.feedId = target.feedId;
+    outcome.url = target.url;
+    outcome.title = target.title;
+    outcome.error = error;
+    outcome.removed = removed;
+    return outcome;
+}
+
 void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
     // An aborted fetch or a stopped import after cancel() (quitting does it) is no failure of the
     // feed: it keeps no error, and a new subscription stays, to be read at the next start. On the
@@ -333,25 +344,13 @@ void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
                                         QDateTime::currentDateTimeUtc());
         })
         .then(this, [this, target, sentence](const Status&) {
-            RefreshOutcome outcome;
-            outcome.kind = RefreshOutcome::Kind::Failed;
-            outcome.feedId = target.feedId;
-            outcome.url = target.url;
-            outcome.title = target.title;
-            outcome.error = sentence;
-            outcome.removed = target.isNew;
-            complete(outcome);
+            complete(failedOutcome(target, sentence, target.isNew));
         });
 }
 
 void FeedRefresher::abandon(const RefreshTarget& target) {
-    RefreshOutcome outcome;
-    outcome.kind = RefreshOutcome::Kind::Failed;
-    outcome.feedId = target.feedId;
-    outcome.url = target.url;
-    outcome.title = target.title;
-    outcome.error = QStringLiteral("%1: the refresh was cancelled.").arg(feedName(target));
-    complete(outcome);
+    complete(
+        failedOutcome(target, QStringLiteral("%1: the refresh was cancelled.").arg(feedName(target)), false));
 }
 
 void FeedRefresher::complete(const RefreshOutcome& outcome) {
