@@ -13,7 +13,7 @@
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
 #include "storage/MentionsColumn.h"
-#include "storage/SearchText.h"
+#include "search/SearchText.h"
 #include "tagging/RegionIndex.h"
 
 #include <QCoreApplication>
@@ -256,8 +256,8 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
         if (Status s = exec(body); !s)
             return s;
         search.addBindValue(id);
-        search.addBindValue(storage::searchText(title));
-        search.addBindValue(storage::searchText(text));
+        search.addBindValue(search::searchText(title));
+        search.addBindValue(search::searchText(text));
         if (Status s = exec(search); !s)
             return s;
         indexEntities.addBindValue(storage::encodeEntityIds(stored));

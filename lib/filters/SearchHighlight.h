@@ -8,11 +8,10 @@
 
 namespace mirsad::filters {
 
-// Where a full-text query matches an article's text, for the reader to highlight: every word that
-// starts with one of the query's words, compared in the search index's folding (so اربيل marks
-// أربيل, and diacritics and tatweel do not matter). Spans are UTF-16 offsets into `text`, cover the
-// whole word (a highlight that ends inside an Arabic word breaks its letters' joining), and come
-// in text order without overlaps. Empty when the query has no words.
+// Where a full-text query (search/QueryParser.h) matches an article's text, for the reader to
+// mark: every form the search finds (اربيل marks وأربيل and بأربيل, delegation marks
+// delegations), phrases as written, prefixes. Spans are UTF-16 offsets into `text` covering whole
+// words, in text order without overlaps. Empty when the query has no words or is malformed.
 QList<text::Span> searchMatches(QStringView text, const QString& query);
 
 } // namespace mirsad::filters

@@ -4,7 +4,7 @@
 #include "storage/Database.h"
 #include "storage/FeedQueries.h"
 #include "storage/MentionsColumn.h"
-#include "storage/SearchText.h"
+#include "storage/SearchVocabulary.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -47,6 +47,15 @@ struct Driver {
     int keep = 0; // Ranked: the rows the page shows
 };
 
+// mirsad_rank's call for a search (storage/SearchRank.h): the title weighs three times the body,
+// and forms other than the typed words themselves (inflections) half as much. The forms are
+// words of the index, letters and digits only; quoted all the same.
+QString rankCall(const QString& table, int keep, const QString& sameForms) {
+    QString forms = sameForms;
+    forms.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QStringLiteral("mirsad_rank(%1, %2, 3.0, 1.0, '%3')").arg(table, QString::number(keep), forms);
+}
+
 // How a text condition is checked. A rare text is looked up whole (its few matches become an id
 // list the query starts from); a common one is checked chunk by chunk, see listWithCommonText.
 // Either way the index is read once, newest match first: a prefix query pays its setup (merging
@@ -54,6 +63,7 @@ struct Driver {
 struct TextPlan {
     enum Kind { None, Ids, Common, Set } kind = None;
     QString match;
+    QString sameForms;                  // for mirsad_rank: the forms that are the typed words themselves
     QList<qint64> ids;                  // Ids: every match; Common: the newest ones, read so far
     std::shared_ptr<QSqlQuery> matches; // Common: the rest of the matches, newest first
 };
@@ -64,7 +74,11 @@ constexpr int rareText = 2000;
 // the matches itself): no need to read the newest of them first.
 Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, bool asSet) {
     TextPlan plan;
-    plan.match = searchQuery(filter.text);
+    Result<CompiledSearch> compiled = compileSearch(db, filter.text);
+    if (!compiled)
+        return Error{compiled.error()};
+    plan.match = compiled->match;
+    plan.sameForms = compiled->sameForms;
     if (plan.match.isEmpty())
         return plan;
     plan.kind = TextPlan::Set;
@@ -141,7 +155,7 @@ struct Source {
     QString condition;
 };
 
-Source sourceFor(const Driver& driver) {
+Source sourceFor(const Driver& driver, const QString& sameForms = {}) {
     switch (driver.kind) {
     case Driver::Entity:
         return {QStringLiteral("article_entities d CROSS JOIN articles a ON a.id = d.article_id"),
@@ -156,9 +170,10 @@ Source sourceFor(const Driver& driver) {
         return {QStringLiteral("article_search s CROSS JOIN articles a ON a.id = s.rowid"),
                 {QStringLiteral("s.article_search MATCH ?")}};
     case Driver::Ranked:
-        return {QStringLiteral("(SELECT rowid AS id, mirsad_rank(article_search, %1, 3.0, 1.0) AS score "
+        return {QStringLiteral("(SELECT rowid AS id, %1 AS score "
                                "FROM article_search WHERE article_search MATCH ? ORDER BY score, rowid DESC "
-                               "LIMIT %1) s CROSS JOIN articles a ON a.id = s.id")
+                               "LIMIT %2) s CROSS JOIN articles a ON a.id = s.id")
+                    .arg(rankCall(QStringLiteral("article_search"), driver.keep, sameForms))
                     .arg(driver.keep),
                 {}};
     case Driver::Articles:
@@ -172,11 +187,10 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
     Clause where;
     QStringList conditions;
     if (driver.kind == Driver::Ranked) {
-        where.values << searchQuery(filter.text); // bound in FROM, which comes first
+        where.values << text.match; // bound in FROM, which comes first
     } else if (driver.kind != Driver::Articles) {
         conditions << sourceFor(driver).condition;
-        where.values << (driver.kind == Driver::Search ? QVariant(searchQuery(filter.text))
-                                                       : QVariant(driver.id));
+        where.values << (driver.kind == Driver::Search ? QVariant(text.match) : QVariant(driver.id));
     }
     if (!filter.feedIds.isEmpty()) {
         conditions << QStringLiteral("a.feed_id IN (%1)").arg(placeholders(filter.feedIds.size()));
@@ -287,12 +301,12 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
     // CROSS JOIN keeps the articles' source as the outer loop: with the feeds outside, SQLite
     // reads every article of every feed and sorts them all before the first row of a page.
     query.sql = keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
-                               .arg(id, time, sourceFor(driver).from, where.sql)
+                               .arg(id, time, sourceFor(driver, text.sameForms).from, where.sql)
                          : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
                                           "coalesce(a.published, a.fetched), a.sort_time, a.read, a.starred, "
                                           "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url "
                                           "FROM %1 CROSS JOIN feeds f ON f.id = a.feed_id WHERE %2")
-                               .arg(sourceFor(driver).from, where.sql);
+                               .arg(sourceFor(driver, text.sameForms).from, where.sql);
     query.values = where.values;
     if (after && !byRelevance) {
         query.sql += QStringLiteral(" AND (%1, %2) < (?, ?)").arg(time, id);
@@ -301,8 +315,8 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
     if (driver.kind == Driver::Ranked)
         query.sql += QStringLiteral(" ORDER BY s.score, s.id DESC LIMIT ?");
     else if (byRelevance)
-        query.sql +=
-            QStringLiteral(" ORDER BY mirsad_rank(s.article_search, 0, 3.0, 1.0), a.id DESC LIMIT ?");
+        query.sql += QStringLiteral(" ORDER BY %1, a.id DESC LIMIT ?")
+                         .arg(rankCall(QStringLiteral("s.article_search"), 0, text.sameForms));
     else
         query.sql += QStringLiteral(" ORDER BY %1 DESC, %2 DESC LIMIT ?").arg(time, id);
     query.values << qMax(1, limit);

@@ -1,11 +1,12 @@
 #include "storage/ArticleWriter.h"
 
 #include "articles/ContentHash.h"
+#include "search/SearchText.h"
 #include "storage/ArticleBody.h"
 #include "storage/HighlightAnchoring.h"
 #include "storage/Logging.h"
 #include "storage/MentionsColumn.h"
-#include "storage/SearchText.h"
+#include "storage/SearchVocabulary.h"
 
 #include <algorithm>
 
@@ -30,8 +31,9 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     derived.remoteImages = article.remoteImages.join(QChar(0x1f)).toUtf8();
     derived.contentHash = mirsad::contentHash({derived.title, derived.author, html, text, derived.tags});
     derived.body = compressBody(html, text);
-    derived.searchTitle = searchTextUtf8(article.title);
-    derived.searchBody = searchTextUtf8(article.text);
+    derived.searchTitle = search::searchTextUtf8(article.title);
+    derived.searchBody = search::searchTextUtf8(article.text);
+    derived.searchWords = indexWords(derived.searchTitle + ' ' + derived.searchBody);
     derived.mentionsJson = encodeMentions(article.mentions);
     for (const QString& id : distinctEntityIds(article.mentions))
         derived.entityIds << id.toUtf8();
@@ -96,6 +98,9 @@ Status ArticleWriter::prepare() {
         if (!statement->isValid())
             return failed(*statement, QStringLiteral("prepare to store articles"));
     }
+    m_vocabulary = VocabularyWriter(handle);
+    if (!m_vocabulary.isValid())
+        return couldNot(QStringLiteral("prepare to store articles"), m_vocabulary.error());
     for (const IndexRowWriter* index : {&*m_entities, &*m_regions}) {
         if (!index->isValid())
             return couldNot(QStringLiteral("prepare to store articles"), index->error());
@@ -123,7 +128,7 @@ Status ArticleWriter::indexForSearch(qint64 id, const ArticleDerived& derived, b
     m_insertSearch.bind(1, id).bind(2, derived.searchTitle).bind(3, derived.searchBody);
     if (Status s = m_insertSearch.exec(); !s)
         return failed(m_insertSearch, QStringLiteral("update the search index"));
-    return {};
+    return m_vocabulary.add(derived.searchWords);
 }
 
 Status ArticleWriter::unindexEntities(qint64 articleId) {

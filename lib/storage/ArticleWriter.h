@@ -4,6 +4,7 @@
 #include "articles/ContentHash.h"
 #include "core/Result.h"
 #include "storage/IndexRowWriter.h"
+#include "storage/SearchVocabulary.h"
 #include "storage/SqliteStatement.h"
 
 #include <QByteArray>
@@ -38,8 +39,9 @@ struct ArticleDerived {
     QByteArray remoteImages; // separated by U+001F
     QByteArray searchTitle;
     QByteArray searchBody;
-    QByteArray mentionsJson;     // the articles.mentions column (see storage/MentionsColumn.h)
-    QList<QByteArray> entityIds; // the distinct entities, for the filters' index
+    QList<QByteArray> searchWords; // the distinct words of both, for the search vocabulary
+    QByteArray mentionsJson;       // the articles.mentions column (see storage/MentionsColumn.h)
+    QList<QByteArray> entityIds;   // the distinct entities, for the filters' index
 
     static ArticleDerived of(const Article& article);
 };
@@ -105,6 +107,7 @@ private:
     SqliteStatement m_deleteSearch;
     SqliteStatement m_insertSearch;
     SqliteStatement m_countFeed;
+    VocabularyWriter m_vocabulary;
 
     QHash<QByteArray, QList<QByteArray>> m_regionsOfPlace; // place_closure
     QHash<qint64, qint64> m_insertedPerFeed;               // added to the feeds' counts by finish()

@@ -5,7 +5,7 @@
 #include "storage/ArticleBody.h"
 #include "storage/Database.h"
 #include "storage/Logging.h"
-#include "storage/SearchText.h"
+#include "search/SearchText.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,8 +59,8 @@ static Status refillSearchIndex(QSqlDatabase& db) {
             text = std::move(body->text);
         }
         insert.addBindValue(articles.value(0));
-        insert.addBindValue(sqlText(searchText(articles.value(1).toString())));
-        insert.addBindValue(sqlText(searchText(text)));
+        insert.addBindValue(sqlText(search::searchText(articles.value(1).toString())));
+        insert.addBindValue(sqlText(search::searchText(text)));
         if (!insert.exec())
             return Error{insert.lastError().text()};
     }

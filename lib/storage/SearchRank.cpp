@@ -2,6 +2,8 @@
 
 #include "storage/SearchTokenizer.h"
 
+#include <QByteArray>
+#include <QSet>
 #include <QString>
 #include <QVarLengthArray>
 #include <algorithm>
@@ -17,6 +19,11 @@ namespace {
 
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
+// How much an inflection (a form not among the typed words' own) counts against the word itself.
+constexpr double kInflectionWeight = 0.5;
+// The arguments after the table: k, the title's weight, the body's, the typed words' own forms.
+constexpr int kWeightArguments = 2;
+constexpr int kFormsArgument = 3;
 
 // What a query's rows share: the phrases' idf, the average length and the k best scores so far.
 struct RankData {
@@ -25,6 +32,7 @@ struct RankData {
     double averageLength = 1;
     qsizetype keep = 0;
     std::priority_queue<double, std::vector<double>, std::greater<>> best; // the k best, worst on top
+    QSet<QByteArray> sameForms; // empty: every form weighs the same
 };
 
 int countHit(const Fts5ExtensionApi*, Fts5Context*, void* hits) {
@@ -32,11 +40,19 @@ int countHit(const Fts5ExtensionApi*, Fts5Context*, void* hits) {
     return SQLITE_OK;
 }
 
-RankData* rankData(const Fts5ExtensionApi* api, Fts5Context* fts, qsizetype keep, int& rc) {
+RankData* rankData(const Fts5ExtensionApi* api, Fts5Context* fts, qsizetype keep, sqlite3_value* forms,
+                   int& rc) {
     if (auto* data = static_cast<RankData*>(api->xGetAuxdata(fts, 0)))
         return data;
     auto* data = new RankData;
     data->keep = keep;
+    if (forms) {
+        const QByteArray list(reinterpret_cast<const char*>(sqlite3_value_text(forms)),
+                              sqlite3_value_bytes(forms));
+        for (const QByteArray& form : list.split(' '))
+            if (!form.isEmpty())
+                data->sameForms.insert(form);
+    }
     data->phrases = api->xPhraseCount(fts);
     data->idf.assign(size_t(data->phrases), 1.0);
     sqlite3_int64 rows = 0;
@@ -65,7 +81,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
           sqlite3_value** argv) {
     int rc = SQLITE_OK;
     const qsizetype keep = argc > 0 ? qsizetype(std::max<sqlite3_int64>(0, sqlite3_value_int64(argv[0]))) : 0;
-    RankData* data = rankData(api, fts, keep, rc);
+    RankData* data = rankData(api, fts, keep, argc > kFormsArgument ? argv[kFormsArgument] : nullptr, rc);
     if (!data) {
         sqlite3_result_error_code(out, rc);
         return;
@@ -80,7 +96,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         rc = api->xInst(fts, i, &phrase, &column, &offset);
         if (rc != SQLITE_OK)
             break;
-        frequency[phrase] += column + 1 < argc ? sqlite3_value_double(argv[column + 1]) : 1.0;
+        frequency[phrase] +=
+            column < kWeightArguments && column + 1 < argc ? sqlite3_value_double(argv[column + 1]) : 1.0;
         lastOffset[column] = std::max(lastOffset[column], offset);
     }
     if (rc != SQLITE_OK) {
@@ -102,6 +119,26 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
             shortest += offset + 1;
         if (score(shortest) < data->best.top()) {
             sqlite3_result_double(out, 0.0); // cannot be among the k best
+            return;
+        }
+    }
+    // Inflections weigh less: which form each hit is costs a lookup, made only for the documents
+    // that may rank (the bound above counted every hit as the word itself).
+    if (!data->sameForms.isEmpty()) {
+        for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+            int phrase = 0, column = 0, offset = 0;
+            const char* token = nullptr;
+            int size = 0;
+            rc = api->xInst(fts, i, &phrase, &column, &offset);
+            if (rc == SQLITE_OK)
+                rc = api->xInstToken(fts, i, 0, &token, &size);
+            if (rc == SQLITE_OK && token && !data->sameForms.contains(QByteArray::fromRawData(token, size)))
+                frequency[phrase] -= (1 - kInflectionWeight) * (column < kWeightArguments && column + 1 < argc
+                                                                    ? sqlite3_value_double(argv[column + 1])
+                                                                    : 1.0);
+        }
+        if (rc != SQLITE_OK) {
+            sqlite3_result_error_code(out, rc);
             return;
         }
     }

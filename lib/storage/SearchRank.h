@@ -8,7 +8,11 @@ namespace mirsad::storage {
 
 // The relevance of an article to a search, as an FTS5 auxiliary function of article_search:
 //
-//     mirsad_rank(article_search, k, title weight, body weight)
+//     mirsad_rank(article_search, k, title weight, body weight [, forms])
+//
+// `forms`, the typed words' own forms separated by spaces (storage/SearchVocabulary.h): a hit on
+// any other form of a query word (an inflection) counts half, so that articles with the word as
+// typed rank first. Without it every form counts the same.
 //
 // is exactly FTS5's bm25(article_search, title weight, body weight) (k1 = 1.2, b = 0.75, the
 // same weighted term frequencies, document length and averages; negative, best first), but a

@@ -67,13 +67,19 @@ int wordEnd(const unsigned char* text, int i, int size, quint8& classes) {
 
 using TokenCallback = int (*)(void* context, int flags, const char* token, int size, int start, int end);
 
-int tokenize(Fts5Tokenizer*, void* context, int /*flags: queries split like text*/, const char* text,
-             int size, TokenCallback onToken) {
+// Queries split like text, with one addition: in a query, words joined by | are one token that
+// may be any of them (synonyms at one position), which is how storage/SearchVocabulary.cpp asks
+// for every form of a word. Text never holds a |: searchText makes it a space.
+int tokenize(Fts5Tokenizer*, void* context, int flags, const char* text, int size, TokenCallback onToken) {
     const auto* bytes = reinterpret_cast<const unsigned char*>(text);
+    const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     QVarLengthArray<char, 64> folded;
+    bool colocated = false;
+    bool any = false;
     int i = 0;
     while (i < size) {
         if (kByteClasses[bytes[i]] == Separator) {
+            colocated = colocated || (query && any && bytes[i] == '|');
             ++i;
             continue;
         }
@@ -88,8 +94,11 @@ int tokenize(Fts5Tokenizer*, void* context, int /*flags: queries split like text
                     char(kByteClasses[bytes[k]] == Capital ? bytes[k] + ('a' - 'A') : bytes[k]);
             token = folded.constData();
         }
-        if (const int rc = onToken(context, 0, token, i - start, start, i); rc != SQLITE_OK)
+        if (const int rc = onToken(context, colocated ? FTS5_TOKEN_COLOCATED : 0, token, i - start, start, i);
+            rc != SQLITE_OK)
             return rc == SQLITE_DONE ? SQLITE_OK : rc;
+        any = true;
+        colocated = query && i < size && bytes[i] == '|';
         ++i; // the word ended at a separator (or the end): no need to look at it again
     }
     return SQLITE_OK;

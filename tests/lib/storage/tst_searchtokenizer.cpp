@@ -4,7 +4,7 @@
 // are the same. A connection that has not registered it cannot use the index.
 
 #include "TestSupport.h"
-#include "storage/SearchText.h"
+#include "search/SearchText.h"
 #include "storage/SearchTokenizer.h"
 #include "storage/SqliteStatement.h"
 
@@ -109,8 +109,13 @@ QStringList queries() {
     QStringList typed = {u"ERBIL"_s,          u"Barzani's"_s, u"أربيل"_s, u"هەولێر"_s, u"al-Sudani budget"_s,
                          u"prime minister"_s, u"NEAR"_s,      u"دهوك"_s,  u"Ö"_s,      u"KDP, PUK"_s};
     QStringList result;
-    for (const QString& t : typed)
-        result << storage::searchQuery(t);
+    // Each word a quoted prefix term, all required.
+    for (const QString& t : typed) {
+        QStringList terms;
+        for (const QString& word : search::searchText(t).split(u' ', Qt::SkipEmptyParts))
+            terms << u"\"%1\"*"_s.arg(word);
+        result << terms.join(u' ');
+    }
     result << u"erbil"_s << u"Erbil"_s << u"erb*"_s << u"\"prime minister\""_s
            << u"\"Prime Minister\" AND baghdad"_s << u"NEAR(erbil baghdad, 10)"_s << u"body: duhok"_s
            << u"{title body}: kurdistan*"_s << u"barzani NOT masrour"_s << u"\"اربيل\" OR \"بغداد\"*"_s;
@@ -176,8 +181,8 @@ private slots:
 
         QList<QByteArray> inputs;
         for (const QString& text : newsParagraphs() + awkwardTexts()) {
-            inputs << storage::searchText(text).toUtf8(); // what the index is filled with
-            inputs << text.toUtf8();                      // and text nobody folded
+            inputs << search::searchText(text).toUtf8(); // what the index is filled with
+            inputs << text.toUtf8();                     // and text nobody folded
         }
         for (const QString& query : queries())
             inputs << query.toUtf8();
@@ -218,8 +223,8 @@ private slots:
             const QStringList paragraphs = newsParagraphs() + awkwardTexts();
             for (qsizetype i = 0; i < paragraphs.size(); ++i) {
                 query.addBindValue(i + 1);
-                query.addBindValue(storage::searchText(paragraphs[i].left(60)));
-                query.addBindValue(storage::searchText(paragraphs[i]));
+                query.addBindValue(search::searchText(paragraphs[i].left(60)));
+                query.addBindValue(search::searchText(paragraphs[i]));
                 QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
             }
         }
@@ -243,7 +248,7 @@ private slots:
         QStringList matches = queries();
         for (const QVariantList& row : read(u"SELECT DISTINCT term FROM index_ascii_terms"_s))
             matches << u"\"%1\"*"_s.arg(row[0].toString());
-        const QStringList words = storage::searchText(newsParagraphs().join(u' ')).simplified().split(u' ');
+        const QStringList words = search::searchText(newsParagraphs().join(u' ')).simplified().split(u' ');
         for (qsizetype i = 0; i + 2 < words.size(); i += 7)
             matches << u"\"%1 %2 %3\""_s.arg(words[i], words[i + 1], words[i + 2]);
         qsizetype found = 0;

@@ -5,7 +5,7 @@
 #include <QStringList>
 #include <QStringView>
 
-namespace mirsad::storage {
+namespace mirsad::search {
 
 // The form of a text that goes into the full-text index: Arabic orthographic variants folded
 // like the name matcher folds them, lower-cased, and every character outside a word a space, so
@@ -18,10 +18,4 @@ QByteArray searchTextUtf8(QStringView text);
 // Whether a character of folded text belongs to a word (letters, digits, marks, astral planes).
 bool isSearchWordCharacter(QChar c);
 
-// The words of what a user typed, folded like searchText: each one a prefix to look for.
-QStringList searchTerms(QStringView typed);
-
-// Turns what a user typed into an FTS5 query: each word a prefix term, all required.
-QString searchQuery(QStringView typed);
-
-} // namespace mirsad::storage
+} // namespace mirsad::search

@@ -1,4 +1,4 @@
-#include "storage/SearchText.h"
+#include "search/SearchText.h"
 
 #include "text/FoldInto.h"
 #include "text/TextNormalizer.h"
@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-namespace mirsad::storage {
+namespace mirsad::search {
 
 namespace {
 
@@ -201,33 +201,4 @@ bool isSearchWordCharacter(QChar c) {
     return c.isLetterOrNumber() || c.category() == QChar::Mark_NonSpacing || c.isSurrogate();
 }
 
-QStringList searchTerms(QStringView typed) {
-    const QString folded = text::normalizeForSearch(typed);
-    QStringList terms;
-    QString word;
-    for (const QChar c : folded) {
-        if (isSearchWordCharacter(c)) {
-            word += c;
-        } else if (!word.isEmpty()) {
-            terms << word;
-            word.clear();
-        }
-    }
-    if (!word.isEmpty())
-        terms << word;
-    terms.removeDuplicates();
-    return terms;
-}
-
-QString searchQuery(QStringView typed) {
-    QStringList terms;
-    // Quoted, so that words like AND, OR, NOT or NEAR stay words.
-    for (const QString& term : searchTerms(typed)) {
-        const QString tokens = asTokens(term).simplified();
-        if (!tokens.isEmpty())
-            terms << QStringLiteral("\"%1\"*").arg(tokens);
-    }
-    return terms.join(QLatin1Char(' '));
-}
-
-} // namespace mirsad::storage
+} // namespace mirsad::search

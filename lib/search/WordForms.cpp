@@ -1,0 +1,44 @@
+#include "search/WordForms.h"
+
+#include "search/ArabicClitics.h"
+
+namespace mirsad::search {
+
+QStringList indexKeys(QStringView word, ArabicStemmer arabic) {
+    QStringList keys;
+    for (qsizetype split : cliticSplits(word, CliticSide::Index)) {
+        QString key = stemOf(word.sliced(split), arabic);
+        if (!key.isEmpty() && !keys.contains(key))
+            keys << std::move(key);
+    }
+    return keys;
+}
+
+QueryWord queryWord(QStringView folded, ArabicStemmer arabic) {
+    QueryWord query;
+    query.typed = folded.toString();
+    for (qsizetype split : cliticSplits(folded, CliticSide::Query)) {
+        const QStringView base = folded.sliced(split);
+        query.bases << base.toString();
+        QString key = stemOf(base, arabic);
+        if (!key.isEmpty() && !query.keys.contains(key))
+            query.keys << std::move(key);
+    }
+    return query;
+}
+
+FormMatch formMatch(const QueryWord& query, QStringView word, ArabicStemmer arabic) {
+    if (word == query.typed)
+        return FormMatch::Same;
+    FormMatch found = FormMatch::None;
+    for (qsizetype split : cliticSplits(word, CliticSide::Index)) {
+        const QStringView base = word.sliced(split);
+        if (query.bases.contains(base))
+            return FormMatch::Same;
+        if (found == FormMatch::None && query.keys.contains(stemOf(base, arabic)))
+            found = FormMatch::Stemmed;
+    }
+    return found;
+}
+
+} // namespace mirsad::search

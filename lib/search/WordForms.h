@@ -1,0 +1,36 @@
+#pragma once
+
+#include "search/Stemmer.h"
+
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+namespace mirsad::search {
+
+// Which words of the archive a query word finds. Both sides are folded words (searchText).
+//
+// An indexed word is found under keys: the stem of each reading of it without clitics (indexKeys).
+// A query word looks under the stems of its own readings (QueryWord::keys), and a word found there
+// is kept when it is the same word (the one typed, or it with other clitics) or an inflection
+// of it (the same stem): formMatch says which. The archive keeps every word's keys in its
+// vocabulary (storage/SearchVocabulary.h); the index itself holds the words as written.
+
+// The keys of an indexed word, distinct.
+QStringList indexKeys(QStringView word, ArabicStemmer arabic = ArabicStemmer::Light);
+
+struct QueryWord {
+    QString typed; // as folded
+    QStringList bases; // the typed word and its readings without clitics (الموصل → الموصل, موصل)
+    QStringList keys; // their stems, distinct
+};
+QueryWord queryWord(QStringView folded, ArabicStemmer arabic = ArabicStemmer::Light);
+
+enum class FormMatch {
+    None,
+    Same,    // the typed word, or it with other clitics (موصل: الموصل، وبالموصل)
+    Stemmed, // an inflection: another word with the same stem (delegation: delegations)
+};
+FormMatch formMatch(const QueryWord& query, QStringView word, ArabicStemmer arabic = ArabicStemmer::Light);
+
+} // namespace mirsad::search

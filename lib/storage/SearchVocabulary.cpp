@@ -1,0 +1,249 @@
+#include "storage/SearchVocabulary.h"
+
+#include "search/ArabicClitics.h"
+#include "search/WordForms.h"
+#include "storage/Database.h"
+#include "storage/Logging.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringBuilder>
+
+namespace mirsad::storage {
+
+namespace {
+
+// The clitics a word may carry in front (search/ArabicClitics.h), folded: what a query word's
+// clitic forms are made of while the vocabulary of an older archive is still being filled.
+constexpr std::u16string_view kCliticPrefixes[] = {
+    u"و",  u"ف",  u"ب",  u"ل",  u"ك",  u"ال",   u"وال",  u"فال",  u"بال",  u"كال", u"لل", u"وب",
+    u"فب", u"ول", u"فل", u"وك", u"فك", u"وبال", u"فبال", u"وكال", u"فكال", u"ولل", u"فلل"};
+
+// More forms than this for one word (a very common stem in a huge archive) are cut, the word's
+// own forms kept first: each form costs FTS5 a lookup.
+constexpr qsizetype kMaxForms = 400;
+
+// One word of the query with all its forms, as an FTS5 phrase of synonyms: the tokenizer reads
+// "a|b|c" in a query as one token that may be any of them (storage/SearchTokenizer.cpp).
+QString synonyms(const QStringList& forms) {
+    return QString(QLatin1Char('"') % forms.join(QLatin1Char('|')) % QLatin1Char('"'));
+}
+
+QStringList cliticForms(const QString& base) {
+    QStringList forms;
+    for (std::u16string_view prefix : kCliticPrefixes)
+        forms << QString::fromUtf16(prefix.data(), qsizetype(prefix.size())) + base;
+    return forms;
+}
+
+struct Compiler {
+    QSqlQuery lookup;
+    bool filling = false;
+    QStringList same;
+
+    Result<QString> word(const QString& typed) {
+        const search::QueryWord query = search::queryWord(typed);
+        QStringList sameForms{typed};
+        QStringList stemmed;
+        for (const QString& key : query.keys) {
+            lookup.addBindValue(key);
+            if (!lookup.exec())
+                return sqlError(QStringLiteral("look up the forms of a word"), lookup);
+            while (lookup.next()) {
+                const QString form = lookup.value(0).toString();
+                switch (search::formMatch(query, form)) {
+                case search::FormMatch::Same:
+                    if (!sameForms.contains(form))
+                        sameForms << form;
+                    break;
+                case search::FormMatch::Stemmed:
+                    if (!stemmed.contains(form))
+                        stemmed << form;
+                    break;
+                case search::FormMatch::None:
+                    break;
+                }
+            }
+        }
+        if (filling && search::isArabicWord(typed)) {
+            for (const QString& base : query.bases) {
+                for (const QString& form : cliticForms(base)) {
+                    if (!sameForms.contains(form))
+                        sameForms << form;
+                }
+            }
+        }
+        same << sameForms;
+        QStringList forms = sameForms + stemmed;
+        if (forms.size() > kMaxForms) {
+            qCInfo(lcStorage) << "Search: the word" << typed << "has" << forms.size() << "forms; the first"
+                              << kMaxForms << "are looked for";
+            forms.resize(kMaxForms);
+        }
+        return synonyms(forms);
+    }
+
+    Result<QString> term(const search::QueryTerm& term) {
+        switch (term.kind) {
+        case search::QueryTerm::Word:
+            return word(term.words.first());
+        case search::QueryTerm::Phrase:
+            same << term.words;
+            return QString(QLatin1Char('"') % term.words.join(QLatin1Char(' ')) % QLatin1Char('"'));
+        case search::QueryTerm::Prefix: {
+            const QString& prefix = term.words.first();
+            QStringList forms{prefix};
+            if (search::isArabicWord(prefix))
+                forms << cliticForms(prefix);
+            return synonyms(forms) + QLatin1Char('*');
+        }
+        }
+        return QString();
+    }
+
+    Result<QString> any(const QList<search::QueryTerm>& terms) {
+        QStringList parts;
+        for (const search::QueryTerm& t : terms) {
+            Result<QString> part = term(t);
+            if (!part)
+                return part;
+            parts << *part;
+        }
+        if (parts.size() == 1)
+            return parts.first();
+        return QString(QLatin1Char('(') % parts.join(QStringLiteral(" OR ")) % QLatin1Char(')'));
+    }
+};
+
+} // namespace
+
+Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::ParsedQuery& query) {
+    CompiledSearch compiled;
+    if (query.required.isEmpty())
+        return compiled;
+    Compiler compiler{QSqlQuery(db), searchVocabularyFilling(db), {}};
+    compiler.lookup.setForwardOnly(true);
+    if (!compiler.lookup.prepare(QStringLiteral("SELECT word FROM search_vocabulary WHERE key = ?")))
+        return sqlError(QStringLiteral("look up the forms of a word"), compiler.lookup);
+    QStringList required;
+    for (const search::QueryAlternatives& alternatives : query.required) {
+        Result<QString> part = compiler.any(alternatives);
+        if (!part)
+            return Error{part.error()};
+        required << *part;
+    }
+    compiled.match = required.join(QStringLiteral(" AND "));
+    if (!query.excluded.isEmpty()) {
+        const QStringList kept = compiler.same; // excluded words do not rank
+        Result<QString> excluded = compiler.any(query.excluded);
+        if (!excluded)
+            return Error{excluded.error()};
+        compiler.same = kept;
+        // FTS5's NOT is binary: what is required, then one group of what is not.
+        compiled.match = QStringLiteral("(%1) NOT (%2)").arg(compiled.match, *excluded);
+    }
+    compiler.same.removeDuplicates();
+    compiled.sameForms = compiler.same.join(QLatin1Char(' '));
+    return compiled;
+}
+
+Result<CompiledSearch> compileSearch(const QSqlDatabase& db, QStringView typed) {
+    Result<search::ParsedQuery> parsed = search::parseQuery(typed);
+    if (!parsed)
+        return Error{parsed.error()};
+    return compileSearch(db, *parsed);
+}
+
+QList<QByteArray> indexWords(QByteArrayView searchText) {
+    QSet<QByteArray> words;
+    const auto isWordByte = [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
+    };
+    const qsizetype n = searchText.size();
+    for (qsizetype i = 0; i < n;) {
+        if (!isWordByte(searchText[i])) {
+            ++i;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < n && isWordByte(searchText[end]))
+            ++end;
+        words.insert(searchText.sliced(i, end - i).toByteArray().toLower());
+        i = end;
+    }
+    return words.values();
+}
+
+VocabularyWriter::VocabularyWriter(sqlite3* db)
+    : m_insert(db, "INSERT OR IGNORE INTO search_vocabulary (key, word) VALUES (?1, ?2)") {
+}
+
+Status VocabularyWriter::add(const QList<QByteArray>& words) {
+    for (const QByteArray& word : words) {
+        if (m_known.contains(word))
+            continue;
+        if (m_known.size() >= kMaxKnown)
+            m_known.clear(); // the next words are checked by SQLite again: only slower
+        for (const QString& key : search::indexKeys(QString::fromUtf8(word))) {
+            const QByteArray utf8 = key.toUtf8();
+            m_insert.bind(1, utf8).bind(2, word);
+            if (Status s = m_insert.exec(); !s)
+                return couldNot(QStringLiteral("add a word to the search vocabulary"), m_insert.error());
+        }
+        m_known.insert(word);
+    }
+    return {};
+}
+
+bool searchVocabularyFilling(const QSqlDatabase& db) {
+    QSqlQuery query(db);
+    return query.exec(QStringLiteral("SELECT 1 FROM search_vocabulary_fill")) && query.next();
+}
+
+Result<qint64> fillSearchVocabulary(QSqlDatabase& db, int words) {
+    QSqlQuery state(db);
+    if (!state.exec(QStringLiteral("SELECT after_word FROM search_vocabulary_fill")))
+        return sqlError(QStringLiteral("read how far the search vocabulary is filled"), state);
+    if (!state.next())
+        return qint64(0);
+    const QString after = state.value(0).toString();
+    state.finish();
+    QSqlQuery setup(db);
+    if (!setup.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.article_search_words "
+                                   "USING fts5vocab(main, article_search, row)")))
+        return sqlError(QStringLiteral("read the words of the search index"), setup);
+    Transaction transaction(db);
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    read.prepare(
+        QStringLiteral("SELECT term FROM temp.article_search_words WHERE term > ? ORDER BY term LIMIT ?"));
+    read.addBindValue(after);
+    read.addBindValue(words);
+    if (!read.exec())
+        return sqlError(QStringLiteral("read the words of the search index"), read);
+    QList<QByteArray> batch;
+    while (read.next())
+        batch << read.value(0).toString().toUtf8();
+    read.finish();
+    QSqlQuery save(db);
+    if (batch.isEmpty()) {
+        if (!save.exec(QStringLiteral("DELETE FROM search_vocabulary_fill")))
+            return sqlError(QStringLiteral("finish the search vocabulary"), save);
+    } else {
+        VocabularyWriter writer(sqliteHandle(db));
+        if (!writer.isValid())
+            return couldNot(QStringLiteral("fill the search vocabulary"), writer.error());
+        if (Status s = writer.add(batch); !s)
+            return Error{s.error()};
+        save.prepare(QStringLiteral("UPDATE search_vocabulary_fill SET after_word = ?"));
+        save.addBindValue(QString::fromUtf8(batch.last()));
+        if (!save.exec())
+            return sqlError(QStringLiteral("save how far the search vocabulary is filled"), save);
+    }
+    if (Status s = transaction.commit(); !s)
+        return Error{s.error()};
+    return qint64(batch.size());
+}
+
+} // namespace mirsad::storage

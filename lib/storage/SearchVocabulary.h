@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/Result.h"
+#include "search/QueryParser.h"
+#include "storage/SqliteStatement.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringView>
+
+namespace mirsad::storage {
+
+// The search index's vocabulary (migration 018): each word of the index under its keys
+// (search/WordForms.h). It turns a parsed query into an FTS5 query over article_search.
+
+// A query for article_search: `match` for MATCH, and the forms that count as the typed words
+// themselves (the rest are inflections, which rank lower: mirsad_rank's last argument).
+struct CompiledSearch {
+    QString match;
+    QString sameForms; // separated by spaces
+    bool isEmpty() const { return match.isEmpty(); }
+};
+
+// Looks the query's words up in the vocabulary. An empty query compiles to an empty match.
+Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::ParsedQuery& query);
+// Parses and compiles; a malformed query's error is the parser's sentence for the user.
+Result<CompiledSearch> compileSearch(const QSqlDatabase& db, QStringView typed);
+
+// The distinct words of a text as the index tokenizes searchTextUtf8's output.
+QList<QByteArray> indexWords(QByteArrayView searchText);
+
+// The writer's side: adds the keys of the words it has not seen yet (in this process), in the
+// writer's transaction. Words already in the table are ignored by SQLite.
+class VocabularyWriter {
+public:
+    VocabularyWriter() = default;
+    explicit VocabularyWriter(sqlite3* db);
+    bool isValid() const { return m_insert.isValid(); }
+    const QString& error() const { return m_insert.error(); }
+    Status add(const QList<QByteArray>& words);
+
+private:
+    SqliteStatement m_insert;
+    QSet<QByteArray> m_known; // words already added; cleared when it grows past kMaxKnown
+    static constexpr qsizetype kMaxKnown = 200'000;
+};
+
+// Filling the vocabulary of an archive made before it existed: one step of up to `words` words
+// of the index, in its own transaction. Returns how many words it read; 0 when the vocabulary is
+// complete (then the fill's row is gone).
+Result<qint64> fillSearchVocabulary(QSqlDatabase& db, int words = 5000);
+// Whether a fill is still to do.
+bool searchVocabularyFilling(const QSqlDatabase& db);
+
+} // namespace mirsad::storage
