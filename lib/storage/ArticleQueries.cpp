@@ -475,6 +475,30 @@ Result<QList<ArticleSummary>> listByRelevance(const QSqlDatabase& db, const Arti
 
 } // namespace
 
+// The passage of each article's text that shows why it matched: a page's bodies, decompressed.
+static Status attachSnippets(const QSqlDatabase& db, QList<ArticleSummary>& articles, const QString& typed) {
+    const Result<search::ParsedQuery> parsed = search::parseQuery(typed);
+    if (!parsed || articles.isEmpty())
+        return {};
+    const search::QueryMatcher matcher(*parsed);
+    QSqlQuery bodies(db);
+    bodies.setForwardOnly(true);
+    if (!bodies.prepare(QStringLiteral("SELECT body FROM article_bodies WHERE article_id = ?")))
+        return sqlError(QStringLiteral("read the articles' text"), bodies);
+    for (ArticleSummary& article : articles) {
+        bodies.addBindValue(article.id);
+        if (!bodies.exec())
+            return sqlError(QStringLiteral("read the articles' text"), bodies);
+        if (!bodies.next())
+            continue;
+        Result<ArticleBody> body = decompressBody(bodies.value(0).toByteArray());
+        if (!body) // a damaged body: the row still lists, without a snippet
+            continue;
+        article.snippet = search::snippetOf(body->text, matcher.spans(body->text));
+    }
+    return {};
+}
+
 Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                                            std::optional<PageCursor> after, ArticleOrder order) {
     Result<TextPlan> text = planText(db, filter, order == ArticleOrder::Relevance);
@@ -490,6 +514,10 @@ Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const Article
         return articles;
     if (Status s = attachEntities(db, *articles); !s)
         return Error{s.error()};
+    if (text->kind != TextPlan::None) {
+        if (Status s = attachSnippets(db, *articles, filter.text); !s)
+            return Error{s.error()};
+    }
     return articles;
 }
 

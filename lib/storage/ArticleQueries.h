@@ -2,6 +2,7 @@
 
 #include "articles/Article.h"
 #include "core/Result.h"
+#include "search/SearchMatches.h"
 #include "storage/ArticleFilter.h"
 
 #include <QSqlDatabase>
@@ -31,6 +32,9 @@ struct ArticleSummary {
     bool starred = false;
     int notes = 0;
     QList<EntityRef> entities; // most mentioned first
+    // With a text search: the passage of the article's text that matches best, the matches
+    // marked (search/SearchMatches.h). Empty otherwise.
+    search::Snippet snippet;
 };
 
 // Where a page of the list ends: the next page starts after it.
