@@ -194,8 +194,21 @@ Status executeScript(QSqlDatabase& db, const QString& script) {
 }
 
 Transaction::Transaction(QSqlDatabase& db)
-    : m_db(db)
-    , m_active(db.transaction()) {
+    : m_db(db) {
+    if (db.driverName() != QStringLiteral("QSQLITE")) {
+        m_active = db.transaction();
+        if (!m_active)
+            m_error = db.lastError().text();
+        return;
+    }
+    // IMMEDIATE takes the write lock at the start, waiting out another writer through the busy
+    // timeout. A deferred transaction that reads first and writes later fails at once with
+    // SQLITE_BUSY when another connection committed in between (WAL's snapshot rule, which no
+    // timeout helps): an import saw "database is locked" that way while names were written.
+    QSqlQuery begin(db);
+    m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+    if (!m_active)
+        m_error = begin.lastError().text();
 }
 
 Transaction::~Transaction() {
@@ -205,7 +218,7 @@ Transaction::~Transaction() {
 
 Status Transaction::commit() {
     if (!m_active)
-        return couldNot(QStringLiteral("start a database transaction"), m_db.lastError().text());
+        return couldNot(QStringLiteral("start a database transaction"), m_error);
     m_active = false;
     if (!m_db.commit()) {
         const QString message = m_db.lastError().text();

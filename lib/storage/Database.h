@@ -48,7 +48,8 @@ void closeDatabase(const QString& connectionName);
 // Runs a multi-statement SQL script; stops at the first failing statement.
 Status executeScript(QSqlDatabase& db, const QString& script);
 
-// Begins a transaction and rolls it back on destruction unless commit() succeeded.
+// Begins a write transaction (IMMEDIATE on SQLite) and rolls it back on destruction unless
+// commit() succeeded.
 class Transaction {
 public:
     explicit Transaction(QSqlDatabase& db);
@@ -62,6 +63,7 @@ public:
 private:
     QSqlDatabase& m_db;
     bool m_active = false;
+    QString m_error; // why it could not begin
 };
 
 } // namespace mirsad::storage
