@@ -1,5 +1,6 @@
 #include "models/EntityListModel.h"
 
+#include "models/EntityNames.h"
 #include "names/Gazetteer.h"
 #include "text/TextNormalizer.h"
 
@@ -71,10 +72,11 @@ QVariant EntityListModel::data(const QModelIndex& index, int role) const {
     const qint64 count = m_counts.value(item.id);
     switch (role) {
     case Qt::DisplayRole:
-        return count > 0 ? QStringLiteral("%1 (%2)").arg(item.name, QLocale().toString(count)) : item.name;
+        return count > 0 ? QStringLiteral("%1 (%2)").arg(shownName(item.name, item.nameAr),
+                                                         QLocale().toString(count))
+                         : shownName(item.name, item.nameAr);
     case Qt::ToolTipRole:
-        return item.description.isEmpty() ? item.nameAr
-                                          : QStringLiteral("%1\n%2").arg(item.nameAr, item.description);
+        return nameTooltip(item.name, item.nameAr, item.description);
     case EntityIdRole:
         return item.id;
     case CountRole:

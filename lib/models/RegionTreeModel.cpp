@@ -1,5 +1,6 @@
 #include "models/RegionTreeModel.h"
 
+#include "models/EntityNames.h"
 #include "names/Gazetteer.h"
 
 #include <QLocale>
@@ -110,10 +111,9 @@ QVariant RegionTreeModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         if (index.column() == CountColumn)
             return count > 0 ? QLocale().toString(count) : QString();
-        return node.name;
+        return shownName(node.name, node.nameAr);
     case Qt::ToolTipRole:
-        return node.description.isEmpty() ? node.nameAr
-                                          : QStringLiteral("%1\n%2").arg(node.nameAr, node.description);
+        return nameTooltip(node.name, node.nameAr, node.description);
     case Qt::TextAlignmentRole:
         if (index.column() == CountColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

@@ -57,6 +57,25 @@ private slots:
         QCOMPARE(kurdistan.data(models::RegionTreeModel::CountRole).toLongLong(), 0);
     }
 
+    // An Arabic interface lists names and regions in Arabic, the English name in the tooltip.
+    void namesFollowTheInterfaceLanguage() {
+        const QLocale before;
+        models::RegionTreeModel regions;
+        regions.setGazetteer(m_gazetteer);
+        models::EntityListModel people;
+        people.setGazetteer(m_gazetteer);
+        people.setFilterText(u"kadhimi"_s);
+        const QModelIndex kurdistan = regions.indexOf(u"kurdistan-region"_s);
+        QCOMPARE(kurdistan.data().toString(), u"Kurdistan Region"_s);
+        QCOMPARE(people.index(0).data().toString(), u"Mustafa al-Kadhimi"_s);
+        QLocale::setDefault(QLocale(QLocale::Arabic, QLocale::Iraq));
+        QCOMPARE(kurdistan.data().toString(), kurdistan.data(models::RegionTreeModel::NameArRole).toString());
+        QVERIFY(kurdistan.data().toString().contains(u"كردستان"_s));
+        QVERIFY(kurdistan.data(Qt::ToolTipRole).toString().startsWith(u"Kurdistan Region"_s));
+        QVERIFY(people.index(0).data().toString().contains(u"الكاظمي"_s));
+        QLocale::setDefault(before);
+    }
+
     void entityList_data() {
         QTest::addColumn<QString>("filter");
         QTest::addColumn<QString>("first");
