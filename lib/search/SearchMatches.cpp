@@ -143,6 +143,26 @@ Snippet snippetOf(QStringView text, const QList<text::Span>& matches, qsizetype 
     return snippet;
 }
 
+Snippet snippetFor(const QueryMatcher& matcher, QStringView text, qsizetype length) {
+    constexpr qsizetype kPart = 4096;
+    for (qsizetype start = 0; start < text.size();) {
+        // A part ends at a space, so that no word is cut in two.
+        qsizetype end = std::min(text.size(), start + kPart);
+        while (end < text.size() && !text[end].isSpace())
+            ++end;
+        QList<text::Span> spans = matcher.spans(text.sliced(start, end - start));
+        if (!spans.isEmpty()) {
+            for (text::Span& span : spans) {
+                span.start += start;
+                span.end += start;
+            }
+            return snippetOf(text, spans, length);
+        }
+        start = end;
+    }
+    return snippetOf(text, {}, length);
+}
+
 QString markedSnippet(const Snippet& snippet, QStringView open, QStringView close) {
     QString out;
     qsizetype at = 0;

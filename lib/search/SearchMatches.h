@@ -45,6 +45,11 @@ struct Snippet {
 // text's beginning when nothing matched.
 Snippet snippetOf(QStringView text, const QList<text::Span>& matches, qsizetype length = 180);
 
+// The snippet of `text` for `matcher`: as snippetOf(text, matcher.spans(text)), but the text is
+// read a part at a time and the reading stops at the first part with a match: a list page shows
+// hundreds of snippets, and most articles name what was searched early.
+Snippet snippetFor(const QueryMatcher& matcher, QStringView text, qsizetype length = 180);
+
 // The snippet as text with every mark between `open` and `close` (**Markdown bold** by default).
 QString markedSnippet(const Snippet& snippet, QStringView open = u"**", QStringView close = u"**");
 

@@ -494,7 +494,7 @@ static Status attachSnippets(const QSqlDatabase& db, QList<ArticleSummary>& arti
         Result<ArticleBody> body = decompressBody(bodies.value(0).toByteArray());
         if (!body) // a damaged body: the row still lists, without a snippet
             continue;
-        article.snippet = search::snippetOf(body->text, matcher.spans(body->text));
+        article.snippet = search::snippetFor(matcher, body->text);
     }
     return {};
 }
