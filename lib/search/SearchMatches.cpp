@@ -7,12 +7,13 @@
 
 namespace mirsad::search {
 
-QueryMatcher::QueryMatcher(const ParsedQuery& query) {
+QueryMatcher::QueryMatcher(const ParsedQuery& query, const Stemming& stemming)
+    : m_stemming(stemming) {
     for (const QueryAlternatives& alternatives : query.required) {
         for (const QueryTerm& term : alternatives) {
             switch (term.kind) {
             case QueryTerm::Word:
-                m_words << queryWord(term.words.first());
+                m_words << queryWord(term.words.first(), m_stemming);
                 break;
             case QueryTerm::Prefix:
                 m_prefixes << term.words.first();
@@ -29,8 +30,9 @@ bool QueryMatcher::matchesWord(QStringView folded) const {
     const auto seen = m_seen.constFind(folded.toString());
     if (seen != m_seen.cend())
         return *seen;
-    bool match = std::any_of(m_words.cbegin(), m_words.cend(),
-                             [&](const QueryWord& w) { return formMatch(w, folded) != FormMatch::None; });
+    bool match = std::any_of(m_words.cbegin(), m_words.cend(), [&](const QueryWord& w) {
+        return formMatch(w, folded, m_stemming) != FormMatch::None;
+    });
     if (!match && !m_prefixes.isEmpty()) {
         const QList<qsizetype> splits = cliticSplits(folded, CliticSide::Index);
         match = std::any_of(m_prefixes.cbegin(), m_prefixes.cend(), [&](const QString& prefix) {

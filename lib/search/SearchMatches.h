@@ -13,10 +13,11 @@ namespace mirsad::search {
 
 // Where a query matches a text: what the reader marks and the list's snippet shows. It finds the
 // same forms the index search finds (WordForms.h): a word in any of its forms, a phrase as
-// written, a prefix after clitics; excluded terms are not marked.
+// written, a prefix after clitics; excluded terms are not marked. `stemming` must be the index's
+// (the default) for the marks to agree with what the search finds.
 class QueryMatcher {
 public:
-    explicit QueryMatcher(const ParsedQuery& query);
+    explicit QueryMatcher(const ParsedQuery& query, const Stemming& stemming = {});
 
     bool isEmpty() const { return m_words.isEmpty() && m_prefixes.isEmpty() && m_phrases.isEmpty(); }
 
@@ -28,6 +29,7 @@ public:
     bool matchesWord(QStringView folded) const;
 
 private:
+    Stemming m_stemming;
     QList<QueryWord> m_words;
     QStringList m_prefixes;
     QList<QStringList> m_phrases;

@@ -17,17 +17,18 @@ constexpr std::u16string_view kPronounSuffixes[] = {u"هما", u"كما", u"هم
                                                     u"كن",  u"نا",  u"ه",  u"ك",  u"ي"};
 // Not the dual ان: it ends far more names than duals in news (لبنان، ايران، كردستان، عمان).
 constexpr std::u16string_view kNounSuffixes[] = {u"ات", u"ون", u"ين", u"يه", u"ه", u"ي"};
-constexpr qsizetype kMinimumLightStem = 2;
+constexpr std::u16string_view kDual = u"ان";
 
 bool endsWith(QStringView word, std::u16string_view suffix) {
     return word.size() >= qsizetype(suffix.size()) &&
            word.last(qsizetype(suffix.size())) == QStringView(suffix.data(), qsizetype(suffix.size()));
 }
 
-// Strips the longest suffix of `suffixes` that leaves enough letters; returns whether it did.
-bool stripOne(QStringView& word, std::initializer_list<std::u16string_view> suffixes) {
+// Strips the first suffix of `suffixes` (longest first) that leaves `minimum` letters; returns
+// whether it did.
+template <typename Suffixes> bool stripOne(QStringView& word, const Suffixes& suffixes, qsizetype minimum) {
     for (std::u16string_view suffix : suffixes) {
-        if (word.size() - qsizetype(suffix.size()) >= kMinimumLightStem && endsWith(word, suffix)) {
+        if (word.size() - qsizetype(suffix.size()) >= minimum && endsWith(word, suffix)) {
             word.chop(qsizetype(suffix.size()));
             return true;
         }
@@ -41,22 +42,31 @@ struct StemmerDeleter {
 
 } // namespace
 
-QString arabicLightStem(QStringView word) {
-    // A word of three letters or fewer is its own stem: its last letter is almost always a root's.
-    if (word.size() <= 3)
+QString arabicLightStem(QStringView word, const LightStemRules& rules) {
+    // A short word is its own stem: its last letter is almost always a root's.
+    if (word.size() < rules.shortestStemmed)
         return word.toString();
     QStringView stem = word;
+    if (rules.tanweenAlef && stem.size() > rules.shortestStemmed && stem.back() == u'\u0627')
+        stem.chop(1);
     // Pronoun suffixes first (the longest that fits), then the noun's own ending.
-    if (stripOne(stem, {kPronounSuffixes[0], kPronounSuffixes[1], kPronounSuffixes[2], kPronounSuffixes[3],
-                        kPronounSuffixes[4], kPronounSuffixes[5], kPronounSuffixes[6], kPronounSuffixes[7],
-                        kPronounSuffixes[8], kPronounSuffixes[9], kPronounSuffixes[10]})) {
+    if (rules.pronouns && stripOne(stem, kPronounSuffixes, rules.minimumStem)) {
         // موازنت|ها: the ة of موازنة is written ت before a suffix.
-        if (stem.size() > 3 && stem.back() == u'\u062A')
+        if (rules.taBeforePronoun && stem.size() > 3 && stem.back() == u'\u062A') {
             stem.chop(1);
-        return stem.toString();
+            return stem.toString();
+        }
+        if (!rules.nounAfterPronoun)
+            return stem.toString();
     }
-    stripOne(stem, {kNounSuffixes[0], kNounSuffixes[1], kNounSuffixes[2], kNounSuffixes[3], kNounSuffixes[4],
-                    kNounSuffixes[5]});
+    if (rules.everyNounSuffix) {
+        for (std::u16string_view suffix : kNounSuffixes)
+            stripOne(stem, std::initializer_list<std::u16string_view>{suffix}, rules.minimumStem);
+    } else {
+        stripOne(stem, kNounSuffixes, rules.minimumStem);
+    }
+    if (rules.dual)
+        stripOne(stem, std::initializer_list<std::u16string_view>{kDual}, rules.minimumStem);
     return stem.toString();
 }
 
@@ -76,15 +86,15 @@ QString snowballStem(QStringView word, const char* language) {
     return QString::fromUtf8(reinterpret_cast<const char*>(stem), sb_stemmer_length(stemmer.get()));
 }
 
-QString stemOf(QStringView word, ArabicStemmer arabic) {
+QString stemOf(QStringView word, const Stemming& stemming) {
     if (word.isEmpty())
         return {};
     if (isArabicWord(word)) {
-        switch (arabic) {
+        switch (stemming.arabic) {
         case ArabicStemmer::None:
             return word.toString();
         case ArabicStemmer::Light:
-            return arabicLightStem(word);
+            return arabicLightStem(word, stemming.light);
         case ArabicStemmer::Snowball:
             return snowballStem(word, "arabic");
         }

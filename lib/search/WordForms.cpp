@@ -4,30 +4,30 @@
 
 namespace mirsad::search {
 
-QStringList indexKeys(QStringView word, ArabicStemmer arabic) {
+QStringList indexKeys(QStringView word, const Stemming& stemming) {
     QStringList keys;
     for (qsizetype split : cliticSplits(word, CliticSide::Index)) {
-        QString key = stemOf(word.sliced(split), arabic);
+        QString key = stemOf(word.sliced(split), stemming);
         if (!key.isEmpty() && !keys.contains(key))
             keys << std::move(key);
     }
     return keys;
 }
 
-QueryWord queryWord(QStringView folded, ArabicStemmer arabic) {
+QueryWord queryWord(QStringView folded, const Stemming& stemming) {
     QueryWord query;
     query.typed = folded.toString();
     for (qsizetype split : cliticSplits(folded, CliticSide::Query)) {
         const QStringView base = folded.sliced(split);
         query.bases << base.toString();
-        QString key = stemOf(base, arabic);
+        QString key = stemOf(base, stemming);
         if (!key.isEmpty() && !query.keys.contains(key))
             query.keys << std::move(key);
     }
     return query;
 }
 
-FormMatch formMatch(const QueryWord& query, QStringView word, ArabicStemmer arabic) {
+FormMatch formMatch(const QueryWord& query, QStringView word, const Stemming& stemming) {
     if (word == query.typed)
         return FormMatch::Same;
     FormMatch found = FormMatch::None;
@@ -35,7 +35,7 @@ FormMatch formMatch(const QueryWord& query, QStringView word, ArabicStemmer arab
         const QStringView base = word.sliced(split);
         if (query.bases.contains(base))
             return FormMatch::Same;
-        if (found == FormMatch::None && query.keys.contains(stemOf(base, arabic)))
+        if (found == FormMatch::None && query.keys.contains(stemOf(base, stemming)))
             found = FormMatch::Stemmed;
     }
     return found;

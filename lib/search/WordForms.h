@@ -17,20 +17,20 @@ namespace mirsad::search {
 // vocabulary (storage/SearchVocabulary.h); the index itself holds the words as written.
 
 // The keys of an indexed word, distinct.
-QStringList indexKeys(QStringView word, ArabicStemmer arabic = ArabicStemmer::Light);
+QStringList indexKeys(QStringView word, const Stemming& stemming = {});
 
 struct QueryWord {
     QString typed; // as folded
     QStringList bases; // the typed word and its readings without clitics (الموصل → الموصل, موصل)
     QStringList keys; // their stems, distinct
 };
-QueryWord queryWord(QStringView folded, ArabicStemmer arabic = ArabicStemmer::Light);
+QueryWord queryWord(QStringView folded, const Stemming& stemming = {});
 
 enum class FormMatch {
     None,
     Same,    // the typed word, or it with other clitics (موصل: الموصل، وبالموصل)
     Stemmed, // an inflection: another word with the same stem (delegation: delegations)
 };
-FormMatch formMatch(const QueryWord& query, QStringView word, ArabicStemmer arabic = ArabicStemmer::Light);
+FormMatch formMatch(const QueryWord& query, QStringView word, const Stemming& stemming = {});
 
 } // namespace mirsad::search
