@@ -21,7 +21,14 @@ QueryWord queryWord(QStringView folded, const Stemming& stemming) {
         const QStringView base = folded.sliced(split);
         query.bases << base.toString();
         QString key = stemOf(base, stemming);
-        if (!key.isEmpty() && !query.keys.contains(key))
+        if (key.isEmpty())
+            continue;
+        const QStringView clitics = folded.first(split);
+        if (split == 0 || clitics.endsWith(u"\u0627\u0644") || clitics.endsWith(u"\u0644\u0644")) {
+            if (!query.inflectionKeys.contains(key))
+                query.inflectionKeys << key;
+        }
+        if (!query.keys.contains(key))
             query.keys << std::move(key);
     }
     return query;
@@ -35,7 +42,7 @@ FormMatch formMatch(const QueryWord& query, QStringView word, const Stemming& st
         const QStringView base = word.sliced(split);
         if (query.bases.contains(base))
             return FormMatch::Same;
-        if (found == FormMatch::None && query.keys.contains(stemOf(base, stemming)))
+        if (found == FormMatch::None && query.inflectionKeys.contains(stemOf(base, stemming)))
             found = FormMatch::Stemmed;
     }
     return found;

@@ -22,7 +22,11 @@ QStringList indexKeys(QStringView word, const Stemming& stemming = {});
 struct QueryWord {
     QString typed; // as folded
     QStringList bases; // the typed word and its readings without clitics (الموصل → الموصل, موصل)
-    QStringList keys; // their stems, distinct
+    QStringList keys; // the stems it looks under in the vocabulary, distinct
+    // The stems whose words are its inflections: of the word itself and of its readings without
+    // the article (بالموازنة: موازنة). A reading without a bare conjunction or preposition only
+    // gives its own forms: وزارة read as و + زارة must not bring in the verb زار's.
+    QStringList inflectionKeys;
 };
 QueryWord queryWord(QStringView folded, const Stemming& stemming = {});
 
