@@ -16,6 +16,11 @@ namespace mirsad::search {
 // of it (the same stem): formMatch says which. The archive keeps every word's keys in its
 // vocabulary (storage/SearchVocabulary.h); the index itself holds the words as written.
 
+// The version of the rules indexKeys follows (clitics, stems). The archive's vocabulary was made
+// by some version of them: raise this with every change to what indexKeys returns, and archives
+// refill their vocabulary (storage/SearchVocabulary.h).
+inline constexpr int kWordKeysVersion = 2;
+
 // The keys of an indexed word, distinct.
 QStringList indexKeys(QStringView word, const Stemming& stemming = {});
 

@@ -3,6 +3,7 @@
 #include "storage/Migrations.h"
 #include "storage/SearchRank.h"
 #include "storage/SearchTokenizer.h"
+#include "storage/SearchVocabulary.h"
 #include "storage/SlowStatements.h"
 #include "storage/SqliteStatement.h"
 
@@ -94,6 +95,8 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
     }
     if (migrateSchema) {
         if (Status s = migrate(db); !s)
+            return fail(s.error());
+        if (Status s = checkSearchVocabularyRules(db); !s)
             return fail(s.error());
     }
     return db;

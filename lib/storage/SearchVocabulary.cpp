@@ -196,6 +196,28 @@ Status VocabularyWriter::add(const QList<QByteArray>& words) {
     return {};
 }
 
+Status checkSearchVocabularyRules(QSqlDatabase& db) {
+    const QString rules = QString::number(search::kWordKeysVersion);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT value FROM meta WHERE key = 'search_vocabulary_rules'")))
+        return sqlError(QStringLiteral("read the search vocabulary's version"), query);
+    if (query.next() && query.value(0).toString() == rules)
+        return {};
+    query.finish();
+    Transaction transaction(db);
+    for (const QString& sql :
+         {QStringLiteral("DELETE FROM search_vocabulary"),
+          QStringLiteral("DELETE FROM search_vocabulary_fill"),
+          QStringLiteral(
+              "INSERT INTO search_vocabulary_fill SELECT '' WHERE EXISTS (SELECT 1 FROM articles)"),
+          QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_vocabulary_rules', '%1')")
+              .arg(rules)}) {
+        if (!query.exec(sql))
+            return sqlError(QStringLiteral("renew the search vocabulary"), query);
+    }
+    return transaction.commit();
+}
+
 bool searchVocabularyFilling(const QSqlDatabase& db) {
     QSqlQuery query(db);
     return query.exec(QStringLiteral("SELECT 1 FROM search_vocabulary_fill")) && query.next();

@@ -53,6 +53,9 @@ private:
 // of the index, in its own transaction. Returns how many words it read; 0 when the vocabulary is
 // complete (then the fill's row is gone).
 Result<qint64> fillSearchVocabulary(QSqlDatabase& db, int words = 5000);
+// When the vocabulary was made by other rules than this build's (search::kWordKeysVersion), it
+// is emptied and a fill from the index begins. openDatabase calls it after migrating.
+Status checkSearchVocabularyRules(QSqlDatabase& db);
 // Whether a fill is still to do.
 bool searchVocabularyFilling(const QSqlDatabase& db);
 
