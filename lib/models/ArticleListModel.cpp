@@ -1,4 +1,5 @@
 #include "models/ArticleListModel.h"
+#include "models/EntityNames.h"
 
 #include "storage/Storage.h"
 #include "text/TextDirection.h"
@@ -26,10 +27,10 @@ int ArticleListModel::columnCount(const QModelIndex& parent) const {
 static QString namesSummary(const storage::ArticleSummary& article) {
     QStringList names;
     for (const storage::EntityRef& entity : article.entities.mid(0, 4))
-        names << entity.name;
+        names << shownName(entity.name, entity.nameAr);
     if (article.entities.size() > 4)
         names << QStringLiteral("+%1").arg(article.entities.size() - 4);
-    return names.join(QStringLiteral(", "));
+    return names.join(arabicInterface() ? QStringLiteral("، ") : QStringLiteral(", "));
 }
 
 QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
