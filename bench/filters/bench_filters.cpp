@@ -2,18 +2,24 @@
 // (listArticles, 200 rows) for person, region and text filters and their combinations, of the
 // next page, and of the sidebar and watchlist counts. Goals (issue 18): a first page's p95 under
 // 20 ms newest first and under 100 ms by relevance; a watchlist's unread count under 20 ms.
+// Issue 19: text searches find every form of a word (clitics, the article, stems): their first
+// page's p95 under 30 ms newest first and under 100 ms by relevance, and the search vocabulary
+// that makes it possible at most 15 % of the full-text index's size. A database cached before
+// the vocabulary existed (schema 17) has it filled here first, timed: the upgrade's cost.
 // Run: ctest -C bench -R bench_filters --verbose, or bench_filters [articles] [runs] [--plans].
 // The database is generated once (direct batched inserts, triggers maintaining the filter index)
 // and cached next to the binary under a name that records its parameters.
 
+#include "SearchIndexSize.h"
 #include "filters/SidebarCounts.h"
 #include "filters/Watchlist.h"
 #include "names/Gazetteer.h"
+#include "search/SearchText.h"
 #include "storage/ArticleBody.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
 #include "storage/MentionsColumn.h"
-#include "search/SearchText.h"
+#include "storage/SearchVocabulary.h"
 #include "tagging/RegionIndex.h"
 
 #include <QCoreApplication>
@@ -298,6 +304,10 @@ Status generate(QSqlDatabase& db, const names::Gazetteer& gazetteer, qint64 coun
         return s;
     if (Status s = run(db, u"ANALYZE"_s); !s)
         return s;
+    // The index rows went in directly, not through the writer: their words are added to the
+    // search vocabulary as for an upgraded archive, by main() (timed).
+    if (Status s = run(db, u"INSERT INTO search_vocabulary_fill (after_word) VALUES ('')"_s); !s)
+        return s;
     if (Status s = run(db, u"INSERT INTO meta (key, value) VALUES ('bench_complete', '1')"_s); !s)
         return s;
     return run(db, u"PRAGMA synchronous=NORMAL"_s);
@@ -380,6 +390,36 @@ int main(int argc, char** argv) {
         out << "Using the cached database " << path << Qt::endl;
     }
 
+    if (storage::searchVocabularyFilling(db)) {
+        out << "Filling the search vocabulary (as an archive from before it does once)..." << Qt::endl;
+        QElapsedTimer timer;
+        timer.start();
+        qint64 words = 0;
+        int steps = 0;
+        for (;;) {
+            Result<qint64> step = storage::fillSearchVocabulary(db);
+            if (!step) {
+                out << "bench_filters: filling the search vocabulary failed: " << step.error() << Qt::endl;
+                return 1;
+            }
+            if (*step == 0)
+                break;
+            words += *step;
+            ++steps;
+        }
+        out << "Filled in " << QString::number(double(timer.elapsed()) / 1000.0, 'f', 1) << " s: " << words
+            << " words of the index in " << steps << " steps" << Qt::endl;
+        if (Status s = run(db, u"PRAGMA wal_checkpoint(TRUNCATE)"_s); !s)
+            out << "bench_filters: " << s.error() << Qt::endl;
+    }
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const SearchIndexSize size = measureSearchIndexSize(db);
+        out << "Index growth: " << size.describe() << " (measured in " << timer.elapsed() / 1000 << " s)"
+            << Qt::endl;
+    }
+
     const QDateTime end = QDateTime::fromSecsSinceEpoch(kEnd, QTimeZone::UTC);
     auto filter = [](auto&& fill) {
         ArticleFilter f;
@@ -400,9 +440,9 @@ int main(int argc, char** argv) {
         {u"region Kurdistan Region"_s, filter([](ArticleFilter& f) { f.regions << u"kurdistan-region"_s; })},
         {u"region Kirkuk governorate"_s,
          filter([](ArticleFilter& f) { f.regions << u"kirkuk-governorate"_s; })},
-        {u"text \"النفط\""_s, filter([](ArticleFilter& f) { f.text = u"النفط"_s; })},
-        {u"text \"pipeline exports\""_s, filter([](ArticleFilter& f) { f.text = u"pipeline exports"_s; })},
-        {u"text prefix \"اربيل\""_s, filter([](ArticleFilter& f) { f.text = u"اربيل"_s; })},
+        {u"text النفط"_s, filter([](ArticleFilter& f) { f.text = u"النفط"_s; })},
+        {u"text pipeline exports"_s, filter([](ArticleFilter& f) { f.text = u"pipeline exports"_s; })},
+        {u"text prefix اربيل*"_s, filter([](ArticleFilter& f) { f.text = u"اربيل*"_s; })},
         {u"Kurdistan Region + al-Sudani + \"oil\""_s, filter([&](ArticleFilter& f) {
              f.regions << u"kurdistan-region"_s;
              f.entityGroups << sudani;
@@ -427,10 +467,33 @@ int main(int argc, char** argv) {
              f.until = QDateTime(QDate(2023, 1, 1), QTime(0, 0), QTimeZone::UTC);
          })},
         {u"has notes"_s, filter([](ArticleFilter& f) { f.withNotesOnly = true; })},
-        {u"text \"النفط\" by relevance"_s, filter([](ArticleFilter& f) { f.text = u"النفط"_s; }),
+        // Words in all their forms (issue 19): without the article, with clitics, inflected.
+        {u"text نفط (النفط, والنفط...)"_s, filter([](ArticleFilter& f) { f.text = u"نفط"_s; })},
+        {u"text والموازنة (clitics typed)"_s, filter([](ArticleFilter& f) { f.text = u"والموازنة"_s; })},
+        {u"text احتجاجات (stem احتجاج)"_s, filter([](ArticleFilter& f) { f.text = u"احتجاجات"_s; })},
+        {u"text delegations (stem)"_s, filter([](ArticleFilter& f) { f.text = u"delegations"_s; })},
+        {u"text talk exported (stems)"_s, filter([](ArticleFilter& f) { f.text = u"talk exported"_s; })},
+        {u"text قرار OR protesters"_s, filter([](ArticleFilter& f) { f.text = u"قرار OR protesters"_s; })},
+        {u"text \"oil budget\" -drought"_s,
+         filter([](ArticleFilter& f) { f.text = u"\"oil budget\" -drought"_s; })},
+        {u"Kurdistan Region + موازنة"_s, filter([](ArticleFilter& f) {
+             f.regions << u"kurdistan-region"_s;
+             f.text = u"موازنة"_s;
+         })},
+        {u"text النفط by relevance"_s, filter([](ArticleFilter& f) { f.text = u"النفط"_s; }),
          storage::ArticleOrder::Relevance},
-        {u"text \"pipeline exports\" by relevance"_s,
+        {u"text pipeline exports by relevance"_s,
          filter([](ArticleFilter& f) { f.text = u"pipeline exports"_s; }), storage::ArticleOrder::Relevance},
+        {u"text نفط by relevance"_s, filter([](ArticleFilter& f) { f.text = u"نفط"_s; }),
+         storage::ArticleOrder::Relevance},
+        {u"text والموازنة by relevance"_s, filter([](ArticleFilter& f) { f.text = u"والموازنة"_s; }),
+         storage::ArticleOrder::Relevance},
+        {u"text احتجاجات by relevance"_s, filter([](ArticleFilter& f) { f.text = u"احتجاجات"_s; }),
+         storage::ArticleOrder::Relevance},
+        {u"text delegations by relevance"_s, filter([](ArticleFilter& f) { f.text = u"delegations"_s; }),
+         storage::ArticleOrder::Relevance},
+        {u"text talk exported by relevance"_s, filter([](ArticleFilter& f) { f.text = u"talk exported"_s; }),
+         storage::ArticleOrder::Relevance},
         {u"Kurdistan Region + \"oil\" by relevance"_s, filter([](ArticleFilter& f) {
              f.regions << u"kurdistan-region"_s;
              f.text = u"oil"_s;
@@ -446,16 +509,20 @@ int main(int argc, char** argv) {
                .arg(u"p95 ms"_s, 8);
     double worst = 0;
     double worstRanked = 0;
+    double worstText = 0; // newest first, with a text search (issue 19's goal)
     for (const Case& c : cases) {
         const Sample sample = measure(runs, [&] {
             Result<QList<storage::ArticleSummary>> page =
                 storage::listArticles(db, c.filter, kPageSize, {}, c.order);
             return page ? page->size() : -1;
         });
-        if (c.order == storage::ArticleOrder::Newest) // the goals differ by order
+        if (c.order == storage::ArticleOrder::Newest) { // the goals differ by order
             worst = std::max(worst, sample.p95);
-        else
+            if (!c.filter.text.isEmpty())
+                worstText = std::max(worstText, sample.p95);
+        } else {
             worstRanked = std::max(worstRanked, sample.p95);
+        }
         out << QStringLiteral("%1 %2 %3 %4\n")
                    .arg(c.name, -44)
                    .arg(sample.rows, 5)
@@ -508,7 +575,9 @@ int main(int argc, char** argv) {
                    .arg(sample.p95, 8, 'f', 2);
     }
     out << "\nWorst first-page p95, newest first: " << QString::number(worst, 'f', 2)
-        << " ms (goal: under 20 ms)\nWorst first-page p95, by relevance: "
+        << " ms (goal: under 20 ms)\nWorst first-page p95 of a text search, newest first: "
+        << QString::number(worstText, 'f', 2)
+        << " ms (goal: under 30 ms)\nWorst first-page p95, by relevance: "
         << QString::number(worstRanked, 'f', 2) << " ms (goal: under 100 ms)" << Qt::endl;
     return 0;
 }

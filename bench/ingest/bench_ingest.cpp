@@ -5,12 +5,14 @@
 // alternating the two, several runs each; reports medians of wall time, items/s and peak RSS
 // (the child's ru_maxrss) and checks the goal: Mirsad at least 2x Newsboat's items/s with no
 // larger peak memory; and the size of the two databases (Mirsad's file and its WAL after a
-// checkpoint, Newsboat's cache.db), with the goal Mirsad at most 1.2x Newsboat's. Exits 1 when a
-// goal is missed or a run fails.
+// checkpoint, Newsboat's cache.db), with the goal Mirsad at most 1.2x Newsboat's; and what the search
+// vocabulary adds to the full-text index (issue 19: at most 15 %). Exits 1 when a goal is missed or
+// a run fails.
 // Run: ctest -C bench -L bench --verbose, or bench_ingest [--runs N] [--feeds N] [--items N].
 
 #include "ChildRun.h"
 #include "FeedCorpus.h"
+#include "SearchIndexSize.h"
 #include "StaticHttpServer.h"
 
 #include <QCommandLineParser>
@@ -56,6 +58,23 @@ qint64 countRows(const QString& path, const QString& table) {
     }
     QSqlDatabase::removeDatabase(name);
     return count;
+}
+
+// The search index's size and its vocabulary's in an SQLite file (a plain connection: dbstat reads
+// the tables' pages without Mirsad's tokenizer).
+SearchIndexSize indexSize(const QString& path) {
+    const QString name = u"index-"_s + path;
+    SearchIndexSize size;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open())
+            size = measureSearchIndexSize(db);
+        else
+            size.error = u"cannot open the database"_s;
+    }
+    QSqlDatabase::removeDatabase(name);
+    return size;
 }
 
 // The bytes an SQLite database takes on disk once its WAL is checkpointed into it: the file and
@@ -201,6 +220,7 @@ int main(int argc, char** argv) {
                                      u"LC_ALL=C.UTF-8"_s, u"QT_QPA_PLATFORM=offscreen"_s};
     Contender mirsad{u"mirsad"_s, {}, {}, {}, {}, {}, 0};
     Contender boat{u"newsboat"_s, {}, {}, {}, {}, {}, 0};
+    std::vector<double> vocabularyGrowth; // percent of the search index, each Mirsad run
     for (int run = 1; run <= runs; ++run) {
         const QString db = dir.filePath(u"mirsad-%1.sqlite"_s.arg(run));
         for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s})
@@ -211,6 +231,10 @@ int main(int argc, char** argv) {
         const qint64 stored = countRows(db, u"articles"_s);
         const qint64 bytes = databaseBytes(db);
         printRun(mirsad.name, run, m, stored, bytes);
+        const SearchIndexSize size = indexSize(db);
+        out << "           " << size.describe() << Qt::endl;
+        if (size.isValid())
+            vocabularyGrowth.push_back(size.growthPercent());
         if (m.exitCode != 0 || stored != expected)
             ++mirsad.failures;
         mirsad.add(m, stored, bytes);
@@ -252,6 +276,13 @@ int main(int argc, char** argv) {
     out << Qt::endl;
     summary(mirsad);
     bool ok = mirsad.failures == 0;
+    if (!vocabularyGrowth.empty()) {
+        const double growth = median(vocabularyGrowth);
+        out << u"Search vocabulary: +%1 % of the full-text index; goal (<= 15 %): %2"_s.arg(growth, 0, 'f', 2)
+                   .arg(growth <= 15.0 ? u"met"_s : u"MISSED"_s)
+            << Qt::endl;
+        ok = ok && growth <= 15.0;
+    }
     if (!newsboat.isEmpty()) {
         summary(boat);
         const double speed = median(mirsad.itemsPerSecond) / qMax(1.0, median(boat.itemsPerSecond));

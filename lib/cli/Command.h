@@ -41,6 +41,7 @@ struct Command {
     QString name;
     QString synopsis;    // arguments, for the usage line
     QString description; // one line
+    QString details;     // more, printed after the options by `mirsadctl COMMAND --help`
     std::function<void(QCommandLineParser&)> addOptions;
     std::function<int(CommandContext&)> run;
 };

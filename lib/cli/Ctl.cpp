@@ -25,7 +25,10 @@ QString usage() {
     for (const Command& command : commands())
         text +=
             QStringLiteral("  %1 %2\n      %3\n").arg(command.name, command.synopsis, command.description);
-    text += QStringLiteral("\nRun 'mirsadctl COMMAND --help' for a command's options.\n");
+    text += QStringLiteral(
+        "\nSearch (list --query): every word must match, in any of its forms (اربيل finds وأربيل,\n"
+        "delegations finds delegation); \"exact phrase\"; a OR b; -word leaves out; prefix* for a prefix.\n"
+        "\nRun 'mirsadctl COMMAND --help' for a command's options.\n");
     return text;
 }
 
@@ -118,6 +121,8 @@ int runCtl(const QStringList& arguments, QTextStream& out, QTextStream& err) {
     }
     if (parser.isSet(help)) {
         out << parser.helpText();
+        if (!command->details.isEmpty())
+            out << '\n' << command->details;
         return Success;
     }
     QString databasePath = parser.value(QStringLiteral("db"));

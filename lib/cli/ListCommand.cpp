@@ -1,8 +1,12 @@
+#include "cli/CodePoints.h"
 #include "cli/Command.h"
 #include "filters/NameFilter.h"
 #include "names/Gazetteer.h"
+#include "search/QueryParser.h"
+#include "search/SearchMatches.h"
 #include "storage/ArticleQueries.h"
 #include "storage/FeedQueries.h"
+#include "storage/SearchVocabulary.h"
 #include "tagging/RegionIndex.h"
 #include "tagging/Tagger.h"
 
@@ -94,6 +98,37 @@ Result<qint64> resolveFolder(const QSqlDatabase& db, const QString& typed) {
                      .arg(typed, names.join(QStringLiteral("; ")))};
 }
 
+// The snippet of a text search, three ways: `snippet` with the matched words in **bold**
+// (Markdown), `snippet_text` as it is, and `snippet_marks`: where the matched words are in
+// snippet_text, as start and end (exclusive) offsets in Unicode code points, like tag --json's.
+void addSnippet(QJsonObject& object, const search::Snippet& snippet) {
+    QJsonArray marks;
+    CodePointMap codePoints(snippet.text);
+    for (const text::Span& mark : snippet.marks)
+        marks.append(QJsonObject{{QStringLiteral("start"), codePoints(mark.start)},
+                                 {QStringLiteral("end"), codePoints(mark.end)}});
+    object.insert(QStringLiteral("snippet"), search::markedSnippet(snippet));
+    object.insert(QStringLiteral("snippet_text"), snippet.text);
+    object.insert(QStringLiteral("snippet_marks"), marks);
+}
+
+// An archive made before the search vocabulary existed (migration 018) fills it once, so that a
+// query finds inflected forms too (its clitic forms are found meanwhile anyway).
+Status fillVocabulary(CommandContext& context, QSqlDatabase& db) {
+    if (!storage::searchVocabularyFilling(db))
+        return {};
+    context.err << "mirsadctl: indexing this archive's words for the new search first (once, after an "
+                   "upgrade)..."
+                << Qt::endl;
+    for (;;) {
+        Result<qint64> words = storage::fillSearchVocabulary(db, 20000);
+        if (!words)
+            return Error{words.error()};
+        if (*words == 0)
+            return {};
+    }
+}
+
 QJsonObject toJson(const storage::ArticleSummary& article) {
     QJsonArray entities;
     for (const storage::EntityRef& entity : article.entities)
@@ -128,6 +163,19 @@ Command listCommand() {
                        "[--query TEXT] [--since DATE] [--until DATE] [--unread] [--starred] [--has-notes] "
                        "[--sort newest|relevance] [--limit K] [--json]");
     command.description = QStringLiteral("List articles, newest first; filters combine with AND.");
+    command.details = QStringLiteral(
+        "Search (--query):\n"
+        "  words            every word must match, in any of its forms: with or without the article\n"
+        "                   and the clitics و ف ب ل ك (اربيل finds وأربيل, موصل finds وبالموصل),\n"
+        "                   and inflected (delegations finds delegation, talk finds talked)\n"
+        "  \"exact phrase\"   these words in this order, as written (no other forms)\n"
+        "  a OR b           either of them (OR in capitals)\n"
+        "  -word, -\"a b\"    leave out the articles that have it\n"
+        "  prefix*          words that start with it (كرد* finds والكردية; at least 2 letters)\n"
+        "Spelling variants never matter (hamza and alef forms, ى/ي, ة/ه, diacritics, case).\n"
+        "With a search each article is followed by the passage that matched, its words in **bold**;\n"
+        "--json adds it as snippet (and snippet_text with snippet_marks, in code points).\n"
+        "A malformed query exits with 2 and a sentence saying what to fix.\n");
     command.addOptions = [](QCommandLineParser& parser) {
         for (const NameOption& option : nameOptions)
             parser.addOption(
@@ -140,7 +188,7 @@ Command listCommand() {
                             "repeated: any of them)."),
              QStringLiteral("N")});
         parser.addOption({QStringLiteral("query"),
-                          QStringLiteral("Full-text search in title and text; every word is a prefix."),
+                          QStringLiteral("Full-text search in title and text (the syntax is below)."),
                           QStringLiteral("TEXT")});
         parser.addOption({QStringLiteral("since"),
                           QStringLiteral("Published on or after DATE (ISO 8601; UTC unless it gives a zone, "
@@ -195,6 +243,13 @@ Command listCommand() {
         const storage::ArticleOrder order =
             sort == u"relevance" ? storage::ArticleOrder::Relevance : storage::ArticleOrder::Newest;
         filter.text = parser.values(QStringLiteral("query")).join(u' ');
+        // A malformed query is the user's to fix: said before the database is even opened.
+        Result<search::ParsedQuery> query = search::parseQuery(filter.text);
+        if (!query) {
+            context.error(QStringLiteral("--query: %1").arg(query.error()));
+            return UsageError;
+        }
+        const bool textSearch = !query->isEmpty();
         filter.unreadOnly = parser.isSet(QStringLiteral("unread"));
         filter.starredOnly = parser.isSet(QStringLiteral("starred"));
         filter.withNotesOnly = parser.isSet(QStringLiteral("has-notes"));
@@ -203,6 +258,12 @@ Command listCommand() {
         if (!db) {
             context.error(db.error());
             return Failure;
+        }
+        if (textSearch) {
+            if (Status s = fillVocabulary(context, **db); !s) {
+                context.error(s.error());
+                return Failure;
+            }
         }
         for (const QString& feed : parser.values(QStringLiteral("feed"))) {
             Result<qint64> id = resolveFeed(**db, feed);
@@ -263,8 +324,12 @@ Command listCommand() {
         }
         if (parser.isSet(QStringLiteral("json"))) {
             QJsonArray array;
-            for (const storage::ArticleSummary& article : *articles)
-                array.append(toJson(article));
+            for (const storage::ArticleSummary& article : *articles) {
+                QJsonObject object = toJson(article);
+                if (textSearch)
+                    addSnippet(object, article.snippet);
+                array.append(object);
+            }
             context.out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
             return Success;
         }
@@ -282,6 +347,9 @@ Command listCommand() {
             if (!names.isEmpty())
                 context.out << "  [" << names.join(QStringLiteral(", ")) << ']';
             context.out << '\n';
+            // The passage that matched, on its own indented line (a snippet has no tabs or breaks).
+            if (textSearch && !article.snippet.isEmpty())
+                context.out << "    " << search::markedSnippet(article.snippet) << '\n';
         }
         context.out.flush();
         return Success;
