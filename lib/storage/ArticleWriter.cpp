@@ -33,7 +33,7 @@ ArticleDerived ArticleDerived::of(const Article& article) {
     derived.body = compressBody(html, text);
     derived.searchTitle = search::searchTextUtf8(article.title);
     derived.searchBody = search::searchTextUtf8(article.text);
-    derived.searchWords = indexWords(derived.searchTitle + ' ' + derived.searchBody);
+    derived.searchWords = indexWords({derived.searchTitle, derived.searchBody});
     derived.mentionsJson = encodeMentions(article.mentions);
     for (const QString& id : distinctEntityIds(article.mentions))
         derived.entityIds << id.toUtf8();

@@ -39,9 +39,9 @@ struct ArticleDerived {
     QByteArray remoteImages; // separated by U+001F
     QByteArray searchTitle;
     QByteArray searchBody;
-    QList<QByteArray> searchWords; // the distinct words of both, for the search vocabulary
-    QByteArray mentionsJson;       // the articles.mentions column (see storage/MentionsColumn.h)
-    QList<QByteArray> entityIds;   // the distinct entities, for the filters' index
+    QByteArray searchWords;      // the distinct words of both, for the search vocabulary (indexWords)
+    QByteArray mentionsJson;     // the articles.mentions column (see storage/MentionsColumn.h)
+    QList<QByteArray> entityIds; // the distinct entities, for the filters' index
 
     static ArticleDerived of(const Article& article);
 };

@@ -8,6 +8,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringBuilder>
+#include <algorithm>
+#include <vector>
 
 namespace mirsad::storage {
 
@@ -154,34 +156,53 @@ Result<CompiledSearch> compileSearch(const QSqlDatabase& db, QStringView typed) 
     return compileSearch(db, *parsed);
 }
 
-QList<QByteArray> indexWords(QByteArrayView searchText) {
-    QSet<QByteArray> words;
+QByteArray indexWords(std::initializer_list<QByteArrayView> searchTexts) {
     const auto isWordByte = [](char c) {
         const auto b = static_cast<unsigned char>(c);
         return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
     };
-    const qsizetype n = searchText.size();
-    for (qsizetype i = 0; i < n;) {
-        if (!isWordByte(searchText[i])) {
-            ++i;
-            continue;
+    std::vector<QByteArrayView> words;
+    qsizetype bytes = 0;
+    for (QByteArrayView text : searchTexts) {
+        words.reserve(words.size() + size_t(text.size() / 6));
+        for (qsizetype i = 0, n = text.size(); i < n;) {
+            if (!isWordByte(text[i])) {
+                ++i;
+                continue;
+            }
+            qsizetype end = i;
+            while (end < n && isWordByte(text[end]))
+                ++end;
+            words.push_back(text.sliced(i, end - i));
+            bytes += end - i + 1;
+            i = end;
         }
-        qsizetype end = i;
-        while (end < n && isWordByte(searchText[end]))
-            ++end;
-        words.insert(searchText.sliced(i, end - i).toByteArray().toLower());
-        i = end;
     }
-    return words.values();
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    QByteArray joined;
+    joined.reserve(bytes);
+    for (QByteArrayView word : words) {
+        if (!joined.isEmpty())
+            joined += ' ';
+        joined += word;
+    }
+    // searchText lower-cases Latin letters; the tokenizer would fold any capital left.
+    return joined.toLower();
 }
 
 VocabularyWriter::VocabularyWriter(sqlite3* db)
     : m_insert(db, "INSERT OR IGNORE INTO search_vocabulary (key, word) VALUES (?1, ?2)") {
 }
 
-Status VocabularyWriter::add(const QList<QByteArray>& words) {
-    for (const QByteArray& word : words) {
-        if (m_known.contains(word))
+Status VocabularyWriter::add(QByteArrayView words) {
+    for (qsizetype i = 0, n = words.size(); i < n;) {
+        qsizetype end = words.indexOf(' ', i);
+        if (end < 0)
+            end = n;
+        const QByteArrayView word = words.sliced(i, end - i);
+        i = end + 1;
+        if (word.isEmpty() || m_known.contains(QByteArray::fromRawData(word.data(), word.size())))
             continue;
         if (m_known.size() >= kMaxKnown)
             m_known.clear(); // the next words are checked by SQLite again: only slower
@@ -191,7 +212,7 @@ Status VocabularyWriter::add(const QList<QByteArray>& words) {
             if (Status s = m_insert.exec(); !s)
                 return couldNot(QStringLiteral("add a word to the search vocabulary"), m_insert.error());
         }
-        m_known.insert(word);
+        m_known.insert(word.toByteArray());
     }
     return {};
 }
@@ -244,9 +265,15 @@ Result<qint64> fillSearchVocabulary(QSqlDatabase& db, int words) {
     read.addBindValue(words);
     if (!read.exec())
         return sqlError(QStringLiteral("read the words of the search index"), read);
-    QList<QByteArray> batch;
-    while (read.next())
-        batch << read.value(0).toString().toUtf8();
+    QByteArray batch;
+    QString last;
+    qint64 count = 0;
+    while (read.next()) {
+        last = read.value(0).toString();
+        if (count++ > 0)
+            batch += ' ';
+        batch += last.toUtf8();
+    }
     read.finish();
     QSqlQuery save(db);
     if (batch.isEmpty()) {
@@ -259,13 +286,13 @@ Result<qint64> fillSearchVocabulary(QSqlDatabase& db, int words) {
         if (Status s = writer.add(batch); !s)
             return Error{s.error()};
         save.prepare(QStringLiteral("UPDATE search_vocabulary_fill SET after_word = ?"));
-        save.addBindValue(QString::fromUtf8(batch.last()));
+        save.addBindValue(last);
         if (!save.exec())
             return sqlError(QStringLiteral("save how far the search vocabulary is filled"), save);
     }
     if (Status s = transaction.commit(); !s)
         return Error{s.error()};
-    return qint64(batch.size());
+    return count;
 }
 
 } // namespace mirsad::storage

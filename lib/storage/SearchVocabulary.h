@@ -30,18 +30,24 @@ Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::Parse
 // Parses and compiles; a malformed query's error is the parser's sentence for the user.
 Result<CompiledSearch> compileSearch(const QSqlDatabase& db, QStringView typed);
 
-// The distinct words of a text as the index tokenizes searchTextUtf8's output.
-QList<QByteArray> indexWords(QByteArrayView searchText);
+// The distinct words of texts made by searchTextUtf8, as the index's tokenizer splits them,
+// separated by spaces: one allocation for an article's words (they are found off the writer's
+// thread, for every article an import stores).
+QByteArray indexWords(std::initializer_list<QByteArrayView> searchTexts);
 
 // The writer's side: adds the keys of the words it has not seen yet (in this process), in the
-// writer's transaction. Words already in the table are ignored by SQLite.
+// writer's transaction. Words already in the table are ignored by SQLite. A word is taken as
+// known once its rows are written, also when the transaction is later rolled back: it is then
+// missing from the vocabulary until the next process stores it again (only its inflections
+// cannot be found meanwhile).
 class VocabularyWriter {
 public:
     VocabularyWriter() = default;
     explicit VocabularyWriter(sqlite3* db);
     bool isValid() const { return m_insert.isValid(); }
     const QString& error() const { return m_insert.error(); }
-    Status add(const QList<QByteArray>& words);
+    // `words`: separated by spaces, as indexWords makes them.
+    Status add(QByteArrayView words);
 
 private:
     SqliteStatement m_insert;
