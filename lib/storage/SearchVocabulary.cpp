@@ -8,7 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringBuilder>
-#include <algorithm>
+#include <bit>
 #include <vector>
 
 namespace mirsad::storage {
@@ -161,34 +161,62 @@ QByteArray indexWords(std::initializer_list<QByteArrayView> searchTexts) {
         const auto b = static_cast<unsigned char>(c);
         return b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
     };
-    std::vector<QByteArrayView> words;
-    qsizetype bytes = 0;
-    for (QByteArrayView text : searchTexts) {
-        words.reserve(words.size() + size_t(text.size() / 6));
-        for (qsizetype i = 0, n = text.size(); i < n;) {
-            if (!isWordByte(text[i])) {
-                ++i;
-                continue;
+    // Calls `found` with each word of the texts, in order.
+    const auto forEachWord = [&](auto&& found) {
+        for (QByteArrayView text : searchTexts) {
+            for (qsizetype i = 0, n = text.size(); i < n;) {
+                if (!isWordByte(text[i])) {
+                    ++i;
+                    continue;
+                }
+                qsizetype end = i;
+                while (end < n && isWordByte(text[end]))
+                    ++end;
+                found(text.sliced(i, end - i));
+                i = end;
             }
-            qsizetype end = i;
-            while (end < n && isWordByte(text[end]))
-                ++end;
-            words.push_back(text.sliced(i, end - i));
-            bytes += end - i + 1;
-            i = end;
         }
-    }
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
+    };
+    qsizetype bytes = 0;
+    for (QByteArrayView text : searchTexts)
+        bytes += text.size() + 1;
+    // Room for every word once: `joined` never moves, and the table holds views into it.
     QByteArray joined;
     joined.reserve(bytes);
-    for (QByteArrayView word : words) {
+    // The distinct words through an open-addressing table kept at most half full (a word takes
+    // about ten bytes of text): sorting them cost more than the rest of preparing an article.
+    size_t capacity = std::bit_ceil(size_t(bytes / 8 + 32));
+    std::vector<QByteArrayView> table(capacity);
+    const auto slotOf = [&](QByteArrayView word) {
+        size_t slot = qHash(word) & (capacity - 1);
+        while (!table[slot].isNull() && table[slot] != word)
+            slot = (slot + 1) & (capacity - 1);
+        return slot;
+    };
+    size_t distinct = 0;
+    forEachWord([&](QByteArrayView word) {
+        const size_t slot = slotOf(word);
+        if (!table[slot].isNull())
+            return;
         if (!joined.isEmpty())
             joined += ' ';
+        table[slot] = QByteArrayView(joined.constData() + joined.size(), word.size());
         joined += word;
-    }
+        if (++distinct * 2 <= capacity)
+            return;
+        capacity *= 2; // the words so far go into a table twice the size
+        table.assign(capacity, QByteArrayView());
+        for (qsizetype i = 0; i < joined.size();) {
+            qsizetype end = joined.indexOf(' ', i);
+            if (end < 0)
+                end = joined.size();
+            const QByteArrayView known(joined.constData() + i, end - i);
+            table[slotOf(known)] = known;
+            i = end + 1;
+        }
+    });
     // searchText lower-cases Latin letters; the tokenizer would fold any capital left.
-    return joined.toLower();
+    return std::move(joined).toLower();
 }
 
 VocabularyWriter::VocabularyWriter(sqlite3* db)
