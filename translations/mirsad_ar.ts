@@ -1367,8 +1367,8 @@
         <translation>بالإنجليزية</translation>
     </message>
     <message>
-        <source>Spelling variants never matter: أ إ آ and ا, ى and ي, ة and ه, diacritics, tatweel and capital letters.</source>
-        <translation>لا أثر لاختلاف الإملاء: أ إ آ وا، ى وي، ة وه، ولا للتشكيل والتطويل والحروف الكبيرة.</translation>
+        <source>Spelling variants never matter: %1 and %2, %3 and %4, %5 and %6, diacritics, tatweel and capital letters.</source>
+        <translation>لا أثر لاختلاف الإملاء: %1 و%2، %3 و%4، %5 و%6، ولا للتشكيل والتطويل والحروف الكبيرة.</translation>
     </message>
     <message>
         <source>The list follows as you type; Enter searches at once.</source>

@@ -1,5 +1,7 @@
 #include "filters/SearchHelp.h"
 
+#include "text/TextDirection.h"
+
 #include <QApplication>
 #include <QLabel>
 #include <QScreen>
@@ -12,6 +14,12 @@ namespace {
 // the user types them.
 QString example(const QString& typed) {
     return QStringLiteral("<span style=\"white-space:pre\">%1</span>").arg(typed.toHtmlEscaped());
+}
+
+// Arabic letters inside an English sentence (or the other way round): isolated, so that the
+// commas and words around them keep their order, and on one line.
+QString arabic(QStringView letters) {
+    return mirsad::text::isolated(letters.toString().replace(u' ', QChar(0x00a0))).toHtmlEscaped();
 }
 
 } // namespace
@@ -63,7 +71,7 @@ QString SearchHelp::text() {
          tr("Articles with every word, in any of its forms: with %1 and %2 in front, and inflected "
             "(delegation finds delegations).")
              .toHtmlEscaped()
-             .arg(example(QStringLiteral("و ف ب ل ك")), example(QStringLiteral("ال"))),
+             .arg(arabic(u"و ف ب ل ك"), arabic(u"ال")),
          QStringLiteral("نفط كركوك"), QStringLiteral("oil Kirkuk")},
         {tr("\"exact phrase\""), tr("These words in this order, as written: no other forms.").toHtmlEscaped(),
          QStringLiteral("\"إقليم كوردستان\""), QStringLiteral("\"oil exports\"")},
@@ -83,10 +91,13 @@ QString SearchHelp::text() {
         html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td><td>%3</td><td>%4</td></tr>")
                     .arg(row.syntax.toHtmlEscaped(), row.meaning, example(row.arabic), example(row.english));
     }
-    html += QStringLiteral("</table><p>%1</p><p>%2</p>")
-                .arg(tr("Spelling variants never matter: أ إ آ and ا, ى and ي, ة and ه, diacritics, "
-                        "tatweel and capital letters.")
-                         .toHtmlEscaped(),
-                     tr("The list follows as you type; Enter searches at once.").toHtmlEscaped());
+    html +=
+        QStringLiteral("</table><p>%1</p><p>%2</p>")
+            .arg(tr("Spelling variants never matter: %1 and %2, %3 and %4, %5 and %6, diacritics, tatweel "
+                    "and capital letters.")
+                     .toHtmlEscaped()
+                     .arg(arabic(u"أ إ آ"), arabic(u"ا"), arabic(u"ى"), arabic(u"ي"), arabic(u"ة"),
+                          arabic(u"ه")),
+                 tr("The list follows as you type; Enter searches at once.").toHtmlEscaped());
     return html;
 }
