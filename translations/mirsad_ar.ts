@@ -505,6 +505,10 @@
         <source>Published on or before this day (that day included)</source>
         <translation>منشور في هذا اليوم أو قبله (بما فيه هذا اليوم)</translation>
     </message>
+    <message>
+        <source>How to search: words, &quot;phrases&quot;, OR, -word, prefix* (F1)</source>
+        <translation>طريقة البحث: كلمات، &quot;عبارات&quot;، OR، ‎-كلمة، بادئة* (F1)</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -927,6 +931,18 @@
         <source>Upgrading the archive for this version of Mirsad: %L1 of %L2 articles…</source>
         <translation>ترقية الأرشيف لهذا الإصدار من مرصد: المقال %L1 من %L2…</translation>
     </message>
+    <message>
+        <source>Preparing search for word forms: %L1 words…</source>
+        <translation>تجهيز البحث عن صيغ الكلمات: %L1 كلمة…</translation>
+    </message>
+    <message>
+        <source>Search now finds the inflected forms of words too.</source>
+        <translation>صار البحث يجد صيغ الكلمات المصرّفة أيضًا.</translation>
+    </message>
+    <message>
+        <source>&amp;Search Syntax</source>
+        <translation>&amp;صيغة البحث</translation>
+    </message>
 </context>
 <context>
     <name>ManageNamesDialog</name>
@@ -1290,6 +1306,73 @@
     <message>
         <source>Add a &amp;note on this article</source>
         <translation>إضافة &amp;ملاحظة على هذا المقال</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHelp</name>
+    <message>
+        <source>Search titles and text: words (all must match, in any form), &quot;exact phrase&quot;, a OR b, -word to leave out, prefix*. F1 for help.</source>
+        <translation>البحث في العناوين والنصوص: كلمات (تطابق كلها، بأي صيغة)، &quot;عبارة مطابقة&quot;، أ OR ب، ‎-كلمة للاستبعاد، بادئة*. اضغط F1 للمساعدة.</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>كلمات</translation>
+    </message>
+    <message>
+        <source>Articles with every word, in any of its forms: with %1 and %2 in front, and inflected (delegation finds delegations).</source>
+        <translation>المقالات التي فيها كل الكلمات بأي صيغة من صيغها: تسبقها %1 و%2، ومصرّفة (delegation تجد delegations).</translation>
+    </message>
+    <message>
+        <source>&quot;exact phrase&quot;</source>
+        <translation>&quot;عبارة مطابقة&quot;</translation>
+    </message>
+    <message>
+        <source>These words in this order, as written: no other forms.</source>
+        <translation>هذه الكلمات بهذا الترتيب كما كُتبت، دون صيغ أخرى.</translation>
+    </message>
+    <message>
+        <source>a OR b</source>
+        <translation>أ OR ب</translation>
+    </message>
+    <message>
+        <source>Either of them. OR in capitals.</source>
+        <translation>إحداهما. تُكتب OR بحروف كبيرة.</translation>
+    </message>
+    <message>
+        <source>-word</source>
+        <translation>‎-كلمة</translation>
+    </message>
+    <message>
+        <source>Leaves out the articles that have it (also -&quot;a phrase&quot;).</source>
+        <translation>تستبعد المقالات التي تحتويها (وكذلك ‎-&quot;عبارة&quot;).</translation>
+    </message>
+    <message>
+        <source>prefix*</source>
+        <translation>بادئة*</translation>
+    </message>
+    <message>
+        <source>Words that start with it, after their clitics: at least 2 letters.</source>
+        <translation>الكلمات التي تبدأ بها بعد ما يتصل بها من حروف: حرفان على الأقل.</translation>
+    </message>
+    <message>
+        <source>Searching titles and text</source>
+        <translation>البحث في العناوين والنصوص</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>بالعربية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Spelling variants never matter: %1 and %2, %3 and %4, %5 and %6, diacritics, tatweel and capital letters.</source>
+        <translation>لا أثر لاختلاف الإملاء: %1 و%2، %3 و%4، %5 و%6، ولا للتشكيل والتطويل والحروف الكبيرة.</translation>
+    </message>
+    <message>
+        <source>The list follows as you type; Enter searches at once.</source>
+        <translation>تتبع القائمة ما تكتبه، ويبحث مفتاح Enter فورًا.</translation>
     </message>
 </context>
 <context>
@@ -1671,6 +1754,37 @@
     <message>
         <source>Articles</source>
         <translation>المقالات</translation>
+    </message>
+</context>
+<context>
+    <name>mirsad::search</name>
+    <message>
+        <source>The quotation mark before “%1” is never closed: add a closing &quot; or remove it.</source>
+        <translation>علامة الاقتباس قبل «%1» لم تُغلق: أضف &quot; لإغلاقها أو احذفها.</translation>
+    </message>
+    <message>
+        <source>The quotation marks at “%1” hold no word to look for: put words between them or remove them.</source>
+        <translation>علامتا الاقتباس في «%1» لا تضمّان كلمة يُبحث عنها: ضع كلمات بينهما أو احذفهما.</translation>
+    </message>
+    <message>
+        <source>“%1”: * marks a prefix and goes at the end of a word, as in كرد* or kurd*.</source>
+        <translation>«%1»: علامة * تدل على بادئة وتأتي في آخر الكلمة، مثل كرد* أو kurd*.</translation>
+    </message>
+    <message>
+        <source>“%1”: put at least %n letters before the *.</source>
+        <translation>«%1»: ضع قبل * حروفًا لا يقل عددها عن %n.</translation>
+    </message>
+    <message>
+        <source>“%1”: a prefix is one word of at least %n letters before the *.</source>
+        <translation>«%1»: البادئة كلمة واحدة لا تقل حروفها عن %n قبل *.</translation>
+    </message>
+    <message>
+        <source>OR needs a word or &quot;phrase&quot; on each side, as in اربيل OR هولير. To look for the word “or”, write it in small letters.</source>
+        <translation>تحتاج OR إلى كلمة أو &quot;عبارة&quot; على كل جانب منها، مثل اربيل OR هولير. للبحث عن كلمة «or» اكتبها بحروف صغيرة.</translation>
+    </message>
+    <message>
+        <source>A search needs at least one word to look for: “-” only leaves articles out, as in نفط -كركوك.</source>
+        <translation>يحتاج البحث إلى كلمة واحدة على الأقل يُبحث عنها: علامة «-» تستبعد المقالات فقط، مثل نفط -كركوك.</translation>
     </message>
 </context>
 </TS>

@@ -36,11 +36,14 @@ struct Loaded {
 };
 
 // Runs `done(result)` on the UI thread when `future` finishes. A QFutureWatcher, connected before
-// it watches, never misses a future that finishes while the continuation is being attached.
+// it watches, never misses a future that finishes while the continuation is being attached. A
+// read given up because the window closes (cancelled, without a result) calls nothing.
 template <typename T, typename Done> void whenFinished(QObject* context, QFuture<T> future, Done done) {
     auto* watcher = new QFutureWatcher<T>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)]() {
         watcher->deleteLater();
+        if (watcher->isCanceled() || watcher->future().resultCount() == 0)
+            return;
         done(watcher->result());
     });
     watcher->setFuture(future);

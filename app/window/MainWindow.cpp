@@ -25,11 +25,13 @@
 #include "text/TextDirection.h"
 #include "window/AppSettings.h"
 #include "window/ArticleColumns.h"
+#include "window/ArticleTitleDelegate.h"
 #include "window/Logging.h"
 #include "window/MainWindowActions.h"
 #include "window/PaneLayout.h"
 #include "window/ReadingActions.h"
 #include "window/SettingsDialog.h"
+#include "window/VocabularyFill.h"
 
 #include <QCloseEvent>
 #include <QDragEnterEvent>
@@ -47,7 +49,7 @@ using namespace mirsad;
 
 namespace {
 
-void setUpArticleView(QTableView* view) {
+void setUpArticleView(QTableView* view, models::ArticleListModel* model) {
     view->setObjectName(QStringLiteral("articleList"));
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -57,8 +59,10 @@ void setUpArticleView(QTableView* view) {
     // Each cell in its own text's direction: in the Arabic UI an English title is elided at its
     // end and a date reads "9 May 2021", not "May 2021 … 9".
     view->setItemDelegate(new BidiItemDelegate(view));
+    // The title, with the passage that matched under it while a text search is on.
+    new ArticleTitleDelegate(view, model);
     view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->verticalHeader()->setDefaultSectionSize(ArticleTitleDelegate::singleLineHeight(view));
     // The title keeps most of the width, however narrow the list.
     new ArticleColumns(view);
 }
@@ -80,6 +84,7 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
     , m_entities(new EntityDirectory(storage, this))
     , m_entityList(new EntityListPanel(*m_entities))
     , m_notes(new NotesPane(*m_annotations))
+    , m_vocabularyFill(new VocabularyFill(storage, this))
     , m_statusProgress(new QProgressBar)
     , m_markReadTimer(new QTimer(this))
     , m_lastHighlightColor(highlightPalette().first().name) {
@@ -88,7 +93,7 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
     setAcceptDrops(true);
 
     m_articleView->setModel(m_articleModel);
-    setUpArticleView(m_articleView);
+    setUpArticleView(m_articleView, m_articleModel);
     m_reader->setEntityDirectory(m_entities);
     m_panes = new PaneLayout({.feeds = m_feedPane,
                               .sidebar = m_sidebar,
@@ -176,6 +181,22 @@ void MainWindow::connectPanes() {
     connect(m_articleModel, &models::ArticleListModel::loadFailed, this, &MainWindow::reportError);
     connect(m_markReadTimer, &QTimer::timeout, this, &MainWindow::markShownArticleRead);
 
+    // An older archive's search vocabulary, filled in the background (inflections found after).
+    const auto fillMessage = std::make_shared<QString>();
+    connect(m_vocabularyFill, &VocabularyFill::progress, this, [this, fillMessage](qint64 words) {
+        *fillMessage = tr("Preparing search for word forms: %L1 words…").arg(words);
+        statusBar()->showMessage(*fillMessage);
+    });
+    connect(m_vocabularyFill, &VocabularyFill::finished, this, [this, fillMessage](bool filled) {
+        if (!filled)
+            return;
+        if (statusBar()->currentMessage() == *fillMessage)
+            statusBar()->showMessage(tr("Search now finds the inflected forms of words too."), 6000);
+        if (!m_articleModel->filter().text.trimmed().isEmpty())
+            m_articleModel->refresh(); // the search on screen may find more now
+    });
+    connect(m_vocabularyFill, &VocabularyFill::failed, this, &MainWindow::reportError);
+
     // The reader, the analyst's highlights and notes.
     connect(m_reader, &ReaderView::highlightRequested, this, &MainWindow::highlightSelection);
     connect(m_reader, &ReaderView::recolorRequested, m_annotations, &ArticleAnnotations::setHighlightColor);
@@ -261,6 +282,7 @@ void MainWindow::start() {
                 m_updater->refreshDue();
                 m_nameTeacher->resume();
                 m_entities->load();
+                m_vocabularyFill->start();
                 emit started(true);
             });
     });

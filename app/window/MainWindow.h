@@ -21,6 +21,7 @@ class QUndoStack;
 class ReaderView;
 class ReadingActions;
 class Sidebar;
+class VocabularyFill;
 
 namespace mirsad {
 struct Article;
@@ -63,6 +64,7 @@ public:
     FilterBar* filterBar() const { return m_filterBar; }
     Sidebar* sidebar() const { return m_sidebar; }
     ReadingActions* readingActions() const { return m_reading; }
+    VocabularyFill* vocabularyFill() const { return m_vocabularyFill; }
 
     // The commands of the menus, the toolbar and the reader's context menu.
 
@@ -129,6 +131,7 @@ private:
     PaneLayout* m_panes = nullptr;
     MainWindowActions* m_actions = nullptr;
     ReadingActions* m_reading = nullptr;
+    VocabularyFill* m_vocabularyFill = nullptr;
     QProgressBar* m_statusProgress = nullptr;
     QTimer* m_markReadTimer = nullptr;
     QString m_lastHighlightColor;

@@ -2,6 +2,7 @@
 
 #include "annotations/NotesPane.h"
 #include "feeds/FeedPane.h"
+#include "filters/FilterBar.h"
 #include "names/NameTeacher.h"
 #include "reader/FindBar.h"
 #include "reader/HighlightColors.h"
@@ -244,6 +245,11 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
           "actionAllowRemoteContent");
 
     QMenu* help = bar->addMenu(MainWindow::tr("&Help"));
+    // The search box's language, under the box (as its "?" button shows it).
+    named(help->addAction(QIcon::fromTheme(QStringLiteral("help-contents")), MainWindow::tr("&Search Syntax"),
+                          QKeySequence::HelpContents, window,
+                          [window] { window->filterBar()->showSearchHelp(); }),
+          "actionSearchSyntax");
     named(help->addAction(QIcon::fromTheme(QStringLiteral("help-keyboard-shortcuts")),
                           MainWindow::tr("&Keyboard Shortcuts"), window, openShortcuts),
           "actionShortcutOverview");

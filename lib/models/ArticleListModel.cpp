@@ -7,6 +7,7 @@
 #include <QFont>
 #include <QLocale>
 #include <QSet>
+#include <algorithm>
 
 namespace mirsad::models {
 
@@ -63,6 +64,8 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
                 lines << QStringLiteral("%1 — %2 (%3)").arg(entity.name, entity.nameAr).arg(entity.count);
             return lines.join(u'\n');
         }
+        if (index.column() == TitleColumn && !article.snippet.isEmpty())
+            return QStringLiteral("%1\n\n%2").arg(article.title, article.snippet.text);
         return article.title;
     case Qt::FontRole:
         if (!article.read) {
@@ -79,6 +82,10 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
             text::paragraphDirection(data(index, Qt::DisplayRole).toString()) == Qt::RightToLeft)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
+    case SnippetRole:
+        if (index.column() != TitleColumn || article.snippet.isEmpty())
+            return {};
+        return QVariant::fromValue(article.snippet);
     case ArticleIdRole:
         return article.id;
     case ReadRole:
@@ -150,6 +157,7 @@ void ArticleListModel::refresh() {
 
 void ArticleListModel::loadPage(bool reset) {
     const quint64 generation = reset ? ++m_generation : m_generation;
+    m_latest->store(generation, std::memory_order_release);
     std::optional<storage::PageCursor> after;
     int limit = m_pageSize;
     if (reset) {
@@ -162,7 +170,10 @@ void ArticleListModel::loadPage(bool reset) {
     m_loading = true;
     const ArticleFilter filter = m_filter;
     m_storage.reader()
-        .run([filter, limit, after](QSqlDatabase& db) {
+        .run([filter, limit, after, generation,
+              latest = m_latest](QSqlDatabase& db) -> Result<QList<storage::ArticleSummary>> {
+            if (latest->load(std::memory_order_acquire) != generation)
+                return Error{QStringLiteral("superseded")}; // dropped below, never shown
             return storage::listArticles(db, filter, limit, after);
         })
         .then(this, [this, generation, reset, limit](const Result<QList<storage::ArticleSummary>>& page) {
@@ -170,6 +181,15 @@ void ArticleListModel::loadPage(bool reset) {
                 return; // superseded by a newer filter
             if (!page) {
                 m_loading = false;
+                if (reset) {
+                    // Not the rows of the filter before, as if they were this one's.
+                    beginResetModel();
+                    m_rows.clear();
+                    m_hasSnippets = false;
+                    endResetModel();
+                    m_rowsOfFilter = 0;
+                }
+                m_exhausted = true; // not again and again as the view asks for more
                 emit loadFailed(page.error());
                 return;
             }
@@ -177,6 +197,9 @@ void ArticleListModel::loadPage(bool reset) {
             if (reset) {
                 beginResetModel();
                 m_rows = *page;
+                m_hasSnippets =
+                    std::any_of(m_rows.cbegin(), m_rows.cend(),
+                                [](const storage::ArticleSummary& row) { return !row.snippet.isEmpty(); });
                 endResetModel();
             } else if (!page->isEmpty()) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));

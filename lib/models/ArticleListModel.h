@@ -4,6 +4,8 @@
 #include "storage/ArticleQueries.h"
 
 #include <QAbstractTableModel>
+#include <atomic>
+#include <memory>
 
 namespace mirsad::storage {
 class Storage;
@@ -27,6 +29,9 @@ public:
         PublishedRole,
         LinkRole, // the article's address: http(s), or file:// for a local file
         FeedIdRole,
+        // With a text search, the title column's passage of the text that matched: a
+        // search::Snippet (its text and the matched words' spans). Invalid otherwise.
+        SnippetRole,
     };
 
     explicit ArticleListModel(storage::Storage& storage, QObject* parent = nullptr);
@@ -47,6 +52,8 @@ public:
     int pageSize() const { return m_pageSize; }
     void setPageSize(int size) { m_pageSize = qMax(1, size); }
     bool isLoading() const { return m_loading; }
+    // Whether the rows shown come from a text search, and so carry snippets (SnippetRole).
+    bool hasSnippets() const { return m_hasSnippets; }
 
     qint64 articleId(int row) const;
     int rowOfArticle(qint64 id) const;
@@ -60,6 +67,8 @@ public:
 
 signals:
     void pageLoaded(int rowsAdded);
+    // The list could not be loaded for this filter (a malformed query: the parser's sentence);
+    // the list is then empty.
     void loadFailed(const QString& message);
 
 private:
@@ -73,7 +82,11 @@ private:
     bool m_active = false;  // setFilter() was called
     bool m_loading = false;
     bool m_exhausted = false;
+    bool m_hasSnippets = false;
     quint64 m_generation = 0;
+    // The newest generation, read by the reader thread: a page queued for a filter the user has
+    // already typed past is skipped instead of making the newer one wait behind it.
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace mirsad::models

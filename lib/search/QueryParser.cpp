@@ -10,7 +10,7 @@ namespace mirsad::search {
 namespace {
 
 QString tr(const char* text, int n = -1) {
-    return QCoreApplication::translate("mirsad::search::QueryParser", text, nullptr, n);
+    return QCoreApplication::translate("mirsad::search", text, nullptr, n);
 }
 
 // One piece of the typed query, before OR is applied.

@@ -2,6 +2,7 @@
 #include "ingest/ArticleImport.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
+#include "search/SearchMatches.h"
 #include "storage/FeedQueries.h"
 #include "storage/Storage.h"
 
@@ -73,6 +74,46 @@ private slots:
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, models::ArticleListModel::TitleColumn).data().toString(),
                  QStringLiteral("Article 3"));
+
+        // A text search's rows carry the passage that matched, in the title column.
+        QVERIFY(model.hasSnippets());
+        const auto snippet = model.index(0, models::ArticleListModel::TitleColumn)
+                                 .data(models::ArticleListModel::SnippetRole)
+                                 .value<search::Snippet>();
+        QCOMPARE(snippet.text, QStringLiteral("Talks in Erbil on day 3."));
+        QCOMPARE(snippet.marks.size(), 2); // day, 3
+        QVERIFY(!model.index(0, models::ArticleListModel::DateColumn)
+                     .data(models::ArticleListModel::SnippetRole)
+                     .isValid());
+
+        // A malformed query: the parser's sentence, and no rows of the search before as if
+        // they were its own.
+        QSignalSpy failed(&model, &models::ArticleListModel::loadFailed);
+        ArticleFilter malformed;
+        malformed.text = QStringLiteral("\"Erbil");
+        model.setFilter(malformed);
+        QTRY_COMPARE(failed.count(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("never closed")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.canFetchMore({}));
+
+        // Filters set one after the other before the reader gets to them: only the last is read,
+        // the others are skipped (they would only make it wait).
+        pages.clear();
+        failed.clear();
+        for (int day = 1; day <= 7; ++day) {
+            ArticleFilter filter;
+            filter.text = QStringLiteral("day %1").arg(day);
+            model.setFilter(filter);
+        }
+        QTRY_VERIFY(pages.count() >= 1);
+        QTest::qWait(200);
+        QCOMPARE(pages.count(), 1);
+        QCOMPARE(failed.count(), 0);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, models::ArticleListModel::TitleColumn).data().toString(),
+                 QStringLiteral("Article 7"));
     }
 
     void feedTreeHasFoldersAndCounts() {
