@@ -103,6 +103,11 @@ Result<FeedStoreReport> importFeedBody(QSqlDatabase& db, FeedPreparation& prepar
             return Error{stored.error()}; // the parser is stopped on the way out
         if (*stored == ChunksEnd::Restart)
             continue; // the transaction rolls back
+        // Stopped while waiting for the last chunk: the reading may have ended because it was
+        // stopped, with a part of the feed. Recorded as fetched, the feed would not be due at the
+        // next start, and the rest never read: roll back instead, and it is read again whole.
+        if (job.stop && job.stop->load())
+            return Error{QStringLiteral("Storing the feed was stopped.")};
         const Result<feeds::ParsedFeed>& parsed = preparation.result();
         if (!parsed)
             return Error{parsed.error()};
