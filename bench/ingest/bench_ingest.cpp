@@ -12,6 +12,7 @@
 
 #include "ChildRun.h"
 #include "FeedCorpus.h"
+#include "PlainDatabase.h"
 #include "SearchIndexSize.h"
 #include "StaticHttpServer.h"
 
@@ -43,53 +44,27 @@ double median(std::vector<double> values) {
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-// Rows of `table` in an SQLite file, or -1.
-qint64 countRows(const QString& path, const QString& table) {
-    const QString name = u"count-"_s + path;
-    qint64 count = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"SELECT count(*) FROM "_s + table) && query.next())
-                count = query.value(0).toLongLong();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return count;
-}
-
 // The search index's size and its vocabulary's in an SQLite file (a plain connection: dbstat reads
 // the tables' pages without Mirsad's tokenizer).
 SearchIndexSize indexSize(const QString& path) {
-    const QString name = u"index-"_s + path;
     SearchIndexSize size;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open())
+    withPlainDatabase(path, [&](QSqlDatabase& db) {
+        if (db.isValid())
             size = measureSearchIndexSize(db);
         else
             size.error = u"cannot open the database"_s;
-    }
-    QSqlDatabase::removeDatabase(name);
+    });
     return size;
 }
 
 // The bytes an SQLite database takes on disk once its WAL is checkpointed into it: the file and
 // what is left of its WAL (nothing after a TRUNCATE checkpoint).
 qint64 databaseBytes(const QString& path) {
-    const QString name = u"size-"_s + path;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
+    withPlainDatabase(path, [](QSqlDatabase& db) {
+        QSqlQuery query(db);
+        if (db.isValid())
             query.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
+    });
     qint64 bytes = 0;
     for (const QString& suffix : {u""_s, u"-wal"_s})
         bytes += QFileInfo(path + suffix).size();

@@ -2,6 +2,7 @@
 
 #include "ChildRun.h"
 #include "FeedCorpus.h"
+#include "PlainDatabase.h"
 #include "StaticHttpServer.h"
 #include "annotations/Annotations.h"
 #include "names/Entity.h"
@@ -65,23 +66,6 @@ Result<qint64> scalar(QSqlDatabase& db, const QString& sql, const QVariantList& 
     if (!query.exec() || !query.next())
         return Error{u"Could not run \"%1\": %2"_s.arg(sql, query.lastError().text())};
     return query.value(0).toLongLong();
-}
-
-// Rows of `table` in an SQLite file that is not Mirsad's (Newsboat's cache), or -1.
-qint64 foreignRows(const QString& path, const QString& table) {
-    const QString name = u"foreign-"_s + path;
-    qint64 count = -1;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (db.open()) {
-            QSqlQuery query(db);
-            if (query.exec(u"SELECT count(*) FROM "_s + table) && query.next())
-                count = query.value(0).toLongLong();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return count;
 }
 
 int wordCount(const QString& text) {
@@ -308,7 +292,7 @@ Result<ScaleArchive> loadOrBuildArchive(const QString& root, qint64 articles, co
         const ChildRun boat =
             runChild(tools.newsboat, {u"-u"_s, urls.fileName(), u"-c"_s, cache, u"-x"_s, u"reload"_s},
                      tools.environment, dir.filePath(u"newsboat.log"_s));
-        archive.newsboatItems = foreignRows(cache, u"rss_item"_s);
+        archive.newsboatItems = countRows(cache, u"rss_item"_s); // Newsboat's cache
         archive.newsboatBytes = fileBytes(cache);
         archive.newsboatNote =
             u"newsboat %1 s, exit %2"_s.arg(boat.wallSeconds, 0, 'f', 1).arg(boat.exitCode);
