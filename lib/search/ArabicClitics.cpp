@@ -1,5 +1,8 @@
 #include "search/ArabicClitics.h"
 
+#include <algorithm>
+#include <string_view>
+
 namespace mirsad::search {
 
 namespace {
@@ -11,7 +14,19 @@ constexpr char16_t kLam = u'\u0644';  // ل to, for
 constexpr char16_t kKaf = u'\u0643';  // ك like
 constexpr char16_t kAlef = u'\u0627'; // ا of the article ال
 
+// Every sequence of the grammar above, folded; ل + ال is لل.
+constexpr std::u16string_view kCliticSequences[] = {
+    u"و",  u"ف",  u"ب",  u"ل",  u"ك",  u"ال",   u"وال",  u"فال",  u"بال",  u"كال", u"لل", u"وب",
+    u"فب", u"ول", u"فل", u"وك", u"فك", u"وبال", u"فبال", u"وكال", u"فكال", u"ولل", u"فلل"};
+
 } // namespace
+
+QStringList cliticForms(QStringView base) {
+    QStringList forms;
+    for (std::u16string_view clitics : kCliticSequences)
+        forms << QString::fromUtf16(clitics.data(), qsizetype(clitics.size())).append(base);
+    return forms;
+}
 
 bool isArabicWord(QStringView word) {
     if (word.isEmpty())

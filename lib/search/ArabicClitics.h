@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QStringList>
 #include <QStringView>
 
 namespace mirsad::search {
@@ -22,6 +23,10 @@ enum class CliticSide { Index, Query };
 // How many letters each allowed reading strips from the front of a folded word (search::searchText's
 // folding: alef forms already ا), shortest first; 0, the word itself, is always the first.
 QList<qsizetype> cliticSplits(QStringView word, CliticSide side);
+
+// The word with every allowed sequence of clitics in front, folded (و+base ... فكال+base, لل+base):
+// the forms a query looks for when the archive's vocabulary cannot list them yet.
+QStringList cliticForms(QStringView base);
 
 // Whether the word is written in Arabic letters (its first letter decides).
 bool isArabicWord(QStringView word);

@@ -15,12 +15,6 @@ namespace mirsad::storage {
 
 namespace {
 
-// The clitics a word may carry in front (search/ArabicClitics.h), folded: what a query word's
-// clitic forms are made of while the vocabulary of an older archive is still being filled.
-constexpr std::u16string_view kCliticPrefixes[] = {
-    u"و",  u"ف",  u"ب",  u"ل",  u"ك",  u"ال",   u"وال",  u"فال",  u"بال",  u"كال", u"لل", u"وب",
-    u"فب", u"ول", u"فل", u"وك", u"فك", u"وبال", u"فبال", u"وكال", u"فكال", u"ولل", u"فلل"};
-
 // More forms than this for one word (a very common stem in a huge archive) are cut, the word's
 // own forms kept first: each form costs FTS5 a lookup.
 constexpr qsizetype kMaxForms = 400;
@@ -29,13 +23,6 @@ constexpr qsizetype kMaxForms = 400;
 // "a|b|c" in a query as one token that may be any of them (storage/SearchTokenizer.cpp).
 QString synonyms(const QStringList& forms) {
     return QString(QLatin1Char('"') % forms.join(QLatin1Char('|')) % QLatin1Char('"'));
-}
-
-QStringList cliticForms(const QString& base) {
-    QStringList forms;
-    for (std::u16string_view prefix : kCliticPrefixes)
-        forms << QString::fromUtf16(prefix.data(), qsizetype(prefix.size())) + base;
-    return forms;
 }
 
 struct Compiler {
@@ -69,7 +56,7 @@ struct Compiler {
         }
         if (filling && search::isArabicWord(typed)) {
             for (const QString& base : query.bases) {
-                for (const QString& form : cliticForms(base)) {
+                for (const QString& form : search::cliticForms(base)) {
                     if (!sameForms.contains(form))
                         sameForms << form;
                 }
@@ -96,7 +83,7 @@ struct Compiler {
             const QString& prefix = term.words.first();
             QStringList forms{prefix};
             if (search::isArabicWord(prefix))
-                forms << cliticForms(prefix);
+                forms << search::cliticForms(prefix);
             return synonyms(forms) + QLatin1Char('*');
         }
         }

@@ -3,6 +3,7 @@
 #include "search/Stemmer.h"
 #include "search/WordForms.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace mirsad::search;
@@ -95,6 +96,17 @@ private slots:
         QCOMPARE(cliticSplits(folded(u"وفد"_s), CliticSide::Index), QList<qsizetype>{0});
         QCOMPARE(cliticSplits(folded(u"وبالموصل"_s), CliticSide::Query), (QList<qsizetype>{0, 1, 2, 4}));
         QCOMPARE(cliticSplits(u"kurdistan"_s, CliticSide::Index), QList<qsizetype>{0});
+    }
+
+    // The generated forms and the readings are one grammar: each form reads back to its base.
+    void cliticFormsReadBackToTheirBase() {
+        const QString base = folded(u"أربيل"_s);
+        const QStringList forms = cliticForms(base);
+        QCOMPARE(QSet<QString>(forms.cbegin(), forms.cend()).size(), forms.size());
+        for (const QString& form : forms) {
+            const QList<qsizetype> splits = cliticSplits(form, CliticSide::Index);
+            QVERIFY2(splits.contains(form.size() - base.size()), qPrintable(form));
+        }
     }
 
     void lightStem() {
