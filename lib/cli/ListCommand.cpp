@@ -120,13 +120,9 @@ Status fillVocabulary(CommandContext& context, QSqlDatabase& db) {
     context.err << "mirsadctl: indexing this archive's words for the new search first (once, after an "
                    "upgrade)..."
                 << Qt::endl;
-    for (;;) {
-        Result<qint64> words = storage::fillSearchVocabulary(db, 20000);
-        if (!words)
-            return Error{words.error()};
-        if (*words == 0)
-            return {};
-    }
+    if (Result<qint64> words = storage::fillWholeSearchVocabulary(db); !words)
+        return Error{words.error()};
+    return {};
 }
 
 QJsonObject toJson(const storage::ArticleSummary& article) {

@@ -310,4 +310,16 @@ Result<qint64> fillSearchVocabulary(QSqlDatabase& db, int words) {
     return count;
 }
 
+Result<qint64> fillWholeSearchVocabulary(QSqlDatabase& db, int wordsPerStep) {
+    qint64 total = 0;
+    for (;;) {
+        Result<qint64> read = fillSearchVocabulary(db, wordsPerStep);
+        if (!read)
+            return read;
+        if (*read == 0)
+            return total;
+        total += *read;
+    }
+}
+
 } // namespace mirsad::storage

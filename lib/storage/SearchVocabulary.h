@@ -62,6 +62,9 @@ Result<qint64> fillSearchVocabulary(QSqlDatabase& db, int words = 5000);
 // When the vocabulary was made by other rules than this build's (search::kWordKeysVersion), it
 // is emptied and a fill from the index begins. openDatabase calls it after migrating.
 Status checkSearchVocabularyRules(QSqlDatabase& db);
+// All the steps left at once, for a caller that waits anyway (mirsadctl, the benchmarks); returns
+// how many words were read.
+Result<qint64> fillWholeSearchVocabulary(QSqlDatabase& db, int wordsPerStep = 20000);
 // Whether a fill is still to do.
 bool searchVocabularyFilling(const QSqlDatabase& db);
 
