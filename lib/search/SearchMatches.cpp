@@ -116,11 +116,9 @@ Snippet snippetOf(QStringView text, const QList<text::Span>& matches, qsizetype 
     qsizetype end = std::min(text.size(), start + length);
     while (end < text.size() && !text[end].isSpace())
         ++end;
-    const QStringView passage = text.sliced(start, end - start);
-    const bool cutBefore = start > 0;
-    QString out = cutBefore ? QStringLiteral("… ") : QString();
+    QString out = start > 0 ? QStringLiteral("… ") : QString();
     const qsizetype shift = out.size() - start;
-    out += passage.toString().simplified().isEmpty() ? QString() : passage.toString();
+    out += text.sliced(start, end - start);
     // Line breaks and runs of spaces become one space; marks move with the text they cover.
     QString flat;
     QList<qsizetype> moved(out.size() + 1, 0);
