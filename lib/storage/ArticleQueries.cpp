@@ -47,13 +47,10 @@ struct Driver {
     int keep = 0; // Ranked: the rows the page shows
 };
 
-// mirsad_rank's call for a search (storage/SearchRank.h): the title weighs three times the body,
-// and forms other than the typed words themselves (inflections) half as much. The forms are
-// words of the index, letters and digits only; quoted all the same.
-QString rankCall(const QString& table, int keep, const QString& sameForms) {
-    QString forms = sameForms;
-    forms.replace(QLatin1Char('\''), QStringLiteral("''"));
-    return QStringLiteral("mirsad_rank(%1, %2, 3.0, 1.0, '%3')").arg(table, QString::number(keep), forms);
+// mirsad_rank's call for a search (storage/SearchRank.h): the title weighs three times the body;
+// `terms` (digits, dots, commas and spaces only) groups each query word's forms into one term.
+QString rankCall(const QString& table, int keep, const QString& terms) {
+    return QStringLiteral("mirsad_rank(%1, %2, 3.0, 1.0, '%3')").arg(table, QString::number(keep), terms);
 }
 
 // How a text condition is checked. A rare text is looked up whole (its few matches become an id
@@ -63,7 +60,7 @@ QString rankCall(const QString& table, int keep, const QString& sameForms) {
 struct TextPlan {
     enum Kind { None, Ids, Common, Set } kind = None;
     QString match;
-    QString sameForms;                  // for mirsad_rank: the forms that are the typed words themselves
+    QString terms;                      // for mirsad_rank: how the match's phrases rank
     QList<qint64> ids;                  // Ids: every match; Common: the newest ones, read so far
     std::shared_ptr<QSqlQuery> matches; // Common: the rest of the matches, newest first
 };
@@ -78,7 +75,7 @@ Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, b
     if (!compiled)
         return Error{compiled.error()};
     plan.match = compiled->match;
-    plan.sameForms = compiled->sameForms;
+    plan.terms = compiled->terms;
     if (plan.match.isEmpty())
         return plan;
     plan.kind = TextPlan::Set;
@@ -155,7 +152,7 @@ struct Source {
     QString condition;
 };
 
-Source sourceFor(const Driver& driver, const QString& sameForms = {}) {
+Source sourceFor(const Driver& driver, const QString& terms = {}) {
     switch (driver.kind) {
     case Driver::Entity:
         return {QStringLiteral("article_entities d CROSS JOIN articles a ON a.id = d.article_id"),
@@ -170,10 +167,12 @@ Source sourceFor(const Driver& driver, const QString& sameForms = {}) {
         return {QStringLiteral("article_search s CROSS JOIN articles a ON a.id = s.rowid"),
                 {QStringLiteral("s.article_search MATCH ?")}};
     case Driver::Ranked:
+        // Rows that cannot reach the page score 0 and are left out before the sort (asked again
+        // for the sort, mirsad_rank answers the same row from its last result).
         return {QStringLiteral("(SELECT rowid AS id, %1 AS score "
-                               "FROM article_search WHERE article_search MATCH ? ORDER BY score, rowid DESC "
-                               "LIMIT %2) s CROSS JOIN articles a ON a.id = s.id")
-                    .arg(rankCall(QStringLiteral("article_search"), driver.keep, sameForms))
+                               "FROM article_search WHERE article_search MATCH ? AND score < 0 "
+                               "ORDER BY score, rowid DESC LIMIT %2) s CROSS JOIN articles a ON a.id = s.id")
+                    .arg(rankCall(QStringLiteral("article_search"), driver.keep, terms))
                     .arg(driver.keep),
                 {}};
     case Driver::Articles:
@@ -301,12 +300,12 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
     // CROSS JOIN keeps the articles' source as the outer loop: with the feeds outside, SQLite
     // reads every article of every feed and sorts them all before the first row of a page.
     query.sql = keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
-                               .arg(id, time, sourceFor(driver, text.sameForms).from, where.sql)
+                               .arg(id, time, sourceFor(driver, text.terms).from, where.sql)
                          : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
                                           "coalesce(a.published, a.fetched), a.sort_time, a.read, a.starred, "
                                           "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url "
                                           "FROM %1 CROSS JOIN feeds f ON f.id = a.feed_id WHERE %2")
-                               .arg(sourceFor(driver, text.sameForms).from, where.sql);
+                               .arg(sourceFor(driver, text.terms).from, where.sql);
     query.values = where.values;
     if (after && !byRelevance) {
         query.sql += QStringLiteral(" AND (%1, %2) < (?, ?)").arg(time, id);
@@ -316,7 +315,7 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
         query.sql += QStringLiteral(" ORDER BY s.score, s.id DESC LIMIT ?");
     else if (byRelevance)
         query.sql += QStringLiteral(" ORDER BY %1, a.id DESC LIMIT ?")
-                         .arg(rankCall(QStringLiteral("s.article_search"), 0, text.sameForms));
+                         .arg(rankCall(QStringLiteral("s.article_search"), 0, text.terms));
     else
         query.sql += QStringLiteral(" ORDER BY %1 DESC, %2 DESC LIMIT ?").arg(time, id);
     query.values << qMax(1, limit);

@@ -3,7 +3,6 @@
 #include "storage/SearchTokenizer.h"
 
 #include <QByteArray>
-#include <QSet>
 #include <QString>
 #include <QVarLengthArray>
 #include <algorithm>
@@ -19,30 +18,63 @@ namespace {
 
 constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
-// How much an inflection (a form not among the typed words' own) counts against the word itself.
-constexpr double kInflectionWeight = 0.5;
-// The arguments after the table: k, the title's weight, the body's, the typed words' own forms.
+// The arguments after the table: k, the title's weight, the body's, the terms.
 constexpr int kWeightArguments = 2;
-constexpr int kFormsArgument = 3;
+constexpr int kTermsArgument = 3;
 
-// What a query's rows share: the phrases' idf, the average length and the k best scores so far.
+// What a query's rows share: the terms' idf, the average length and the k best scores so far.
 struct RankData {
-    int phrases = 0;
-    std::vector<double> idf;
+    int terms = 0;
+    std::vector<int> termOf;          // of each phrase
+    std::vector<double> phraseWeight; // of each phrase: what one of its hits weighs in its term
+    std::vector<double> idf;          // of each term
     double averageLength = 1;
     qsizetype keep = 0;
     std::priority_queue<double, std::vector<double>, std::greater<>> best; // the k best, worst on top
-    QSet<QByteArray> sameForms;  // empty: every form weighs the same
     std::vector<double> weights; // of each column, read once from the arguments
+    // The last row's result: a query that filters on the score and sorts by it asks twice.
+    sqlite3_int64 lastRowid = 0;
+    double lastResult = 1;
 };
 
-int countHit(const Fts5ExtensionApi*, Fts5Context*, void* hits) {
-    ++*static_cast<qint64*>(hits);
+int collectRowid(const Fts5ExtensionApi* api, Fts5Context* fts, void* rowids) {
+    static_cast<std::vector<sqlite3_int64>*>(rowids)->push_back(api->xRowid(fts));
     return SQLITE_OK;
 }
 
-RankData* rankData(const Fts5ExtensionApi* api, Fts5Context* fts, qsizetype keep, sqlite3_value* forms,
-                   int argc, sqlite3_value** argv, int& rc) {
+// Reads `terms` ("1,1,0.5 1"): each space-separated term lists its phrases' weights. Phrases the
+// text does not cover (or a malformed one) are terms of their own, weighing 1.
+void readTerms(RankData& data, int phrases, sqlite3_value* terms) {
+    data.termOf.clear();
+    data.phraseWeight.clear();
+    if (terms) {
+        const QByteArray text(reinterpret_cast<const char*>(sqlite3_value_text(terms)),
+                              sqlite3_value_bytes(terms));
+        for (const QByteArray& term : text.split(' ')) {
+            if (term.isEmpty())
+                continue;
+            for (const QByteArray& weight : term.split(',')) {
+                bool ok = false;
+                const double w = weight.toDouble(&ok);
+                data.termOf.push_back(data.terms);
+                data.phraseWeight.push_back(ok && w > 0 ? w : 1.0);
+            }
+            ++data.terms;
+        }
+    }
+    if (int(data.termOf.size()) > phrases) { // not this query's terms: every phrase on its own
+        data.termOf.clear();
+        data.phraseWeight.clear();
+        data.terms = 0;
+    }
+    while (int(data.termOf.size()) < phrases) {
+        data.termOf.push_back(data.terms++);
+        data.phraseWeight.push_back(1.0);
+    }
+}
+
+RankData* rankData(const Fts5ExtensionApi* api, Fts5Context* fts, qsizetype keep, int argc,
+                   sqlite3_value** argv, int& rc) {
     if (auto* data = static_cast<RankData*>(api->xGetAuxdata(fts, 0)))
         return data;
     auto* data = new RankData;
@@ -51,15 +83,9 @@ RankData* rankData(const Fts5ExtensionApi* api, Fts5Context* fts, qsizetype keep
     for (int column = 0; column < api->xColumnCount(fts); ++column)
         data->weights.push_back(
             column < kWeightArguments && column + 1 < argc ? sqlite3_value_double(argv[column + 1]) : 1.0);
-    if (forms) {
-        const QByteArray list(reinterpret_cast<const char*>(sqlite3_value_text(forms)),
-                              sqlite3_value_bytes(forms));
-        for (const QByteArray& form : list.split(' '))
-            if (!form.isEmpty())
-                data->sameForms.insert(form);
-    }
-    data->phrases = api->xPhraseCount(fts);
-    data->idf.assign(size_t(data->phrases), 1.0);
+    const int phrases = api->xPhraseCount(fts);
+    readTerms(*data, phrases, argc > kTermsArgument ? argv[kTermsArgument] : nullptr);
+    data->idf.assign(size_t(data->terms), 1.0);
     sqlite3_int64 rows = 0;
     sqlite3_int64 tokens = 0;
     rc = api->xRowCount(fts, &rows);
@@ -68,12 +94,17 @@ RankData* rankData(const Fts5ExtensionApi* api, Fts5Context* fts, qsizetype keep
     data->averageLength = rows > 0 ? double(tokens) / double(rows) : 1;
     if (data->averageLength <= 0)
         data->averageLength = 1;
-    // bm25's idf, for every phrase, only when there are several to weigh against each other.
-    for (int p = 0; rc == SQLITE_OK && data->phrases > 1 && p < data->phrases; ++p) {
-        qint64 hits = 0;
-        rc = api->xQueryPhrase(fts, p, &hits, countHit);
-        const double idf = std::log((double(rows) - double(hits) + 0.5) / (double(hits) + 0.5));
-        data->idf[size_t(p)] = idf > 0 ? idf : 1e-6;
+    // bm25's idf of every term, only when there are several to weigh against each other: the
+    // articles with any of the term's phrases.
+    for (int t = 0; rc == SQLITE_OK && data->terms > 1 && t < data->terms; ++t) {
+        std::vector<sqlite3_int64> rowids;
+        for (int p = 0; rc == SQLITE_OK && p < phrases; ++p)
+            if (data->termOf[size_t(p)] == t)
+                rc = api->xQueryPhrase(fts, p, &rowids, collectRowid);
+        std::sort(rowids.begin(), rowids.end());
+        const auto hits = double(std::unique(rowids.begin(), rowids.end()) - rowids.begin());
+        const double idf = std::log((double(rows) - hits + 0.5) / (hits + 0.5));
+        data->idf[size_t(t)] = idf > 0 ? idf : 1e-6;
     }
     if (rc == SQLITE_OK)
         rc = api->xSetAuxdata(fts, data, [](void* d) { delete static_cast<RankData*>(d); });
@@ -86,24 +117,35 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
           sqlite3_value** argv) {
     int rc = SQLITE_OK;
     const qsizetype keep = argc > 0 ? qsizetype(std::max<sqlite3_int64>(0, sqlite3_value_int64(argv[0]))) : 0;
-    RankData* data =
-        rankData(api, fts, keep, argc > kFormsArgument ? argv[kFormsArgument] : nullptr, argc, argv, rc);
+    RankData* data = rankData(api, fts, keep, argc, argv, rc);
     if (!data) {
         sqlite3_result_error_code(out, rc);
         return;
     }
+    const sqlite3_int64 rowid = api->xRowid(fts);
+    if (rowid == data->lastRowid && data->lastResult <= 0) {
+        sqlite3_result_double(out, data->lastResult);
+        return;
+    }
+    data->lastRowid = rowid;
     const int columns = api->xColumnCount(fts);
-    QVarLengthArray<double, 8> frequency(data->phrases, 0.0);
+    QVarLengthArray<double, 8> frequency(data->terms, 0.0);
     QVarLengthArray<int, 4> lastOffset(columns, -1);
-    int instances = 0;
-    rc = api->xInstCount(fts, &instances);
-    for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-        int phrase = 0, column = 0, offset = 0;
-        rc = api->xInst(fts, i, &phrase, &column, &offset);
+    // Each phrase's positions straight from its position list: cheaper than xInst, which first
+    // builds and sorts the row's instances of every phrase (this runs for every match).
+    const int phrases = int(data->termOf.size());
+    for (int phrase = 0; phrase < phrases; ++phrase) {
+        Fts5PhraseIter iter;
+        int column = 0, offset = 0;
+        rc = api->xPhraseFirst(fts, phrase, &iter, &column, &offset);
         if (rc != SQLITE_OK)
             break;
-        frequency[phrase] += data->weights[size_t(column)];
-        lastOffset[column] = std::max(lastOffset[column], offset);
+        const double weight = data->phraseWeight[size_t(phrase)];
+        double& termFrequency = frequency[data->termOf[size_t(phrase)]];
+        for (; column >= 0; api->xPhraseNext(fts, &iter, &column, &offset)) {
+            termFrequency += data->weights[size_t(column)] * weight;
+            lastOffset[column] = std::max(lastOffset[column], offset);
+        }
     }
     if (rc != SQLITE_OK) {
         sqlite3_result_error_code(out, rc);
@@ -111,9 +153,9 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
     }
     const auto score = [&](double length) {
         double sum = 0;
-        for (int p = 0; p < data->phrases; ++p)
-            sum += data->idf[size_t(p)] * (frequency[p] * (kK1 + 1)) /
-                   (frequency[p] + kK1 * (1 - kB + kB * length / data->averageLength));
+        for (int t = 0; t < data->terms; ++t)
+            sum += data->idf[size_t(t)] * (frequency[t] * (kK1 + 1)) /
+                   (frequency[t] + kK1 * (1 - kB + kB * length / data->averageLength));
         return sum;
     };
     const bool full = data->keep > 0 && qsizetype(data->best.size()) >= data->keep;
@@ -123,25 +165,8 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         for (int offset : lastOffset)
             shortest += offset + 1;
         if (score(shortest) < data->best.top()) {
+            data->lastResult = 0.0;
             sqlite3_result_double(out, 0.0); // cannot be among the k best
-            return;
-        }
-    }
-    // Inflections weigh less: which form each hit is costs a lookup, made only for the documents
-    // that may rank (the bound above counted every hit as the word itself).
-    if (!data->sameForms.isEmpty()) {
-        for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
-            int phrase = 0, column = 0, offset = 0;
-            const char* token = nullptr;
-            int size = 0;
-            rc = api->xInst(fts, i, &phrase, &column, &offset);
-            if (rc == SQLITE_OK)
-                rc = api->xInstToken(fts, i, 0, &token, &size);
-            if (rc == SQLITE_OK && token && !data->sameForms.contains(QByteArray::fromRawData(token, size)))
-                frequency[phrase] -= (1 - kInflectionWeight) * data->weights[size_t(column)];
-        }
-        if (rc != SQLITE_OK) {
-            sqlite3_result_error_code(out, rc);
             return;
         }
     }
@@ -160,6 +185,7 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
             data->best.push(exact);
         }
     }
+    data->lastResult = -exact;
     sqlite3_result_double(out, -exact);
 }
 

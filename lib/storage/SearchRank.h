@@ -8,27 +8,27 @@ namespace mirsad::storage {
 
 // The relevance of an article to a search, as an FTS5 auxiliary function of article_search:
 //
-//     mirsad_rank(article_search, k, title weight, body weight [, forms])
+//     mirsad_rank(article_search, k, title weight, body weight [, terms])
 //
-// `forms`, the typed words' own forms separated by spaces (storage/SearchVocabulary.h): a hit on
-// any other form of a query word (an inflection) counts half, so that articles with the word as
-// typed rank first. Without it every form counts the same.
+// is BM25 (k1 = 1.2, b = 0.75, FTS5's weighted term frequencies, document length and averages;
+// negative, best first) over the query's terms rather than its FTS5 phrases. A query word is the
+// alternatives of its forms, one phrase each (storage/SearchVocabulary.h); `terms` says which
+// phrases make one term and what each phrase's hits weigh: "1,1,0.5 1" is a first term of three
+// phrases (the typed word's own forms weigh 1, an inflection 0.5) and a second of one. A term's
+// frequency is its phrases' weighted hits together, and its idf counts the articles that have any
+// of them. Without `terms` each phrase is a term of weight 1, which is FTS5's bm25 exactly.
 //
-// is exactly FTS5's bm25(article_search, title weight, body weight) (k1 = 1.2, b = 0.75, the
-// same weighted term frequencies, document length and averages; negative, best first), but a
-// query that orders by it with LIMIT k gets its first k rows without reading every match's
+// A query that orders by it with LIMIT k gets its first k rows without reading every match's
 // document length. bm25 reads each match's length from the index's docsize table, a B-tree seek
-// that is three quarters of its cost (a common word matches half a million articles). This one
-// keeps the k best scores seen so far in the query: a match whose score could not reach them
-// even at the shortest length its own term positions allow (score falls with length) returns 0,
-// worse than every scored match, without that seek. Only matches that might be among the best
-// are measured, so ORDER BY it LIMIT k returns the same k rows as ORDER BY bm25 (ties aside).
+// that was three quarters of its cost (a common word matches half a million articles). This one
+// keeps the k best scores seen so far in the query: a match whose score could not reach them even
+// at the shortest length its own term positions allow (score falls with length) returns 0, worse
+// than every scored match, without that seek. Only matches that might be among the best are
+// measured, so ORDER BY it LIMIT k returns the same k rows as scoring every match (ties aside).
 // With k = 0 every match is scored (for queries with other conditions, which it cannot see).
 //
-// The weights of a query with one phrase ("word"*) do not depend on how many articles contain
-// it, so its idf, a scan of the phrase's whole doclist, is not computed (taken as 1): the order is
-// the same. With several phrases each one's idf is computed as bm25 does. Any FTS5 query works,
-// so words that match several forms (prefixes, or OR-groups of variants) rank as bm25 would.
+// With one term, its idf does not change the order and is not computed (a scan of the term's
+// whole doclists); with several, each one's is.
 Status registerSearchRank(sqlite3* db);
 
 inline constexpr char kSearchRankName[] = "mirsad_rank";

@@ -19,16 +19,25 @@ namespace {
 // own forms kept first: each form costs FTS5 a lookup.
 constexpr qsizetype kMaxForms = 400;
 
-// One word of the query with all its forms, as an FTS5 phrase of synonyms: the tokenizer reads
-// "a|b|c" in a query as one token that may be any of them (storage/SearchTokenizer.cpp).
+// A prefix with its clitic forms, as an FTS5 phrase of synonyms: the tokenizer reads "a|b|c" in a
+// query as one token that may be any of them (storage/SearchTokenizer.cpp).
 QString synonyms(const QStringList& forms) {
     return QString(QLatin1Char('"') % forms.join(QLatin1Char('|')) % QLatin1Char('"'));
+}
+
+// One word of the query with all its forms, as alternatives: ("a" OR "b" OR "c"). Not as one
+// phrase of synonyms: FTS5 merges the position lists of a synonym phrase's forms for every row it
+// reads, which made a common word's matches three times as slow to walk as the forms' own OR.
+QString alternatives(const QStringList& forms) {
+    if (forms.size() == 1)
+        return QString(QLatin1Char('"') % forms.first() % QLatin1Char('"'));
+    return QString(QStringLiteral("(\"") % forms.join(QStringLiteral("\" OR \"")) % QStringLiteral("\")"));
 }
 
 struct Compiler {
     QSqlQuery lookup;
     bool filling = false;
-    QStringList same;
+    QStringList rankTerms; // mirsad_rank's weights of each term's phrases (SearchVocabulary.h)
 
     Result<QString> word(const QString& typed) {
         const search::QueryWord query = search::queryWord(typed);
@@ -62,14 +71,17 @@ struct Compiler {
                 }
             }
         }
-        same << sameForms;
         QStringList forms = sameForms + stemmed;
         if (forms.size() > kMaxForms) {
             qCInfo(lcStorage) << "Search: the word" << typed << "has" << forms.size() << "forms; the first"
                               << kMaxForms << "are looked for";
             forms.resize(kMaxForms);
         }
-        return synonyms(forms);
+        // The word's own forms weigh fully, its inflections half (they rank after it).
+        QStringList weights(std::min(sameForms.size(), forms.size()), QStringLiteral("1"));
+        weights.resize(forms.size(), QStringLiteral("0.5"));
+        rankTerms << weights.join(QLatin1Char(','));
+        return alternatives(forms);
     }
 
     Result<QString> term(const search::QueryTerm& term) {
@@ -77,13 +89,14 @@ struct Compiler {
         case search::QueryTerm::Word:
             return word(term.words.first());
         case search::QueryTerm::Phrase:
-            same << term.words;
+            rankTerms << QStringLiteral("1");
             return QString(QLatin1Char('"') % term.words.join(QLatin1Char(' ')) % QLatin1Char('"'));
         case search::QueryTerm::Prefix: {
             const QString& prefix = term.words.first();
             QStringList forms{prefix};
             if (search::isArabicWord(prefix))
                 forms << search::cliticForms(prefix);
+            rankTerms << QStringLiteral("1");
             return synonyms(forms) + QLatin1Char('*');
         }
         }
@@ -123,16 +136,14 @@ Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::Parse
     }
     compiled.match = required.join(QStringLiteral(" AND "));
     if (!query.excluded.isEmpty()) {
-        const QStringList kept = compiler.same; // excluded words do not rank
+        // Excluded words have phrases in the match too (never in a matching row): they get terms.
         Result<QString> excluded = compiler.any(query.excluded);
         if (!excluded)
             return Error{excluded.error()};
-        compiler.same = kept;
         // FTS5's NOT is binary: what is required, then one group of what is not.
         compiled.match = QStringLiteral("(%1) NOT (%2)").arg(compiled.match, *excluded);
     }
-    compiler.same.removeDuplicates();
-    compiled.sameForms = compiler.same.join(QLatin1Char(' '));
+    compiled.terms = compiler.rankTerms.join(QLatin1Char(' '));
     return compiled;
 }
 

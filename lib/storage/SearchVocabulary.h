@@ -17,11 +17,13 @@ namespace mirsad::storage {
 // The search index's vocabulary (migration 018): each word of the index under its keys
 // (search/WordForms.h). It turns a parsed query into an FTS5 query over article_search.
 
-// A query for article_search: `match` for MATCH, and the forms that count as the typed words
-// themselves (the rest are inflections, which rank lower: mirsad_rank's last argument).
+// A query for article_search: `match` for MATCH, and how its phrases rank (mirsad_rank's `terms`,
+// storage/SearchRank.h). Each query word becomes the alternatives of its forms, ("a" OR "b"), one
+// FTS5 phrase each; they rank as one term, the typed word's own forms weighing 1 and its
+// inflections 0.5: "1,1,0.5 1" is a word with three forms, then a phrase or prefix.
 struct CompiledSearch {
     QString match;
-    QString sameForms; // separated by spaces
+    QString terms;
     bool isEmpty() const { return match.isEmpty(); }
 };
 
