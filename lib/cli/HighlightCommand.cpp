@@ -19,6 +19,17 @@ QList<text::Span> occurrencesOf(const QString& text, const QString& quote) {
     return spans.isEmpty() ? text::findFolded(text, quote) : spans;
 }
 
+// Whitespace runs as one space, the ends kept (a word cut by the quote stays cut).
+QString flattened(QStringView text) {
+    QString flat;
+    for (const QChar c : text)
+        if (!c.isSpace())
+            flat += c;
+        else if (flat.isEmpty() || flat.back() != u' ')
+            flat += u' ';
+    return flat;
+}
+
 // A few words either side of an occurrence, the occurrence in [brackets].
 QString inContext(const QString& text, const text::Span& span) {
     constexpr qsizetype around = 30;
@@ -28,12 +39,21 @@ QString inContext(const QString& text, const text::Span& span) {
         --from;
     while (to < text.size() && !text.at(to).isSpace() && to - span.end < around + 15)
         ++to;
-    return QStringLiteral("%1%2[%3]%4%5")
-        .arg(from > 0 ? QStringLiteral("…") : QString(),
-             text.mid(from, span.start - from).simplified() + u' ',
-             text.mid(span.start, span.end - span.start),
-             u' ' + text.mid(span.end, to - span.end).simplified(),
-             to < text.size() ? QStringLiteral("…") : QString());
+    const QStringView all(text);
+    return (from > 0 ? QStringLiteral("…") : QString()) +
+           flattened(all.mid(from, span.start - from)).trimmed() +
+           (from < span.start && text.at(span.start - 1).isSpace() ? QStringLiteral(" [")
+                                                                   : QStringLiteral("[")) +
+           flattened(all.mid(span.start, span.end - span.start)) +
+           (span.end < to && text.at(span.end).isSpace() ? QStringLiteral("] ") : QStringLiteral("]")) +
+           flattened(all.mid(span.end, to - span.end)).trimmed() +
+           (to < text.size() ? QStringLiteral("…") : QString());
+}
+
+QString times(qsizetype n) {
+    return n == 1   ? QStringLiteral("once")
+           : n == 2 ? QStringLiteral("twice")
+                    : QStringLiteral("%1 times").arg(n);
 }
 
 } // namespace
@@ -120,16 +140,13 @@ Command highlightCommand() {
                              .arg(inContext(text, found[i]));
             context.error(
                 (occurrence > found.size()
-                     ? QStringLiteral(
-                           "There is no occurrence %1: the quote “%2” occurs %3 times in article %4:")
+                     ? QStringLiteral("There is no occurrence %1: the quote “%2” occurs %3 in article %4:")
                            .arg(occurrence)
-                           .arg(quote)
-                           .arg(found.size())
+                           .arg(quote, times(found.size()))
                            .arg(id)
-                     : QStringLiteral("The quote “%1” occurs %2 times in article %3; say which with "
+                     : QStringLiteral("The quote “%1” occurs %2 in article %3; say which with "
                                       "--occurrence N:")
-                           .arg(quote)
-                           .arg(found.size())
+                           .arg(quote, times(found.size()))
                            .arg(id)) +
                 where);
             return Failure;

@@ -91,7 +91,7 @@ private slots:
 
         run = ctl({u"highlight"_s, oil, u"--quote"_s, u"the ministry"_s});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(u"occurs 2 times"_s) && run.err.contains(u"--occurrence"_s) &&
+        QVERIFY2(run.err.contains(u"occurs twice"_s) && run.err.contains(u"--occurrence"_s) &&
                      run.err.contains(u"March, [the ministry] said"_s) &&
                      run.err.contains(u"[the ministry] added"_s),
                  qPrintable(run.err));
