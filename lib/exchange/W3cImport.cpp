@@ -107,7 +107,7 @@ QString accountName(const QString& user) {
 
 QString creatorName(const QJsonValue& creator) {
     if (creator.isArray())
-        return creatorName(creator.toArray().first());
+        return creatorName(creator.toArray().at(0));
     if (creator.isString())
         return accountName(creator.toString());
     const QJsonObject object = creator.toObject();
@@ -155,7 +155,7 @@ Result<std::optional<Passage>> passageOf(const QJsonValue& selectorValue, const 
 Status readTarget(const QJsonValue& value, Incoming& incoming) {
     QJsonValue target = value;
     if (target.isArray())
-        target = target.toArray().first();
+        target = target.toArray().at(0);
     if (target.isString()) {
         incoming.source = target.toString();
         return {};
@@ -531,6 +531,13 @@ Result<ImportReport> importW3cAnnotations(QSqlDatabase& db, const QByteArray& js
                             annotation.passage
                                 ? QStringLiteral(" (quote “%1”)").arg(shortQuote(annotation.passage->quote))
                                 : QString());
+            reported.insert(i);
+            continue;
+        }
+        if (!annotation.highlight && !annotation.note) {
+            report.unmatched << QStringLiteral(
+                                    "%1 has neither a passage nor a note: Mirsad keeps nothing of it.")
+                                    .arg(annotation.label);
             reported.insert(i);
             continue;
         }

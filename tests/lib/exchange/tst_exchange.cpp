@@ -59,6 +59,13 @@ QList<QStringList> parseCsv(const QString& csv) {
     return rows;
 }
 
+// The exports beside the screenshots, for a person to read.
+void saveForReview(const QString& name, const QByteArray& bytes) {
+    QFile file(test::screenshotPath(name));
+    if (file.open(QIODevice::WriteOnly))
+        file.write(bytes);
+}
+
 struct Counts {
     qint64 highlights, notes;
     bool operator==(const Counts&) const = default;
@@ -137,10 +144,19 @@ private slots:
         QCOMPARE(text::utf16Index(text, 2), 3);
         QCOMPARE(text::CodePointMap(text)(3), 2);
         QCOMPARE(text::utf16Index(text, 10), 5);
+
+        // A selector's context does not cut an emoji in two (it would not survive as UTF-8).
+        const QString emoji = QStringLiteral("🛢") + QString(31, u'x') + QStringLiteral("quote") +
+                              QString(31, u'y') + QStringLiteral("🛢");
+        const text::TextSelector selector = text::selectorFor(emoji, 33, 38);
+        QCOMPARE(selector.quote, QStringLiteral("quote"));
+        QCOMPARE(selector.prefix, QString(31, u'x'));
+        QCOMPARE(selector.suffix, QString(31, u'y'));
     }
 
     void w3cRoundTripIntoAnEmptyArchive() {
         const QByteArray json = written(sourceBrief(), DataFormat::W3c);
+        saveForReview(QStringLiteral("annotations-w3c.jsonld"), json);
         const QJsonObject collection = QJsonDocument::fromJson(json).object();
         QCOMPARE(collection[u"@context"].toString(), QStringLiteral("http://www.w3.org/ns/anno.jsonld"));
         QCOMPARE(collection[u"type"].toString(), QStringLiteral("AnnotationCollection"));
@@ -297,6 +313,7 @@ private slots:
         addNote(m_ids[2], 0, QStringLiteral("=HYPERLINK(\"http://evil.example\",\"x\")"), {},
                 QStringLiteral("Sam"));
         const QByteArray csv = written(sourceBrief(), DataFormat::Csv);
+        saveForReview(QStringLiteral("annotations.csv"), csv);
         QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(csv.mid(3)));
         QCOMPARE(rows.size(), 1 + 5 + 5);
@@ -393,6 +410,16 @@ private slots:
         QCOMPARE(report->unmatched.size(), 1);
         QVERIFY(report->unmatched[0].contains(u"اجتماع في السليمانية"));
         QVERIFY(report->unmatched[0].contains(u"محادثات في أربيل"));
+        QCOMPARE(counts(*m_source), before);
+
+        // An annotation with nothing Mirsad keeps (a bookmark of the page) is reported too.
+        report = importW3cAnnotations(
+            m_source->db(), QByteArrayLiteral("{\"type\": \"Annotation\", \"motivation\": \"bookmarking\", "
+                                              "\"target\": \"https://example.org/oil\"}"));
+        QVERIFY2(report, qPrintable(report.error()));
+        QCOMPARE(report->unmatched.size(), 1);
+        QVERIFY2(report->unmatched[0].contains(u"neither a passage nor a note"),
+                 qPrintable(report->unmatched[0]));
         QCOMPARE(counts(*m_source), before);
     }
 
