@@ -14,6 +14,7 @@ class TestAnnotationCli : public QObject {
     Q_OBJECT
     std::unique_ptr<test::TempDatabase> m_db;
     QList<qint64> m_ids;
+    QTemporaryDir m_config;
 
     test::CtlResult ctl(const QStringList& args) { return test::runCtl(m_db->path(), args); }
     qint64 count(const QString& table) {
@@ -36,7 +37,12 @@ class TestAnnotationCli : public QObject {
     }
 
 private slots:
-    void initTestCase() { test::isolateFromUserData(); }
+    void initTestCase() {
+        test::isolateFromUserData();
+        // mirsadctl reads the GUI's settings (the author's name): not the user's own here.
+        QVERIFY(m_config.isValid());
+        qputenv("XDG_CONFIG_HOME", m_config.path().toUtf8());
+    }
     void init() {
         m_db = std::make_unique<test::TempDatabase>();
         QVERIFY(m_db->ok());
@@ -137,13 +143,23 @@ private slots:
         // The GUI's default author: the login name when no name is set in its preferences.
         QCOMPARE(notes[1][u"author"].toString(), qEnvironmentVariable("USER", QDir::home().dirName()));
 
+        // The name set in the GUI's preferences signs the notes written here too.
+        QDir().mkpath(m_config.filePath(u"Mirsad"_s));
+        QFile settings(m_config.filePath(u"Mirsad/Mirsad.conf"_s));
+        QVERIFY(settings.open(QIODevice::WriteOnly));
+        settings.write("[General]\nauthor=Layla Analyst\n");
+        settings.close();
+        QCOMPARE(ctl({u"note"_s, budget, u"Signed."_s}).exitCode, 0);
+        QCOMPARE(annotationsJson()[u"articles"][0][u"notes"][2][u"author"].toString(), u"Layla Analyst"_s);
+        QFile::remove(settings.fileName());
+
         // Refusals: a highlight of another article, an empty note, no text.
         run = ctl({u"note"_s, QString::number(m_ids[0]), u"x"_s, u"--highlight"_s, highlightId});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(u"has no highlight"_s), qPrintable(run.err));
         QCOMPARE(ctl({u"note"_s, budget, u"  "_s}).exitCode, 2);
         QCOMPARE(ctl({u"note"_s, budget}).exitCode, 2);
-        QCOMPARE(count(u"notes"_s), 2);
+        QCOMPARE(count(u"notes"_s), 3);
     }
 
     void importAnnotationsReportsAndIsIdempotent() {
