@@ -11,7 +11,9 @@ namespace mirsad::cli {
 namespace {
 
 QList<Command> commands() {
-    return {importCommand(), refreshCommand(), listCommand(), showCommand(), tagCommand(), entitiesCommand()};
+    return {importCommand(),      refreshCommand(),          listCommand(),      showCommand(),
+            tagCommand(),         entitiesCommand(),         highlightCommand(), noteCommand(),
+            annotationsCommand(), importAnnotationsCommand()};
 }
 
 QCommandLineOption databaseOption() {

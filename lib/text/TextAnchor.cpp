@@ -13,10 +13,16 @@ namespace mirsad::text {
 TextSelector selectorFor(QStringView text, qsizetype start, qsizetype end) {
     start = std::clamp<qsizetype>(start, 0, text.size());
     end = std::clamp<qsizetype>(end, start, text.size());
-    const qsizetype prefixStart = qMax<qsizetype>(0, start - selectorContext);
+    qsizetype prefixStart = qMax<qsizetype>(0, start - selectorContext);
+    qsizetype suffixEnd = qMin(text.size(), end + selectorContext);
+    // The context never holds half a surrogate pair (an emoji cut in two is not text).
+    if (prefixStart > 0 && prefixStart < start && text[prefixStart].isLowSurrogate())
+        ++prefixStart;
+    if (suffixEnd > end && suffixEnd < text.size() && text[suffixEnd - 1].isHighSurrogate())
+        --suffixEnd;
     return TextSelector{text.mid(start, end - start).toString(),
                         text.mid(prefixStart, start - prefixStart).toString(),
-                        text.mid(end, qMin(selectorContext, text.size() - end)).toString(), start, end};
+                        text.mid(end, suffixEnd - end).toString(), start, end};
 }
 
 namespace {
