@@ -53,6 +53,7 @@ Command refreshCommand();
 Command showCommand();
 Command tagCommand();
 Command entitiesCommand();
+Command exportCommand();
 
 // Helpers shared by commands.
 QString isoUtc(const QDateTime& time);

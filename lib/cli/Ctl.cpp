@@ -11,7 +11,8 @@ namespace mirsad::cli {
 namespace {
 
 QList<Command> commands() {
-    return {importCommand(), refreshCommand(), listCommand(), showCommand(), tagCommand(), entitiesCommand()};
+    return {importCommand(), refreshCommand(),  listCommand(),  showCommand(),
+            tagCommand(),    entitiesCommand(), exportCommand()};
 }
 
 QCommandLineOption databaseOption() {
