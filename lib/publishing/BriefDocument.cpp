@@ -1,6 +1,7 @@
 #include "annotations/HighlightPalette.h"
 #include "publishing/BriefText_p.h"
 #include "publishing/Export.h"
+#include "publishing/Writers_p.h"
 #include "text/TextDirection.h"
 
 #include <QColor>
@@ -59,7 +60,8 @@ QTextBlockFormat blockFormat(qreal top, qreal bottom, qreal indent = 0) {
 
 // Every block takes its direction from its own text (the first strong character); a block
 // without letters follows the one before it.
-void setDirections(QTextDocument& document, int from, int to) {
+// For ODT (Qt's writer keeps no paragraph direction) a right-to-left block is also aligned right.
+void setDirections(QTextDocument& document, int from, int to, bool alignRightToLeft) {
     Qt::LayoutDirection previous = Qt::LeftToRight;
     QTextBlock block = document.findBlock(from);
     if (block.previous().isValid())
@@ -76,10 +78,13 @@ void setDirections(QTextDocument& document, int from, int to) {
             }
         const Qt::LayoutDirection direction = strong ? text::paragraphDirection(text) : previous;
         previous = direction;
-        if (block.blockFormat().layoutDirection() == direction)
+        if (block.blockFormat().layoutDirection() == direction &&
+            (!alignRightToLeft || direction == Qt::LeftToRight))
             continue;
         QTextBlockFormat format;
         format.setLayoutDirection(direction);
+        if (alignRightToLeft && direction == Qt::RightToLeft)
+            format.setAlignment(Qt::AlignRight | Qt::AlignAbsolute);
         cursor.setPosition(block.position());
         cursor.mergeBlockFormat(format);
     }
@@ -87,9 +92,10 @@ void setDirections(QTextDocument& document, int from, int to) {
 
 class Builder {
 public:
-    explicit Builder(QTextDocument& document)
+    Builder(QTextDocument& document, detail::DocumentFlavour flavour)
         : m_document(document)
-        , m_cursor(&document) {}
+        , m_cursor(&document)
+        , m_flavour(flavour) {}
 
     void build(const briefs::Brief& brief) {
         title(brief);
@@ -192,9 +198,19 @@ private:
         }
     }
 
-    // A quote: one shaded cell in the highlight's colour (orphans with a dashed border).
+    // A quote: one shaded cell in the highlight's colour (orphans with a dashed border); for ODT,
+    // whose writer keeps neither the width nor the colour of a cell, shaded paragraphs.
     void quote(const annotations::Highlight& highlight) {
         const QColor shade = QColor::fromRgb(annotations::paletteColor(highlight.color).light);
+        if (m_flavour == detail::DocumentFlavour::Odt) {
+            for (const QString& paragraph :
+                 highlight.selector.quote.trimmed().split(QStringLiteral("\n\n"))) {
+                QTextBlockFormat format = blockFormat(6, 2, 14);
+                format.setBackground(shade);
+                line(paragraph.simplified(), format, textFormat(bodySize + 0.5));
+            }
+            return;
+        }
         QTextTableFormat table;
         table.setWidth(QTextLength(QTextLength::PercentageLength, 100));
         table.setBorder(highlight.orphaned ? 1 : 0);
@@ -262,12 +278,15 @@ private:
 
     QTextDocument& m_document;
     QTextCursor m_cursor;
+    detail::DocumentFlavour m_flavour;
     bool m_first = true;
 };
 
 } // namespace
 
-std::unique_ptr<QTextDocument> briefDocument(const briefs::Brief& brief) {
+namespace detail {
+
+std::unique_ptr<QTextDocument> briefDocument(const briefs::Brief& brief, DocumentFlavour flavour) {
     auto document = std::make_unique<QTextDocument>();
     document->setUndoRedoEnabled(false);
     document->setDefaultFont(bodyFont());
@@ -275,10 +294,16 @@ std::unique_ptr<QTextDocument> briefDocument(const briefs::Brief& brief) {
     QTextFrameFormat root = document->rootFrame()->frameFormat();
     root.setMargin(pageMargin);
     document->rootFrame()->setFrameFormat(root);
-    Builder builder(*document);
+    Builder builder(*document, flavour);
     builder.build(brief);
-    setDirections(*document, 0, document->characterCount());
+    setDirections(*document, 0, document->characterCount(), flavour == DocumentFlavour::Odt);
     return document;
+}
+
+} // namespace detail
+
+std::unique_ptr<QTextDocument> briefDocument(const briefs::Brief& brief) {
+    return detail::briefDocument(brief, detail::DocumentFlavour::Page);
 }
 
 } // namespace mirsad::publishing

@@ -4,6 +4,7 @@
 #include "publishing/Writers_p.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QPainter>
@@ -55,7 +56,7 @@ Status writeAll(QIODevice& out, const QByteArray& bytes, const QString& what) {
 Status writeOdt(const briefs::Brief& brief, QIODevice& out) {
     if (Status s = needGui(QStringLiteral("the ODT brief")); !s)
         return s;
-    const std::unique_ptr<QTextDocument> document = briefDocument(brief);
+    const std::unique_ptr<QTextDocument> document = briefDocument(brief, DocumentFlavour::Odt);
     QTextDocumentWriter writer(&out, QByteArrayLiteral("odf"));
     if (!writer.write(document.get()))
         return Error{QStringLiteral("Could not write the ODT brief: %1").arg(out.errorString())};
@@ -67,7 +68,7 @@ Status writeOdt(const briefs::Brief& brief, QIODevice& out) {
 Status writePdf(const briefs::Brief& brief, QIODevice& out) {
     if (Status s = needGui(QStringLiteral("the PDF brief")); !s)
         return s;
-    const std::unique_ptr<QTextDocument> document = briefDocument(brief);
+    const std::unique_ptr<QTextDocument> document = briefDocument(brief, DocumentFlavour::Page);
     QPdfWriter writer(&out);
     writer.setTitle(titleOf(brief));
     writer.setCreator(QStringLiteral("Mirsad %1").arg(QStringLiteral(MIRSAD_VERSION)));
@@ -165,17 +166,25 @@ Status exportBrief(const briefs::Brief& brief, ExportFormat format, QIODevice& o
 }
 
 Status exportBriefToFile(const briefs::Brief& brief, ExportFormat format, const QString& path) {
+    // Written to memory first: Qt's ODF and PDF writers close the device they end on, which a
+    // QSaveFile does not allow.
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (Status s = exportBrief(brief, format, buffer); !s)
+        return s;
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    const auto failed = [&] {
         return Error{
             QStringLiteral("Could not write %1: %2").arg(QFileInfo(path).fileName(), file.errorString())};
-    if (Status s = exportBrief(brief, format, file); !s) {
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed();
+    if (file.write(buffer.data()) != buffer.data().size()) {
         file.cancelWriting();
-        return s;
+        return failed();
     }
     if (!file.commit())
-        return Error{
-            QStringLiteral("Could not write %1: %2").arg(QFileInfo(path).fileName(), file.errorString())};
+        return failed();
     return {};
 }
 
