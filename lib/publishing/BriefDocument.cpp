@@ -11,7 +11,6 @@
 #include <QTextDocument>
 #include <QTextDocumentFragment>
 #include <QTextFrame>
-#include <QTextTable>
 
 namespace mirsad::publishing {
 
@@ -106,13 +105,14 @@ public:
     }
 
 private:
-    // Starts a new block (the document's first block is used as it is).
+    // Starts a new block (the document's first block, and the empty one after a quote, are used as
+    // they are).
     void block(const QTextBlockFormat& format, const QTextCharFormat& chars) {
-        if (m_first) {
+        if (m_reuseBlock) {
             m_cursor.setBlockFormat(format);
             m_cursor.setBlockCharFormat(chars);
             m_cursor.setCharFormat(chars);
-            m_first = false;
+            m_reuseBlock = false;
         } else {
             m_cursor.insertBlock(format, chars);
         }
@@ -211,30 +211,26 @@ private:
             }
             return;
         }
-        QTextTableFormat table;
-        table.setWidth(QTextLength(QTextLength::PercentageLength, 100));
-        table.setBorder(highlight.orphaned ? 1 : 0);
-        table.setBorderStyle(highlight.orphaned ? QTextFrameFormat::BorderStyle_Dashed
+        QTextFrameFormat frame;
+        frame.setBorder(highlight.orphaned ? 1 : 0);
+        frame.setBorderStyle(highlight.orphaned ? QTextFrameFormat::BorderStyle_Dashed
                                                 : QTextFrameFormat::BorderStyle_None);
-        table.setBorderBrush(quietText);
-        table.setCellSpacing(0);
-        table.setCellPadding(7);
-        table.setTopMargin(6);
-        table.setBottomMargin(2);
-        table.setLeftMargin(14);
-        table.setRightMargin(14);
-        table.setBackground(shade);
-        m_first = false;
-        QTextTable* cell = m_cursor.insertTable(1, 1, table);
-        QTextTableCellFormat cellFormat;
-        cellFormat.setBackground(shade);
-        cell->cellAt(0, 0).setFormat(cellFormat);
-        QTextCursor inside = cell->cellAt(0, 0).firstCursorPosition();
+        frame.setBorderBrush(quietText);
+        frame.setPadding(7);
+        frame.setTopMargin(6);
+        frame.setBottomMargin(2);
+        frame.setLeftMargin(14);
+        frame.setRightMargin(14);
+        frame.setBackground(shade);
+        m_reuseBlock = false;
+        m_cursor.insertFrame(frame);
         QTextBlockFormat format = blockFormat(0, 0);
         format.setLayoutDirection(text::paragraphDirection(highlight.selector.quote));
-        inside.setBlockFormat(format);
-        inside.insertText(highlight.selector.quote.trimmed(), textFormat(bodySize + 0.5));
+        m_cursor.setBlockFormat(format);
+        m_cursor.insertText(highlight.selector.quote.trimmed(), textFormat(bodySize + 0.5));
+        // After a frame the document has an empty block: the next line goes there.
         m_cursor = m_document.rootFrame()->lastCursorPosition();
+        m_reuseBlock = true;
     }
 
     void note(const annotations::Note& note, qreal indent) {
@@ -279,7 +275,7 @@ private:
     QTextDocument& m_document;
     QTextCursor m_cursor;
     detail::DocumentFlavour m_flavour;
-    bool m_first = true;
+    bool m_reuseBlock = true;
 };
 
 } // namespace
@@ -296,6 +292,7 @@ std::unique_ptr<QTextDocument> briefDocument(const briefs::Brief& brief, Documen
     document->rootFrame()->setFrameFormat(root);
     Builder builder(*document, flavour);
     builder.build(brief);
+
     setDirections(*document, 0, document->characterCount(), flavour == DocumentFlavour::Odt);
     return document;
 }

@@ -1,5 +1,6 @@
 #include "annotations/HighlightPalette.h"
 #include "publishing/BriefText_p.h"
+#include "text/TextDirection.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -53,7 +54,8 @@ QString sourceLine(const briefs::BriefArticle& article) {
     if (!feed.isEmpty() && feed != source)
         parts << feed;
     if (article.article.published.isValid())
-        parts << article.article.published.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+        parts << text::isolated(
+            article.article.published.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -83,7 +85,7 @@ QString noteByline(const annotations::Note& note) {
         parts << note.author.simplified();
     const QDateTime when = note.updated.isValid() ? note.updated : note.created;
     if (when.isValid())
-        parts << day(when);
+        parts << text::isolated(day(when));
     if (!note.tags.isEmpty()) {
         QStringList tags;
         for (const QString& tag : note.tags)

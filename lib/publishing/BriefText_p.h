@@ -18,7 +18,8 @@ QString tr(const char* text);
 QString titleOf(const briefs::Brief& brief);
 // The header: the date range, the filter, when it was generated, and the counts.
 QStringList headerParts(const briefs::Brief& brief);
-// "Shafaq News · Shafaq (Arabic) · 2024-03-05 09:00 UTC": the parts the article has.
+// "Shafaq News · Shafaq (Arabic) · 2024-03-05 09:00 UTC": the parts the article has. Dates here
+// and in bylines are isolated (text::isolated): after Arabic, bidi would otherwise reverse them.
 QString sourceLine(const briefs::BriefArticle& article);
 // An article's heading anchor: "article-3" for the third article (numbered from 1).
 QString anchorName(int index);

@@ -124,6 +124,12 @@ private slots:
                                          QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
                                          QStringLiteral("1"), QStringLiteral("-singlefile"), pdf, prefix});
         QVERIFY(QFile::exists(prefix + QStringLiteral(".png")));
+        // The last page: the index of names.
+        const QString index = test::screenshotPath(QStringLiteral("brief-pdf-index"));
+        run(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("80"),
+                                         QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"),
+                                         QStringLiteral("2"), QStringLiteral("-singlefile"), pdf, index});
+        QVERIFY(QFile::exists(index + QStringLiteral(".png")));
 
         const QString text =
             run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
