@@ -73,13 +73,13 @@ Command exportCommand() {
         "Export a brief (md, html, odt, pdf) or the annotations (csv, json, w3c) of the matching articles.");
     command.details =
         QStringLiteral(
-            "The articles: those matching the list filters, newest first (at most --limit, default %1), "
+            "The articles: those matching the list filters, newest first (at most --limit, default %1),\n"
             "or --ids in the order given, or a brief saved in the GUI (--brief, its id).\n"
-            "Briefs: md, html (standalone page), odt and pdf (A4) have the title, the date range and "
-            "filter, each article with its quotes in their colours and the notes, and the index of "
-            "names. Data: csv (UTF-8 with a BOM), json, w3c (W3C Web Annotation JSON-LD) hold the "
-            "highlights and notes.\n"
-            "Without -o, md, html, csv, json and w3c go to standard output; odt and pdf need -o FILE. "
+            "Briefs: md, html (a standalone page), odt and pdf (A4) have the title, the date range and\n"
+            "filter, each article with its quotes in their colours and the notes, and the index of names.\n"
+            "Data: csv (UTF-8 with a BOM), json and w3c (W3C Web Annotation JSON-LD) hold the highlights\n"
+            "and notes.\n"
+            "Without -o, md, html, csv, json and w3c go to standard output; odt and pdf need -o FILE.\n"
             "A file is written whole or not at all.\n\n")
             .arg(defaultLimit) +
         searchSyntaxHelp();
