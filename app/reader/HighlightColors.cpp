@@ -1,5 +1,7 @@
 #include "reader/HighlightColors.h"
 
+#include "annotations/HighlightPalette.h"
+
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/Theme>
 #include <QCoreApplication>
@@ -8,18 +10,14 @@
 using KSyntaxHighlighting::Theme;
 
 const QList<HighlightColor>& highlightPalette() {
-    static const QList<HighlightColor> palette{
-        {QStringLiteral("yellow"), QCoreApplication::translate("HighlightColors", "Yellow"),
-         QColor(0xff, 0xe8, 0x7a), QColor(0x7a, 0x66, 0x10)},
-        {QStringLiteral("green"), QCoreApplication::translate("HighlightColors", "Green"),
-         QColor(0xb6, 0xeb, 0xa4), QColor(0x2f, 0x6b, 0x2a)},
-        {QStringLiteral("blue"), QCoreApplication::translate("HighlightColors", "Blue"),
-         QColor(0xb3, 0xd7, 0xff), QColor(0x25, 0x4f, 0x80)},
-        {QStringLiteral("pink"), QCoreApplication::translate("HighlightColors", "Pink"),
-         QColor(0xff, 0xc2, 0xdc), QColor(0x80, 0x2d, 0x55)},
-        {QStringLiteral("orange"), QCoreApplication::translate("HighlightColors", "Orange"),
-         QColor(0xff, 0xcf, 0x99), QColor(0x85, 0x4a, 0x12)},
-    };
+    // The table is lib/annotations' (the exports shade quotes with the same colours).
+    static const QList<HighlightColor> palette = [] {
+        QList<HighlightColor> colors;
+        for (const mirsad::annotations::PaletteColor& color : mirsad::annotations::highlightPaletteColors())
+            colors.append({color.name, QCoreApplication::translate("HighlightColors", color.label),
+                           QColor::fromRgb(color.light), QColor::fromRgb(color.dark)});
+        return colors;
+    }();
     return palette;
 }
 

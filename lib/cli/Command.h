@@ -57,6 +57,7 @@ Command highlightCommand();
 Command noteCommand();
 Command annotationsCommand();
 Command importAnnotationsCommand();
+Command exportCommand();
 
 // Helpers shared by commands.
 QString isoUtc(const QDateTime& time);

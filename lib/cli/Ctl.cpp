@@ -11,9 +11,9 @@ namespace mirsad::cli {
 namespace {
 
 QList<Command> commands() {
-    return {importCommand(),      refreshCommand(),          listCommand(),      showCommand(),
-            tagCommand(),         entitiesCommand(),         highlightCommand(), noteCommand(),
-            annotationsCommand(), importAnnotationsCommand()};
+    return {importCommand(),      refreshCommand(),           listCommand(),      showCommand(),
+            tagCommand(),         entitiesCommand(),          highlightCommand(), noteCommand(),
+            annotationsCommand(), importAnnotationsCommand(), exportCommand()};
 }
 
 QCommandLineOption databaseOption() {

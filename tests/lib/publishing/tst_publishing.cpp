@@ -1,0 +1,227 @@
+#include "BriefFixture.h"
+#include "TestSupport.h"
+#include "briefs/Brief.h"
+#include "publishing/Export.h"
+
+#include <QBuffer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QtEndian>
+#include <zlib.h>
+
+using namespace mirsad;
+using namespace mirsad::publishing;
+
+namespace {
+
+// One file of a zip archive (stored or deflated), read without an unzip tool.
+QByteArray zipEntry(const QByteArray& zip, const QByteArray& name) {
+    qsizetype at = 0;
+    while (at + 30 <= zip.size()) {
+        const auto u16 = [&](qsizetype o) { return qFromLittleEndian<quint16>(zip.constData() + at + o); };
+        const auto u32 = [&](qsizetype o) { return qFromLittleEndian<quint32>(zip.constData() + at + o); };
+        if (u32(0) != 0x04034b50)
+            break;
+        const quint16 method = u16(8);
+        const quint32 compressed = u32(18), size = u32(22);
+        const quint16 nameLength = u16(26), extra = u16(28);
+        const QByteArray entryName = zip.mid(at + 30, nameLength);
+        const qsizetype data = at + 30 + nameLength + extra;
+        if (entryName == name) {
+            const QByteArray raw = zip.mid(data, compressed);
+            if (method == 0)
+                return raw;
+            QByteArray out(qsizetype(size), '\0');
+            z_stream stream{};
+            if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
+                return {};
+            stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.constData()));
+            stream.avail_in = uInt(raw.size());
+            stream.next_out = reinterpret_cast<Bytef*>(out.data());
+            stream.avail_out = uInt(out.size());
+            const int result = inflate(&stream, Z_FINISH);
+            inflateEnd(&stream);
+            return result == Z_STREAM_END ? out : QByteArray();
+        }
+        at = data + compressed;
+    }
+    return {};
+}
+
+QString run(const QString& program, const QStringList& arguments) {
+    QProcess process;
+    process.start(program, arguments);
+    if (!process.waitForFinished(120'000) || process.exitCode() != 0)
+        return QStringLiteral("(%1 failed: %2)")
+            .arg(program, QString::fromUtf8(process.readAllStandardError()));
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+} // namespace
+
+class TestPublishing : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        test::isolateFromUserData();
+        m_temp = std::make_unique<test::TempDatabase>();
+        QVERIFY2(m_temp->ok(), qPrintable(m_temp->error()));
+        QVERIFY(m_fixture.build(m_temp->db()));
+        Result<briefs::Brief> brief = briefs::gatherBrief(m_temp->db(), m_fixture.ids);
+        QVERIFY2(brief, qPrintable(brief.error()));
+        m_brief = std::move(*brief);
+        m_brief.title = QStringLiteral("Iraq weekly — موجز");
+        m_brief.introduction =
+            QStringLiteral("This week: **budget** talks in Erbil.\n\nالأسبوع: محادثات الموازنة.");
+        m_brief.filterDescription = QStringLiteral("Kurdistan Region · 2024-03-01 – 2024-03-07");
+    }
+
+    void formatsHaveNamesAndSuffixes() {
+        QCOMPARE(exportFormatFromName(QStringLiteral("pdf")), ExportFormat::Pdf);
+        QCOMPARE(exportFormatFromName(QStringLiteral("W3C")), ExportFormat::W3c);
+        QCOMPARE(exportFormatSuffix(ExportFormat::W3c), QStringLiteral("jsonld"));
+        QCOMPARE(exportFormatName(ExportFormat::Markdown), QStringLiteral("md"));
+        QVERIFY(!exportFormatFromName(QStringLiteral("docx")));
+        QVERIFY(isDocumentFormat(ExportFormat::Odt));
+        QVERIFY(!isDocumentFormat(ExportFormat::Csv));
+    }
+
+    void documentBlocksTakeTheirOwnDirection() {
+        const std::unique_ptr<QTextDocument> document = briefDocument(m_brief);
+        bool arabicQuote = false, englishQuote = false, anchor = false;
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+            if (block.text().contains(test::BriefFixture::arabicQuote)) {
+                QCOMPARE(block.blockFormat().layoutDirection(), Qt::RightToLeft);
+                arabicQuote = true;
+            }
+            if (block.text().contains(test::BriefFixture::englishQuote)) {
+                QCOMPARE(block.blockFormat().layoutDirection(), Qt::LeftToRight);
+                englishQuote = true;
+            }
+            if (block.text().contains(QStringLiteral("الأسبوع: محادثات")))
+                QCOMPARE(block.blockFormat().layoutDirection(), Qt::RightToLeft);
+            for (auto it = block.begin(); !it.atEnd(); ++it)
+                if (it.fragment().charFormat().anchorHref() == u"#article-1")
+                    anchor = true;
+        }
+        QVERIFY(arabicQuote);
+        QVERIFY(englishQuote);
+        QVERIFY2(anchor, "the index links to the first article's heading");
+        QVERIFY(document->toPlainText().contains(QStringLiteral("orphaned")));
+    }
+
+    void pdfHasTheQuotesInLogicalOrderAndAFirstPageToLookAt() {
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("brief.pdf"));
+        const Status written = exportBriefToFile(m_brief, ExportFormat::Pdf, pdf);
+        QVERIFY2(written, qPrintable(written.error()));
+        QVERIFY(test::readFile(pdf).startsWith("%PDF"));
+
+        const QString prefix = test::screenshotPath(QStringLiteral("brief-pdf-page1"));
+        run(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("80"),
+                                         QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+                                         QStringLiteral("1"), QStringLiteral("-singlefile"), pdf, prefix});
+        QVERIFY(QFile::exists(prefix + QStringLiteral(".png")));
+        // The last page: the index of names.
+        const QString index = test::screenshotPath(QStringLiteral("brief-pdf-index"));
+        run(QStringLiteral("pdftoppm"), {QStringLiteral("-png"), QStringLiteral("-r"), QStringLiteral("80"),
+                                         QStringLiteral("-f"), QStringLiteral("2"), QStringLiteral("-l"),
+                                         QStringLiteral("2"), QStringLiteral("-singlefile"), pdf, index});
+        QVERIFY(QFile::exists(index + QStringLiteral(".png")));
+
+        const QString text =
+            run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        // The quotes read as they were written, in logical order. pdftotext gives Arabic as the
+        // presentation forms of its shaped glyphs, between embedding marks: compared after NFKC
+        // (which maps presentation forms to letters) without the marks, whitespace aside.
+        QString flat = text.normalized(QString::NormalizationForm_KC).simplified();
+        static const QRegularExpression marks(QStringLiteral("[\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}]"));
+        flat.remove(marks);
+        QVERIFY2(flat.contains(test::BriefFixture::englishQuote), qPrintable(text));
+        QVERIFY2(flat.contains(test::BriefFixture::arabicQuote), qPrintable(text));
+        QVERIFY(flat.contains(QStringLiteral("Index of names")));
+        QVERIFY(flat.contains(QRegularExpression(QStringLiteral("\\b1 ?/ ?2\\b")))); // the page numbers
+
+        const QString info = run(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY2(info.contains(QStringLiteral("Iraq weekly")), qPrintable(info));
+        QVERIFY2(info.contains(QStringLiteral("A4")), qPrintable(info));
+    }
+
+    void odtHoldsTheQuotes() {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const Status written = exportBrief(m_brief, ExportFormat::Odt, buffer);
+        QVERIFY2(written, qPrintable(written.error()));
+        QVERIFY(buffer.data().startsWith("PK"));
+        const QString content = QString::fromUtf8(zipEntry(buffer.data(), "content.xml"));
+        QVERIFY2(!content.isEmpty(), "content.xml is in the archive");
+        QVERIFY(content.contains(test::BriefFixture::arabicQuote));
+        QVERIFY(content.contains(test::BriefFixture::englishQuote));
+        QVERIFY(content.contains(QStringLiteral("#ffe87a")));                 // the yellow quote's shade
+        QVERIFY(content.contains(QStringLiteral("fo:text-align=\"right\""))); // Arabic paragraphs
+    }
+
+    void htmlHasDirectionsAndEscapesArticleText() {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const Status written = exportBrief(m_brief, ExportFormat::Html, buffer);
+        QVERIFY2(written, qPrintable(written.error()));
+        const QString html = QString::fromUtf8(buffer.data());
+        QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        QVERIFY(html.contains(QStringLiteral("<meta charset=\"utf-8\">")));
+        QVERIFY2(html.contains(QStringLiteral("<p dir=\"rtl\">") + test::BriefFixture::arabicQuote),
+                 qPrintable(html));
+        QVERIFY(html.contains(QStringLiteral("<p dir=\"ltr\">") + test::BriefFixture::englishQuote));
+        QVERIFY(html.contains(QStringLiteral("background-color: #b6eba4"))); // the green quote
+        // The hostile title and note are text, never markup.
+        QVERIFY(!html.contains(QStringLiteral("<script")));
+        QVERIFY(html.contains(
+                    QStringLiteral("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Kirkuk &amp; co")) ||
+                html.contains(QStringLiteral("&lt;script&gt;alert('x')&lt;/script&gt; Kirkuk &amp; co")));
+        QVERIFY(!html.contains(QStringLiteral("javascript:")));
+        QVERIFY(!html.contains(QStringLiteral("<img")));
+        QVERIFY(html.contains(QStringLiteral("<strong>مهم</strong>"))); // notes rendered from Markdown
+        // Every block element says its direction.
+        static const QRegularExpression block(QStringLiteral("<(p|li|h[1-6]|blockquote)(\\s[^>]*)?>"));
+        for (auto it = block.globalMatch(html); it.hasNext();) {
+            const QString tag = it.next().captured(0);
+            QVERIFY2(tag.contains(QStringLiteral(" dir=\"")), qPrintable(tag));
+        }
+        QVERIFY(html.contains(QStringLiteral("<a href=\"#article-1\">1</a>")));
+    }
+
+    void markdownHasTheQuotesAndTheIndex() {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const Status written = exportBrief(m_brief, ExportFormat::Markdown, buffer);
+        QVERIFY2(written, qPrintable(written.error()));
+        const QString md = QString::fromUtf8(buffer.data());
+        QVERIFY(md.startsWith(QStringLiteral("# Iraq weekly — موجز\n")));
+        QVERIFY2(md.contains(QStringLiteral("> ") + test::BriefFixture::arabicQuote), qPrintable(md));
+        QVERIFY(md.contains(QStringLiteral("> ") + test::BriefFixture::englishQuote));
+        QVERIFY(md.contains(QStringLiteral("🟩 *green*")));
+        QVERIFY(md.contains(test::BriefFixture::arabicNote));
+        QVERIFY(md.contains(QStringLiteral("## Index of names")));
+        QVERIFY(md.contains(QStringLiteral("<a id=\"article-1\"></a>")));
+        QVERIFY(md.contains(
+            QRegularExpression(QStringLiteral("\\*\\*Erbil\\*\\* \\(أربيل\\): \\[1\\]\\(#article-1\\)"))));
+        QVERIFY(md.contains(QStringLiteral("\\<script\\>"))); // the hostile title escaped
+    }
+
+    void aFileIsWrittenWholeOrNotAtAll() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("missing/brief.md"));
+        QVERIFY(!exportBriefToFile(m_brief, ExportFormat::Markdown, path));
+        QVERIFY(!QFile::exists(path));
+    }
+
+private:
+    std::unique_ptr<test::TempDatabase> m_temp;
+    test::BriefFixture m_fixture;
+    briefs::Brief m_brief;
+};
+
+QTEST_MAIN(TestPublishing)
+#include "tst_publishing.moc"
