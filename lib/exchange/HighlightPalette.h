@@ -6,7 +6,7 @@
 namespace mirsad::exchange {
 
 // The reader's highlight colours by name, in the palette's order ("yellow" first, the default),
-// with the light theme's background (app/reader/HighlightColors.cpp has the same values), for
+// with the light theme's background (the one table is annotations/HighlightPalette.h), for
 // the formats that carry a colour.
 QStringList highlightColorNames();
 bool isHighlightColor(const QString& name);
