@@ -30,7 +30,8 @@ QVariant BriefArticleModel::data(const QModelIndex& index, int role) const {
         if (!entry.feedTitle.isEmpty())
             details << mirsad::text::isolated(entry.feedTitle);
         if (entry.published.isValid())
-            details << QLocale().toString(entry.published.toLocalTime().date(), QLocale::ShortFormat);
+            details << mirsad::text::isolated(
+                QLocale().toString(entry.published.toLocalTime().date(), QLocale::ShortFormat));
         QString text =
             QStringLiteral("%1. %2").arg(QLocale().toString(index.row() + 1), mirsad::text::isolated(title));
         if (!details.isEmpty())

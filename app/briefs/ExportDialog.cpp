@@ -201,7 +201,7 @@ QString ExportDialog::defaultTitle() const {
     case Source::Filter:
         break;
     }
-    return m_filterDescription.isEmpty() ? tr("Articles") : m_filterDescription;
+    return m_filterDescription.isEmpty() ? tr("All articles") : m_filterDescription;
 }
 
 void ExportDialog::sourceChanged() {

@@ -26,10 +26,17 @@ inline BriefComposer* composerOf(MainWindow& window) {
     return window.briefs()->composer();
 }
 
+// QTest's release of Ctrl carries Ctrl, which Qt keeps as the keyboard's state: a list then
+// takes the next setCurrentIndex() for Ctrl+click. A user lets go of the key.
+inline void releaseModifiers(QWidget* widget) {
+    QTest::keyRelease(widget, Qt::Key_Control, Qt::NoModifier);
+}
+
 // Ctrl+Shift+B, as the analyst opens the composer.
 inline void openComposer(MainWindow& window) {
     window.articleView()->setFocus();
     QTest::keyClick(window.articleView(), Qt::Key_B, Qt::ControlModifier | Qt::ShiftModifier);
+    releaseModifiers(window.articleView());
     QTRY_VERIFY(window.briefs()->dock()->isVisible());
 }
 
@@ -51,6 +58,7 @@ inline void addWithShortcut(MainWindow& window, const QString& title) {
     QVERIFY(showArticleTitled(window, title));
     window.articleView()->setFocus();
     QTest::keyClick(window.articleView(), Qt::Key_B, Qt::ControlModifier);
+    releaseModifiers(window.articleView());
 }
 
 // A right-click on the article titled `title`, then "Add to Brief" in the menu.
