@@ -235,8 +235,12 @@ Command exportCommand() {
             context.error(written.error());
             return Failure;
         }
-        context.out << QString::fromUtf8(buffer.data());
+        // The bytes as written (a CSV's BOM included) when the stream is on a device.
         context.out.flush();
+        if (QIODevice* device = context.out.device())
+            device->write(buffer.data());
+        else
+            context.out << QString::fromUtf8(buffer.data());
         return Success;
     };
     return command;

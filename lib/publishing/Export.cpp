@@ -1,5 +1,6 @@
 #include "publishing/Export.h"
 
+#include "exchange/AnnotationData.h"
 #include "publishing/BriefText_p.h"
 #include "publishing/Writers_p.h"
 
@@ -156,11 +157,11 @@ Status exportBrief(const briefs::Brief& brief, ExportFormat format, QIODevice& o
     case ExportFormat::Pdf:
         return detail::writePdf(brief, out);
     case ExportFormat::Csv:
+        return exchange::writeAnnotations(brief, exchange::DataFormat::Csv, out);
     case ExportFormat::Json:
+        return exchange::writeAnnotations(brief, exchange::DataFormat::Json, out);
     case ExportFormat::W3c:
-        // lib/exchange writes the annotations as data (merged from the exchange branch).
-        return Error{QStringLiteral("Could not export the annotations as %1: not available yet.")
-                         .arg(exportFormatName(format))};
+        return exchange::writeAnnotations(brief, exchange::DataFormat::W3c, out);
     }
     return Error{QStringLiteral("Could not export: unknown format.")};
 }

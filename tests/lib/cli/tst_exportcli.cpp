@@ -111,6 +111,28 @@ private slots:
         QVERIFY(QString::fromUtf8(test::readFile(path)).contains(test::BriefFixture::arabicQuote));
     }
 
+    // The data formats come from lib/exchange: here only that export dispatches to them.
+    void dataFormatsHoldTheAnnotations() {
+        QProcess csv;
+        csv.start(QStringLiteral(MIRSADCTL_PATH),
+                  {QStringLiteral("--db"), m_db->path(), QStringLiteral("export"), QStringLiteral("--format"),
+                   QStringLiteral("csv")});
+        QVERIFY(csv.waitForFinished(60'000));
+        QCOMPARE(csv.exitCode(), 0);
+        const QByteArray bytes = csv.readAllStandardOutput();
+        QVERIFY(bytes.startsWith("\xef\xbb\xbf")); // the BOM spreadsheet programs need for Arabic
+        QVERIFY(QString::fromUtf8(bytes).contains(test::BriefFixture::arabicQuote));
+        const test::CtlResult w3c = ctl({QStringLiteral("export"), QStringLiteral("--format"),
+                                         QStringLiteral("w3c"), QStringLiteral("--annotated-only")});
+        QCOMPARE(w3c.exitCode, 0);
+        QVERIFY(w3c.out.contains(QStringLiteral("TextQuoteSelector")));
+        QVERIFY(w3c.out.contains(test::BriefFixture::englishQuote));
+        const test::CtlResult json =
+            ctl({QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(json.out.contains(test::BriefFixture::englishQuote));
+    }
+
     void usageErrorsAreSentences_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("said");
