@@ -1278,10 +1278,6 @@
         <translation>أضف المقالات المحدّدة إلى الموجز المفتوح (أو إلى موجز جديد إن لم يكن هناك موجز مفتوح)</translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
-        <translation>ت&amp;صدير…</translation>
-    </message>
-    <message>
         <source>Export the articles the list shows, the selected ones or the open brief as a document (PDF, ODT, HTML, Markdown) or as data (CSV, JSON, W3C Web Annotations)</source>
         <translation>صدّر المقالات التي تعرضها القائمة أو المحدّدة منها أو الموجز المفتوح كمستند (PDF أو ODT أو HTML أو Markdown) أو كبيانات (CSV أو JSON أو تعليقات الويب W3C)</translation>
     </message>
@@ -1331,6 +1327,10 @@
     <message>
         <source>Preparing the preview…</source>
         <translation>جارٍ تجهيز المعاينة…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;تصدير…</translation>
     </message>
 </context>
 <context>

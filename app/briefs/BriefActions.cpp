@@ -79,7 +79,7 @@ BriefActions::BriefActions(MainWindow& window, storage::Storage& storage)
     connect(m_addToBrief, &QAction::triggered, this, &BriefActions::addSelectedToBrief);
 
     m_export =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-export")), MainWindow::tr("&Export…"), this);
+        new QAction(QIcon::fromTheme(QStringLiteral("document-export")), MainWindow::tr("E&xport…"), this);
     m_export->setObjectName(QStringLiteral("actionExport"));
     m_export->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     m_export->setToolTip(MainWindow::tr("Export the articles the list shows, the selected ones or the open "

@@ -256,7 +256,8 @@ void BriefComposer::openBrief(qint64 id) {
 void BriefComposer::newBrief(const QList<qint64>& ids) {
     flush();
     SavedBrief brief;
-    brief.title = tr("Brief, %1").arg(QLocale().toString(QDate::currentDate(), QLocale::LongFormat));
+    brief.title =
+        tr("Brief, %1").arg(QLocale().toString(QDate::currentDate(), QStringLiteral("d MMMM yyyy")));
     brief.articleIds = ids;
     const quint64 generation = ++m_generation;
     // Nothing can be typed into the fields until the brief is stored (a moment).

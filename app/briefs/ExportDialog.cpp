@@ -145,6 +145,7 @@ ExportDialog::ExportDialog(storage::Storage& storage, const Choices& choices, QW
                                   : m_filter;
     preferred->setChecked(true);
     formatChanged();
+    m_format->setFocus(); // Enter exports; the arrows pick a format
 
     // The filter's articles are counted, and the filter described, on the reader.
     const ArticleFilter filter = m_choices.filter;

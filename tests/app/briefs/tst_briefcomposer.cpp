@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QTextBrowser>
 #include <QTranslator>
 
 using namespace mirsad;
@@ -92,6 +93,21 @@ private slots:
             QVERIFY(window.briefs()->dock()->grab().save(
                 test::screenshotPath(QStringLiteral("briefcomposer.png"))));
             QVERIFY(window.grab().save(test::screenshotPath(QStringLiteral("briefcomposer-window.png"))));
+
+            // Preview: the brief as a document, in a window of its own.
+            QTest::mouseClick(composer->findChild<QPushButton*>(QStringLiteral("previewBriefButton")),
+                              Qt::LeftButton);
+            QTRY_VERIFY(window.briefs()->previewBrowser() &&
+                        window.briefs()->previewBrowser()->toPlainText().contains(QStringLiteral("Sinjar")));
+            QTextBrowser* preview = window.briefs()->previewBrowser();
+            QVERIFY(preview->isVisible());
+            QVERIFY(preview->isReadOnly());
+            QVERIFY(preview->toPlainText().contains(title));
+            QVERIFY(preview->toPlainText().contains(QStringLiteral("agreements")));
+            QVERIFY(preview->window()->grab().save(test::screenshotPath(QStringLiteral("briefpreview.png"))));
+            preview->window()->close();
+            window.activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(&window));
 
             // Enter opens the selected article in the reader.
             QTest::mouseClick(list->viewport(), Qt::LeftButton, {},

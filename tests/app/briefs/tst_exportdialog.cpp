@@ -4,6 +4,7 @@
 
 #include "BriefTestSupport.h"
 #include "TestSupport.h"
+#include "annotations/ArticleAnnotations.h"
 #include "briefs/BriefExporter.h"
 #include "briefs/ExportDialog.h"
 
@@ -72,6 +73,17 @@ private slots:
         test::addWithShortcut(window, QStringLiteral("Sinjar"));
         test::addWithShortcut(window, QStringLiteral("الكاظمي يستقبل"));
         QTRY_COMPARE(composer->articleIds().size(), 2);
+        // A highlight on the Arabic article, made as the analyst makes one (select, Ctrl+H).
+        QVERIFY(test::showArticleTitled(window, QStringLiteral("الكاظمي يستقبل")));
+        const QString quote = QStringLiteral("مجلس الوزراء");
+        ReaderView* reader = window.reader();
+        const qsizetype at = reader->article().text.indexOf(quote);
+        QVERIFY(at > 0);
+        reader->selectText(at, at + quote.size());
+        reader->setFocus();
+        QTest::keyClick(reader, Qt::Key_H, Qt::ControlModifier);
+        test::releaseModifiers(reader);
+        QTRY_COMPARE(window.annotations()->highlights().size(), 1);
 
         BriefExporter* exporter = window.briefs()->exporter();
         const auto exportAs = [&](const QString& format, const QString& file, bool screenshot) {
@@ -131,6 +143,10 @@ private slots:
 
         const QString csv = m_dir.filePath(QStringLiteral("sinjar-brief.csv"));
         exportAs(QStringLiteral("Data: CSV"), csv, false);
+        // UTF-8 with a BOM, the Arabic quote intact.
+        const QByteArray bytes = test::readFile(csv);
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        QVERIFY2(QString::fromUtf8(bytes).contains(quote), bytes.left(400).constData());
     }
 
     // The Arabic UI's dialog, for the screenshot: right to left.
