@@ -27,8 +27,8 @@ QVariant BriefArticleModel::data(const QModelIndex& index, int role) const {
         // "1. Title" over "Source · date", each part in its own direction.
         const QString title = entry.title.isEmpty() ? tr("(article %1)").arg(entry.id) : entry.title;
         QStringList details;
-        if (!entry.feedTitle.isEmpty())
-            details << mirsad::text::isolated(entry.feedTitle);
+        if (!entry.source.isEmpty())
+            details << mirsad::text::isolated(entry.source);
         if (entry.published.isValid())
             details << mirsad::text::isolated(
                 QLocale().toString(entry.published.toLocalTime().date(), QLocale::ShortFormat));

@@ -132,9 +132,10 @@ Result<QList<BriefEntry>> briefEntries(const QSqlDatabase& db, const QList<qint6
         list << QString::number(id);
     // One query for all of them, in the order given (json_each's key is the position).
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT a.id, a.title, COALESCE(f.title, ''), a.sort_time "
-                                 "FROM json_each(?) j JOIN articles a ON a.id = j.value "
-                                 "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY j.key"));
+    query.prepare(
+        QStringLiteral("SELECT a.id, a.title, COALESCE(NULLIF(a.source, ''), f.title, ''), a.sort_time "
+                       "FROM json_each(?) j JOIN articles a ON a.id = j.value "
+                       "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY j.key"));
     query.addBindValue(QStringLiteral("[%1]").arg(list.join(u',')));
     if (!query.exec())
         return sqlError(QStringLiteral("read the brief's articles"), query);

@@ -31,7 +31,7 @@ Status deleteBrief(QSqlDatabase& db, qint64 id);
 struct BriefEntry {
     qint64 id = 0;
     QString title;
-    QString feedTitle;
+    QString source;      // the article's source (a news agency), else its feed's title
     QDateTime published; // UTC; when the source gave none, when Mirsad first saw it
 };
 // The entries of these articles, in the order of `ids`; ids not in the archive are skipped.
