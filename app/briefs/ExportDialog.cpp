@@ -113,7 +113,6 @@ ExportDialog::ExportDialog(storage::Storage& storage, const Choices& choices, QW
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     QPushButton* exportButton = buttons->addButton(tr("&Export"), QDialogButtonBox::AcceptRole);
     exportButton->setObjectName(QStringLiteral("exportButton"));
-    exportButton->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -121,6 +120,7 @@ ExportDialog::ExportDialog(storage::Storage& storage, const Choices& choices, QW
     layout->addLayout(form);
     layout->addStretch(1);
     layout->addWidget(buttons);
+    exportButton->setDefault(true); // now that it is in the dialog: Enter exports
     setMinimumWidth(560);
 
     connect(m_sources, &QButtonGroup::idToggled, this, [this](int, bool checked) {

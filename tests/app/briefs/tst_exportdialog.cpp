@@ -100,6 +100,11 @@ private slots:
                     QVERIFY(dialog->findChild<QRadioButton*>(QStringLiteral("exportFilter"))
                                 ->text()
                                 .contains(QString::number(dialog->filterCount())));
+                    // Enter exports: the Export button is the default, not Cancel.
+                    auto* exportButton = dialog->findChild<QPushButton*>(QStringLiteral("exportButton"));
+                    QVERIFY(exportButton->isDefault());
+                    for (QPushButton* other : dialog->findChildren<QPushButton*>())
+                        QVERIFY(other == exportButton || !other->isDefault());
                     auto* formats = dialog->findChild<QComboBox*>(QStringLiteral("exportFormat"));
                     chooseFormat(formats, format);
                     auto* path = dialog->findChild<QLineEdit*>(QStringLiteral("exportPath"));
@@ -112,8 +117,7 @@ private slots:
                         QVERIFY(
                             dialog->grab().save(test::screenshotPath(QStringLiteral("exportdialog.png"))));
                     }
-                    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("exportButton")),
-                                      Qt::LeftButton);
+                    QTest::mouseClick(exportButton, Qt::LeftButton);
                 },
                 &answered);
             QSignalSpy finished(exporter, &BriefExporter::finished);
