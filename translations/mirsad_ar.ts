@@ -195,6 +195,168 @@
     </message>
 </context>
 <context>
+    <name>BriefArticleModel</name>
+    <message>
+        <source>(article %1)</source>
+        <translation>(المقال %1)</translation>
+    </message>
+</context>
+<context>
+    <name>BriefComposer</name>
+    <message>
+        <source>(untitled brief)</source>
+        <translation>(موجز بلا عنوان)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>Start a new brief</source>
+        <translation>ابدأ موجزًا جديدًا</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>إعادة تسمية</translation>
+    </message>
+    <message>
+        <source>Change the brief&apos;s title</source>
+        <translation>غيّر عنوان الموجز</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Delete this brief (the articles stay in the archive)</source>
+        <translation>احذف هذا الموجز (تبقى المقالات في الأرشيف)</translation>
+    </message>
+    <message>
+        <source>The saved briefs; pick one to open it</source>
+        <translation>الموجزات المحفوظة؛ اختر واحدًا لفتحه</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>ال&amp;عنوان:</translation>
+    </message>
+    <message>
+        <source>The brief&apos;s title</source>
+        <translation>عنوان الموجز</translation>
+    </message>
+    <message>
+        <source>&amp;Introduction (Markdown):</source>
+        <translation>ال&amp;مقدمة (Markdown):</translation>
+    </message>
+    <message>
+        <source>Write the brief&apos;s introduction in Markdown: **bold**, _italic_, - lists</source>
+        <translation>اكتب مقدمة الموجز بصيغة Markdown: **عريض**، _مائل_، - قوائم</translation>
+    </message>
+    <message>
+        <source>&amp;Articles, in the brief&apos;s order:</source>
+        <translation>ال&amp;مقالات، بترتيب الموجز:</translation>
+    </message>
+    <message>
+        <source>Drag to reorder, or Alt+Up and Alt+Down; Delete removes an article from the brief; Enter opens it in the reader</source>
+        <translation>اسحب لإعادة الترتيب، أو استخدم Alt+Up وAlt+Down؛ يزيل Delete المقال من الموجز، ويفتحه Enter في القارئ</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;معاينة</translation>
+    </message>
+    <message>
+        <source>The brief as it will be exported</source>
+        <translation>الموجز كما سيُصدَّر</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <source>Export this brief as PDF, ODT, HTML, Markdown or data</source>
+        <translation>صدّر هذا الموجز بصيغة PDF أو ODT أو HTML أو Markdown أو كبيانات</translation>
+    </message>
+    <message>
+        <source>Brief, %1</source>
+        <translation>موجز، %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) added to a new brief.</source>
+        <translation>
+            <numerusform>لم يُضَف أي مقال إلى موجز جديد.</numerusform>
+            <numerusform>أُضيف مقال واحد إلى موجز جديد.</numerusform>
+            <numerusform>أُضيف مقالان إلى موجز جديد.</numerusform>
+            <numerusform>أُضيفت %n مقالات إلى موجز جديد.</numerusform>
+            <numerusform>أُضيف %n مقالًا إلى موجز جديد.</numerusform>
+            <numerusform>أُضيف %n مقال إلى موجز جديد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Already in the brief “%1”.</source>
+        <translation>موجود أصلًا في الموجز «%1».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) added to the brief “%1”.</source>
+        <translation>
+            <numerusform>لم يُضَف أي مقال إلى الموجز «%1».</numerusform>
+            <numerusform>أُضيف مقال واحد إلى الموجز «%1».</numerusform>
+            <numerusform>أُضيف مقالان إلى الموجز «%1».</numerusform>
+            <numerusform>أُضيفت %n مقالات إلى الموجز «%1».</numerusform>
+            <numerusform>أُضيف %n مقالًا إلى الموجز «%1».</numerusform>
+            <numerusform>أُضيف %n مقال إلى الموجز «%1».</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Brief</source>
+        <translation>حذف الموجز</translation>
+    </message>
+    <message>
+        <source>Delete the brief “%1”?</source>
+        <translation>أتحذف الموجز «%1»؟</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its title, introduction and list of %n article(s) are deleted; the articles, highlights and notes stay in the archive.</source>
+        <translation>
+            <numerusform>يُحذف عنوانه ومقدمته وقائمة مقالاته (بلا مقالات)؛ أما المقالات والتظليلات والملاحظات فتبقى في الأرشيف.</numerusform>
+            <numerusform>يُحذف عنوانه ومقدمته وقائمة مقالاته (مقال واحد)؛ أما المقالات والتظليلات والملاحظات فتبقى في الأرشيف.</numerusform>
+            <numerusform>يُحذف عنوانه ومقدمته وقائمة مقالاته (مقالان)؛ أما المقالات والتظليلات والملاحظات فتبقى في الأرشيف.</numerusform>
+            <numerusform>يُحذف عنوانه ومقدمته وقائمة مقالاته (%n مقالات)؛ أما المقالات والتظليلات والملاحظات فتبقى في الأرشيف.</numerusform>
+            <numerusform>يُحذف عنوانه ومقدمته وقائمة مقالاته (%n مقالًا)؛ أما المقالات والتظليلات والملاحظات فتبقى في الأرشيف.</numerusform>
+            <numerusform>يُحذف عنوانه ومقدمته وقائمة مقالاته (%n مقال)؛ أما المقالات والتظليلات والملاحظات فتبقى في الأرشيف.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Brief “%1” deleted.</source>
+        <translation>حُذف الموجز «%1».</translation>
+    </message>
+    <message>
+        <source>Pick a brief</source>
+        <translation>اختر موجزًا</translation>
+    </message>
+    <message>
+        <source>No briefs yet</source>
+        <translation>لا موجزات بعد</translation>
+    </message>
+    <message>
+        <source>Press New to start a brief, or add articles to one with Article ▸ Add to Brief or by dragging them here from the article list.</source>
+        <translation>اضغط «جديد» لبدء موجز، أو أضف إليه مقالات من المقال ▸ إضافة إلى الموجز أو بسحبها إلى هنا من قائمة المقالات.</translation>
+    </message>
+    <message>
+        <source>Drag articles here from the article list, or select them and use Article ▸ Add to Brief.</source>
+        <translation>اسحب المقالات إلى هنا من قائمة المقالات، أو حدّدها واستخدم المقال ▸ إضافة إلى الموجز.</translation>
+    </message>
+</context>
+<context>
+    <name>BriefExporter</name>
+    <message>
+        <source>None of these articles has a highlight or a note.</source>
+        <translation>لا يحوي أيّ من هذه المقالات تظليلًا أو ملاحظة.</translation>
+    </message>
+    <message>
+        <source>There are no articles to export.</source>
+        <translation>لا توجد مقالات لتصديرها.</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>Pick the day from a calendar (Alt+Down)</source>
@@ -268,6 +430,158 @@
     <message>
         <source>How many times the article mentions each name</source>
         <translation>عدد المرات التي يذكر فيها المقال كل اسم</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>&amp;Only articles with highlights or notes</source>
+        <translation>ال&amp;مقالات ذات التظليلات أو الملاحظات فقط</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Brief: PDF</source>
+        <translation>موجز: PDF</translation>
+    </message>
+    <message>
+        <source>Brief: ODT (LibreOffice, Word)</source>
+        <translation>موجز: ODT ‏(LibreOffice، Word)</translation>
+    </message>
+    <message>
+        <source>Brief: HTML</source>
+        <translation>موجز: HTML</translation>
+    </message>
+    <message>
+        <source>Brief: Markdown</source>
+        <translation>موجز: Markdown</translation>
+    </message>
+    <message>
+        <source>Data: CSV of the highlights and notes (spreadsheets)</source>
+        <translation>بيانات: CSV للتظليلات والملاحظات (جداول البيانات)</translation>
+    </message>
+    <message>
+        <source>Data: JSON</source>
+        <translation>بيانات: JSON</translation>
+    </message>
+    <message>
+        <source>Data: W3C Web Annotations (JSON-LD)</source>
+        <translation>بيانات: تعليقات الويب W3C ‏(JSON-LD)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;استعراض…</translation>
+    </message>
+    <message>
+        <source>Export:</source>
+        <translation>التصدير:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>ال&amp;صيغة:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>ال&amp;عنوان:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>ال&amp;ملف:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;تصدير</translation>
+    </message>
+    <message>
+        <source>all articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>The articles the list shows (counting…)</source>
+        <translation>المقالات التي تعرضها القائمة (جارٍ العدّ…)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The articles the list shows: %n article(s)</source>
+        <translation>
+            <numerusform>المقالات التي تعرضها القائمة: لا مقالات</numerusform>
+            <numerusform>المقالات التي تعرضها القائمة: مقال واحد</numerusform>
+            <numerusform>المقالات التي تعرضها القائمة: مقالان</numerusform>
+            <numerusform>المقالات التي تعرضها القائمة: %n مقالات</numerusform>
+            <numerusform>المقالات التي تعرضها القائمة: %n مقالًا</numerusform>
+            <numerusform>المقالات التي تعرضها القائمة: %n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The selected articles: %n article(s)</source>
+        <translation>
+            <numerusform>المقالات المحدّدة: لا مقالات</numerusform>
+            <numerusform>المقالات المحدّدة: مقال واحد</numerusform>
+            <numerusform>المقالات المحدّدة: مقالان</numerusform>
+            <numerusform>المقالات المحدّدة: %n مقالات</numerusform>
+            <numerusform>المقالات المحدّدة: %n مقالًا</numerusform>
+            <numerusform>المقالات المحدّدة: %n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The open brief “%1”: %n article(s)</source>
+        <translation>
+            <numerusform>الموجز المفتوح «%1»: لا مقالات</numerusform>
+            <numerusform>الموجز المفتوح «%1»: مقال واحد</numerusform>
+            <numerusform>الموجز المفتوح «%1»: مقالان</numerusform>
+            <numerusform>الموجز المفتوح «%1»: %n مقالات</numerusform>
+            <numerusform>الموجز المفتوح «%1»: %n مقالًا</numerusform>
+            <numerusform>الموجز المفتوح «%1»: %n مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The open brief (none is open)</source>
+        <translation>الموجز المفتوح (لا موجز مفتوح)</translation>
+    </message>
+    <message>
+        <source>Selected articles</source>
+        <translation>المقالات المحدّدة</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>كل المقالات</translation>
+    </message>
+    <message>
+        <source>A document to read: the title, the articles with their highlighted passages and notes, and an index of the names.</source>
+        <translation>مستند للقراءة: العنوان، والمقالات بمقاطعها المظلَّلة وملاحظاتها، وفهرس للأسماء.</translation>
+    </message>
+    <message>
+        <source>The highlights and notes, one record each, with their articles.</source>
+        <translation>التظليلات والملاحظات، لكلٍّ منها سجل، مع مقالاتها.</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>ملفات %1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>المجلد %1 غير موجود.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>الملف %1 موجود. أتستبدله؟</translation>
+    </message>
+    <message>
+        <source>Export all %L1 articles the list shows?</source>
+        <translation>أتصدّر كل المقالات التي تعرضها القائمة، وعددها %L1؟</translation>
+    </message>
+    <message>
+        <source>A brief is usually a few dozen articles. Narrow the filter, or select the articles or compose a brief, to export fewer.</source>
+        <translation>الموجز عادةً بضع عشرات من المقالات. ضيّق التصفية، أو حدّد المقالات أو ألّف موجزًا، لتصدير عدد أقل.</translation>
+    </message>
+    <message>
+        <source>Export All</source>
+        <translation>تصدير الكل</translation>
     </message>
 </context>
 <context>
@@ -942,6 +1256,81 @@
     <message>
         <source>&amp;Search Syntax</source>
         <translation>&amp;صيغة البحث</translation>
+    </message>
+    <message>
+        <source>Brief Composer</source>
+        <translation>محرّر الموجز</translation>
+    </message>
+    <message>
+        <source>&amp;Brief Composer</source>
+        <translation>محرّر ال&amp;موجز</translation>
+    </message>
+    <message>
+        <source>Compose a brief from articles: order them, write an introduction, preview and export it</source>
+        <translation>ألّف موجزًا من المقالات: رتّبها، واكتب مقدمة، ثم عاينه وصدّره</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Brief</source>
+        <translation>إضافة إلى ال&amp;موجز</translation>
+    </message>
+    <message>
+        <source>Add the selected articles to the open brief (a new one when none is open)</source>
+        <translation>أضف المقالات المحدّدة إلى الموجز المفتوح (أو إلى موجز جديد إن لم يكن هناك موجز مفتوح)</translation>
+    </message>
+    <message>
+        <source>Export the articles the list shows, the selected ones or the open brief as a document (PDF, ODT, HTML, Markdown) or as data (CSV, JSON, W3C Web Annotations)</source>
+        <translation>صدّر المقالات التي تعرضها القائمة أو المحدّدة منها أو الموجز المفتوح كمستند (PDF أو ODT أو HTML أو Markdown) أو كبيانات (CSV أو JSON أو تعليقات الويب W3C)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>جارٍ التصدير إلى %1…</translation>
+    </message>
+    <message>
+        <source>Select the articles to add to the brief.</source>
+        <translation>حدّد المقالات التي تضيفها إلى الموجز.</translation>
+    </message>
+    <message>
+        <source>An export is still running.</source>
+        <translation>ما زال تصدير جاريًا.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n article(s) to %1.</source>
+        <translation>
+            <numerusform>لم يُصدَّر أي مقال إلى %1.</numerusform>
+            <numerusform>صُدِّر مقال واحد إلى %1.</numerusform>
+            <numerusform>صُدِّر مقالان إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n مقالات إلى %1.</numerusform>
+            <numerusform>صُدِّر %n مقالًا إلى %1.</numerusform>
+            <numerusform>صُدِّر %n مقال إلى %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>فتح %1</translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>فشل التصدير.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Preview: %1</source>
+        <translation>معاينة: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>جارٍ تجهيز المعاينة…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;تصدير…</translation>
     </message>
 </context>
 <context>
@@ -1754,6 +2143,60 @@
     <message>
         <source>Articles</source>
         <translation>المقالات</translation>
+    </message>
+</context>
+<context>
+    <name>mirsad::publishing::Builder</name>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">الملاحظات</translation>
+    </message>
+    <message>
+        <source>Index of names</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mirsad::publishing::detail</name>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">الملاحظات</translation>
+    </message>
+    <message>
+        <source>Index of names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orphaned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation type="unfinished">الأشخاص</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation type="unfinished">الأماكن</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation type="unfinished">المنظمات</translation>
+    </message>
+    <message>
+        <source>No longer found in the article&apos;s text (orphaned highlight):</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,12 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BriefComposer</name>
+    <message numerus="yes">
+        <source>%n article(s) added to a new brief.</source>
+        <translation>
+            <numerusform>%n article added to a new brief.</numerusform>
+            <numerusform>%n articles added to a new brief.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) added to the brief “%1”.</source>
+        <translation>
+            <numerusform>%n article added to the brief “%1”.</numerusform>
+            <numerusform>%n articles added to the brief “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Its title, introduction and list of %n article(s) are deleted; the articles, highlights and notes stay in the archive.</source>
+        <translation>
+            <numerusform>Its title, introduction and list of %n article are deleted; the articles, highlights and notes stay in the archive.</numerusform>
+            <numerusform>Its title, introduction and list of %n articles are deleted; the articles, highlights and notes stay in the archive.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EntityDirectory</name>
     <message numerus="yes">
         <source>Mentioned in %n article(s).</source>
         <translation>
             <numerusform>Mentioned in %n article.</numerusform>
             <numerusform>Mentioned in %n articles.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>The articles the list shows: %n article(s)</source>
+        <translation>
+            <numerusform>The articles the list shows: %n article</numerusform>
+            <numerusform>The articles the list shows: %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The selected articles: %n article(s)</source>
+        <translation>
+            <numerusform>The selected articles: %n article</numerusform>
+            <numerusform>The selected articles: %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The open brief “%1”: %n article(s)</source>
+        <translation>
+            <numerusform>The open brief “%1”: %n article</numerusform>
+            <numerusform>The open brief “%1”: %n articles</numerusform>
         </translation>
     </message>
 </context>
@@ -42,6 +90,13 @@
         <translation>
             <numerusform>Welcome to Mirsad: %n sample article added.</numerusform>
             <numerusform>Welcome to Mirsad: %n sample articles added.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n article(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n article to %1.</numerusform>
+            <numerusform>Exported %n articles to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 #include <QFontDatabase>
 #include <QPalette>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -170,6 +171,34 @@ void applyTheme(Theme value) {
         QApplication::setPalette(QApplication::style()->standardPalette());
         break;
     }
+}
+
+qint64 openBriefId() {
+    return QSettings().value(QStringLiteral("briefs/openBrief"), 0).toLongLong();
+}
+
+void setOpenBriefId(qint64 id) {
+    QSettings().setValue(QStringLiteral("briefs/openBrief"), id);
+}
+
+bool briefComposerShown() {
+    return QSettings().value(QStringLiteral("briefs/composerShown"), false).toBool();
+}
+
+void setBriefComposerShown(bool shown) {
+    QSettings().setValue(QStringLiteral("briefs/composerShown"), shown);
+}
+
+QString exportFolder() {
+    const QString stored = QSettings().value(QStringLiteral("briefs/exportFolder")).toString();
+    if (!stored.isEmpty() && QDir(stored).exists())
+        return stored;
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documents.isEmpty() ? QDir::homePath() : documents;
+}
+
+void setExportFolder(const QString& folder) {
+    QSettings().setValue(QStringLiteral("briefs/exportFolder"), folder);
 }
 
 QHash<QString, QList<QKeySequence>> shortcutOverrides() {

@@ -38,6 +38,16 @@ void setReaderSplitterState(const QByteArray& state);
 QByteArray notesSplitterState();
 void setNotesSplitterState(const QByteArray& state);
 
+// The brief open in the composer (0: none), brought back at the next start; whether the
+// composer was shown.
+qint64 openBriefId();
+void setOpenBriefId(qint64 id);
+bool briefComposerShown();
+void setBriefComposerShown(bool shown);
+// The folder the last export went to (default: the user's documents).
+QString exportFolder();
+void setExportFolder(const QString& folder);
+
 // The keyboard shortcuts the user changed, by action objectName (an empty list: no shortcut).
 QHash<QString, QList<QKeySequence>> shortcutOverrides();
 void setShortcutOverrides(const QHash<QString, QList<QKeySequence>>& overrides);

@@ -3,6 +3,7 @@
 #include "annotations/ArticleAnnotations.h"
 #include "annotations/NoteAutosaver.h"
 #include "annotations/NotesPane.h"
+#include "briefs/BriefActions.h"
 #include "feeds/FeedPane.h"
 #include "filters/FilterBar.h"
 #include "filters/SearchHighlight.h"
@@ -52,7 +53,11 @@ namespace {
 void setUpArticleView(QTableView* view, models::ArticleListModel* model) {
     view->setObjectName(QStringLiteral("articleList"));
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several articles can be selected (Ctrl+click, Shift+click) for Add to Brief and Export;
+    // the current one is read. Rows are dragged as article ids (into the brief composer).
+    view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view->setDragEnabled(true);
+    view->setDragDropMode(QAbstractItemView::DragOnly);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->setShowGrid(false);
     view->setWordWrap(false);
@@ -117,6 +122,7 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
     m_nameTeacher = new NameTeacher(
         m_storage, m_undoStack, [this] { return m_reader->textCursor().selectedText(); }, this);
     m_reading = new ReadingActions(*this, m_storage);
+    m_briefs = new BriefActions(*this, m_storage);
     m_actions = new MainWindowActions(*this, *m_feedPane, *m_nameTeacher);
     connectPanes();
 
@@ -283,12 +289,24 @@ void MainWindow::start() {
                 m_nameTeacher->resume();
                 m_entities->load();
                 m_vocabularyFill->start();
+                m_briefs->load();
                 emit started(true);
             });
     });
 }
 
-void MainWindow::showArticle(qint64 id) {
+void MainWindow::openArticle(qint64 id) {
+    if (const int row = m_articleModel->rowOfArticle(id); row >= 0) {
+        const QModelIndex index = m_articleModel->index(row, models::ArticleListModel::TitleColumn);
+        m_articleView->setCurrentIndex(index);
+        m_articleView->scrollTo(index);
+        return;
+    }
+    m_articleView->selectionModel()->clear();
+    showArticle(id, false);
+}
+
+void MainWindow::showArticle(qint64 id, bool fromList) {
     if (id <= 0)
         return;
     struct Loaded {
@@ -305,9 +323,10 @@ void MainWindow::showArticle(qint64 id) {
             return Loaded{std::move(article).value(), feed ? feed->title : QString(),
                           ArticleAnnotations::read(db, id)};
         })
-        .then(this, [this, id](const Result<Loaded>& loaded) {
+        .then(this, [this, id, fromList](const Result<Loaded>& loaded) {
             const QModelIndex current = m_articleView->currentIndex();
-            if (!current.isValid() || m_articleModel->articleId(current.row()) != id)
+            if (fromList ? !current.isValid() || m_articleModel->articleId(current.row()) != id
+                         : current.isValid())
                 return; // the user moved on
             if (!loaded) {
                 reportError(loaded.error());
@@ -574,7 +593,8 @@ void MainWindow::saveLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    m_notes->flush(); // queued to the writer before it closes: a note is always stored
+    m_notes->flush();  // queued to the writer before it closes: a note is always stored
+    m_briefs->flush(); // and so is the brief being composed
     saveLayout();
     // Background work (re-tagging, refreshes, imports) stops at its next transaction boundary and
     // resumes at the next start, so that the window closes at once.

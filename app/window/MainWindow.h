@@ -5,6 +5,7 @@
 #include <QMainWindow>
 
 class ArticleAnnotations;
+class BriefActions;
 class EntityDirectory;
 class EntityListPanel;
 class FeedPane;
@@ -65,6 +66,7 @@ public:
     Sidebar* sidebar() const { return m_sidebar; }
     ReadingActions* readingActions() const { return m_reading; }
     VocabularyFill* vocabularyFill() const { return m_vocabularyFill; }
+    BriefActions* briefs() const { return m_briefs; }
 
     // The commands of the menus, the toolbar and the reader's context menu.
 
@@ -80,6 +82,8 @@ public:
     void toggleStar();
     void toggleRead();
     void showRawSource();
+    // Shows an article in the reader: selected in the list when the list shows it, else alone.
+    void openArticle(qint64 id);
     // Lets the current article's feed load remote images from now on.
     void allowRemoteContent();
     void openSettings();
@@ -100,7 +104,9 @@ private:
     void connectPanes();
     void restoreLayout();
     void saveLayout();
-    void showArticle(qint64 id);
+    // Loads an article into the reader: the list's current one, or (fromList false) one the list
+    // may not show.
+    void showArticle(qint64 id, bool fromList = true);
     void articleLoaded(const mirsad::Article& article);
     // After the user taught or changed names and the archive was re-tagged.
     void refreshNames();
@@ -132,6 +138,7 @@ private:
     MainWindowActions* m_actions = nullptr;
     ReadingActions* m_reading = nullptr;
     VocabularyFill* m_vocabularyFill = nullptr;
+    BriefActions* m_briefs = nullptr;
     QProgressBar* m_statusProgress = nullptr;
     QTimer* m_markReadTimer = nullptr;
     QString m_lastHighlightColor;

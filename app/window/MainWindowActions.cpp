@@ -1,6 +1,7 @@
 #include "window/MainWindowActions.h"
 
 #include "annotations/NotesPane.h"
+#include "briefs/BriefActions.h"
 #include "feeds/FeedPane.h"
 #include "filters/FilterBar.h"
 #include "names/NameTeacher.h"
@@ -83,6 +84,8 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     named(import, "actionImportFiles")->setShortcut(QKeySequence(MainWindow::tr("Ctrl+I")));
     file->addAction(feeds.importOpmlAction());
     file->addAction(feeds.exportOpmlAction());
+    file->addSeparator();
+    file->addAction(window->briefs()->exportAction());
     file->addSeparator();
     named(file->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), MainWindow::tr("&Quit"),
                           QKeySequence::Quit, window, &QWidget::close),
@@ -185,6 +188,7 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     view->addSeparator();
     view->addAction(window->panes()->feedPaneAction());
     view->addAction(window->panes()->notesPaneAction());
+    view->addAction(window->briefs()->composerAction());
     view->addAction(named(m_toolBar->toggleViewAction(), "actionShowToolBar"));
 
     QMenu* article = bar->addMenu(MainWindow::tr("&Article"));
@@ -239,6 +243,9 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     notes->list()->addAction(deleteNote);
     deleteNote->setEnabled(notes->canDelete());
     connect(notes, &NotesPane::canDeleteChanged, deleteNote, &QAction::setEnabled);
+    article->addSeparator();
+    article->addAction(window->briefs()->addToBriefAction());
+    window->readingActions()->addContextMenuAction(window->briefs()->addToBriefAction());
     article->addSeparator();
     named(article->addAction(MainWindow::tr("Load Remote &Images for This Feed"), window,
                              &MainWindow::allowRemoteContent),

@@ -285,8 +285,10 @@ bool ReadingActions::selectNextFeedWithUnread() {
 
 void ReadingActions::showContextMenu(const QPoint& position) {
     QTableView* view = m_window.articleView();
+    // A right-click on a selected row keeps the selection (for Add to Brief); on another row it
+    // selects that one.
     if (const QModelIndex index = view->indexAt(position);
-        index.isValid() && index.row() != view->currentIndex().row())
+        index.isValid() && !view->selectionModel()->isRowSelected(index.row()))
         view->setCurrentIndex(index);
     QMenu menu(view);
     menu.addAction(m_openInBrowser);
@@ -294,5 +296,9 @@ void ReadingActions::showContextMenu(const QPoint& position) {
     menu.addSeparator();
     menu.addAction(m_nextUnread);
     menu.addAction(m_markAllRead);
+    if (!m_contextActions.isEmpty()) {
+        menu.addSeparator();
+        menu.addActions(m_contextActions);
+    }
     menu.exec(view->viewport()->mapToGlobal(position));
 }

@@ -31,6 +31,9 @@ public:
     QAction* openInBrowserAction() const { return m_openInBrowser; }
     QAction* copyLinkAction() const { return m_copyLink; }
 
+    // An action the article list's context menu offers too (after its own).
+    void addContextMenuAction(QAction* action) { m_contextActions << action; }
+
     // Marks every article matching `filter` as read, as one undoable step named after `what`.
     void markRead(const mirsad::ArticleFilter& filter, const QString& what);
     // Moves to the next (1) or previous (-1) unread article; false when there is none.
@@ -54,6 +57,7 @@ private:
 
     MainWindow& m_window;
     mirsad::storage::Storage& m_storage;
+    QList<QAction*> m_contextActions;
     QAction* m_markAllRead;
     QAction* m_markAllFeedsRead;
     QAction* m_nextUnread;

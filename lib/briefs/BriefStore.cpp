@@ -122,4 +122,27 @@ Status deleteBrief(QSqlDatabase& db, qint64 id) {
     return {};
 }
 
+Result<QList<BriefEntry>> briefEntries(const QSqlDatabase& db, const QList<qint64>& ids) {
+    QList<BriefEntry> entries;
+    if (ids.isEmpty())
+        return entries;
+    QStringList list;
+    list.reserve(ids.size());
+    for (const qint64 id : ids)
+        list << QString::number(id);
+    // One query for all of them, in the order given (json_each's key is the position).
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT a.id, a.title, COALESCE(NULLIF(a.source, ''), f.title, ''), a.sort_time "
+                       "FROM json_each(?) j JOIN articles a ON a.id = j.value "
+                       "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY j.key"));
+    query.addBindValue(QStringLiteral("[%1]").arg(list.join(u',')));
+    if (!query.exec())
+        return sqlError(QStringLiteral("read the brief's articles"), query);
+    while (query.next())
+        entries << BriefEntry{query.value(0).toLongLong(), query.value(1).toString(),
+                              query.value(2).toString(), fromEpoch(query.value(3))};
+    return entries;
+}
+
 } // namespace mirsad::briefs

@@ -27,4 +27,14 @@ Result<SavedBrief> loadBrief(const QSqlDatabase& db, qint64 id);
 Result<qint64> saveBrief(QSqlDatabase& db, const SavedBrief& brief);
 Status deleteBrief(QSqlDatabase& db, qint64 id);
 
+// What the brief composer lists of each of a brief's articles (without their text).
+struct BriefEntry {
+    qint64 id = 0;
+    QString title;
+    QString source;      // the article's source (a news agency), else its feed's title
+    QDateTime published; // UTC; when the source gave none, when Mirsad first saw it
+};
+// The entries of these articles, in the order of `ids`; ids not in the archive are skipped.
+Result<QList<BriefEntry>> briefEntries(const QSqlDatabase& db, const QList<qint64>& ids);
+
 } // namespace mirsad::briefs

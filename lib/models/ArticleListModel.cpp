@@ -1,6 +1,6 @@
 #include "models/ArticleListModel.h"
-#include "models/EntityNames.h"
 
+#include "models/EntityNames.h"
 #include "storage/Storage.h"
 #include "text/TextDirection.h"
 
@@ -263,6 +263,60 @@ void ArticleListModel::setArticleStarred(qint64 id, bool starred) {
         return;
     m_rows[row].starred = starred;
     emit dataChanged(index(row, StarColumn), index(row, StarColumn));
+}
+
+Qt::ItemFlags ArticleListModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    if (index.isValid())
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList ArticleListModel::mimeTypes() const {
+    return {articleIdsMimeType()};
+}
+
+QMimeData* ArticleListModel::mimeData(const QModelIndexList& indexes) const {
+    QList<int> rows;
+    for (const QModelIndex& index : indexes)
+        if (index.isValid() && !rows.contains(index.row()))
+            rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    QList<qint64> ids;
+    for (const int row : rows)
+        ids << articleId(row);
+    return articleIdsMimeData(ids);
+}
+
+Qt::DropActions ArticleListModel::supportedDragActions() const {
+    return Qt::CopyAction; // the list itself never loses a row to a drag
+}
+
+QString ArticleListModel::articleIdsMimeType() {
+    return QStringLiteral("application/x-mirsad-article-ids");
+}
+
+QMimeData* ArticleListModel::articleIdsMimeData(const QList<qint64>& ids) {
+    QStringList lines;
+    for (const qint64 id : ids)
+        if (id > 0)
+            lines << QString::number(id);
+    auto* data = new QMimeData;
+    data->setData(articleIdsMimeType(), lines.join(u'\n').toLatin1());
+    return data;
+}
+
+QList<qint64> ArticleListModel::articleIds(const QMimeData* data) {
+    QList<qint64> ids;
+    if (!data || !data->hasFormat(articleIdsMimeType()))
+        return ids;
+    for (const QByteArray& line : data->data(articleIdsMimeType()).split('\n')) {
+        bool ok = false;
+        const qint64 id = line.trimmed().toLongLong(&ok);
+        if (ok && id > 0 && !ids.contains(id))
+            ids << id;
+    }
+    return ids;
 }
 
 } // namespace mirsad::models

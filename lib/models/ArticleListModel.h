@@ -4,6 +4,7 @@
 #include "storage/ArticleQueries.h"
 
 #include <QAbstractTableModel>
+#include <QMimeData>
 #include <atomic>
 #include <memory>
 
@@ -41,6 +42,11 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
+    // Rows are dragged as their articles' ids (articleIdsMimeType): the brief composer takes them.
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    Qt::DropActions supportedDragActions() const override;
     void fetchMore(const QModelIndex& parent) override;
 
     const ArticleFilter& filter() const { return m_filter; }
@@ -64,6 +70,12 @@ public:
     void setArticlesRead(const QList<qint64>& ids, bool read);
     // Updates one row's note count (after the user added or deleted a note).
     void setNoteCount(qint64 id, int notes);
+
+    // What a drag of articles carries: their ids, one per line, in the order given.
+    static QString articleIdsMimeType();
+    static QMimeData* articleIdsMimeData(const QList<qint64>& ids);
+    // The ids a drag carries (empty when it carries none).
+    static QList<qint64> articleIds(const QMimeData* data);
 
 signals:
     void pageLoaded(int rowsAdded);

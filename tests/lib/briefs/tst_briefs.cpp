@@ -145,6 +145,24 @@ private slots:
         QVERIFY(!saveBrief(m_temp->db(), missing));
     }
 
+    // What the composer lists: titles and dates in the order given, unknown ids skipped.
+    void entriesFollowTheGivenOrder() {
+        QSqlQuery source(m_temp->db());
+        QVERIFY(
+            source.exec(QStringLiteral("UPDATE articles SET source = 'Rudaw' WHERE id = %1").arg(m_ids[2])));
+        Result<QList<BriefEntry>> entries =
+            briefEntries(m_temp->db(), {m_ids[2], 999999, m_ids[1], m_ids[0]});
+        QVERIFY2(entries, qPrintable(entries.error()));
+        QCOMPARE(entries->size(), 3);
+        QCOMPARE(entries->at(0).id, m_ids[2]);
+        QCOMPARE(entries->at(0).title, QStringLiteral("Basra oil"));
+        QCOMPARE(entries->at(0).source, QStringLiteral("Rudaw")); // the agency rather than the feed
+        QCOMPARE(entries->at(1).title, QStringLiteral("محادثات في أربيل"));
+        QCOMPARE(entries->at(1).published, QDateTime(QDate(2024, 3, 5), QTime(9, 0), QTimeZone::UTC));
+        QCOMPARE(entries->at(2).id, m_ids[0]);
+        QVERIFY(briefEntries(m_temp->db(), {})->isEmpty());
+    }
+
 private:
     std::unique_ptr<test::TempDatabase> m_temp;
     QList<qint64> m_ids;
