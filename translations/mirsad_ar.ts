@@ -2149,54 +2149,54 @@
     <name>mirsad::publishing::Builder</name>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">الملاحظات</translation>
+        <translation>ملاحظات</translation>
     </message>
     <message>
         <source>Index of names</source>
-        <translation type="unfinished"></translation>
+        <translation>فهرس الأسماء</translation>
     </message>
 </context>
 <context>
     <name>mirsad::publishing::detail</name>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">الملاحظات</translation>
+        <translation>ملاحظات</translation>
     </message>
     <message>
         <source>Index of names</source>
-        <translation type="unfinished"></translation>
+        <translation>فهرس الأسماء</translation>
     </message>
     <message>
         <source>orphaned</source>
-        <translation type="unfinished"></translation>
+        <translation>يتيم</translation>
     </message>
     <message>
         <source>Brief</source>
-        <translation type="unfinished"></translation>
+        <translation>موجز</translation>
     </message>
     <message>
         <source>Filter: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>التصفية: %1</translation>
     </message>
     <message>
         <source>Generated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>أُنشئ في %1</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished">الأشخاص</translation>
+        <translation>الأشخاص</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished">الأماكن</translation>
+        <translation>الأماكن</translation>
     </message>
     <message>
         <source>Organisations</source>
-        <translation type="unfinished">المنظمات</translation>
+        <translation>المنظمات</translation>
     </message>
     <message>
         <source>No longer found in the article&apos;s text (orphaned highlight):</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يعد موجودًا في نص المقال (تظليل يتيم):</translation>
     </message>
 </context>
 <context>

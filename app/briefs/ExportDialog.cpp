@@ -136,6 +136,8 @@ ExportDialog::ExportDialog(storage::Storage& storage, const Choices& choices, QW
                     .filePath(fileNameFor(title) + u'.' + publishing::exportFormatSuffix(format())));
     });
     connect(m_path, &QLineEdit::textEdited, this, [this] { m_pathChosen = false; });
+    // A path reads left to right even in an Arabic window ("/home/…/موجز.pdf", not "pdf.…/").
+    m_path->setLayoutDirection(Qt::LeftToRight);
     connect(browse, &QToolButton::clicked, this, &ExportDialog::browse);
 
     updateSourceLabels();

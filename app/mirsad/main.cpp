@@ -64,6 +64,12 @@ int main(int argc, char* argv[]) {
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
+    // English first, for its plurals ("1 article", "3 articles"): a language Mirsad has no
+    // translation for would otherwise read the source's "%n article(s)". Installed first, it is
+    // consulted last.
+    QTranslator englishPlurals;
+    if (englishPlurals.load(QStringLiteral(":/i18n/mirsad_en.qm")))
+        QApplication::installTranslator(&englishPlurals);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("mirsad"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
