@@ -270,7 +270,7 @@ void BriefComposer::newBrief(const QList<qint64>& ids) {
                 return Error{id.error()};
             return readBrief(db, *id);
         })
-        .then(this, [this, generation](const Result<Opened>& created) {
+        .then(this, [this, generation, byAdding = !ids.isEmpty()](const Result<Opened>& created) {
             m_creating = false;
             const QList<qint64> pending = std::exchange(m_pendingAdd, {});
             if (!created) {
@@ -281,8 +281,12 @@ void BriefComposer::newBrief(const QList<qint64>& ids) {
             if (generation != m_generation)
                 return;
             show(created->brief, created->entries);
-            m_title->setFocus();
-            m_title->selectAll();
+            // New: the analyst names it next. Add to Brief: the keys stay in the list or the
+            // reader, where the next article is picked.
+            if (!byAdding) {
+                m_title->setFocus();
+                m_title->selectAll();
+            }
             if (!pending.isEmpty())
                 addArticles(pending);
         });

@@ -137,6 +137,34 @@ private slots:
     // Articles dragged from the article list carry their ids; the composer's list takes them at
     // the drop position and moves those it has. (Text and links dropped on it go on to the window,
     // which imports them.)
+    // Add to Brief with no brief open makes one, and the keys stay where the analyst picks
+    // articles: Down then Ctrl+B adds the next one (the new brief's title does not take them).
+    void addingMakesABriefAndKeepsTheKeysInTheList() {
+        test::OpenWindow open = test::openWindow(m_dir.filePath(QStringLiteral("keys.sqlite")));
+        QVERIFY(open.window);
+        MainWindow& window = *open.window;
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        test::openComposer(window);
+        BriefComposer* composer = test::composerOf(window);
+        QVERIFY(!composer->hasBrief());
+        QTableView* articles = window.articleView();
+        QTest::mouseClick(articles->viewport(), Qt::LeftButton, {},
+                          articles->visualRect(articles->model()->index(0, 1)).center());
+        QTRY_COMPARE(articles->currentIndex().row(), 0);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_B, Qt::ControlModifier);
+        QTRY_VERIFY(composer->hasBrief());
+        QTRY_COMPARE(composer->articleIds().size(), 1);
+        QCOMPARE(QApplication::focusWidget(), articles);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_B, Qt::ControlModifier);
+        QTRY_COMPARE(composer->articleIds().size(), 2);
+        QCOMPARE(composer->articleIds().last(), articles->model()
+                                                    ->index(1, 0)
+                                                    .data(mirsad::models::ArticleListModel::ArticleIdRole)
+                                                    .toLongLong());
+    }
+
     void dropFromTheArticleList() {
         test::OpenWindow open = test::openWindow(m_dir.filePath(QStringLiteral("drop.sqlite")));
         QVERIFY(open.window);
