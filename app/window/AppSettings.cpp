@@ -193,8 +193,9 @@ QString exportFolder() {
     const QString stored = QSettings().value(QStringLiteral("briefs/exportFolder")).toString();
     if (!stored.isEmpty() && QDir(stored).exists())
         return stored;
+    // Documents when the system has one (a minimal install may not): never a folder that is not there.
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    return documents.isEmpty() ? QDir::homePath() : documents;
+    return !documents.isEmpty() && QDir(documents).exists() ? documents : QDir::homePath();
 }
 
 void setExportFolder(const QString& folder) {
