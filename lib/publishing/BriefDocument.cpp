@@ -59,7 +59,8 @@ QTextBlockFormat blockFormat(qreal top, qreal bottom, qreal indent = 0) {
 
 // Every block takes its direction from its own text (the first strong character); a block
 // without letters follows the one before it.
-// For ODT (Qt's writer keeps no paragraph direction) a right-to-left block is also aligned right.
+// For ODT a right-to-left block is also aligned right: Qt's writer keeps no paragraph direction
+// (the export adds it to the package afterwards), and a reader that ignores it still aligns it.
 void setDirections(QTextDocument& document, int from, int to, bool alignRightToLeft) {
     Qt::LayoutDirection previous = Qt::LeftToRight;
     QTextBlock block = document.findBlock(from);

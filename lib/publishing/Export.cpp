@@ -2,6 +2,7 @@
 
 #include "exchange/AnnotationData.h"
 #include "publishing/BriefText_p.h"
+#include "publishing/OdfPackage_p.h"
 #include "publishing/Writers_p.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -11,6 +12,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QTextBlock>
 #include <QTextDocumentWriter>
 #include <QTextFrame>
 
@@ -58,10 +60,20 @@ Status writeOdt(const briefs::Brief& brief, QIODevice& out) {
     if (Status s = needGui(QStringLiteral("the ODT brief")); !s)
         return s;
     const std::unique_ptr<QTextDocument> document = briefDocument(brief, DocumentFlavour::Odt);
-    QTextDocumentWriter writer(&out, QByteArrayLiteral("odf"));
+    // Qt's writer keeps no paragraph direction: the package is written to memory, then its
+    // paragraph styles are given their writing mode from the blocks' directions.
+    QBuffer qtOdt;
+    qtOdt.open(QIODevice::WriteOnly);
+    QTextDocumentWriter writer(&qtOdt, QByteArrayLiteral("odf"));
     if (!writer.write(document.get()))
-        return Error{QStringLiteral("Could not write the ODT brief: %1").arg(out.errorString())};
-    return {};
+        return Error{QStringLiteral("Could not write the ODT brief: %1").arg(qtOdt.errorString())};
+    QList<Qt::LayoutDirection> directions;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+        directions.append(block.blockFormat().layoutDirection());
+    const Result<QByteArray> odt = withWritingModes(qtOdt.data(), directions);
+    if (!odt)
+        return Error{odt.error()};
+    return writeAll(out, *odt, QStringLiteral("the ODT brief"));
 }
 
 // The brief document laid out on A4 at the printer's resolution, page by page, each with its

@@ -2,12 +2,15 @@
 #include "TestSupport.h"
 #include "briefs/Brief.h"
 #include "publishing/Export.h"
+#include "publishing/OdfPackage_p.h"
 
 #include <QBuffer>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextBlock>
+#include <QXmlStreamReader>
 #include <QtEndian>
 #include <zlib.h>
 
@@ -49,6 +52,49 @@ QByteArray zipEntry(const QByteArray& zip, const QByteArray& name) {
     }
     return {};
 }
+
+// The paragraph styles of an ODT's content.xml: each paragraph's text with its style, and each
+// style's writing mode (empty when it has none).
+struct OdtParagraphs {
+    QList<std::pair<QString, QString>> paragraphs; // text, style name
+    QHash<QString, QString> writingModes;          // style name, style:writing-mode
+
+    explicit OdtParagraphs(const QByteArray& content) {
+        static const QString styleNs = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:style:1.0");
+        static const QString textNs = QStringLiteral("urn:oasis:names:tc:opendocument:xmlns:text:1.0");
+        QXmlStreamReader xml(content);
+        QString style;
+        int depth = 0; // inside a paragraph
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.namespaceUri() == styleNs && xml.name() == u"style") {
+                style = xml.attributes().value(styleNs, QStringLiteral("name")).toString();
+            } else if (xml.isStartElement() && xml.namespaceUri() == styleNs &&
+                       xml.name() == u"paragraph-properties") {
+                writingModes.insert(
+                    style, xml.attributes().value(styleNs, QStringLiteral("writing-mode")).toString());
+            } else if (xml.isStartElement() && xml.namespaceUri() == textNs && xml.name() == u"p") {
+                paragraphs.append(
+                    {QString(), xml.attributes().value(textNs, QStringLiteral("style-name")).toString()});
+                ++depth;
+            } else if (xml.isEndElement() && xml.namespaceUri() == textNs && xml.name() == u"p") {
+                --depth;
+            } else if (xml.isCharacters() && depth > 0) {
+                paragraphs.last().first += xml.text();
+            }
+        }
+        if (xml.hasError())
+            qWarning() << "content.xml:" << xml.errorString();
+    }
+
+    // The writing mode of the paragraph that holds text.
+    QString modeOf(const QString& text) const {
+        for (const auto& [paragraph, style] : paragraphs)
+            if (paragraph.contains(text))
+                return writingModes.value(style, QStringLiteral("(no style %1)").arg(style));
+        return QStringLiteral("(no paragraph)");
+    }
+};
 
 QString run(const QString& program, const QStringList& arguments) {
     QProcess process;
@@ -161,6 +207,94 @@ private slots:
         QVERIFY(content.contains(test::BriefFixture::englishQuote));
         QVERIFY(content.contains(QStringLiteral("#ffe87a")));                 // the yellow quote's shade
         QVERIFY(content.contains(QStringLiteral("fo:text-align=\"right\""))); // Arabic paragraphs
+    }
+
+    // Qt's ODF writer keeps no paragraph direction: the export adds style:writing-mode to the
+    // styles of the paragraphs, which LibreOffice needs to lay Arabic out right to left.
+    void odtParagraphsHaveTheirWritingMode() {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const Status written = exportBrief(m_brief, ExportFormat::Odt, buffer);
+        QVERIFY2(written, qPrintable(written.error()));
+        const OdtParagraphs odt(zipEntry(buffer.data(), "content.xml"));
+        QCOMPARE(odt.modeOf(test::BriefFixture::arabicQuote), QStringLiteral("rl-tb"));
+        QCOMPARE(odt.modeOf(QStringLiteral("أول لقاء منذ شهر")), QStringLiteral("rl-tb")); // the note
+        QCOMPARE(odt.modeOf(QStringLiteral("الأسبوع: محادثات")), QStringLiteral("rl-tb")); // introduction
+        QCOMPARE(odt.modeOf(test::BriefFixture::englishQuote), QStringLiteral("lr-tb"));
+        QCOMPARE(odt.modeOf(QStringLiteral("Compare with")), QStringLiteral("lr-tb"));
+        QCOMPARE(odt.modeOf(QStringLiteral("Index of names")), QStringLiteral("lr-tb"));
+    }
+
+    // The package is a valid zip whose first entry is the mimetype, stored (ODF's rule, which lets
+    // a file's type be read at a fixed offset), checked by a zip reader other than ours.
+    void odtIsAValidPackage() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("brief.odt"));
+        const Status written = exportBriefToFile(m_brief, ExportFormat::Odt, path);
+        QVERIFY2(written, qPrintable(written.error()));
+        const QByteArray zip = test::readFile(path);
+        QVERIFY(zip.size() > 38);
+        QCOMPARE(qFromLittleEndian<quint32>(zip.constData()), 0x04034b50u);
+        QCOMPARE(qFromLittleEndian<quint16>(zip.constData() + 8), quint16(0)); // stored
+        QCOMPARE(zip.mid(30, 8), QByteArray("mimetype"));
+        QCOMPARE(qFromLittleEndian<quint16>(zip.constData() + 28), quint16(0)); // no extra field
+        QCOMPARE(zip.mid(38, 39), QByteArray("application/vnd.oasis.opendocument.text"));
+
+        QProcess process;
+        if (const QString unzip = QStandardPaths::findExecutable(QStringLiteral("unzip")); !unzip.isEmpty()) {
+            process.start(unzip, {QStringLiteral("-t"), path});
+        } else if (const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+                   !python.isEmpty()) {
+            process.start(python, {QStringLiteral("-c"),
+                                   QStringLiteral("import sys, zipfile\n"
+                                                  "z = zipfile.ZipFile(sys.argv[1])\n"
+                                                  "bad = z.testzip()\n"
+                                                  "if bad: sys.exit('bad entry: ' + bad)\n"
+                                                  "print([i.filename for i in z.infolist()])\n"),
+                                   path});
+        } else {
+            QFAIL("Neither unzip nor python3 is installed: the ODT package cannot be checked.");
+        }
+        QVERIFY(process.waitForFinished(60'000));
+        const QString listing =
+            QString::fromUtf8(process.readAllStandardOutput() + process.readAllStandardError());
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0,
+                 qPrintable(listing));
+        QVERIFY2(listing.contains(QStringLiteral("content.xml")), qPrintable(listing));
+    }
+
+    // The package reader takes damaged input as an Error, and what the writer writes reads back.
+    void odtPackageReadsBackAndRefusesDamage() {
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        const Status written = exportBrief(m_brief, ExportFormat::Odt, buffer);
+        QVERIFY2(written, qPrintable(written.error()));
+        const QByteArray odt = buffer.data();
+        Result<QList<detail::ZipEntry>> entries = detail::readZip(odt);
+        QVERIFY2(entries, qPrintable(entries.error()));
+        QCOMPARE(entries->first().name, QStringLiteral("mimetype"));
+        const Result<QByteArray> again = detail::writeOdfPackage(*entries);
+        QVERIFY2(again, qPrintable(again.error()));
+        QCOMPARE(*again, odt);
+
+        QVERIFY(!detail::readZip(QByteArray("not a zip")));
+        QVERIFY(!detail::readZip(odt.first(odt.size() / 2)));
+        // Any one byte damaged: never a crash, mostly an Error (no check covers a time or a version).
+        int refused = 0;
+        for (qsizetype i = 0; i < odt.size(); ++i) {
+            QByteArray damaged = odt;
+            damaged[i] = char(damaged[i] ^ 0x5a);
+            const Result<QList<detail::ZipEntry>> read = detail::readZip(damaged);
+            refused += read ? 0 : 1;
+        }
+        QVERIFY(refused > odt.size() / 2);
+
+        QList<detail::ZipEntry> noMimetype = *entries;
+        noMimetype.removeFirst();
+        QVERIFY(!detail::writeOdfPackage(noMimetype));
+        const QByteArray content = zipEntry(odt, "content.xml");
+        QVERIFY(!detail::markWritingModes(content, {Qt::RightToLeft}));
+        QVERIFY(!detail::markWritingModes(QByteArray("<unclosed"), {}));
     }
 
     void htmlHasDirectionsAndEscapesArticleText() {
