@@ -1,4 +1,5 @@
 #include "annotations/HighlightPalette.h"
+#include "content/SafeUrl.h"
 #include "publishing/BriefText_p.h"
 #include "publishing/Export.h"
 #include "publishing/Writers_p.h"
@@ -151,8 +152,34 @@ private:
         QTextCharFormat sized;
         sized.setFontPointSize(size);
         range.mergeCharFormat(sized);
+        disarmLinks(from, to);
         // Markdown links in the brief's colour.
         m_cursor.setCharFormat(textFormat(size));
+    }
+
+    // A note is the analyst's, but its links may be pasted from anywhere: a PDF or ODT viewer
+    // follows them, so only http, https and mailto stay links (content/SafeUrl.h); the rest keep
+    // their text.
+    void disarmLinks(int from, int to) {
+        for (QTextBlock block = m_document.findBlock(from); block.isValid() && block.position() < to;
+             block = block.next()) {
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                const QTextFragment fragment = it.fragment();
+                const QTextCharFormat format = fragment.charFormat();
+                if (!format.isAnchor() || format.anchorHref().isEmpty() ||
+                    !content::safeUrl(format.anchorHref(), {}, true).isEmpty())
+                    continue;
+                QTextCursor link(&m_document);
+                link.setPosition(fragment.position());
+                link.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+                QTextCharFormat plain = format;
+                plain.setAnchor(false);
+                plain.setAnchorHref(QString());
+                plain.setFontUnderline(false);
+                plain.clearForeground();
+                link.setCharFormat(plain);
+            }
+        }
     }
 
     void introduction(const QString& text) { markdown(text, 0, bodySize); }
@@ -174,10 +201,14 @@ private:
         if (!entry.article.link.isEmpty()) {
             if (!source.isEmpty())
                 m_cursor.insertText(QStringLiteral(" · "), textFormat(9, quietText));
-            QTextCharFormat link = textFormat(9, linkColor);
-            link.setAnchor(true);
-            link.setAnchorHref(entry.article.link);
-            link.setFontUnderline(true);
+            // Only a web link is made clickable (a feed's link is not to be trusted either).
+            QTextCharFormat link = textFormat(9, quietText);
+            if (!content::safeUrl(entry.article.link, {}, true).isEmpty()) {
+                link = textFormat(9, linkColor);
+                link.setAnchor(true);
+                link.setAnchorHref(entry.article.link);
+                link.setFontUnderline(true);
+            }
             m_cursor.insertText(entry.article.link, link);
         }
 

@@ -297,6 +297,28 @@ private slots:
         QVERIFY(!detail::markWritingModes(QByteArray("<unclosed"), {}));
     }
 
+    // A note's links stay links in the PDF and ODT only when they are web links: the hostile
+    // note's javascript: link keeps its text and loses its target.
+    void documentLinksAreOnlyWebLinks() {
+        const std::unique_ptr<QTextDocument> document = briefDocument(m_brief);
+        QStringList targets;
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+            for (auto it = block.begin(); !it.atEnd(); ++it)
+                if (const QTextCharFormat format = it.fragment().charFormat(); format.isAnchor())
+                    if (const QString href = format.anchorHref(); !href.isEmpty())
+                        targets << href;
+        QVERIFY(!targets.isEmpty()); // the articles' links and the index's stay
+        for (const QString& href : std::as_const(targets))
+            QVERIFY2(href.startsWith(u"https:") || href.startsWith(u"http:") || href.startsWith(u"#") ||
+                         href.startsWith(u"mailto:"),
+                     qPrintable(href));
+        QVERIFY(document->toPlainText().contains(QStringLiteral("this"))); // the disarmed link's text
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(exportBrief(m_brief, ExportFormat::Odt, buffer));
+        QVERIFY(!zipEntry(buffer.data(), "content.xml").contains("javascript:"));
+    }
+
     void htmlHasDirectionsAndEscapesArticleText() {
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
