@@ -1,5 +1,7 @@
 #include "window/AppSettings.h"
 
+#include "annotations/NoteAuthor.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QFontDatabase>
@@ -12,19 +14,11 @@
 namespace AppSettings {
 
 QString author() {
-    const QString stored = QSettings().value(QStringLiteral("author")).toString();
-    if (!stored.trimmed().isEmpty())
-        return stored;
-    QString login = qEnvironmentVariable("USER");
-    if (login.isEmpty())
-        login = qEnvironmentVariable("USERNAME");
-    if (login.isEmpty())
-        login = QDir::home().dirName();
-    return login;
+    return mirsad::annotations::noteAuthor();
 }
 
 void setAuthor(const QString& value) {
-    QSettings().setValue(QStringLiteral("author"), value.trimmed());
+    mirsad::annotations::setNoteAuthor(value);
 }
 
 Theme theme() {

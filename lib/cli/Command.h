@@ -63,8 +63,5 @@ Command exportCommand();
 QString isoUtc(const QDateTime& time);
 // Whether --db was given (before or after the command), rather than the GUI's default.
 bool databaseGiven(const CommandContext& context);
-// Who signs a note written from the command line, as the GUI signs them (its preferences'
-// author, else the login name).
-QString defaultAuthor();
 
 } // namespace mirsad::cli

@@ -1,4 +1,5 @@
 #include "annotations/Annotations.h"
+#include "annotations/NoteAuthor.h"
 #include "cli/Command.h"
 #include "exchange/HighlightPalette.h"
 #include "storage/ArticleQueries.h"
@@ -169,7 +170,7 @@ Command highlightCommand() {
             note.articleId = id;
             note.highlightId = *stored;
             note.body = body;
-            note.author = defaultAuthor();
+            note.author = annotations::noteAuthor();
             note.created = note.updated = highlight.created;
             if (Result<qint64> noted = annotations::insertNote(**db, note); !noted) {
                 context.error(noted.error());

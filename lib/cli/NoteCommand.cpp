@@ -1,25 +1,11 @@
 #include "annotations/Annotations.h"
+#include "annotations/NoteAuthor.h"
 #include "cli/Command.h"
 #include "storage/ArticleQueries.h"
 
-#include <QDir>
 #include <QFile>
-#include <QSettings>
 
 namespace mirsad::cli {
-
-QString defaultAuthor() {
-    // As the GUI's AppSettings::author(): the name set in its preferences, else the login name.
-    const QString stored = QSettings().value(QStringLiteral("author")).toString();
-    if (!stored.trimmed().isEmpty())
-        return stored;
-    QString login = qEnvironmentVariable("USER");
-    if (login.isEmpty())
-        login = qEnvironmentVariable("USERNAME");
-    if (login.isEmpty())
-        login = QDir::home().dirName();
-    return login;
-}
 
 Command noteCommand() {
     Command command;
@@ -111,7 +97,7 @@ Command noteCommand() {
         note.tags = tags;
         note.author = parser.isSet(QStringLiteral("author"))
                           ? parser.value(QStringLiteral("author")).trimmed()
-                          : defaultAuthor();
+                          : annotations::noteAuthor();
         note.created = note.updated = QDateTime::currentDateTimeUtc();
         Result<qint64> stored = annotations::insertNote(**db, note);
         if (!stored) {
