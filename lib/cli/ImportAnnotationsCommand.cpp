@@ -39,7 +39,19 @@ Command importAnnotationsCommand() {
                                    file.errorString()));
             return Failure;
         }
-        const QByteArray json = file.readAll();
+        // The whole file is parsed at once: a file larger than any real annotation export (a
+        // Hypothesis export of thousands of annotations is a few MB) is refused, not read into memory.
+        constexpr qint64 maxBytes = qint64(256) << 20;
+        const QByteArray json =
+            !standardInput && file.size() > maxBytes ? QByteArray() : file.read(maxBytes + 1);
+        if (json.size() > maxBytes || (!standardInput && file.size() > maxBytes)) {
+            context.error(
+                QStringLiteral("%1 is larger than %2 MB, more than an annotation file holds; nothing was "
+                               "imported (split it into smaller files).")
+                    .arg(standardInput ? QStringLiteral("The standard input") : args.first())
+                    .arg(maxBytes >> 20));
+            return Failure;
+        }
         Result<QSqlDatabase*> db = context.database();
         if (!db) {
             context.error(db.error());

@@ -6,6 +6,7 @@
 #include "TestSupport.h"
 
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 using namespace mirsad;
 using namespace Qt::StringLiterals;
@@ -198,6 +199,18 @@ private slots:
         QCOMPARE(count(u"notes"_s), notes);
         QCOMPARE(ctl({u"import-annotations"_s, u"/nonexistent/file.json"_s}).exitCode, 1);
         QCOMPARE(ctl({u"import-annotations"_s}).exitCode, 2);
+
+        // A file larger than any annotation export is refused before it is read (a sparse file:
+        // no disk used).
+        QTemporaryDir dir;
+        QFile huge(dir.filePath(u"huge.jsonld"_s));
+        QVERIFY(huge.open(QIODevice::WriteOnly) && huge.resize(qint64(300) << 20));
+        huge.close();
+        run = ctl({u"import-annotations"_s, huge.fileName()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"larger than 256 MB"_s) && run.err.contains(u"nothing was imported"_s),
+                 qPrintable(run.err));
+        QCOMPARE(count(u"highlights"_s), highlights);
     }
 };
 
