@@ -10,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QProcess>
 #include <QPushButton>
@@ -60,6 +61,26 @@ private slots:
 
     // Each test starts as on a first start: the composer closed, no brief open.
     void init() { test::forgetBriefs(); }
+
+    // The folder the dialog suggests exists: Documents when the system has one, else home (a
+    // fresh system may have no ~/Documents), and the last folder exported to while it exists.
+    void theSuggestedFolderExists() {
+        const QByteArray home = qgetenv("HOME");
+        QTemporaryDir fresh;
+        qputenv("HOME", QFile::encodeName(fresh.path()));
+        AppSettings::setExportFolder(QString());
+        const QString suggested = AppSettings::exportFolder();
+        const QString documents = QDir(fresh.path()).filePath(QStringLiteral("Documents"));
+        const bool made = QDir().mkpath(documents);
+        const QString withDocuments = AppSettings::exportFolder();
+        AppSettings::setExportFolder(fresh.filePath(QStringLiteral("gone")));
+        const QString afterGone = AppSettings::exportFolder();
+        qputenv("HOME", home);
+        QCOMPARE(QDir(suggested).canonicalPath(), QDir(fresh.path()).canonicalPath());
+        QVERIFY(made);
+        QCOMPARE(QDir(withDocuments).canonicalPath(), QDir(documents).canonicalPath());
+        QCOMPARE(QDir(afterGone).canonicalPath(), QDir(documents).canonicalPath());
+    }
 
     void exportsTheOpenBriefAsPdfAndCsv() {
         test::OpenWindow open = test::openWindow(m_dir.filePath(QStringLiteral("export.sqlite")));
