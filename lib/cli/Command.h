@@ -1,5 +1,6 @@
 #pragma once
 
+#include "articles/Article.h"
 #include "cli/Ctl.h"
 #include "core/Result.h"
 
@@ -26,6 +27,8 @@ public:
 
     // Opens (and migrates) the database the first time it is asked for.
     Result<QSqlDatabase*> database();
+    // Opens the database and loads article `id` whole (an Error when there is no such article).
+    Result<Article> article(qint64 id);
     const QString& databasePath() const { return m_databasePath; }
 
     // Writes "mirsadctl: <message>" to err.

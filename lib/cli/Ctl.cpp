@@ -2,6 +2,7 @@
 
 #include "cli/Command.h"
 #include "core/MemoryTuning.h"
+#include "storage/ArticleQueries.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
@@ -66,6 +67,13 @@ Result<QSqlDatabase*> CommandContext::database() {
     }
     m_db = db.value();
     return &m_db;
+}
+
+Result<Article> CommandContext::article(qint64 id) {
+    Result<QSqlDatabase*> db = database();
+    if (!db)
+        return Error{db.error()};
+    return storage::loadArticle(**db, id);
 }
 
 void CommandContext::error(const QString& message) {

@@ -114,16 +114,12 @@ Command highlightCommand() {
                 return UsageError;
             }
         }
-        Result<QSqlDatabase*> db = context.database();
-        if (!db) {
-            context.error(db.error());
-            return Failure;
-        }
-        Result<Article> article = storage::loadArticle(**db, id);
+        Result<Article> article = context.article(id);
         if (!article) {
             context.error(article.error());
             return Failure;
         }
+        QSqlDatabase& db = **context.database(); // opened by article()
         const QString& text = article->text;
         const QList<text::Span> found = occurrencesOf(text, quote);
         if (found.isEmpty()) {
@@ -154,13 +150,13 @@ Command highlightCommand() {
         }
         const text::Span span = found.at(occurrence > 0 ? occurrence - 1 : 0);
 
-        storage::Transaction transaction(**db);
+        storage::Transaction transaction(db);
         annotations::Highlight highlight;
         highlight.articleId = id;
         highlight.color = color;
         highlight.selector = text::selectorFor(text, span.start, span.end);
         highlight.created = highlight.updated = QDateTime::currentDateTimeUtc();
-        Result<qint64> stored = annotations::insertHighlight(**db, highlight);
+        Result<qint64> stored = annotations::insertHighlight(db, highlight);
         if (!stored) {
             context.error(stored.error());
             return Failure;
@@ -172,7 +168,7 @@ Command highlightCommand() {
             note.body = body;
             note.author = annotations::noteAuthor();
             note.created = note.updated = highlight.created;
-            if (Result<qint64> noted = annotations::insertNote(**db, note); !noted) {
+            if (Result<qint64> noted = annotations::insertNote(db, note); !noted) {
                 context.error(noted.error());
                 return Failure;
             }

@@ -66,18 +66,14 @@ Command noteCommand() {
                 return UsageError;
             }
         }
-        Result<QSqlDatabase*> db = context.database();
-        if (!db) {
-            context.error(db.error());
-            return Failure;
-        }
-        Result<Article> article = storage::loadArticle(**db, id);
+        Result<Article> article = context.article(id);
         if (!article) {
             context.error(article.error());
             return Failure;
         }
+        QSqlDatabase& db = **context.database(); // opened by article()
         if (highlightId > 0) {
-            Result<QList<annotations::Highlight>> highlights = annotations::listHighlights(**db, id);
+            Result<QList<annotations::Highlight>> highlights = annotations::listHighlights(db, id);
             if (!highlights) {
                 context.error(highlights.error());
                 return Failure;
@@ -99,7 +95,7 @@ Command noteCommand() {
                           ? parser.value(QStringLiteral("author")).trimmed()
                           : annotations::noteAuthor();
         note.created = note.updated = QDateTime::currentDateTimeUtc();
-        Result<qint64> stored = annotations::insertNote(**db, note);
+        Result<qint64> stored = annotations::insertNote(db, note);
         if (!stored) {
             context.error(stored.error());
             return Failure;

@@ -34,23 +34,19 @@ Command showCommand() {
             context.error(QStringLiteral("show needs one article id, a number (see 'mirsadctl list')."));
             return UsageError;
         }
-        Result<QSqlDatabase*> db = context.database();
-        if (!db) {
-            context.error(db.error());
-            return Failure;
-        }
-        Result<Article> article = storage::loadArticle(**db, id);
+        Result<Article> article = context.article(id);
         if (!article) {
             context.error(article.error());
             return Failure;
         }
-        Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::forDatabase(**db);
+        QSqlDatabase& db = **context.database(); // opened by article()
+        Result<std::shared_ptr<const tagging::Tagger>> tagger = tagging::Tagger::forDatabase(db);
         if (!tagger) {
             context.error(tagger.error());
             return Failure;
         }
         const names::Gazetteer& gazetteer = (*tagger)->gazetteer();
-        const QString feed = feedTitle(**db, article->feedId);
+        const QString feed = feedTitle(db, article->feedId);
 
         if (context.parser.isSet(QStringLiteral("json"))) {
             CodePointMap codePoints(article->text);
