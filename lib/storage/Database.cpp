@@ -1,6 +1,8 @@
 #include "storage/Database.h"
 
+#include "storage/Dialect.h"
 #include "storage/Migrations.h"
+#include "storage/PostgresDatabase.h"
 #include "storage/SearchRank.h"
 #include "storage/SearchTokenizer.h"
 #include "storage/SearchVocabulary.h"
@@ -34,7 +36,8 @@ static Status exec(QSqlDatabase& db, const QString& statement) {
     return {};
 }
 
-Result<QSqlDatabase> openDatabase(const QString& path, const QString& connectionName, bool migrateSchema) {
+static Result<QSqlDatabase> openSqlite(const QString& path, const QString& connectionName,
+                                       bool migrateSchema) {
     const bool inMemory = path == QStringLiteral(":memory:");
     if (!inMemory) {
         const QFileInfo info(path);
@@ -102,11 +105,25 @@ Result<QSqlDatabase> openDatabase(const QString& path, const QString& connection
     return db;
 }
 
+Result<QSqlDatabase> openDatabase(const QString& location, const QString& connectionName,
+                                  bool migrateSchema) {
+    Result<Location> parsed = Location::parse(location);
+    if (!parsed)
+        return Error{parsed.error()};
+    if (parsed->isPostgres())
+        return openPostgres(*parsed, connectionName, migrateSchema);
+    return openSqlite(parsed->path, connectionName, migrateSchema);
+}
+
 Status useWriterCache(QSqlDatabase& db) {
+    if (isPostgres(db))
+        return {}; // the server's shared buffers serve every connection
     return exec(db, QStringLiteral("PRAGMA cache_size=-4000"));
 }
 
 Status tidyUpDatabase(QSqlDatabase& db) {
+    if (isPostgres(db))
+        return {}; // the server's autovacuum keeps statistics and space
     // The query planner's statistics, for the tables whose size changed much since they were
     // last gathered; analysis_limit bounds the rows each index is sampled for, so a million
     // articles take milliseconds, not the seconds a whole ANALYZE would.
@@ -145,7 +162,7 @@ void closeDatabase(const QString& connectionName) {
 static QStringList splitStatements(const QString& script) {
     QStringList statements;
     QString current;
-    bool inSingle = false, inDouble = false, inTrigger = false;
+    bool inSingle = false, inDouble = false, inTrigger = false, inDollar = false;
     bool kindKnown = false; // whether the statement's first words said if it is a trigger
     for (qsizetype i = 0; i < script.size(); ++i) {
         const QChar c = script.at(i);
@@ -153,6 +170,17 @@ static QStringList splitStatements(const QString& script) {
             while (i < script.size() && script.at(i) != u'\n')
                 ++i;
             current += u'\n';
+            continue;
+        }
+        // PostgreSQL's function bodies: $$ ... $$, whose ';' end no statement.
+        if (c == u'$' && !inSingle && !inDouble && i + 1 < script.size() && script.at(i + 1) == u'$') {
+            inDollar = !inDollar;
+            current += QLatin1String("$$");
+            ++i;
+            continue;
+        }
+        if (inDollar) {
+            current += c;
             continue;
         }
         if (c == u'\'' && !inDouble)

@@ -27,10 +27,12 @@ QString defaultDatabasePath();
 // A connection name unique in this process, for QSqlDatabase::addDatabase.
 QString uniqueConnectionName(const QString& purpose);
 
-// Opens (creating if needed) the SQLite database at `path` (":memory:" allowed), sets the
-// pragmas Mirsad relies on (WAL, synchronous=NORMAL, foreign keys, busy timeout) and, unless
-// `migrateSchema` is false, brings the schema up to date.
-Result<QSqlDatabase> openDatabase(const QString& path, const QString& connectionName,
+// Opens the archive at `location` (see Location.h) and, unless `migrateSchema` is false, brings
+// its schema up to date. A file path opens (creating if needed) an SQLite file (":memory:"
+// allowed) with the pragmas Mirsad relies on (WAL, synchronous=NORMAL, foreign keys, busy
+// timeout); a postgresql:// URI connects to that server through QPSQL, and an empty database
+// there gets the schema as a new file does.
+Result<QSqlDatabase> openDatabase(const QString& location, const QString& connectionName,
                                   bool migrateSchema = true);
 
 // Shrinks the page cache of a connection that mostly writes: an import's pages are new ones on

@@ -2,10 +2,12 @@
 
 #include "articles/ContentHash.h"
 #include "content/HtmlSanitizer.h"
+#include "search/SearchText.h"
 #include "storage/ArticleBody.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "storage/Logging.h"
-#include "search/SearchText.h"
+#include "storage/PostgresDatabase.h"
 
 #include <QDir>
 #include <QFile>
@@ -304,6 +306,8 @@ static Status reclaimSpace(QSqlDatabase& db) {
 }
 
 int schemaVersion(const QSqlDatabase& db) {
+    if (isPostgres(db))
+        return postgresSchemaVersion(db);
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
         return -1;
@@ -344,6 +348,8 @@ static Status backUp(QSqlDatabase& db, int version) {
 }
 
 Status migrate(QSqlDatabase& db, int target) {
+    if (isPostgres(db))
+        return migratePostgres(db);
     const int current = schemaVersion(db);
     if (current < 0)
         return Error{QStringLiteral("Cannot read the schema version of %1.").arg(db.databaseName())};

@@ -7,10 +7,12 @@
 
 namespace mirsad::storage {
 
-// The schema version a database has (PRAGMA user_version); 0 for a new file.
+// The schema version a database has (PRAGMA user_version; on PostgreSQL the meta table's);
+// 0 for a new file or an empty PostgreSQL database.
 int schemaVersion(const QSqlDatabase& db);
 
-// The newest version this build knows: the number of the last resources/migrations/NNN_*.sql.
+// The newest SQLite version this build knows: the number of the last resources/migrations/NNN_*.sql
+// (PostgreSQL's are numbered on their own: PostgresDatabase.h).
 int latestSchemaVersion();
 
 // Applies the migrations after the current version up to `target`, each in its own
@@ -18,6 +20,7 @@ int latestSchemaVersion();
 // A file database that already holds data is first copied to "<file>.v<N>.bak".
 // Migrations that convert every article (014, the compressed bodies) do so in batches, each its
 // own transaction: stopped or killed, the next migrate() resumes after the last batch.
+// On PostgreSQL: migratePostgres (PostgresDatabase.h), always to its latest version.
 Status migrate(QSqlDatabase& db, int target = latestSchemaVersion());
 
 // Told before each batch of such a migration how many of the articles are done; returning false
