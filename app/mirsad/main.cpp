@@ -4,6 +4,7 @@
 #include "storage/Database.h"
 #include "storage/Storage.h"
 #include "window/AppIcon.h"
+#include "window/AppSettings.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -32,6 +33,11 @@ void onTerminate(int) {
 // SIGTERM and SIGINT close the window as the user would (notes saved, background work stopped
 // at a clean point) instead of killing the process mid-write.
 void closeOnTerminate(QWidget& window) {
+    for (int& end : signalPipe) { // the pair of the window before this one (File → Open…)
+        if (end >= 0)
+            ::close(end);
+        end = -1;
+    }
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto* notifier = new QSocketNotifier(signalPipe[1], QSocketNotifier::Read, &window);
@@ -51,6 +57,55 @@ void closeOnTerminate(QWidget& window) {
 }
 } // namespace
 #endif
+
+// One window on one archive; `next` receives the archive the user chose instead, if any.
+static int runWindow(const QString& location, const QString& screenshot, bool quitAfterScreenshot,
+                     QString& next) {
+    mirsad::storage::Storage storage(location);
+    MainWindow window(storage);
+
+    if (!screenshot.isEmpty()) {
+        const QString file = screenshot;
+        const bool quit = quitAfterScreenshot;
+        auto save = [&window, file, quit] {
+            // Let the reader lay out and paint before grabbing.
+            QTimer::singleShot(300, &window, [&window, file, quit] {
+                QDir().mkpath(QFileInfo(file).absolutePath());
+                const bool saved = window.grab().save(file);
+                fprintf(stderr, "%s %s\n", saved ? "Screenshot saved to" : "Could not save the screenshot to",
+                        qPrintable(QFileInfo(file).absoluteFilePath()));
+                if (quit) {
+                    window.close(); // as the user closes it: background work stops
+                    QApplication::exit(saved ? 0 : 1);
+                }
+            });
+        };
+        QObject::connect(&window, &MainWindow::articleShown, &window, save, Qt::SingleShotConnection);
+        QObject::connect(&window, &MainWindow::started, &window, [save](bool ok) {
+            if (!ok)
+                save();
+        });
+    }
+    QObject::connect(&window, &MainWindow::archiveRequested, &window,
+                     [&window, &next](const QString& chosen) {
+                         next = chosen;
+                         window.close(); // the notes are saved, background work stops
+                         if (!window.isVisible())
+                             QApplication::exit(0);
+                         else
+                             next.clear(); // the window refused to close
+                     });
+    installBenchTiming(window);
+#ifdef Q_OS_UNIX
+    closeOnTerminate(window);
+#endif
+    window.show();
+    window.start();
+    const int code = QApplication::exec();
+    if (window.isVisible())
+        window.close(); // quit some other way: the notes are saved, background work stops
+    return code;
+}
 
 int main(int argc, char* argv[]) {
     mirsad::tuneAllocator();
@@ -94,41 +149,18 @@ int main(int argc, char* argv[]) {
     parser.addOption(quitOption);
     parser.process(app);
 
-    const QString path =
-        parser.isSet(dbOption) ? parser.value(dbOption) : mirsad::storage::defaultDatabasePath();
-    mirsad::storage::Storage storage(path);
-    MainWindow window(storage);
-
-    if (parser.isSet(screenshotOption)) {
-        const QString file = parser.value(screenshotOption);
-        const bool quit = parser.isSet(quitOption);
-        auto save = [&window, file, quit] {
-            // Let the reader lay out and paint before grabbing.
-            QTimer::singleShot(300, &window, [&window, file, quit] {
-                QDir().mkpath(QFileInfo(file).absolutePath());
-                const bool saved = window.grab().save(file);
-                fprintf(stderr, "%s %s\n", saved ? "Screenshot saved to" : "Could not save the screenshot to",
-                        qPrintable(QFileInfo(file).absoluteFilePath()));
-                if (quit) {
-                    window.close(); // as the user closes it: background work stops
-                    QApplication::exit(saved ? 0 : 1);
-                }
-            });
-        };
-        QObject::connect(&window, &MainWindow::articleShown, &window, save, Qt::SingleShotConnection);
-        QObject::connect(&window, &MainWindow::started, &window, [save](bool ok) {
-            if (!ok)
-                save();
-        });
+    // The archive: --db, else the one last chosen from the File menu, else the default file.
+    QString location = parser.isSet(dbOption) ? parser.value(dbOption) : AppSettings::archiveLocation();
+    if (location.isEmpty())
+        location = mirsad::storage::defaultDatabasePath();
+    // File → Open… closes the window on its archive and opens another in its place, until the
+    // user quits.
+    for (;;) {
+        QString next;
+        const int code = runWindow(location, parser.value(screenshotOption), parser.isSet(quitOption), next);
+        if (next.isEmpty())
+            return code;
+        AppSettings::setArchiveLocation(next);
+        location = next;
     }
-    installBenchTiming(window);
-#ifdef Q_OS_UNIX
-    closeOnTerminate(window);
-#endif
-    window.show();
-    window.start();
-    const int code = QApplication::exec();
-    if (window.isVisible())
-        window.close(); // quit some other way: the notes are saved, background work stops
-    return code;
 }

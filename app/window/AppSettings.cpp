@@ -1,6 +1,7 @@
 #include "window/AppSettings.h"
 
 #include "annotations/NoteAuthor.h"
+#include "storage/Location.h"
 
 #include <QApplication>
 #include <QDir>
@@ -194,6 +195,39 @@ QString exportFolder() {
 
 void setExportFolder(const QString& folder) {
     QSettings().setValue(QStringLiteral("briefs/exportFolder"), folder);
+}
+
+// Passwords never reach the settings file: a location is stored as it is displayed.
+static QString withoutPassword(const QString& location) {
+    mirsad::Result<mirsad::storage::Location> parsed = mirsad::storage::Location::parse(location);
+    return parsed ? parsed->display() : QString();
+}
+
+QString archiveLocation() {
+    return QSettings().value(QStringLiteral("archive/location")).toString();
+}
+
+void setArchiveLocation(const QString& location) {
+    QSettings().setValue(QStringLiteral("archive/location"), withoutPassword(location));
+}
+
+QStringList recentArchives() {
+    return QSettings().value(QStringLiteral("archive/recent")).toStringList();
+}
+
+void addRecentArchive(const QString& location) {
+    constexpr int kKept = 8;
+    const QString shown = withoutPassword(location);
+    if (shown.isEmpty())
+        return;
+    QStringList recent = recentArchives();
+    recent.removeAll(shown);
+    recent.prepend(shown);
+    QSettings().setValue(QStringLiteral("archive/recent"), recent.mid(0, kKept));
+}
+
+void clearRecentArchives() {
+    QSettings().remove(QStringLiteral("archive/recent"));
 }
 
 QHash<QString, QList<QKeySequence>> shortcutOverrides() {

@@ -6,6 +6,7 @@
 #include <QKeySequence>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // The user's preferences and the window's layout, kept in QSettings, with their defaults. Every
 // key the app stores is here.
@@ -47,6 +48,15 @@ void setBriefComposerShown(bool shown);
 // The folder the last export went to (default: the user's documents).
 QString exportFolder();
 void setExportFolder(const QString& folder);
+
+// The archive the window opens when no --db is given: the one last chosen from the File menu (a
+// file path or a PostgreSQL URI, never with a password); empty: the default file.
+QString archiveLocation();
+void setArchiveLocation(const QString& location);
+// The archives opened from the File menu, the latest first (at most eight), without passwords.
+QStringList recentArchives();
+void addRecentArchive(const QString& location);
+void clearRecentArchives();
 
 // The keyboard shortcuts the user changed, by action objectName (an empty list: no shortcut).
 QHash<QString, QList<QKeySequence>> shortcutOverrides();

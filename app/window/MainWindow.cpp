@@ -3,6 +3,7 @@
 #include "annotations/ArticleAnnotations.h"
 #include "annotations/NoteAutosaver.h"
 #include "annotations/NotesPane.h"
+#include "archives/ArchiveActions.h"
 #include "briefs/BriefActions.h"
 #include "feeds/FeedPane.h"
 #include "filters/FilterBar.h"
@@ -20,7 +21,10 @@
 #include "reader/RawSourceView.h"
 #include "reader/ReaderView.h"
 #include "storage/ArticleQueries.h"
+#include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "storage/FeedQueries.h"
+#include "storage/Location.h"
 #include "storage/Migrations.h"
 #include "storage/Storage.h"
 #include "text/TextDirection.h"
@@ -36,6 +40,7 @@
 
 #include <QCloseEvent>
 #include <QDragEnterEvent>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QMimeData>
 #include <QPointer>
@@ -73,6 +78,12 @@ void setUpArticleView(QTableView* view, models::ArticleListModel* model) {
 }
 
 } // namespace
+
+// An archive as the window names it: never with a password a URI may carry.
+static QString displayedLocation(const QString& location) {
+    mirsad::Result<mirsad::storage::Location> parsed = mirsad::storage::Location::parse(location);
+    return parsed ? parsed->display() : QString();
+}
 
 MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
     : QMainWindow(parent)
@@ -123,6 +134,8 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
         m_storage, m_undoStack, [this] { return m_reader->textCursor().selectedText(); }, this);
     m_reading = new ReadingActions(*this, m_storage);
     m_briefs = new BriefActions(*this, m_storage);
+    m_archives = new ArchiveActions(this, storage.path());
+    connect(m_archives, &ArchiveActions::openRequested, this, &MainWindow::archiveRequested);
     m_actions = new MainWindowActions(*this, *m_feedPane, *m_nameTeacher);
     connectPanes();
 
@@ -133,10 +146,11 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
 
     resize(1400, 860);
     restoreLayout();
-    statusBar()->showMessage(tr("Opening %1…").arg(storage.path()));
+    statusBar()->showMessage(tr("Opening %1…").arg(displayedLocation(storage.path())));
 }
 
 MainWindow::~MainWindow() = default;
+
 
 QString MainWindow::databasePath() const {
     return m_storage.path();
@@ -268,8 +282,20 @@ void MainWindow::start() {
             emit started(false);
             return;
         }
+        // The window's title says which archive this is, unless it is the usual file.
+        if (m_storage.path() != storage::defaultDatabasePath()) {
+            const QString shown = displayedLocation(m_storage.path());
+            setWindowTitle(
+                tr("%1 — Mirsad").arg(storage::isPostgresUri(shown) ? shown : QFileInfo(shown).fileName()));
+            AppSettings::addRecentArchive(shown);
+        }
         m_storage.writer()
-            .run([](QSqlDatabase& db) { return ingest::installSampleArticles(db); })
+            .run([](QSqlDatabase& db) -> Result<int> {
+                // Samples are for a new analyst's own file, not for a desk's shared archive.
+                if (storage::isPostgres(db))
+                    return 0;
+                return ingest::installSampleArticles(db);
+            })
             .then(this, [this](const Result<int>& installed) {
                 if (!installed)
                     reportError(installed.error());

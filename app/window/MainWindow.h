@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 
+class ArchiveActions;
 class ArticleAnnotations;
 class BriefActions;
 class EntityDirectory;
@@ -67,6 +68,7 @@ public:
     ReadingActions* readingActions() const { return m_reading; }
     VocabularyFill* vocabularyFill() const { return m_vocabularyFill; }
     BriefActions* briefs() const { return m_briefs; }
+    ArchiveActions* archives() const { return m_archives; }
 
     // The commands of the menus, the toolbar and the reader's context menu.
 
@@ -93,6 +95,8 @@ signals:
     void started(bool ok);
     // An article was loaded into the reader.
     void articleShown(qint64 id);
+    // The user chose another archive (File → Open…): the program closes this window and opens it.
+    void archiveRequested(const QString& location);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -139,6 +143,7 @@ private:
     ReadingActions* m_reading = nullptr;
     VocabularyFill* m_vocabularyFill = nullptr;
     BriefActions* m_briefs = nullptr;
+    ArchiveActions* m_archives = nullptr;
     QProgressBar* m_statusProgress = nullptr;
     QTimer* m_markReadTimer = nullptr;
     QString m_lastHighlightColor;

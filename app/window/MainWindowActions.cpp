@@ -1,6 +1,7 @@
 #include "window/MainWindowActions.h"
 
 #include "annotations/NotesPane.h"
+#include "archives/ArchiveActions.h"
 #include "briefs/BriefActions.h"
 #include "feeds/FeedPane.h"
 #include "filters/FilterBar.h"
@@ -68,6 +69,10 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     named(names.addNameAction(), "actionAddName");
 
     QMenu* file = bar->addMenu(MainWindow::tr("&File"));
+    file->addAction(window->archives()->openFileAction());
+    file->addAction(window->archives()->openTeamDatabaseAction());
+    file->addMenu(window->archives()->recentMenu());
+    file->addSeparator();
     file->addAction(feeds.addFeedAction());
     file->addAction(feeds.refreshAllAction());
     file->addSeparator();

@@ -1,9 +1,12 @@
 #include "cli/Ctl.h"
 
 #include "cli/Command.h"
+#include "cli/PasswordPrompt.h"
 #include "core/MemoryTuning.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
+#include "storage/Location.h"
+#include "storage/PostgresDatabase.h"
 
 #include <QCoreApplication>
 
@@ -19,7 +22,9 @@ QList<Command> commands() {
 
 QCommandLineOption databaseOption() {
     return QCommandLineOption(QStringList{QStringLiteral("db")},
-                              QStringLiteral("The SQLite database file (default: the one the GUI opens)."),
+                              QStringLiteral("The archive: an SQLite file, or a PostgreSQL server as a URI "
+                                             "(postgresql://user@host/database?sslmode=require); "
+                                             "default: the file the GUI opens."),
                               QStringLiteral("LOCATION"));
 }
 
@@ -59,6 +64,18 @@ CommandContext::~CommandContext() {
 Result<QSqlDatabase*> CommandContext::database() {
     if (m_db.isOpen())
         return &m_db;
+    // A team server that wants a password none of libpq's places holds: ask on the terminal.
+    if (Result<storage::Location> location = storage::Location::parse(m_databasePath);
+        location && location->isPostgres() && location->password.isEmpty()) {
+        const storage::ConnectionCheck check = storage::checkPostgresConnection(*location);
+        if (check.needsPassword) {
+            const QString password =
+                promptPassword(QStringLiteral("Password for %1: ")
+                                   .arg(location->user.isEmpty() ? location->display() : location->user));
+            if (!password.isEmpty())
+                storage::rememberPassword(*location, password);
+        }
+    }
     m_connectionName = storage::uniqueConnectionName(QStringLiteral("ctl"));
     Result<QSqlDatabase> db = storage::openDatabase(m_databasePath, m_connectionName);
     if (!db) {

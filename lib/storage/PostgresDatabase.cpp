@@ -63,12 +63,8 @@ static QString rememberedPassword(const Location& location) {
     return passwords().byLocation.value(location.display());
 }
 
-Result<QSqlDatabase> openPostgres(const Location& location, const QString& connectionName,
-                                  bool migrateSchema) {
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
-        return Error{QStringLiteral("This installation of Qt has no PostgreSQL driver (QPSQL; on Debian the "
-                                    "package libqt6sql6-psql), so %1 cannot be opened.")
-                         .arg(location.display())};
+// QPSQL's connection for `location`, open or with its error; the caller removes it.
+static QSqlDatabase connect(const Location& location, const QString& connectionName) {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
     db.setHostName(location.host);
     db.setDatabaseName(location.database);
@@ -77,13 +73,47 @@ Result<QSqlDatabase> openPostgres(const Location& location, const QString& conne
     if (!location.port.isEmpty() && !location.port.contains(u','))
         db.setPort(location.port.toInt());
     db.setConnectOptions(location.connectOptions());
+    db.open();
+    return db;
+}
+
+static Status driverAvailable(const Location& location) {
+    if (QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return {};
+    return Error{QStringLiteral("This installation of Qt has no PostgreSQL driver (QPSQL; on Debian the "
+                                "package libqt6sql6-psql), so %1 cannot be opened.")
+                     .arg(location.display())};
+}
+
+ConnectionCheck checkPostgresConnection(const Location& location) {
+    ConnectionCheck check;
+    if (check.status = driverAvailable(location); !check.status)
+        return check;
+    const QString name = uniqueConnectionName(QStringLiteral("check"));
+    {
+        QSqlDatabase db = connect(location, name);
+        if (!db.isOpen()) {
+            const QString message = db.lastError().text();
+            check.needsPassword = needsPassword(message);
+            check.status = Error{explainConnectionFailure(location, message)};
+        }
+    }
+    closeDatabase(name);
+    return check;
+}
+
+Result<QSqlDatabase> openPostgres(const Location& location, const QString& connectionName,
+                                  bool migrateSchema) {
+    if (Status s = driverAvailable(location); !s)
+        return Error{s.error()};
+    QSqlDatabase db = connect(location, connectionName);
     auto fail = [&](const QString& message) -> Result<QSqlDatabase> {
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
         return Error{message};
     };
-    if (!db.open())
+    if (!db.isOpen())
         return fail(explainConnectionFailure(location, db.lastError().text()));
     // Times are seconds since the epoch and text is compared as Mirsad folds it, so the session's
     // time zone and locale do not matter; what does: errors in English for the log, UTF-8 always.

@@ -18,6 +18,14 @@ Result<QSqlDatabase> openPostgres(const Location& location, const QString& conne
 // libpq's own sources (~/.pgpass, PGPASSWORD, PGPASSFILE) need nothing of this.
 void rememberPassword(const Location& location, const QString& password);
 
+// Whether the server at `location` accepts a connection, without touching its schema: for a
+// connection dialog, and for mirsadctl before it asks for a password on the terminal.
+struct ConnectionCheck {
+    Status status;              // the sentence of explainConnectionFailure when it does not
+    bool needsPassword = false; // the server asked for a password nobody gave
+};
+ConnectionCheck checkPostgresConnection(const Location& location);
+
 // The schema version of a PostgreSQL archive: 0 for an empty database.
 int postgresSchemaVersion(const QSqlDatabase& db);
 int latestPostgresSchemaVersion();
