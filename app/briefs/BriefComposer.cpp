@@ -216,17 +216,32 @@ int BriefComposer::selectorRow(qint64 id) const {
 }
 
 void BriefComposer::load(qint64 openId) {
+    const quint64 generation = m_generation;
     m_storage.reader()
         .run([](QSqlDatabase& db) { return briefs::listBriefs(db); })
-        .then(this, [this, openId](const Result<QList<SavedBrief>>& listed) {
+        .then(this, [this, openId, generation](const Result<QList<SavedBrief>>& listed) {
             if (!listed) {
                 emit failed(listed.error());
                 emit loaded();
                 return;
             }
+            // The analyst may have created, opened or deleted a brief while the list was read
+            // (it is read beside the writer, and may predate those changes): then what is open
+            // stays open, and the list keeps it and drops what was deleted.
+            const bool actedMeanwhile = generation != m_generation;
             m_selector->clear();
-            for (const SavedBrief& brief : *listed)
-                m_selector->addItem(shownTitle(brief.title), brief.id);
+            for (const SavedBrief& brief : *listed) {
+                if (!m_deleted.contains(brief.id))
+                    m_selector->addItem(shownTitle(brief.title), brief.id);
+            }
+            if (actedMeanwhile) {
+                if (m_open && selectorRow(m_briefId) < 0)
+                    m_selector->insertItem(0, shownTitle(title()), m_briefId);
+                m_selector->setCurrentIndex(m_open ? selectorRow(m_briefId) : -1);
+                updateState();
+                emit loaded();
+                return;
+            }
             updateState();
             if (openId > 0 && selectorRow(openId) >= 0)
                 openBrief(openId);
@@ -362,6 +377,7 @@ void BriefComposer::deleteBrief() {
     const qint64 id = m_briefId;
     const QString shown = shownTitle(title());
     ++m_generation;
+    m_deleted.insert(id);
     if (const int row = selectorRow(id); row >= 0)
         m_selector->removeItem(row);
     showNone();

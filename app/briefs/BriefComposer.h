@@ -2,6 +2,7 @@
 
 #include "briefs/BriefStore.h"
 
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -110,4 +111,5 @@ private:
     bool m_creating = false; // a new brief is being stored
     QList<qint64> m_pendingAdd;
     quint64 m_generation = 0; // which open brief a load or a save belongs to
+    QSet<qint64> m_deleted;   // this session's deletions, which a list read before them still holds
 };

@@ -177,41 +177,52 @@ void ArticleListModel::loadPage(bool reset) {
             return storage::listArticles(db, filter, limit, after);
         })
         .then(this, [this, generation, reset, limit](const Result<QList<storage::ArticleSummary>>& page) {
-            if (generation != m_generation)
-                return; // superseded by a newer filter
-            if (!page) {
-                m_loading = false;
-                if (reset) {
-                    // Not the rows of the filter before, as if they were this one's.
-                    beginResetModel();
-                    m_rows.clear();
-                    m_hasSnippets = false;
-                    endResetModel();
-                    m_rowsOfFilter = 0;
-                }
-                m_exhausted = true; // not again and again as the view asks for more
-                emit loadFailed(page.error());
-                return;
-            }
-            m_exhausted = page->size() < limit;
-            if (reset) {
-                beginResetModel();
-                m_rows = *page;
-                m_hasSnippets =
-                    std::any_of(m_rows.cbegin(), m_rows.cend(),
-                                [](const storage::ArticleSummary& row) { return !row.snippet.isEmpty(); });
-                endResetModel();
-            } else if (!page->isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
-                m_rows += *page;
-                endInsertRows();
-            }
-            // Only now: views ask for more from inside the insert signals, and the next page
-            // must start after the rows just added.
-            m_rowsOfFilter = int(m_rows.size());
-            m_loading = false;
-            emit pageLoaded(int(page->size()));
+            // A page the reader finished before then() was attached comes here at once, inside
+            // this very loadPage(): its rows would replace the list in the middle of setFilter(),
+            // as often as filters are set. Through the event loop instead, where a newer filter
+            // set meanwhile supersedes it.
+            QMetaObject::invokeMethod(
+                this, [this, generation, reset, limit, page] { applyPage(generation, reset, limit, page); },
+                Qt::QueuedConnection);
         });
+}
+
+void ArticleListModel::applyPage(quint64 generation, bool reset, int limit,
+                                 const Result<QList<storage::ArticleSummary>>& page) {
+    if (generation != m_generation)
+        return; // superseded by a newer filter
+    if (!page) {
+        m_loading = false;
+        if (reset) {
+            // Not the rows of the filter before, as if they were this one's.
+            beginResetModel();
+            m_rows.clear();
+            m_hasSnippets = false;
+            endResetModel();
+            m_rowsOfFilter = 0;
+        }
+        m_exhausted = true; // not again and again as the view asks for more
+        emit loadFailed(page.error());
+        return;
+    }
+    m_exhausted = page->size() < limit;
+    if (reset) {
+        beginResetModel();
+        m_rows = *page;
+        m_hasSnippets = std::any_of(m_rows.cbegin(), m_rows.cend(), [](const storage::ArticleSummary& row) {
+            return !row.snippet.isEmpty();
+        });
+        endResetModel();
+    } else if (!page->isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page->size() - 1));
+        m_rows += *page;
+        endInsertRows();
+    }
+    // Only now: views ask for more from inside the insert signals, and the next page
+    // must start after the rows just added.
+    m_rowsOfFilter = int(m_rows.size());
+    m_loading = false;
+    emit pageLoaded(int(page->size()));
 }
 
 qint64 ArticleListModel::articleId(int row) const {

@@ -85,6 +85,8 @@ signals:
 
 private:
     void loadPage(bool reset);
+    void applyPage(quint64 generation, bool reset, int limit,
+                   const Result<QList<storage::ArticleSummary>>& page);
 
     storage::Storage& m_storage;
     ArticleFilter m_filter;
