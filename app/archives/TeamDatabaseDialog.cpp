@@ -171,10 +171,31 @@ void TeamDatabaseDialog::connectToServer() {
             return;
         }
         showFailure(check.status.error());
-        if (check.needsPassword || check.status.error().contains(QLatin1String("password"))) {
-            m_password->selectAll();
-            m_password->setFocus();
+        // The field to fix next has the focus, its text selected for retyping.
+        QWidget* field = nullptr;
+        switch (check.fault) {
+        case mirsad::storage::ConnectionFault::Password:
+            field = m_password;
+            break;
+        case mirsad::storage::ConnectionFault::Database:
+            field = m_database;
+            break;
+        case mirsad::storage::ConnectionFault::User:
+            field = m_user;
+            break;
+        case mirsad::storage::ConnectionFault::Server:
+            field = m_host;
+            break;
+        case mirsad::storage::ConnectionFault::Encryption:
+            field = m_encryption;
+            break;
+        case mirsad::storage::ConnectionFault::Other:
+            break;
         }
+        if (auto* edit = qobject_cast<QLineEdit*>(field))
+            edit->selectAll();
+        if (field)
+            field->setFocus();
     });
 }
 

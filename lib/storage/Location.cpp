@@ -203,6 +203,24 @@ bool needsPassword(const QString& driverMessage) {
     return driverMessage.contains(QLatin1String("no password supplied"), Qt::CaseInsensitive);
 }
 
+ConnectionFault connectionFault(const QString& driverMessage) {
+    auto has = [&](const char* text) {
+        return driverMessage.contains(QLatin1String(text), Qt::CaseInsensitive);
+    };
+    if (needsPassword(driverMessage) || has("password authentication failed"))
+        return ConnectionFault::Password;
+    if (has("database \"") && has("does not exist"))
+        return ConnectionFault::Database;
+    if (has("role \"") && has("does not exist"))
+        return ConnectionFault::User;
+    if (has("SSL") || has("no encryption") || has("certificate"))
+        return ConnectionFault::Encryption;
+    if (has("could not translate host name") || has("timeout expired") || has("Connection refused") ||
+        has("No such file or directory") || has("could not connect") || has("connection to server"))
+        return ConnectionFault::Server;
+    return ConnectionFault::Other;
+}
+
 QString explainConnectionFailure(const Location& location, const QString& driverMessage) {
     const QString where = location.display();
     const QString user = location.user.isEmpty() ? QStringLiteral("(your login name)") : location.user;

@@ -50,4 +50,8 @@ QString explainConnectionFailure(const Location& location, const QString& driver
 // Whether libpq's message says the server wants a password that was not given (a prompt can help).
 bool needsPassword(const QString& driverMessage);
 
+// What a failed connection's message is about: the field of a connection dialog to fix.
+enum class ConnectionFault { Password, Database, User, Server, Encryption, Other };
+ConnectionFault connectionFault(const QString& driverMessage);
+
 } // namespace mirsad::storage

@@ -95,6 +95,7 @@ ConnectionCheck checkPostgresConnection(const Location& location) {
         if (!db.isOpen()) {
             const QString message = db.lastError().text();
             check.needsPassword = needsPassword(message);
+            check.fault = connectionFault(message);
             check.status = Error{explainConnectionFailure(location, message)};
         }
     }

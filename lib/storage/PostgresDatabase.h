@@ -23,6 +23,7 @@ void rememberPassword(const Location& location, const QString& password);
 struct ConnectionCheck {
     Status status;              // the sentence of explainConnectionFailure when it does not
     bool needsPassword = false; // the server asked for a password nobody gave
+    ConnectionFault fault = ConnectionFault::Other; // when it failed: what about
 };
 ConnectionCheck checkPostgresConnection(const Location& location);
 

@@ -54,11 +54,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"has no database named \"no_such_desk\""_s), 15000);
         QVERIFY(dialog.isVisible());
         QVERIFY(connectButton->isDefault()); // Return still connects, never cancels
+        QTRY_VERIFY(database->hasFocus());   // the field to fix, its text selected
+        QCOMPARE(database->selectedText(), u"no_such_desk"_s);
         dialog.grab().save(test::screenshotPath(u"teamdatabase-missing.png"_s));
 
-        database->selectAll();
-        QTest::keyClicks(database, target.database);
-        QTest::keyClick(database, Qt::Key_Return); // the default button
+        QTest::keyClicks(database, target.database); // typed over the selection
+        QTest::keyClick(database, Qt::Key_Return);   // the default button
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.isVisible(), 15000);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         const storage::Location accepted = *storage::Location::parse(dialog.acceptedLocation());
