@@ -195,6 +195,49 @@
     </message>
 </context>
 <context>
+    <name>ArchiveActions</name>
+    <message>
+        <source>&amp;Open Archive…</source>
+        <translation>&amp;فتح أرشيف…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Team Database…</source>
+        <translation>فتح قاعدة بيانات ال&amp;فريق…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>فتح &amp;الأخيرة</translation>
+    </message>
+    <message>
+        <source>Open an archive file (SQLite) on this computer</source>
+        <translation>فتح ملف أرشيف (SQLite) على هذا الحاسوب</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Open the archive your desk shares on a PostgreSQL server</source>
+        <translation>فتح الأرشيف الذي يتشاركه فريقك على خادم PostgreSQL</translation>
+    </message>
+    <message>
+        <source>Open Archive</source>
+        <translation>فتح أرشيف</translation>
+    </message>
+    <message>
+        <source>Mirsad archives (*.sqlite *.db);;All files (*)</source>
+        <translation>أرشيفات مرصد (*.sqlite *.db);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>No archives opened yet</source>
+        <translation>لم يُفتح أي أرشيف بعد</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the List</source>
+        <translation>م&amp;سح القائمة</translation>
+    </message>
+</context>
+<context>
     <name>BriefArticleModel</name>
     <message>
         <source>(article %1)</source>
@@ -1332,6 +1375,10 @@
         <source>E&amp;xport…</source>
         <translation>&amp;تصدير…</translation>
     </message>
+    <message>
+        <source>%1 — Mirsad</source>
+        <translation>%1 — مرصد</translation>
+    </message>
 </context>
 <context>
     <name>ManageNamesDialog</name>
@@ -1971,6 +2018,93 @@
     <message>
         <source>Choose a filter first: Update gives it to the selected watchlist.</source>
         <translation>اختر عامل تصفية أولًا: «تحديث» يعطيه لقائمة المتابعة المحددة.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <source>When the server offers it (libpq&apos;s default)</source>
+        <translation>عندما يتيحه الخادم (الافتراضي في libpq)</translation>
+    </message>
+    <message>
+        <source>Always</source>
+        <translation>دائمًا</translation>
+    </message>
+    <message>
+        <source>Always, with the server&apos;s certificate checked</source>
+        <translation>دائمًا، مع التحقق من شهادة الخادم</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>Open Team Database</source>
+        <translation>فتح قاعدة بيانات الفريق</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL server your desk shares. Mirsad creates its tables in an empty database. A password comes from ~/.pgpass or PGPASSWORD, or from this dialog; it is never saved.</source>
+        <translation>خادم PostgreSQL الذي يتشاركه فريقك. ينشئ مرصد جداوله في قاعدة بيانات فارغة. تؤخذ كلمة المرور من ‎~/.pgpass‎ أو PGPASSWORD أو من هذه النافذة، ولا تُحفظ أبدًا.</translation>
+    </message>
+    <message>
+        <source>(a new server)</source>
+        <translation>(خادم جديد)</translation>
+    </message>
+    <message>
+        <source>db.desk.example, or a socket folder such as /run/postgresql</source>
+        <translation>db.desk.example، أو مجلد مقبس مثل ‎/run/postgresql</translation>
+    </message>
+    <message>
+        <source>the archive&apos;s database, e.g. desk</source>
+        <translation>قاعدة بيانات الأرشيف، مثل desk</translation>
+    </message>
+    <message>
+        <source>your login name</source>
+        <translation>اسم دخولك</translation>
+    </message>
+    <message>
+        <source>from ~/.pgpass or PGPASSWORD when empty</source>
+        <translation>من ‎~/.pgpass‎ أو PGPASSWORD إن تُركت فارغة</translation>
+    </message>
+    <message>
+        <source>&amp;Recent:</source>
+        <translation>الأ&amp;خيرة:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>ال&amp;خادم:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>المن&amp;فذ:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;قاعدة البيانات:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ال&amp;مستخدم:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>الت&amp;شفير:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>ا&amp;تصال</translation>
+    </message>
+    <message>
+        <source>Name the database the archive is in.</source>
+        <translation>سمِّ قاعدة البيانات التي فيها الأرشيف.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>جارٍ الاتصال بـ %1…</translation>
     </message>
 </context>
 <context>
