@@ -118,3 +118,86 @@ QByteArray postgresSearchDocument(QByteArrayView searchTitle, QByteArrayView sea
 }
 
 } // namespace mirsad::storage
+
+namespace mirsad::storage {
+
+namespace {
+
+// The words of a folded text as the document holds them (see DocumentBuilder::add).
+QList<QByteArray> wordsOf(const QString& folded) {
+    const QByteArray utf8 = folded.toUtf8();
+    QList<QByteArray> words;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(utf8.constData());
+    for (qsizetype i = 0, n = utf8.size(); i < n;) {
+        if (kByteClasses[bytes[i]] == Separator) {
+            ++i;
+            continue;
+        }
+        QByteArray word;
+        for (; i < n && kByteClasses[bytes[i]] != Separator; ++i)
+            word += kByteClasses[bytes[i]] == Capital ? char(bytes[i] + ('a' - 'A')) : char(bytes[i]);
+        if (word.size() <= kSearchMaxWordBytes)
+            words << word;
+    }
+    return words;
+}
+
+// A word's bytes are [a-z0-9] and >= 0x80: quoted, nothing inside needs escaping.
+QString lexeme(const QByteArray& word, bool prefix) {
+    return QLatin1Char('\'') + QString::fromUtf8(word) +
+           (prefix ? QStringLiteral("':*") : QStringLiteral("'"));
+}
+
+QString sqlLiteral(const QString& text) {
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+} // namespace
+
+QString tsqueryWord(const QString& folded, bool prefix) {
+    const QList<QByteArray> words = wordsOf(folded);
+    QStringList parts;
+    for (qsizetype i = 0; i < words.size(); ++i)
+        parts << lexeme(words[i], prefix && i == words.size() - 1);
+    if (parts.size() > 1)
+        return QLatin1Char('(') + parts.join(QStringLiteral(" <-> ")) + QLatin1Char(')');
+    return parts.value(0);
+}
+
+QString tsqueryPhrase(const QStringList& folded) {
+    QStringList parts;
+    for (const QString& word : folded) {
+        for (const QByteArray& w : wordsOf(word))
+            parts << lexeme(w, false);
+    }
+    if (parts.size() > 1)
+        return QLatin1Char('(') + parts.join(QStringLiteral(" <-> ")) + QLatin1Char(')');
+    return parts.value(0);
+}
+
+QString tsqueryAny(const QStringList& parts) {
+    QStringList present;
+    for (const QString& part : parts) {
+        if (!part.isEmpty())
+            present << part;
+    }
+    if (present.size() == 1)
+        return present.first();
+    return present.isEmpty() ? QString()
+                             : QLatin1Char('(') + present.join(QStringLiteral(" | ")) + QLatin1Char(')');
+}
+
+QString postgresRankExpression(const QString& document, const QString& match, const QString& typed) {
+    // Weights are {D, C, B, A}: the body is D, the title A. Normalization 1: 1 + log(length).
+    const QString weights = QStringLiteral("'{0.3333,0.3333,0.3333,1}'::float4[]");
+    QString rank =
+        QStringLiteral("ts_rank(%1, %2, %3::tsquery, 1)").arg(weights, document, sqlLiteral(match));
+    if (!typed.isEmpty() && typed != match)
+        rank +=
+            QStringLiteral(" + ts_rank(%1, %2, %3::tsquery, 1)").arg(weights, document, sqlLiteral(typed));
+    return QLatin1Char('(') + rank + QLatin1Char(')');
+}
+
+} // namespace mirsad::storage

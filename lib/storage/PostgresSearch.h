@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
+#include <QStringList>
 
 namespace mirsad::storage {
 
@@ -23,5 +25,28 @@ inline constexpr int kSearchMaxDocumentBytes = 1000000; // words' bytes in one d
 // a word keeps its first 255, a word over 2000 bytes is left out but keeps its place, and once the
 // distinct words reach a million bytes further new words are left out. Empty when there are none.
 QByteArray postgresSearchDocument(QByteArrayView searchTitle, QByteArrayView searchBody);
+
+} // namespace mirsad::storage
+
+// The query side: pieces of a tsquery over the same words, built by compileSearch
+// (storage/SearchVocabulary.h) the way it builds FTS5's MATCH. The words are folded
+// (search::searchText) and split here as the document's words are: one that splits into several
+// is a phrase of them.
+namespace mirsad::storage {
+
+// A word as a tsquery: 'word', or the phrase 'a' <-> 'b' when it splits; with `prefix` the
+// (last) word is a prefix, 'word':*. Empty when it has no word characters.
+QString tsqueryWord(const QString& folded, bool prefix = false);
+// A phrase of words in this order: 'a' <-> 'b' <-> 'c'.
+QString tsqueryPhrase(const QStringList& folded);
+// Any of these parts (each a tsquery): (a | b | c), or the part itself when there is one.
+QString tsqueryAny(const QStringList& parts);
+
+// How relevance is computed on PostgreSQL: ts_rank with the title (weight A) weighing three
+// times the body (D), its score divided by 1 + log(the document's length) as bm25 weighs short
+// documents up; plus the same for the query's words in the forms typed, so that of two articles
+// alike but for the form the typed one ranks first. `document` is the column's SQL, `match` and
+// `typed` tsquery texts (inlined as literals: they hold only folded words and operators).
+QString postgresRankExpression(const QString& document, const QString& match, const QString& typed);
 
 } // namespace mirsad::storage

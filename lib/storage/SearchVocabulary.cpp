@@ -3,7 +3,9 @@
 #include "search/ArabicClitics.h"
 #include "search/WordForms.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "storage/Logging.h"
+#include "storage/PostgresSearch.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -37,7 +39,9 @@ QString alternatives(const QStringList& forms) {
 struct Compiler {
     QSqlQuery lookup;
     bool filling = false;
-    QStringList rankTerms; // mirsad_rank's weights of each term's phrases (SearchVocabulary.h)
+    QStringList rankTerms;  // mirsad_rank's weights of each term's phrases (SearchVocabulary.h)
+    bool postgres = false;  // a tsquery rather than FTS5's MATCH
+    QStringList typedTerms; // PostgreSQL: each term in the form typed
 
     Result<QString> word(const QString& typed) {
         const search::QueryWord query = search::queryWord(typed);
@@ -81,6 +85,13 @@ struct Compiler {
         QStringList weights(std::min(sameForms.size(), forms.size()), QStringLiteral("1"));
         weights.resize(forms.size(), QStringLiteral("0.5"));
         rankTerms << weights.join(QLatin1Char(','));
+        if (postgres) {
+            QStringList words;
+            for (const QString& form : forms)
+                words << tsqueryWord(form);
+            typedTerms << tsqueryWord(sameForms.first());
+            return tsqueryAny(words);
+        }
         return alternatives(forms);
     }
 
@@ -90,6 +101,10 @@ struct Compiler {
             return word(term.words.first());
         case search::QueryTerm::Phrase:
             rankTerms << QStringLiteral("1");
+            if (postgres) {
+                typedTerms << tsqueryPhrase(term.words);
+                return typedTerms.last();
+            }
             return QString(QLatin1Char('"') % term.words.join(QLatin1Char(' ')) % QLatin1Char('"'));
         case search::QueryTerm::Prefix: {
             const QString& prefix = term.words.first();
@@ -97,6 +112,13 @@ struct Compiler {
             if (search::isArabicWord(prefix))
                 forms << search::cliticForms(prefix);
             rankTerms << QStringLiteral("1");
+            if (postgres) {
+                QStringList words;
+                for (const QString& form : forms)
+                    words << tsqueryWord(form, true);
+                typedTerms << tsqueryAny(words);
+                return typedTerms.last();
+            }
             return synonyms(forms) + QLatin1Char('*');
         }
         }
@@ -111,6 +133,8 @@ struct Compiler {
                 return part;
             parts << *part;
         }
+        if (postgres)
+            return tsqueryAny(parts);
         if (parts.size() == 1)
             return parts.first();
         return QString(QLatin1Char('(') % parts.join(QStringLiteral(" OR ")) % QLatin1Char(')'));
@@ -123,7 +147,7 @@ Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::Parse
     CompiledSearch compiled;
     if (query.required.isEmpty())
         return compiled;
-    Compiler compiler{QSqlQuery(db), searchVocabularyFilling(db), {}};
+    Compiler compiler{QSqlQuery(db), searchVocabularyFilling(db), {}, isPostgres(db), {}};
     compiler.lookup.setForwardOnly(true);
     if (!compiler.lookup.prepare(QStringLiteral("SELECT word FROM search_vocabulary WHERE key = ?")))
         return sqlError(QStringLiteral("look up the forms of a word"), compiler.lookup);
@@ -133,6 +157,22 @@ Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::Parse
         if (!part)
             return Error{part.error()};
         required << *part;
+    }
+    if (compiler.postgres) {
+        required.removeAll(QString()); // a word without word characters (cannot be, but never '()')
+        if (required.isEmpty())
+            return compiled;
+        compiled.match = required.join(QStringLiteral(" & "));
+        compiled.typed = tsqueryAny(compiler.typedTerms);
+        if (!query.excluded.isEmpty()) {
+            Result<QString> excluded = compiler.any(query.excluded);
+            if (!excluded)
+                return Error{excluded.error()};
+            if (!excluded->isEmpty())
+                compiled.match += QStringLiteral(" & !") + *excluded;
+        }
+        compiled.terms = compiler.rankTerms.join(QLatin1Char(' '));
+        return compiled;
     }
     compiled.match = required.join(QStringLiteral(" AND "));
     if (!query.excluded.isEmpty()) {

@@ -21,9 +21,13 @@ namespace mirsad::storage {
 // storage/SearchRank.h). Each query word becomes the alternatives of its forms, ("a" OR "b"), one
 // FTS5 phrase each; they rank as one term, the typed word's own forms weighing 1 and its
 // inflections 0.5: "1,1,0.5 1" is a word with three forms, then a phrase or prefix.
+// On PostgreSQL `match` is a tsquery over the same words instead (storage/PostgresSearch.h):
+// ('a' | 'b') for a word's forms, 'a' <-> 'b' for a phrase, 'p':* for a prefix, & and !; and
+// `typed` the query's words in the forms typed, any of them, which relevance weighs up.
 struct CompiledSearch {
     QString match;
     QString terms;
+    QString typed; // PostgreSQL only
     bool isEmpty() const { return match.isEmpty(); }
 };
 
