@@ -49,9 +49,9 @@ class TestPostgresQueries : public QObject {
         QSqlQuery insert(m_db->db());
         insert.prepare(u"INSERT INTO articles (feed_id, dedupe_key, title, published, fetched, sort_time, "
                        "content_hash, read, mentions) VALUES (?, ?, ?, ?, ?, ?, 'h', ?, ?) RETURNING id"_s);
-        for (const QVariant& value :
-             {QVariant(m_feed), QVariant(key), QVariant(title), QVariant(time), QVariant(time),
-              QVariant(time), QVariant(read ? 1 : 0), QVariant(QString::fromUtf8(storage::encodeMentions(mentions)))})
+        for (const QVariant& value : {QVariant(m_feed), QVariant(key), QVariant(title), QVariant(time),
+                                      QVariant(time), QVariant(time), QVariant(read ? 1 : 0),
+                                      QVariant(QString::fromUtf8(storage::encodeMentions(mentions)))})
             insert.addBindValue(value);
         if (!insert.exec() || !insert.next()) {
             qWarning() << insert.lastError().text();
