@@ -14,13 +14,15 @@ namespace {
 QList<Command> commands() {
     return {importCommand(),      refreshCommand(),           listCommand(),      showCommand(),
             tagCommand(),         entitiesCommand(),          highlightCommand(), noteCommand(),
-            annotationsCommand(), importAnnotationsCommand(), exportCommand()};
+            annotationsCommand(), importAnnotationsCommand(), exportCommand(),    copyCommand()};
 }
 
 QCommandLineOption databaseOption() {
-    return QCommandLineOption(QStringList{QStringLiteral("db")},
-                              QStringLiteral("The SQLite database file (default: the one the GUI opens)."),
-                              QStringLiteral("LOCATION"));
+    return QCommandLineOption(
+        QStringList{QStringLiteral("db")},
+        QStringLiteral(
+            "The archive: an SQLite file or a postgresql:// URI (default: the one the GUI opens)."),
+        QStringLiteral("LOCATION"));
 }
 
 QString usage() {
