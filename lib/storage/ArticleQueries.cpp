@@ -12,7 +12,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariantList>
@@ -635,6 +637,27 @@ Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFil
     const Clause list = listQuery(db, filter, 200, std::nullopt, order, *text);
     QSqlQuery query(db);
     const bool postgres = isPostgres(db);
+    if (postgres) {
+        // PostgreSQL cannot PREPARE an EXPLAIN: the values go in as the driver's literals.
+        QString sql = QStringLiteral("EXPLAIN ") + list.sql;
+        qsizetype at = 0;
+        for (const QVariant& value : list.values) {
+            at = sql.indexOf(QLatin1Char('?'), at);
+            if (at < 0)
+                break;
+            QSqlField field(QString(), value.metaType());
+            field.setValue(value);
+            const QString literal = db.driver()->formatValue(field);
+            sql.replace(at, 1, literal);
+            at += literal.size();
+        }
+        if (!query.exec(sql))
+            return sqlError(QStringLiteral("explain the query"), query);
+        QStringList plan;
+        while (query.next())
+            plan << query.value(0).toString();
+        return plan;
+    }
     if (Status s = bindAndRun(
             query, (postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + list.sql,
             list.values);
