@@ -605,7 +605,7 @@ int main(int argc, char** argv) {
                        .arg(onPostgres.p50, 8, 'f', 2)
                        .arg(onPostgres.p95, 8, 'f', 2);
         }
-        out << '\n';
+        out << Qt::endl; // each row as it is measured (a slow case shows which)
         if (showPlans) {
             if (Result<QStringList> plan = storage::explainListArticles(db, c.filter, c.order))
                 out << "    " << plan->join(u"\n    "_s) << '\n';
