@@ -6,6 +6,8 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+using namespace Qt::StringLiterals;
+
 namespace mirsad::annotations {
 
 using storage::sqlText;
@@ -41,7 +43,7 @@ QString joinTags(const QStringList& tags) {
 Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId) {
     QSqlQuery query(db);
     query.prepare(
-        QStringLiteral("SELECT id, color, quote, prefix, suffix, start, end, orphaned, created, "
+        QStringLiteral("SELECT id, color, quote, prefix, suffix, start, \"end\", orphaned, created, "
                        "updated FROM highlights WHERE article_id = ? ORDER BY orphaned, start, id"));
     query.addBindValue(articleId);
     if (!query.exec())
@@ -52,9 +54,9 @@ Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId
         h.id = query.value(0).toLongLong();
         h.articleId = articleId;
         h.color = query.value(1).toString();
-        h.selector =
-            text::TextSelector{query.value(2).toString(), query.value(3).toString(), query.value(4).toString(),
-                         query.value(5).toLongLong(), query.value(6).toLongLong()};
+        h.selector = text::TextSelector{query.value(2).toString(), query.value(3).toString(),
+                                        query.value(4).toString(), query.value(5).toLongLong(),
+                                        query.value(6).toLongLong()};
         h.orphaned = query.value(7).toBool();
         h.created = fromEpoch(query.value(8));
         h.updated = fromEpoch(query.value(9));
@@ -103,20 +105,39 @@ Result<Note> noteById(const QSqlDatabase& db, qint64 id) {
     return noteFromQuery(query);
 }
 
-Result<qint64> insertHighlight(QSqlDatabase& db, const Highlight& h) {
+// An INSERT of these columns and values that gives the new row's id: `id` is left out when it
+// is 0, for the database to choose (PostgreSQL refuses NULL for an identity, where SQLite picks).
+static Result<qint64> insertReturningId(QSqlDatabase& db, const QString& table, QStringList columns,
+                                        QVariantList values, const QString& what) {
+    if (values.first().isNull()) {
+        columns.removeFirst();
+        values.removeFirst();
+    }
+    QStringList marks;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        marks << QStringLiteral("?");
     QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("INSERT INTO highlights (id, article_id, color, quote, prefix, suffix, start, "
-                       "end, orphaned, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant& value :
-         {idOrNull(h.id), QVariant(h.articleId), sqlText(h.color), sqlText(h.selector.quote),
-          sqlText(h.selector.prefix), sqlText(h.selector.suffix), QVariant(qint64(h.selector.start)),
-          QVariant(qint64(h.selector.end)), QVariant(h.orphaned ? 1 : 0), QVariant(epoch(h.created)),
-          QVariant(epoch(h.updated))})
+    query.prepare(QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING id")
+                      .arg(table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", "))));
+    for (const QVariant& value : values)
         query.addBindValue(value);
-    if (!query.exec())
-        return storage::sqlError(QStringLiteral("store the highlight"), query);
-    return query.lastInsertId().toLongLong();
+    if (!query.exec() || !query.next())
+        return storage::sqlError(what, query);
+    const qint64 id = query.value(0).toLongLong();
+    query.finish(); // SQLite: an unfinished RETURNING statement holds back a surrounding commit
+    return id;
+}
+
+Result<qint64> insertHighlight(QSqlDatabase& db, const Highlight& h) {
+    return insertReturningId(db, QStringLiteral("highlights"),
+                             {u"id"_s, u"article_id"_s, u"color"_s, u"quote"_s, u"prefix"_s, u"suffix"_s,
+                              u"start"_s, u"\"end\""_s, u"orphaned"_s, u"created"_s, u"updated"_s},
+                             {idOrNull(h.id), QVariant(h.articleId), sqlText(h.color),
+                              sqlText(h.selector.quote), sqlText(h.selector.prefix),
+                              sqlText(h.selector.suffix), QVariant(qint64(h.selector.start)),
+                              QVariant(qint64(h.selector.end)), QVariant(h.orphaned ? 1 : 0),
+                              QVariant(epoch(h.created)), QVariant(epoch(h.updated))},
+                             QStringLiteral("store the highlight"));
 }
 
 Status setHighlightColor(QSqlDatabase& db, qint64 id, const QString& color) {
@@ -159,17 +180,13 @@ Status attachNotes(QSqlDatabase& db, const QList<qint64>& noteIds, qint64 highli
 }
 
 Result<qint64> insertNote(QSqlDatabase& db, const Note& note) {
-    QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("INSERT INTO notes (id, article_id, highlight_id, body, author, tags, created, "
-                       "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant& value : {idOrNull(note.id), QVariant(note.articleId), idOrNull(note.highlightId),
-                                  sqlText(note.body), sqlText(note.author), sqlText(joinTags(note.tags)),
-                                  QVariant(epoch(note.created)), QVariant(epoch(note.updated))})
-        query.addBindValue(value);
-    if (!query.exec())
-        return storage::sqlError(QStringLiteral("store the note"), query);
-    return query.lastInsertId().toLongLong();
+    return insertReturningId(db, QStringLiteral("notes"),
+                             {u"id"_s, u"article_id"_s, u"highlight_id"_s, u"body"_s, u"author"_s, u"tags"_s,
+                              u"created"_s, u"updated"_s},
+                             {idOrNull(note.id), QVariant(note.articleId), idOrNull(note.highlightId),
+                              sqlText(note.body), sqlText(note.author), sqlText(joinTags(note.tags)),
+                              QVariant(epoch(note.created)), QVariant(epoch(note.updated))},
+                             QStringLiteral("store the note"));
 }
 
 Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStringList& tags,

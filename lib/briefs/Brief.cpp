@@ -2,6 +2,7 @@
 
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "storage/FeedQueries.h"
 
 #include <QHash>
@@ -26,8 +27,9 @@ Result<QHash<QString, EntityRow>> loadEntities(const QSqlDatabase& db, const QSt
     if (ids.isEmpty())
         return rows;
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT e.id, e.kind, e.name, e.name_ar FROM json_each(?) j "
-                                 "JOIN entities e ON e.id = j.value"));
+    query.prepare(
+        QStringLiteral("SELECT e.id, e.kind, e.name, e.name_ar FROM %1 JOIN entities e ON e.id = j.value")
+            .arg(storage::jsonArrayTable(db)));
     query.addBindValue(QStringLiteral("[\"%1\"]").arg(ids.join(QStringLiteral("\",\""))));
     if (!query.exec())
         return storage::sqlError(QStringLiteral("read the names of the brief's articles"), query);

@@ -1,6 +1,7 @@
 #include "briefs/BriefStore.h"
 
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 
 #include <QSqlQuery>
 #include <QTimeZone>
@@ -80,15 +81,17 @@ Result<qint64> saveBrief(QSqlDatabase& db, const SavedBrief& brief) {
             return Error{QStringLiteral("There is no brief %1.").arg(brief.id)};
     } else {
         query.prepare(
-            QStringLiteral("INSERT INTO briefs (title, introduction, created, updated) VALUES (?, ?, ?, ?)"));
+            QStringLiteral("INSERT INTO briefs (title, introduction, created, updated) VALUES (?, ?, ?, ?) "
+                           "RETURNING id"));
         query.addBindValue(sqlText(brief.title));
         query.addBindValue(sqlText(brief.introduction));
         query.addBindValue(brief.created.isValid() ? brief.created.toSecsSinceEpoch() : now);
         query.addBindValue(now);
-        if (!query.exec())
+        if (!query.exec() || !query.next())
             return sqlError(QStringLiteral("save the brief"), query);
     }
-    const qint64 id = brief.id > 0 ? brief.id : query.lastInsertId().toLongLong();
+    const qint64 id = brief.id > 0 ? brief.id : query.value(0).toLongLong();
+    query.finish(); // SQLite: a RETURNING statement left unfinished would keep the commit from ending
 
     QSqlQuery clear(db);
     clear.prepare(QStringLiteral("DELETE FROM brief_articles WHERE brief_id = ?"));
@@ -130,12 +133,13 @@ Result<QList<BriefEntry>> briefEntries(const QSqlDatabase& db, const QList<qint6
     list.reserve(ids.size());
     for (const qint64 id : ids)
         list << QString::number(id);
-    // One query for all of them, in the order given (json_each's key is the position).
+    // One query for all of them, in the order given (the key is the position).
     QSqlQuery query(db);
     query.prepare(
         QStringLiteral("SELECT a.id, a.title, COALESCE(NULLIF(a.source, ''), f.title, ''), a.sort_time "
-                       "FROM json_each(?) j JOIN articles a ON a.id = j.value "
-                       "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY j.key"));
+                       "FROM %1 JOIN articles a ON a.id = CAST(j.value AS bigint) "
+                       "LEFT JOIN feeds f ON f.id = a.feed_id ORDER BY j.key")
+            .arg(storage::jsonArrayTable(db)));
     query.addBindValue(QStringLiteral("[%1]").arg(list.join(u',')));
     if (!query.exec())
         return sqlError(QStringLiteral("read the brief's articles"), query);

@@ -61,6 +61,7 @@ Command noteCommand();
 Command annotationsCommand();
 Command importAnnotationsCommand();
 Command exportCommand();
+Command copyCommand();
 
 // Helpers shared by commands.
 QString isoUtc(const QDateTime& time);

@@ -17,7 +17,7 @@ namespace {
 QList<Command> commands() {
     return {importCommand(),      refreshCommand(),           listCommand(),      showCommand(),
             tagCommand(),         entitiesCommand(),          highlightCommand(), noteCommand(),
-            annotationsCommand(), importAnnotationsCommand(), exportCommand()};
+            annotationsCommand(), importAnnotationsCommand(), exportCommand(),    copyCommand()};
 }
 
 QCommandLineOption databaseOption() {

@@ -7,6 +7,7 @@
 #include "exchange/HighlightPalette.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "text/CodePoints.h"
 
 #include <QHash>
@@ -354,8 +355,9 @@ Result<QHash<QString, qint64>> findArticles(const QSqlDatabase& db, const QStrin
         for (const QString& variant : linkVariants(source))
             wanted.append(variant);
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "SELECT id, link FROM articles WHERE link IN (SELECT value FROM json_each(?)) ORDER BY id"));
+    query.prepare(
+        QStringLiteral("SELECT id, link FROM articles WHERE link IN (SELECT j.value FROM %1) ORDER BY id")
+            .arg(storage::jsonArrayTable(db)));
     query.addBindValue(QString::fromUtf8(QJsonDocument(wanted).toJson(QJsonDocument::Compact)));
     if (!query.exec())
         return storage::sqlError(QStringLiteral("find the annotated articles"), query);

@@ -208,14 +208,17 @@ Result<qint64> addWatchlist(QSqlDatabase& db, const QString& name, const Article
     if (name.trimmed().isEmpty())
         return Error{blankNameError()};
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("INSERT INTO watchlists (name, filter, position, created) VALUES (?, ?, "
-                                 "(SELECT coalesce(max(position), -1) + 1 FROM watchlists), ?)"));
+    query.prepare(
+        QStringLiteral("INSERT INTO watchlists (name, filter, position, created) VALUES (?, ?, "
+                       "(SELECT coalesce(max(position), -1) + 1 FROM watchlists), ?) RETURNING id"));
     query.addBindValue(name.trimmed());
     query.addBindValue(toText(filter));
     query.addBindValue(QDateTime::currentSecsSinceEpoch());
-    if (!query.exec())
+    if (!query.exec() || !query.next())
         return storage::sqlError(QStringLiteral("save the watchlist"), query);
-    return query.lastInsertId().toLongLong();
+    const qint64 id = query.value(0).toLongLong();
+    query.finish(); // SQLite: an unfinished RETURNING statement holds back a surrounding commit
+    return id;
 }
 
 Status updateWatchlist(QSqlDatabase& db, qint64 id, const QString& name, const ArticleFilter& filter) {

@@ -2,15 +2,19 @@
 
 #include "storage/ArticleBody.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "storage/FeedQueries.h"
 #include "storage/MentionsColumn.h"
+#include "storage/PostgresSearch.h"
 #include "storage/SearchVocabulary.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariantList>
@@ -63,6 +67,10 @@ struct TextPlan {
     QString terms;                      // for mirsad_rank: how the match's phrases rank
     QList<qint64> ids;                  // Ids: every match; Common: the newest ones, read so far
     std::shared_ptr<QSqlQuery> matches; // Common: the rest of the matches, newest first
+    // PostgreSQL: `match` is a tsquery (storage/PostgresSearch.h), `typed` its words as typed; a
+    // common text is a Set, which the planner joins (there is no Common there).
+    bool postgres = false;
+    QString typed;
 };
 
 constexpr int rareText = 2000;
@@ -76,11 +84,32 @@ Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, b
         return Error{compiled.error()};
     plan.match = compiled->match;
     plan.terms = compiled->terms;
+    plan.typed = compiled->typed;
+    plan.postgres = isPostgres(db);
     if (plan.match.isEmpty())
         return plan;
     plan.kind = TextPlan::Set;
     if (asSet)
         return plan;
+    if (plan.postgres) {
+        // The GIN index finds a rare text's few matches at once; they become an id list. A common
+        // one stays a condition: the planner walks the time index and probes, or joins the set.
+        QSqlQuery matches(db);
+        matches.setForwardOnly(true);
+        matches.prepare(QStringLiteral("SELECT article_id FROM article_search WHERE document @@ ?::tsquery "
+                                       "LIMIT %1")
+                            .arg(rareText + 1));
+        matches.addBindValue(plan.match);
+        if (!matches.exec())
+            return couldNot(QStringLiteral("search the articles"), matches.lastError().text());
+        while (matches.next())
+            plan.ids << matches.value(0).toLongLong();
+        if (plan.ids.size() <= rareText)
+            plan.kind = TextPlan::Ids;
+        else
+            plan.ids.clear();
+        return plan;
+    }
     plan.matches = std::make_shared<QSqlQuery>(db);
     plan.matches->setForwardOnly(true);
     plan.matches->prepare(
@@ -152,7 +181,37 @@ struct Source {
     QString condition;
 };
 
-Source sourceFor(const Driver& driver, const QString& terms = {}) {
+// On PostgreSQL: the same sources with its own search table and joins (CROSS JOIN takes no ON
+// there, and its planner needs no forcing).
+Source postgresSourceFor(const Driver& driver, const TextPlan& text) {
+    switch (driver.kind) {
+    case Driver::Entity:
+        return {QStringLiteral("article_entities d JOIN articles a ON a.id = d.article_id"),
+                {QStringLiteral("d.entity_id = ?")}};
+    case Driver::Region:
+        return {QStringLiteral("article_regions d JOIN articles a ON a.id = d.article_id"),
+                {QStringLiteral("d.region_id = ?")}};
+    case Driver::Search:
+        return {QStringLiteral("article_search s JOIN articles a ON a.id = s.article_id"),
+                {QStringLiteral("s.document @@ ?::tsquery")}};
+    case Driver::Ranked:
+        return {
+            QStringLiteral("(SELECT article_id AS id, %1 AS score FROM article_search "
+                           "WHERE document @@ ?::tsquery ORDER BY score DESC, article_id DESC LIMIT %2) s "
+                           "JOIN articles a ON a.id = s.id")
+                .arg(postgresRankExpression(QStringLiteral("document"), text.match, text.typed))
+                .arg(driver.keep),
+            {}};
+    case Driver::Articles:
+        break;
+    }
+    return {QStringLiteral("articles a"), {}};
+}
+
+Source sourceFor(const Driver& driver, const TextPlan& text) {
+    if (text.postgres)
+        return postgresSourceFor(driver, text);
+    const QString& terms = text.terms;
     switch (driver.kind) {
     case Driver::Entity:
         return {QStringLiteral("article_entities d CROSS JOIN articles a ON a.id = d.article_id"),
@@ -188,7 +247,7 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
     if (driver.kind == Driver::Ranked) {
         where.values << text.match; // bound in FROM, which comes first
     } else if (driver.kind != Driver::Articles) {
-        conditions << sourceFor(driver).condition;
+        conditions << sourceFor(driver, text).condition;
         where.values << (driver.kind == Driver::Search ? QVariant(text.match) : QVariant(driver.id));
     }
     if (!filter.feedIds.isEmpty()) {
@@ -233,8 +292,10 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
             conditions << QStringLiteral("a.id IN (%1)").arg(idList(text.ids));
             break;
         case TextPlan::Set:
-            conditions << QStringLiteral(
-                "a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)");
+            conditions << (text.postgres ? QStringLiteral("a.id IN (SELECT article_id FROM article_search "
+                                                          "WHERE document @@ ?::tsquery)")
+                                         : QStringLiteral("a.id IN (SELECT rowid FROM article_search "
+                                                          "WHERE article_search MATCH ?)"));
             where.values << text.match;
             break;
         }
@@ -249,7 +310,8 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
     }
     // Behind a name or region, the state is looked up in its partial index by the index row's own
     // (sort_time, article_id): a probe of a small index, not a read of every article's page.
-    const bool indexRows = driver.kind == Driver::Entity || driver.kind == Driver::Region;
+    // (PostgreSQL has no INDEXED BY; it reads the article's row, which the join fetches anyway.)
+    const bool indexRows = !text.postgres && (driver.kind == Driver::Entity || driver.kind == Driver::Region);
     if (filter.unreadOnly)
         conditions << (indexRows
                            ? QStringLiteral("EXISTS (SELECT 1 FROM articles u INDEXED BY articles_unread "
@@ -267,11 +329,12 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
     // Tags are stored as "a, b, c": a tag is a whole item of that list. Notes are few: the
     // articles with the tag are collected first.
     for (const QString& tag : filter.noteTags) {
-        conditions << QStringLiteral("a.id IN (SELECT n.article_id FROM notes n WHERE instr(', ' || "
-                                     "lower(n.tags) || ', ', ', ' || lower(?) || ', ') > 0)");
+        conditions << QStringLiteral("a.id IN (SELECT n.article_id FROM notes n WHERE %1(', ' || "
+                                     "lower(n.tags) || ', ', ', ' || lower(?) || ', ') > 0)")
+                          .arg(text.postgres ? QStringLiteral("strpos") : QStringLiteral("instr"));
         where.values << tag.trimmed();
     }
-    where.sql = conditions.isEmpty() ? QStringLiteral("1") : conditions.join(QStringLiteral(" AND "));
+    where.sql = conditions.isEmpty() ? QStringLiteral("1 = 1") : conditions.join(QStringLiteral(" AND "));
     return where;
 }
 
@@ -299,20 +362,26 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
     Clause query;
     // CROSS JOIN keeps the articles' source as the outer loop: with the feeds outside, SQLite
     // reads every article of every feed and sorts them all before the first row of a page.
-    query.sql = keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
-                               .arg(id, time, sourceFor(driver, text.terms).from, where.sql)
-                         : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
-                                          "coalesce(a.published, a.fetched), a.sort_time, a.read, a.starred, "
-                                          "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url "
-                                          "FROM %1 CROSS JOIN feeds f ON f.id = a.feed_id WHERE %2")
-                               .arg(sourceFor(driver, text.terms).from, where.sql);
+    query.sql =
+        keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
+                       .arg(id, time, sourceFor(driver, text).from, where.sql)
+                 : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
+                                  "coalesce(a.published, a.fetched), a.sort_time, a.read, a.starred, "
+                                  "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url "
+                                  "FROM %1 %2 feeds f ON f.id = a.feed_id WHERE %3")
+                       .arg(sourceFor(driver, text).from,
+                            text.postgres ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"), where.sql);
     query.values = where.values;
     if (after && !byRelevance) {
         query.sql += QStringLiteral(" AND (%1, %2) < (?, ?)").arg(time, id);
         query.values << after->sortTime << after->id;
     }
     if (driver.kind == Driver::Ranked)
-        query.sql += QStringLiteral(" ORDER BY s.score, s.id DESC LIMIT ?");
+        query.sql += text.postgres ? QStringLiteral(" ORDER BY s.score DESC, s.id DESC LIMIT ?")
+                                   : QStringLiteral(" ORDER BY s.score, s.id DESC LIMIT ?");
+    else if (byRelevance && text.postgres)
+        query.sql += QStringLiteral(" ORDER BY %1 DESC, a.id DESC LIMIT ?")
+                         .arg(postgresRankExpression(QStringLiteral("s.document"), text.match, text.typed));
     else if (byRelevance)
         query.sql += QStringLiteral(" ORDER BY %1, a.id DESC LIMIT ?")
                          .arg(rankCall(QStringLiteral("s.article_search"), 0, text.terms));
@@ -342,12 +411,19 @@ Status attachEntities(const QSqlDatabase& db, QList<ArticleSummary>& articles) {
         ids << article.id;
     }
     QSqlQuery query(db);
-    const QString sql = QStringLiteral("SELECT a.id, e.id, e.name, e.name_ar, e.kind, count(*) AS n "
-                                       "FROM articles a, json_each(a.mentions) m "
-                                       "JOIN entities e ON e.id = m.value ->> 0 "
-                                       "WHERE a.id IN (%1) GROUP BY a.id, e.id "
-                                       "ORDER BY a.id, n DESC, min(m.value ->> 1)")
-                            .arg(placeholders(ids.size()));
+    const QString sql = isPostgres(db)
+                            ? QStringLiteral("SELECT a.id, e.id, e.name, e.name_ar, e.kind, count(*) AS n "
+                                             "FROM articles a, jsonb_array_elements(a.mentions::jsonb) m "
+                                             "JOIN entities e ON e.id = m ->> 0 "
+                                             "WHERE a.id IN (%1) GROUP BY a.id, e.id "
+                                             "ORDER BY a.id, n DESC, min((m ->> 1)::bigint)")
+                                  .arg(placeholders(ids.size()))
+                            : QStringLiteral("SELECT a.id, e.id, e.name, e.name_ar, e.kind, count(*) AS n "
+                                             "FROM articles a, json_each(a.mentions) m "
+                                             "JOIN entities e ON e.id = m.value ->> 0 "
+                                             "WHERE a.id IN (%1) GROUP BY a.id, e.id "
+                                             "ORDER BY a.id, n DESC, min(m.value ->> 1)")
+                                  .arg(placeholders(ids.size()));
     if (Status s = bindAndRun(query, sql, ids); !s)
         return s;
     while (query.next()) {
@@ -463,6 +539,10 @@ Result<QList<ArticleSummary>> listByRelevance(const QSqlDatabase& db, const Arti
     others.text.clear();
     if (others.isEmpty())
         return runList(db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text));
+    // ts_rank has no early exit to exploit: one query ranks the matches that meet the conditions.
+    if (text.postgres)
+        return runList(db,
+                       listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false, -1));
     for (int keep : {qMax(1, limit) * 5, qMax(1, limit) * 40}) {
         Result<QList<ArticleSummary>> page = runList(
             db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false, keep));
@@ -541,7 +621,8 @@ Result<qint64> countArticles(const QSqlDatabase& db, const ArticleFilter& filter
     QSqlQuery query(db);
     query.setForwardOnly(true);
     if (Status s = bindAndRun(
-            query, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(sourceFor(driver).from, where.sql),
+            query,
+            QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(sourceFor(driver, *text).from, where.sql),
             where.values);
         !s)
         return Error{s.error()};
@@ -555,11 +636,36 @@ Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFil
         return Error{text.error()};
     const Clause list = listQuery(db, filter, 200, std::nullopt, order, *text);
     QSqlQuery query(db);
-    if (Status s = bindAndRun(query, QStringLiteral("EXPLAIN QUERY PLAN ") + list.sql, list.values); !s)
+    const bool postgres = isPostgres(db);
+    if (postgres) {
+        // PostgreSQL cannot PREPARE an EXPLAIN: the values go in as the driver's literals.
+        QString sql = QStringLiteral("EXPLAIN ") + list.sql;
+        qsizetype at = 0;
+        for (const QVariant& value : list.values) {
+            at = sql.indexOf(QLatin1Char('?'), at);
+            if (at < 0)
+                break;
+            QSqlField field(QString(), value.metaType());
+            field.setValue(value);
+            const QString literal = db.driver()->formatValue(field);
+            sql.replace(at, 1, literal);
+            at += literal.size();
+        }
+        if (!query.exec(sql))
+            return sqlError(QStringLiteral("explain the query"), query);
+        QStringList plan;
+        while (query.next())
+            plan << query.value(0).toString();
+        return plan;
+    }
+    if (Status s = bindAndRun(
+            query, (postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + list.sql,
+            list.values);
+        !s)
         return Error{s.error()};
     QStringList plan;
     while (query.next())
-        plan << query.value(3).toString();
+        plan << query.value(postgres ? 0 : 3).toString();
     return plan;
 }
 
@@ -638,22 +744,30 @@ static Status updateRead(QSqlDatabase& db, const QList<qint64>& ids, bool read) 
     // `delta` to those unread counts.
     const QVariant state = read ? 1 : 0;
     const QVariant delta = read ? -1 : 1;
-    const QString changing = QStringLiteral("a.id IN (SELECT value FROM json_each(?)) AND a.read <> ?");
+    // The JSON functions are the engines' own: SQLite's json_each, PostgreSQL's jsonb ones.
+    const bool postgres = isPostgres(db);
+    const QString changing =
+        postgres ? QStringLiteral("a.id IN (SELECT value::bigint FROM jsonb_array_elements_text(?::jsonb)) "
+                                  "AND a.read <> ?")
+                 : QStringLiteral("a.id IN (SELECT value FROM json_each(?)) AND a.read <> ?");
+    const QString mentions = postgres ? QStringLiteral("jsonb_array_elements(a.mentions::jsonb) m")
+                                      : QStringLiteral("json_each(a.mentions) m");
+    const QString entity = postgres ? QStringLiteral("m ->> 0") : QStringLiteral("m.value ->> 0");
     const std::pair<QString, QVariantList> steps[] = {
         {QStringLiteral("INSERT INTO bulk_read_change (active) VALUES (1)"), {}},
         {QStringLiteral(
              "UPDATE entity_counts SET unread = unread + d.n * ? FROM (SELECT entity, count(*) AS n "
-             "FROM (SELECT DISTINCT a.id, m.value ->> 0 AS entity FROM articles a, "
-             "json_each(a.mentions) m WHERE %1) GROUP BY entity) AS d "
+             "FROM (SELECT DISTINCT a.id, %3 AS entity FROM articles a, "
+             "%2 WHERE %1) GROUP BY entity) AS d "
              "WHERE entity_counts.entity_id = d.entity")
-             .arg(changing),
+             .arg(changing, mentions, entity),
          {delta, idList, state}},
         {QStringLiteral(
              "UPDATE region_counts SET unread = unread + d.n * ? FROM (SELECT region, count(*) AS n "
              "FROM (SELECT DISTINCT a.id, c.region_id AS region FROM articles a, "
-             "json_each(a.mentions) m JOIN place_closure c ON c.place_id = m.value ->> 0 "
+             "%2 JOIN place_closure c ON c.place_id = %3 "
              "WHERE %1) GROUP BY region) AS d WHERE region_counts.region_id = d.region")
-             .arg(changing),
+             .arg(changing, mentions, entity),
          {delta, idList, state}},
         {QStringLiteral("UPDATE articles AS a SET read = ? WHERE %1").arg(changing), {state, idList, state}},
         {QStringLiteral("DELETE FROM bulk_read_change"), {}},

@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlDriver>
+#include <QString>
 
 namespace mirsad::storage {
 
@@ -16,6 +17,14 @@ inline Dialect dialectOf(const QSqlDatabase& db) {
 
 inline bool isPostgres(const QSqlDatabase& db) {
     return dialectOf(db) == Dialect::PostgreSQL;
+}
+
+// A JSON array bound as one parameter (a ?), as a table j(value, key) to select from: its elements
+// and their order. On PostgreSQL the values are text: compare ids as CAST(j.value AS bigint).
+inline QString jsonArrayTable(const QSqlDatabase& db) {
+    return isPostgres(db)
+               ? QStringLiteral("jsonb_array_elements_text(?::jsonb) WITH ORDINALITY AS j(value, key)")
+               : QStringLiteral("json_each(?) AS j");
 }
 
 } // namespace mirsad::storage

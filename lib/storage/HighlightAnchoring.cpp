@@ -10,8 +10,9 @@ namespace mirsad::storage {
 Result<ReanchorReport> reanchorHighlights(QSqlDatabase& db, qint64 articleId, const QString& text) {
     QSqlQuery select(db);
     select.setForwardOnly(true);
-    select.prepare(QStringLiteral("SELECT id, quote, prefix, suffix, start, end, orphaned FROM highlights "
-                                  "WHERE article_id = ? ORDER BY orphaned, start, id"));
+    select.prepare(
+        QStringLiteral("SELECT id, quote, prefix, suffix, start, \"end\", orphaned FROM highlights "
+                       "WHERE article_id = ? ORDER BY orphaned, start, id"));
     select.addBindValue(articleId);
     if (!select.exec())
         return sqlError(QStringLiteral("read the highlights"), select);
@@ -31,8 +32,9 @@ Result<ReanchorReport> reanchorHighlights(QSqlDatabase& db, qint64 articleId, co
 
     ReanchorReport report;
     QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE highlights SET quote = ?, prefix = ?, suffix = ?, start = ?, end = "
-                                  "?, orphaned = ? WHERE id = ?"));
+    update.prepare(
+        QStringLiteral("UPDATE highlights SET quote = ?, prefix = ?, suffix = ?, start = ?, \"end\" = "
+                       "?, orphaned = ? WHERE id = ?"));
     for (const Stored& h : std::as_const(highlights)) {
         const std::optional<text::TextAnchor> anchor = text::anchorSelector(text, h.selector);
         text::TextSelector selector = h.selector;

@@ -3,7 +3,9 @@
 #include "search/ArabicClitics.h"
 #include "search/WordForms.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "storage/Logging.h"
+#include "storage/PostgresSearch.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -37,7 +39,9 @@ QString alternatives(const QStringList& forms) {
 struct Compiler {
     QSqlQuery lookup;
     bool filling = false;
-    QStringList rankTerms; // mirsad_rank's weights of each term's phrases (SearchVocabulary.h)
+    QStringList rankTerms;  // mirsad_rank's weights of each term's phrases (SearchVocabulary.h)
+    bool postgres = false;  // a tsquery rather than FTS5's MATCH
+    QStringList typedTerms; // PostgreSQL: each term in the form typed
 
     Result<QString> word(const QString& typed) {
         const search::QueryWord query = search::queryWord(typed);
@@ -81,6 +85,13 @@ struct Compiler {
         QStringList weights(std::min(sameForms.size(), forms.size()), QStringLiteral("1"));
         weights.resize(forms.size(), QStringLiteral("0.5"));
         rankTerms << weights.join(QLatin1Char(','));
+        if (postgres) {
+            QStringList words;
+            for (const QString& form : forms)
+                words << tsqueryWord(form);
+            typedTerms << tsqueryWord(sameForms.first());
+            return tsqueryAny(words);
+        }
         return alternatives(forms);
     }
 
@@ -90,6 +101,10 @@ struct Compiler {
             return word(term.words.first());
         case search::QueryTerm::Phrase:
             rankTerms << QStringLiteral("1");
+            if (postgres) {
+                typedTerms << tsqueryPhrase(term.words);
+                return typedTerms.last();
+            }
             return QString(QLatin1Char('"') % term.words.join(QLatin1Char(' ')) % QLatin1Char('"'));
         case search::QueryTerm::Prefix: {
             const QString& prefix = term.words.first();
@@ -97,6 +112,13 @@ struct Compiler {
             if (search::isArabicWord(prefix))
                 forms << search::cliticForms(prefix);
             rankTerms << QStringLiteral("1");
+            if (postgres) {
+                QStringList words;
+                for (const QString& form : forms)
+                    words << tsqueryWord(form, true);
+                typedTerms << tsqueryAny(words);
+                return typedTerms.last();
+            }
             return synonyms(forms) + QLatin1Char('*');
         }
         }
@@ -111,6 +133,8 @@ struct Compiler {
                 return part;
             parts << *part;
         }
+        if (postgres)
+            return tsqueryAny(parts);
         if (parts.size() == 1)
             return parts.first();
         return QString(QLatin1Char('(') % parts.join(QStringLiteral(" OR ")) % QLatin1Char(')'));
@@ -123,7 +147,7 @@ Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::Parse
     CompiledSearch compiled;
     if (query.required.isEmpty())
         return compiled;
-    Compiler compiler{QSqlQuery(db), searchVocabularyFilling(db), {}};
+    Compiler compiler{QSqlQuery(db), searchVocabularyFilling(db), {}, isPostgres(db), {}};
     compiler.lookup.setForwardOnly(true);
     if (!compiler.lookup.prepare(QStringLiteral("SELECT word FROM search_vocabulary WHERE key = ?")))
         return sqlError(QStringLiteral("look up the forms of a word"), compiler.lookup);
@@ -133,6 +157,22 @@ Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::Parse
         if (!part)
             return Error{part.error()};
         required << *part;
+    }
+    if (compiler.postgres) {
+        required.removeAll(QString()); // a word without word characters (cannot be, but never '()')
+        if (required.isEmpty())
+            return compiled;
+        compiled.match = required.join(QStringLiteral(" & "));
+        compiled.typed = tsqueryAny(compiler.typedTerms);
+        if (!query.excluded.isEmpty()) {
+            Result<QString> excluded = compiler.any(query.excluded);
+            if (!excluded)
+                return Error{excluded.error()};
+            if (!excluded->isEmpty())
+                compiled.match += QStringLiteral(" & !") + *excluded;
+        }
+        compiled.terms = compiler.rankTerms.join(QLatin1Char(' '));
+        return compiled;
     }
     compiled.match = required.join(QStringLiteral(" AND "));
     if (!query.excluded.isEmpty()) {
@@ -221,6 +261,17 @@ VocabularyWriter::VocabularyWriter(sqlite3* db)
     : m_insert(db, "INSERT OR IGNORE INTO search_vocabulary (key, word) VALUES (?1, ?2)") {
 }
 
+VocabularyWriter::VocabularyWriter(QSqlDatabase postgres)
+    : m_postgresDb(std::move(postgres))
+    , m_rows(std::in_place, "INSERT INTO search_vocabulary (key, word) VALUES", "ON CONFLICT DO NOTHING") {
+}
+
+Status VocabularyWriter::flush() {
+    if (!m_rows)
+        return {};
+    return m_rows->exec(m_postgresDb, QStringLiteral("add words to the search vocabulary"));
+}
+
 Status VocabularyWriter::add(QByteArrayView words) {
     for (qsizetype i = 0, n = words.size(); i < n;) {
         qsizetype end = words.indexOf(' ', i);
@@ -234,11 +285,19 @@ Status VocabularyWriter::add(QByteArrayView words) {
             m_known.clear(); // the next words are checked by SQLite again: only slower
         for (const QString& key : search::indexKeys(QString::fromUtf8(word))) {
             const QByteArray utf8 = key.toUtf8();
+            if (m_rows) {
+                m_rows->row().text(utf8).text(word);
+                continue;
+            }
             m_insert.bind(1, utf8).bind(2, word);
             if (Status s = m_insert.exec(); !s)
                 return couldNot(QStringLiteral("add a word to the search vocabulary"), m_insert.error());
         }
         m_known.insert(word.toByteArray());
+        if (m_rows && m_rows->rows() >= 5000) {
+            if (Status s = flush(); !s)
+                return s;
+        }
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "search/QueryParser.h"
+#include "storage/PostgresRows.h"
 #include "storage/SqliteStatement.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringView>
+#include <optional>
 
 namespace mirsad::storage {
 
@@ -21,9 +23,13 @@ namespace mirsad::storage {
 // storage/SearchRank.h). Each query word becomes the alternatives of its forms, ("a" OR "b"), one
 // FTS5 phrase each; they rank as one term, the typed word's own forms weighing 1 and its
 // inflections 0.5: "1,1,0.5 1" is a word with three forms, then a phrase or prefix.
+// On PostgreSQL `match` is a tsquery over the same words instead (storage/PostgresSearch.h):
+// ('a' | 'b') for a word's forms, 'a' <-> 'b' for a phrase, 'p':* for a prefix, & and !; and
+// `typed` the query's words in the forms typed, any of them, which relevance weighs up.
 struct CompiledSearch {
     QString match;
     QString terms;
+    QString typed; // PostgreSQL only
     bool isEmpty() const { return match.isEmpty(); }
 };
 
@@ -46,13 +52,19 @@ class VocabularyWriter {
 public:
     VocabularyWriter() = default;
     explicit VocabularyWriter(sqlite3* db);
-    bool isValid() const { return m_insert.isValid(); }
+    // On PostgreSQL the keys are gathered and written by flush(), many rows a statement.
+    explicit VocabularyWriter(QSqlDatabase postgres);
+    bool isValid() const { return m_rows || m_insert.isValid(); }
     const QString& error() const { return m_insert.error(); }
     // `words`: separated by spaces, as indexWords makes them.
     Status add(QByteArrayView words);
+    // Writes what add() gathered (PostgreSQL; SQLite writes at once). Before committing.
+    Status flush();
 
 private:
     SqliteStatement m_insert;
+    QSqlDatabase m_postgresDb;
+    std::optional<PostgresRows> m_rows;
     QSet<QByteArray> m_known; // words already added; cleared when it grows past kMaxKnown
     static constexpr qsizetype kMaxKnown = 200'000;
 };

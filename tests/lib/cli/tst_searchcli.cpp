@@ -16,6 +16,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 using namespace mirsad;
 using namespace Qt::StringLiterals;
@@ -39,6 +41,7 @@ class TestSearchCli : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     QString m_db;
+    std::vector<std::unique_ptr<test::TempDatabase>> m_archives; // a file, or a database on the test server
 
     test::CtlResult list(const QStringList& arguments) {
         return test::runCtl(m_db, QStringList{u"list"_s} + arguments);
@@ -61,7 +64,14 @@ class TestSearchCli : public QObject {
     }
     // A fresh archive with the three articles, imported the way a user does.
     QString importArticles(const QString& name) {
-        const QString db = m_dir.filePath(name);
+        m_archives.push_back(std::make_unique<test::TempDatabase>());
+        test::TempDatabase& archive = *m_archives.back();
+        if (!archive.ok()) {
+            qWarning() << name << archive.error();
+            return {};
+        }
+        archive.close(); // the binary opens it on its own
+        const QString db = archive.path();
         QStringList paths;
         for (const auto& [file, text] : kArticles) {
             QFile out(m_dir.filePath(file));
@@ -199,6 +209,9 @@ private slots:
     // An archive from before the search vocabulary (migration 018) has its words to fill: the
     // first search fills it, says so on stderr, and then finds the inflected forms.
     void anUpgradedArchiveIsFilledFirst() {
+        if (test::testingPostgres())
+            QSKIP("SQLite's upgrade: the vocabulary is filled from an FTS5 index made before it; a "
+                  "PostgreSQL archive has had the vocabulary from its first schema");
         const QString db = importArticles(u"upgraded.sqlite"_s);
         QVERIFY(!db.isEmpty());
         {

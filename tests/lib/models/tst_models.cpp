@@ -18,8 +18,10 @@ private slots:
     void initTestCase() { test::isolateFromUserData(); }
 
     void articleListLoadsInPages() {
-        QTemporaryDir dir;
-        storage::Storage storage(dir.filePath(QStringLiteral("m.sqlite")));
+        test::TempDatabase archive; // a file, or a database on the test server
+        QVERIFY2(archive.ok(), qPrintable(archive.error()));
+        archive.close();
+        storage::Storage storage(archive.path());
         QVERIFY(storage.open().result());
         // Seven articles with distinct dates.
         const QList<int> days = {1, 2, 3, 4, 5, 6, 7};
@@ -127,8 +129,10 @@ private slots:
     }
 
     void feedTreeHasFoldersAndCounts() {
-        QTemporaryDir dir;
-        storage::Storage storage(dir.filePath(QStringLiteral("f.sqlite")));
+        test::TempDatabase archive; // a file, or a database on the test server
+        QVERIFY2(archive.ok(), qPrintable(archive.error()));
+        archive.close();
+        storage::Storage storage(archive.path());
         QVERIFY(storage.open().result());
         // Samples in the local feed, and two subscriptions, one in a folder with a failed refresh.
         const qint64 folder =

@@ -1,0 +1,220 @@
+// The article list's reads on PostgreSQL, on rows written here directly (the writer is tested
+// elsewhere): a search compiles to a tsquery over the folded words (forms, prefixes, phrases,
+// exclusions, title and body), every filter narrows as on SQLite, pages follow one another, and
+// relevance is ts_rank's with the title and the typed form first.
+
+#include "FilterFixture.h"
+#include "search/SearchText.h"
+#include "search/WordForms.h"
+#include "storage/ArticleQueries.h"
+#include "storage/MentionsColumn.h"
+#include "storage/PostgresSearch.h"
+#include "storage/SearchVocabulary.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace mirsad;
+
+Q_DECLARE_METATYPE(mirsad::ArticleFilter)
+
+class TestPostgresQueries : public QObject {
+    Q_OBJECT
+    std::unique_ptr<test::TempDatabase> m_db;
+    QHash<QString, qint64> m_ids;
+    qint64 m_feed = 0;
+
+    bool exec(const QString& sql, const QVariantList& values = {}) {
+        QSqlQuery query(m_db->db());
+        query.prepare(sql);
+        for (const QVariant& value : values)
+            query.addBindValue(value);
+        if (!query.exec()) {
+            qWarning() << sql << query.lastError().text();
+            return false;
+        }
+        return true;
+    }
+    // An article with its search document, vocabulary and name index rows, as the writer stores them.
+    bool add(const QString& key, const QString& title, const QString& text, int hour,
+             const QStringList& entities = {}, bool read = false) {
+        const QByteArray searchTitle = search::searchTextUtf8(title);
+        const QByteArray searchBody = search::searchTextUtf8(text);
+        QList<StoredMention> mentions;
+        for (const QString& entity : entities)
+            mentions << StoredMention{entity, 0, 1, u"x"_s};
+        const qint64 time = test::utc(2024, 3, 1, 0).addSecs(3600 * hour).toSecsSinceEpoch();
+        QSqlQuery insert(m_db->db());
+        insert.prepare(u"INSERT INTO articles (feed_id, dedupe_key, title, published, fetched, sort_time, "
+                       "content_hash, read, mentions) VALUES (?, ?, ?, ?, ?, ?, 'h', ?, ?) RETURNING id"_s);
+        for (const QVariant& value : {QVariant(m_feed), QVariant(key), QVariant(title), QVariant(time),
+                                      QVariant(time), QVariant(time), QVariant(read ? 1 : 0),
+                                      QVariant(QString::fromUtf8(storage::encodeMentions(mentions)))})
+            insert.addBindValue(value);
+        if (!insert.exec() || !insert.next()) {
+            qWarning() << insert.lastError().text();
+            return false;
+        }
+        const qint64 id = insert.value(0).toLongLong();
+        m_ids.insert(key, id);
+        if (!exec(u"INSERT INTO article_search (article_id, document) VALUES (?, ?::tsvector)"_s,
+                  {id, QString::fromUtf8(storage::postgresSearchDocument(searchTitle, searchBody))}))
+            return false;
+        for (const QByteArray& word : storage::indexWords({searchTitle, searchBody}).split(' ')) {
+            for (const QString& k : search::indexKeys(QString::fromUtf8(word)))
+                if (!exec(u"INSERT INTO search_vocabulary (key, word) VALUES (?, ?) ON CONFLICT DO NOTHING"_s,
+                          {k, QString::fromUtf8(word)}))
+                    return false;
+        }
+        for (const QString& entity : entities) {
+            if (!exec(u"INSERT INTO article_entities (entity_id, sort_time, article_id) VALUES (?, ?, ?)"_s,
+                      {entity, time, id}) ||
+                !exec(u"INSERT INTO entity_counts (entity_id, articles, unread) VALUES (?, 1, ?) ON CONFLICT "
+                      "(entity_id) DO UPDATE SET articles = entity_counts.articles + 1, unread = "
+                      "entity_counts.unread + excluded.unread"_s,
+                      {entity, read ? 0 : 1}))
+                return false;
+        }
+        return true;
+    }
+    QStringList keys(const ArticleFilter& filter, storage::ArticleOrder order = storage::ArticleOrder::Newest,
+                     int limit = 50) {
+        Result<QList<storage::ArticleSummary>> articles =
+            storage::listArticles(m_db->db(), filter, limit, {}, order);
+        if (!articles)
+            return {articles.error()};
+        QStringList found;
+        for (const storage::ArticleSummary& article : *articles)
+            found << m_ids.key(article.id);
+        Result<qint64> count = storage::countArticles(m_db->db(), filter);
+        if (limit >= 50 && (!count || *count != found.size()))
+            found << u"(count %1)"_s.arg(count ? QString::number(*count) : count.error());
+        return found;
+    }
+    static ArticleFilter text(const QString& typed) {
+        ArticleFilter filter;
+        filter.text = typed;
+        return filter;
+    }
+
+private slots:
+    void initTestCase() {
+        test::isolateFromUserData();
+        m_db = std::make_unique<test::TempDatabase>();
+        QVERIFY2(m_db->ok(), qPrintable(m_db->error()));
+        QVERIFY(m_db->isPostgres());
+        QSqlQuery feed(m_db->db());
+        QVERIFY(feed.exec(u"INSERT INTO feeds (url, title, created) VALUES ('https://x.example/', 'X', 0) "
+                          "RETURNING id"_s) &&
+                feed.next());
+        m_feed = feed.value(0).toLongLong();
+        QVERIFY(add(u"kirkuk"_s, u"Kirkuk oil talks"_s, u"The delegation discussed oil exports in Kirkuk."_s,
+                    1, {u"kirkuk"_s, u"mohammed-shia-al-sudani"_s}));
+        QVERIFY(add(u"basra"_s, u"Basra port"_s, u"Exports of oil through the port rose. Delegations came."_s,
+                    2, {u"basra"_s}, true));
+        QVERIFY(add(u"erbil"_s, u"اجتماع في أربيل"_s,
+                    u"زار رئيس الوزراء مدينة أربيل لبحث ملف النفط والموازنة."_s, 3,
+                    {u"erbil"_s, u"mohammed-shia-al-sudani"_s}));
+        QVERIFY(
+            add(u"mosul"_s, u"زيارة إلى الموصل"_s, u"وصل فريق حكومي إلى الموصل لبحث ملف نفط النازحين."_s, 4));
+    }
+    void cleanupTestCase() { m_db.reset(); }
+
+    void compilesToATsquery() {
+        Result<storage::CompiledSearch> compiled =
+            storage::compileSearch(m_db->db(), u"oil expo* -\"port rose\""_s);
+        QVERIFY2(compiled, qPrintable(compiled.error()));
+        QCOMPARE(compiled->match, u"'oil' & 'expo':* & !('port' <-> 'rose')"_s);
+        compiled = storage::compileSearch(m_db->db(), u"delegation OR talks"_s);
+        QVERIFY2(compiled, qPrintable(compiled.error()));
+        QCOMPARE(compiled->match, u"(('delegation' | 'delegations') | 'talks')"_s);
+        QCOMPARE(compiled->typed, u"('delegation' | 'talks')"_s);
+    }
+
+    void filters_data() {
+        QTest::addColumn<ArticleFilter>("filter");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("everything") << ArticleFilter{}
+                                    << QStringList{u"mosul"_s, u"erbil"_s, u"basra"_s, u"kirkuk"_s};
+        QTest::newRow("a word") << text(u"oil"_s) << QStringList{u"basra"_s, u"kirkuk"_s};
+        QTest::newRow("its inflection") << text(u"delegation"_s) << QStringList{u"basra"_s, u"kirkuk"_s};
+        QTest::newRow("hamza folded") << text(u"اربيل"_s) << QStringList{u"erbil"_s};
+        QTest::newRow("the article and clitics") << text(u"نفط"_s) << QStringList{u"mosul"_s, u"erbil"_s};
+        QTest::newRow("a prefix") << text(u"expo*"_s) << QStringList{u"basra"_s, u"kirkuk"_s};
+        QTest::newRow("a phrase") << text(u"\"oil exports\""_s) << QStringList{u"kirkuk"_s};
+        QTest::newRow("a phrase not in that order") << text(u"\"exports oil\""_s) << QStringList{};
+        QTest::newRow("no phrase from title into body") << text(u"\"basra port exports\""_s) << QStringList{};
+        QTest::newRow("excluded") << text(u"oil -kirkuk"_s) << QStringList{u"basra"_s};
+        QTest::newRow("or") << text(u"النازحين OR talks"_s) << QStringList{u"mosul"_s, u"kirkuk"_s};
+        QTest::newRow("operators are words") << text(u"oil & ! |"_s) << QStringList{u"basra"_s, u"kirkuk"_s};
+        ArticleFilter person;
+        person.entityGroups << QStringList{u"mohammed-shia-al-sudani"_s};
+        QTest::newRow("a person") << person << QStringList{u"erbil"_s, u"kirkuk"_s};
+        ArticleFilter personText = person;
+        personText.text = u"oil"_s;
+        QTest::newRow("a person and a word") << personText << QStringList{u"kirkuk"_s};
+        ArticleFilter unread;
+        unread.unreadOnly = true;
+        unread.entityGroups << QStringList{u"basra"_s, u"kirkuk"_s};
+        QTest::newRow("a group, unread") << unread << QStringList{u"kirkuk"_s};
+        ArticleFilter unreadPerson = person;
+        unreadPerson.unreadOnly = true;
+        QTest::newRow("a person, unread (its kept count)")
+            << unreadPerson << QStringList{u"erbil"_s, u"kirkuk"_s};
+        ArticleFilter since;
+        since.since = test::utc(2024, 3, 1, 2);
+        since.until = test::utc(2024, 3, 1, 4);
+        QTest::newRow("dates") << since << QStringList{u"erbil"_s, u"basra"_s};
+    }
+    void filters() {
+        QFETCH(ArticleFilter, filter);
+        QFETCH(QStringList, expected);
+        QCOMPARE(keys(filter), expected);
+    }
+
+    void pagesFollowOneAnother() {
+        QStringList seen;
+        std::optional<storage::PageCursor> after;
+        for (int page = 0; page < 4; ++page) {
+            Result<QList<storage::ArticleSummary>> rows = storage::listArticles(m_db->db(), {}, 3, after);
+            QVERIFY2(rows, qPrintable(rows.error()));
+            if (rows->isEmpty())
+                break;
+            for (const storage::ArticleSummary& row : *rows)
+                seen << m_ids.key(row.id);
+            after = storage::PageCursor{rows->last().sortTime, rows->last().id};
+        }
+        QCOMPARE(seen, (QStringList{u"mosul"_s, u"erbil"_s, u"basra"_s, u"kirkuk"_s}));
+    }
+
+    void relevance() {
+        // The word in the title first; then the typed form before its inflection.
+        QCOMPARE(keys(text(u"kirkuk"_s), storage::ArticleOrder::Relevance), QStringList{u"kirkuk"_s});
+        QCOMPARE(keys(text(u"exports"_s), storage::ArticleOrder::Relevance, 10),
+                 (QStringList{u"kirkuk"_s, u"basra"_s}));
+        QCOMPARE(keys(text(u"delegations"_s), storage::ArticleOrder::Relevance, 10),
+                 (QStringList{u"basra"_s, u"kirkuk"_s}));
+        QCOMPARE(keys(text(u"delegation"_s), storage::ArticleOrder::Relevance, 10),
+                 (QStringList{u"kirkuk"_s, u"basra"_s}));
+        ArticleFilter unread = text(u"oil"_s);
+        unread.unreadOnly = true;
+        QCOMPARE(keys(unread, storage::ArticleOrder::Relevance, 10), QStringList{u"kirkuk"_s});
+    }
+
+    void markingReadByFilter() {
+        ArticleFilter person;
+        person.entityGroups << QStringList{u"mohammed-shia-al-sudani"_s};
+        Result<QList<qint64>> changed = storage::setReadWhere(m_db->db(), person, true);
+        QVERIFY2(changed, qPrintable(changed.error()));
+        QCOMPARE(changed->size(), 2);
+        person.unreadOnly = true;
+        QCOMPARE(keys(person), QStringList{});
+        QVERIFY(storage::setReadIds(m_db->db(), *changed, false));
+        QCOMPARE(keys(person), (QStringList{u"erbil"_s, u"kirkuk"_s}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPostgresQueries)
+#include "tst_postgresqueries.moc"
