@@ -3,6 +3,7 @@
 #include "names/Gazetteer.h"
 #include "storage/Database.h"
 #include "storage/Dialect.h"
+#include "storage/PostgresRows.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -33,6 +34,10 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
          {"DELETE FROM region_counts", "DELETE FROM article_regions", "DELETE FROM place_closure"})
         if (!query.exec(QString::fromLatin1(sql)))
             return failed(query);
+    // Each place with the regions it lies in; on a server many rows a statement.
+    const bool postgres = storage::isPostgres(db);
+    storage::PostgresRows rows("INSERT INTO place_closure (place_id, region_id) VALUES",
+                               "ON CONFLICT DO NOTHING");
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO place_closure (place_id, region_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
@@ -42,12 +47,18 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
         QStringList regions = gazetteer.ancestors(entity.id);
         regions.prepend(entity.id);
         for (const QString& region : regions) {
+            if (postgres) {
+                rows.row().text(entity.id.toUtf8()).text(region.toUtf8());
+                continue;
+            }
             insert.addBindValue(entity.id);
             insert.addBindValue(region);
             if (!insert.exec())
                 return failed(insert);
         }
     }
+    if (Status s = rows.exec(db, QStringLiteral("index the regions of places")); !s)
+        return s;
     if (!query.exec(
             QStringLiteral("INSERT INTO article_regions (region_id, sort_time, article_id) "
                            "SELECT c.region_id, e.sort_time, e.article_id FROM article_entities e "

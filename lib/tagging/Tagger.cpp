@@ -3,6 +3,8 @@
 #include "names/Gazetteer.h"
 #include "names/NameMatcher.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
+#include "storage/PostgresRows.h"
 #include "tagging/RegionIndex.h"
 #include "tagging/UserNames.h"
 
@@ -20,19 +22,17 @@ QHash<QString, std::shared_ptr<const Tagger>> cache;
 
 // In-memory databases are private to their connection; files are shared by path.
 QString cacheKey(const QSqlDatabase& db) {
+    // A server's databases by server and name: two servers may both have a "team".
+    if (storage::isPostgres(db))
+        return QStringLiteral("postgresql://%1:%2/%3")
+            .arg(db.hostName())
+            .arg(db.port())
+            .arg(db.databaseName());
     return db.databaseName() == QStringLiteral(":memory:") ? db.connectionName() : db.databaseName();
 }
 
-Status syncEntityTable(QSqlDatabase& db, const names::Gazetteer& gazetteer, const QString& version) {
-    QSqlQuery check(db);
-    check.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'entities_version'"));
-    if (check.exec() && check.next() && check.value(0).toString() == version)
-        return {};
-    check.finish();
-    storage::Transaction transaction(db);
-    QSqlQuery clear(db);
-    if (!clear.exec(QStringLiteral("DELETE FROM entities")))
-        return Error{clear.lastError().text()};
+// The gazetteer's entities, a statement each (SQLite runs them in-process).
+Status insertEntities(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO entities (id, kind, name, name_ar, description, user_added) VALUES (?, ?, ?, ?, ?, "
@@ -48,6 +48,49 @@ Status syncEntityTable(QSqlDatabase& db, const names::Gazetteer& gazetteer, cons
             return Error{QStringLiteral("Could not store the entity %1: %2")
                              .arg(entity.id, insert.lastError().text())};
     }
+    return {};
+}
+
+// The same on a server: a few thousand rows a statement, then which ones the user added.
+Status insertEntitiesInBatches(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
+    const QString what = QStringLiteral("store the entities");
+    storage::PostgresRows rows(
+        "INSERT INTO entities (id, kind, name, name_ar, description, user_added) VALUES");
+    for (const names::Entity& entity : gazetteer.entities()) {
+        rows.row().text(entity.id.toUtf8()).text(names::kindToString(entity.kind).toUtf8());
+        rows.text(entity.name.toUtf8())
+            .text(entity.nameAr.toUtf8())
+            .text(entity.description.toUtf8())
+            .integer(0);
+        if (rows.rows() >= 2000) {
+            if (Status s = rows.exec(db, what); !s)
+                return s;
+        }
+    }
+    if (Status s = rows.exec(db, what); !s)
+        return s;
+    QSqlQuery mark(db);
+    if (!mark.exec(
+            QStringLiteral("UPDATE entities SET user_added = 1 WHERE id IN (SELECT id FROM user_entities)")))
+        return storage::sqlError(what, mark);
+    return {};
+}
+
+Status syncEntityTable(QSqlDatabase& db, const names::Gazetteer& gazetteer, const QString& version) {
+    QSqlQuery check(db);
+    check.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'entities_version'"));
+    if (check.exec() && check.next() && check.value(0).toString() == version)
+        return {};
+    check.finish();
+    storage::Transaction transaction(db);
+    QSqlQuery clear(db);
+    if (!clear.exec(QStringLiteral("DELETE FROM entities")))
+        return Error{clear.lastError().text()};
+    if (storage::isPostgres(db)) {
+        if (Status s = insertEntitiesInBatches(db, gazetteer); !s)
+            return s;
+    } else if (Status s = insertEntities(db, gazetteer); !s)
+        return s;
     QSqlQuery mark(db);
     mark.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('entities_version', ?) "
                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));

@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "ingest/ArticleImport.h"
 #include "storage/ArticleQueries.h"
+#include "storage/Dialect.h"
 #include "storage/Storage.h"
 #include "tagging/Retagger.h"
 #include "tagging/Tagger.h"
@@ -25,8 +26,12 @@ Article article(const QString& key, const QString& text) {
 QStringList mentionRows(QSqlDatabase& db) {
     QStringList rows;
     QSqlQuery query(db);
-    query.exec(QStringLiteral("SELECT a.id, m.value ->> 0, m.value ->> 1, m.value ->> 2 FROM articles a, "
-                              "json_each(a.mentions) m ORDER BY 1, 3"));
+    query.exec(
+        storage::isPostgres(db)
+            ? QStringLiteral("SELECT a.id, m ->> 0, (m ->> 1)::int, (m ->> 2)::int FROM articles a, "
+                             "jsonb_array_elements(a.mentions::jsonb) m ORDER BY 1, 3")
+            : QStringLiteral("SELECT a.id, m.value ->> 0, m.value ->> 1, m.value ->> 2 FROM articles a, "
+                             "json_each(a.mentions) m ORDER BY 1, 3"));
     while (query.next())
         rows << QStringLiteral("%1:%2@%3-%4")
                     .arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
@@ -38,8 +43,11 @@ QStringList entitiesOf(QSqlDatabase& db, qint64 articleId) {
     QStringList ids;
     QSqlQuery query(db);
     query.prepare(
-        QStringLiteral("SELECT m.value ->> 0 FROM articles a, json_each(a.mentions) m WHERE a.id = ? "
-                       "ORDER BY m.value ->> 1"));
+        storage::isPostgres(db)
+            ? QStringLiteral("SELECT m ->> 0 FROM articles a, jsonb_array_elements(a.mentions::jsonb) m "
+                             "WHERE a.id = ? ORDER BY (m ->> 1)::int")
+            : QStringLiteral("SELECT m.value ->> 0 FROM articles a, json_each(a.mentions) m WHERE a.id = ? "
+                             "ORDER BY m.value ->> 1"));
     query.addBindValue(articleId);
     query.exec();
     while (query.next())
