@@ -1,18 +1,22 @@
 // Ingest benchmark: generates a corpus of news feeds (by default 10 feeds x 2,000 items, Arabic
 // and English, RSS and Atom, about 76 MB), serves it on loopback and times, end to end,
 //   mirsadctl --db FRESH import URL1..URLn            (fetch, parse, sanitise, tag, store, index)
+//   mirsadctl --db postgresql://... import URL1..URLn (the same into a fresh PostgreSQL database on
+//                                                      a local server the benchmark starts, durable)
 //   newsboat -u URLS -c FRESH_CACHE -x reload          (if newsboat is installed)
 // alternating the two, several runs each; reports medians of wall time, items/s and peak RSS
 // (the child's ru_maxrss) and checks the goal: Mirsad at least 2x Newsboat's items/s with no
 // larger peak memory; and the size of the two databases (Mirsad's file and its WAL after a
 // checkpoint, Newsboat's cache.db), with the goal Mirsad at most 1.2x Newsboat's; and what the search
 // vocabulary adds to the full-text index (issue 19: at most 15 %). Exits 1 when a goal is missed or
-// a run fails.
+// a run fails. PostgreSQL's goal (issue 21): at least 1x Newsboat's items/s; without Newsboat it
+// is reported against SQLite's. A server that cannot start fails the benchmark with the reason.
 // Run: ctest -C bench -L bench --verbose, or bench_ingest [--runs N] [--feeds N] [--items N].
 
 #include "ChildRun.h"
 #include "FeedCorpus.h"
 #include "PlainDatabase.h"
+#include "PostgresServer.h"
 #include "SearchIndexSize.h"
 #include "StaticHttpServer.h"
 
@@ -114,6 +118,7 @@ int main(int argc, char** argv) {
         {u"mirsadctl"_s, u"The mirsadctl to time."_s, u"PATH"_s, QStringLiteral(MIRSADCTL_PATH)});
     parser.addOption({u"newsboat"_s, u"The newsboat to compare with (default: from PATH)."_s, u"PATH"_s});
     parser.addOption({u"mirsad-only"_s, u"Do not run newsboat."_s});
+    parser.addOption({u"no-postgres"_s, u"Do not time the import into PostgreSQL."_s});
     parser.addOption({u"import-option"_s,
                       u"Pass OPTION to mirsadctl import (repeatable), e.g. --parallel=2."_s, u"OPTION"_s});
     parser.addOption({u"keep"_s, u"Keep the corpus, databases and logs in DIR."_s, u"DIR"_s});
@@ -193,7 +198,21 @@ int main(int argc, char** argv) {
                                      u"XDG_CONFIG_HOME="_s + dir.filePath(u"home/.config"_s),
                                      u"XDG_DATA_HOME="_s + dir.filePath(u"home/.local/share"_s),
                                      u"LC_ALL=C.UTF-8"_s, u"QT_QPA_PLATFORM=offscreen"_s};
+    const bool withPostgres = !parser.isSet(u"no-postgres"_s);
+    PostgresServer postgres;
+    if (withPostgres) {
+        if (!postgres.start(dir.filePath(u"postgres"_s))) {
+            out << "Could not start the PostgreSQL server for the PostgreSQL column: " << postgres.error()
+                << Qt::endl;
+            return 1;
+        }
+        out << u"Postgres: %1 --db postgresql://.../FRESH import URL1..URL%2 (a local server, fsync on)"_s
+                   .arg(mirsadctl)
+                   .arg(options.feeds)
+            << Qt::endl;
+    }
     Contender mirsad{u"mirsad"_s, {}, {}, {}, {}, {}, 0};
+    Contender pg{u"postgres"_s, {}, {}, {}, {}, {}, 0};
     Contender boat{u"newsboat"_s, {}, {}, {}, {}, {}, 0};
     std::vector<double> vocabularyGrowth; // percent of the search index, each Mirsad run
     for (int run = 1; run <= runs; ++run) {
@@ -216,6 +235,30 @@ int main(int argc, char** argv) {
         if (!parser.isSet(u"keep"_s))
             for (const QString& suffix : {u""_s, u"-wal"_s, u"-shm"_s})
                 QFile::remove(db + suffix);
+
+        if (withPostgres) {
+            const QString name = u"mirsad_bench_%1"_s.arg(run);
+            postgres.dropDatabase(name);
+            const QString location = postgres.createDatabase(name);
+            if (location.isEmpty()) {
+                out << "Could not make a PostgreSQL database: " << postgres.error() << Qt::endl;
+                return 1;
+            }
+            const ChildRun p = runChild(mirsadctl,
+                                        QStringList{u"--db"_s, location, u"import"_s} +
+                                            parser.values(u"import-option"_s) + urls,
+                                        environment, dir.filePath(u"postgres-%1.log"_s.arg(run)));
+            const QString count = postgres.value(name, u"SELECT count(*) FROM articles"_s);
+            const qint64 pgStored = count.isEmpty() ? -1 : count.toLongLong();
+            const qint64 pgBytes =
+                postgres.value(name, u"SELECT pg_database_size(current_database())"_s).toLongLong();
+            printRun(pg.name, run, p, pgStored, pgBytes);
+            if (p.exitCode != 0 || pgStored != expected)
+                ++pg.failures;
+            pg.add(p, pgStored, pgBytes);
+            if (!parser.isSet(u"keep"_s))
+                postgres.dropDatabase(name);
+        }
 
         if (newsboat.isEmpty())
             continue;
@@ -257,6 +300,23 @@ int main(int argc, char** argv) {
                    .arg(growth <= 15.0 ? u"met"_s : u"MISSED"_s)
             << Qt::endl;
         ok = ok && growth <= 15.0;
+    }
+    if (withPostgres) {
+        summary(pg);
+        ok = ok && pg.failures == 0;
+        const double base = median(newsboat.isEmpty() ? mirsad.itemsPerSecond : boat.itemsPerSecond);
+        const double speed = median(pg.itemsPerSecond) / qMax(1.0, base);
+        if (newsboat.isEmpty()) {
+            out << u"PostgreSQL: Mirsad ingests into PostgreSQL at %1x its items/s into SQLite (no Newsboat "
+                   u"to hold it to its goal, >= 1x Newsboat's)"_s.arg(speed, 0, 'f', 2)
+                << Qt::endl;
+        } else {
+            out << u"PostgreSQL: Mirsad ingests into PostgreSQL at %1x Newsboat's items/s; goal (>= 1x): %2"_s
+                       .arg(speed, 0, 'f', 2)
+                       .arg(speed >= 1.0 ? u"met"_s : u"MISSED"_s)
+                << Qt::endl;
+            ok = ok && speed >= 1.0;
+        }
     }
     if (!newsboat.isEmpty()) {
         summary(boat);

@@ -60,7 +60,8 @@ Result<int> installSampleArticles(QSqlDatabase& db) {
         ++stored;
     }
     QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"));
+    mark.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                                "value = excluded.value"));
     mark.addBindValue(marker);
     mark.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     if (!mark.exec())

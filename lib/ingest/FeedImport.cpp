@@ -41,6 +41,8 @@ PreparedArticles prepareItems(QList<QueuedItem>&& items, const FeedStoreJob& job
 
 Status storePreparedArticles(storage::ArticleWriter& writer, PreparedArticles&& prepared,
                              const QString& taggedVersion, FeedStoreReport& report) {
+    if (Status s = writer.lookAhead(prepared.articles, prepared.derived); !s)
+        return s;
     for (qsizetype i = 0; i < prepared.articles.size(); ++i) {
         Result<storage::UpsertResult> stored =
             writer.upsert(prepared.articles[i], taggedVersion, prepared.derived[i]);

@@ -2,6 +2,7 @@
 
 #include "storage/ArticleBody.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "storage/FeedQueries.h"
 #include "storage/MentionsColumn.h"
 #include "storage/SearchVocabulary.h"
@@ -638,22 +639,30 @@ static Status updateRead(QSqlDatabase& db, const QList<qint64>& ids, bool read) 
     // `delta` to those unread counts.
     const QVariant state = read ? 1 : 0;
     const QVariant delta = read ? -1 : 1;
-    const QString changing = QStringLiteral("a.id IN (SELECT value FROM json_each(?)) AND a.read <> ?");
+    // The JSON functions are the engines' own: SQLite's json_each, PostgreSQL's jsonb ones.
+    const bool postgres = isPostgres(db);
+    const QString changing =
+        postgres ? QStringLiteral("a.id IN (SELECT value::bigint FROM jsonb_array_elements_text(?::jsonb)) "
+                                  "AND a.read <> ?")
+                 : QStringLiteral("a.id IN (SELECT value FROM json_each(?)) AND a.read <> ?");
+    const QString mentions = postgres ? QStringLiteral("jsonb_array_elements(a.mentions::jsonb) m")
+                                      : QStringLiteral("json_each(a.mentions) m");
+    const QString entity = postgres ? QStringLiteral("m ->> 0") : QStringLiteral("m.value ->> 0");
     const std::pair<QString, QVariantList> steps[] = {
         {QStringLiteral("INSERT INTO bulk_read_change (active) VALUES (1)"), {}},
         {QStringLiteral(
              "UPDATE entity_counts SET unread = unread + d.n * ? FROM (SELECT entity, count(*) AS n "
-             "FROM (SELECT DISTINCT a.id, m.value ->> 0 AS entity FROM articles a, "
-             "json_each(a.mentions) m WHERE %1) GROUP BY entity) AS d "
+             "FROM (SELECT DISTINCT a.id, %3 AS entity FROM articles a, "
+             "%2 WHERE %1) GROUP BY entity) AS d "
              "WHERE entity_counts.entity_id = d.entity")
-             .arg(changing),
+             .arg(changing, mentions, entity),
          {delta, idList, state}},
         {QStringLiteral(
              "UPDATE region_counts SET unread = unread + d.n * ? FROM (SELECT region, count(*) AS n "
              "FROM (SELECT DISTINCT a.id, c.region_id AS region FROM articles a, "
-             "json_each(a.mentions) m JOIN place_closure c ON c.place_id = m.value ->> 0 "
+             "%2 JOIN place_closure c ON c.place_id = %3 "
              "WHERE %1) GROUP BY region) AS d WHERE region_counts.region_id = d.region")
-             .arg(changing),
+             .arg(changing, mentions, entity),
          {delta, idList, state}},
         {QStringLiteral("UPDATE articles AS a SET read = ? WHERE %1").arg(changing), {state, idList, state}},
         {QStringLiteral("DELETE FROM bulk_read_change"), {}},

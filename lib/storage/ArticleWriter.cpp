@@ -3,9 +3,11 @@
 #include "articles/ContentHash.h"
 #include "search/SearchText.h"
 #include "storage/ArticleBody.h"
+#include "storage/Dialect.h"
 #include "storage/HighlightAnchoring.h"
 #include "storage/Logging.h"
 #include "storage/MentionsColumn.h"
+#include "storage/PostgresArticleWriter.h"
 #include "storage/SearchVocabulary.h"
 
 #include <algorithm>
@@ -47,8 +49,18 @@ ArticleDerived ArticleDerived::of(const Article& article) {
 
 ArticleWriter::ArticleWriter(QSqlDatabase db)
     : m_db(std::move(db)) {
+    if (isPostgres(m_db)) {
+        m_postgres = std::make_unique<PostgresArticleWriter>(m_db);
+        return;
+    }
     if (Status prepared = prepare(); !prepared)
         m_error = prepared.error();
+}
+
+Status ArticleWriter::lookAhead(const QList<Article>& articles, const QList<ArticleDerived>& derived) {
+    if (m_postgres)
+        return m_postgres->lookAhead(articles, derived);
+    return {};
 }
 
 Status ArticleWriter::prepare() {
@@ -145,24 +157,12 @@ Status ArticleWriter::unindexEntities(qint64 articleId) {
 
 void ArticleWriter::indexEntities(qint64 articleId, qint64 sortTime, bool unread,
                                   const QList<QByteArray>& entityIds) {
-    IndexRowWriter::Keys entities;
-    IndexRowWriter::Keys regions;
-    for (const QByteArray& entity : entityIds) {
-        entities << &entity;
-        const auto places = m_regionsOfPlace.constFind(entity);
-        if (places == m_regionsOfPlace.cend())
-            continue;
-        for (const QByteArray& region : *places) {
-            if (std::none_of(regions.cbegin(), regions.cend(),
-                             [&](const QByteArray* r) { return *r == region; }))
-                regions << &region;
-        }
-    }
-    m_entities->add(entities, sortTime, articleId, unread);
-    m_regions->add(regions, sortTime, articleId, unread);
+    indexArticle(*m_entities, *m_regions, m_regionsOfPlace, articleId, sortTime, unread, entityIds);
 }
 
 Status ArticleWriter::finish() {
+    if (m_postgres)
+        return m_postgres->finish();
     if (!m_entities)
         return {};
     for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
@@ -202,6 +202,12 @@ Status ArticleWriter::replaceMentions(qint64 articleId, const QList<StoredMentio
         return Error{m_error};
     const QByteArray json = encodeMentions(mentions);
     const QByteArray version = taggedVersion.toUtf8();
+    if (m_postgres) {
+        QList<QByteArray> entityIds;
+        for (const QString& id : distinctEntityIds(mentions))
+            entityIds << id.toUtf8();
+        return m_postgres->replaceMentions(articleId, json, version, entityIds);
+    }
     if (Status s = unindexEntities(articleId); !s)
         return s;
     if (Status s = m_setMentions.bind(1, json).bind(2, version).bind(3, articleId).exec(); !s)
@@ -227,6 +233,8 @@ Result<UpsertResult> ArticleWriter::upsert(const Article& article, const QString
     if (article.feedId <= 0)
         return Error{QStringLiteral("An article must belong to a feed.")};
     const QByteArray version = taggedVersion.toUtf8();
+    if (m_postgres)
+        return m_postgres->upsert(article, version, derived);
 
     m_find.bind(1, article.feedId).bind(2, derived.dedupeKey);
     Result<bool> found = m_find.next();

@@ -11,9 +11,12 @@
 #include <QHash>
 #include <QList>
 #include <QSqlDatabase>
+#include <memory>
 #include <optional>
 
 namespace mirsad::storage {
+
+class PostgresArticleWriter;
 
 enum class UpsertOutcome { Inserted, Updated, Unchanged };
 
@@ -47,8 +50,9 @@ struct ArticleDerived {
 };
 
 // Stores articles through statements prepared once per connection, on SQLite's own interface
-// (see storage/SqliteStatement.h). The caller owns the transaction, so that a batch is one
-// transaction. The filters' indexes (the articles' entities and regions, and their counts) are
+// (see storage/SqliteStatement.h), or on PostgreSQL in batches (PostgresArticleWriter.h: what
+// upsert() inserts reaches the server by finish() at the latest). The caller owns the transaction, so that a
+// batch is one transaction. The filters' indexes (the articles' entities and regions, and their counts) are
 // gathered in memory and written by finish() (see IndexRowWriter): call it before committing
 // (the destructor does it too, late, as a safety net), and before changing the read state of an
 // article stored since the last call (the unread counts take the state it was stored with).
@@ -58,6 +62,10 @@ public:
     ~ArticleWriter();
     ArticleWriter(const ArticleWriter&) = delete;
     ArticleWriter& operator=(const ArticleWriter&) = delete;
+
+    // Says which articles come next (one feed's, in order), so that PostgreSQL can look them up
+    // in one query; SQLite finds each as it comes and ignores it. Optional.
+    Status lookAhead(const QList<Article>& articles, const QList<ArticleDerived>& derived);
 
     // Inserts a new article, or updates one with the same identity (Article::dedupeKey) in its
     // feed when its content changed. Read/starred state, highlights and notes stay attached.
@@ -90,7 +98,8 @@ private:
     Result<bool> sameAsLegacy(QByteArrayView stored, const ArticleDerived& derived) const;
 
     QSqlDatabase m_db;
-    QString m_error; // why the statements could not be prepared
+    QString m_error;                                   // why the statements could not be prepared
+    std::unique_ptr<PostgresArticleWriter> m_postgres; // the writer on PostgreSQL; the rest is SQLite's
 
     SqliteStatement m_find;
     SqliteStatement m_insert;

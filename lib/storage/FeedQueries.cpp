@@ -1,6 +1,7 @@
 #include "storage/FeedQueries.h"
 
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -9,6 +10,23 @@
 #include <QVariantList>
 
 namespace mirsad::storage {
+
+// Case-insensitive order of a name: SQLite's NOCASE; PostgreSQL has no such collation.
+static QString caseless(const QSqlDatabase& db, const QString& column) {
+    return isPostgres(db) ? QStringLiteral("lower(%1), %1").arg(column)
+                          : column + QStringLiteral(" COLLATE NOCASE");
+}
+
+// The id an INSERT ... RETURNING id made.
+static Result<qint64> insertedId(QSqlQuery& insert, const QString& what) {
+    if (!insert.exec())
+        return sqlError(what, insert);
+    if (!insert.next())
+        return couldNot(what, QStringLiteral("the database returned no id"));
+    const qint64 id = insert.value(0).toLongLong();
+    insert.finish();
+    return id;
+}
 
 QString shownFeedTitle(const QString& url, const QString& title) {
     if (url != QLatin1String(localFilesUrl))
@@ -28,40 +46,41 @@ Result<qint64> localFilesFeed(QSqlDatabase& db) {
     if (query.exec() && query.next())
         return query.value(0).toLongLong();
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO feeds (url, title, kind, created) VALUES (?, ?, 'local', ?)"));
+    insert.prepare(QStringLiteral(
+        "INSERT INTO feeds (url, title, kind, created) VALUES (?, ?, 'local', ?) RETURNING id"));
     insert.addBindValue(url);
     insert.addBindValue(QCoreApplication::translate("mirsad", "Local articles"));
     insert.addBindValue(QDateTime::currentSecsSinceEpoch());
-    if (!insert.exec())
-        return sqlError(QStringLiteral("create the local articles feed"), insert);
-    return insert.lastInsertId().toLongLong();
+    return insertedId(insert, QStringLiteral("create the local articles feed"));
 }
 
 // Every feed column plus its unread and total counts (kept on the feed's row by triggers,
 // migration 016: the feed list never counts articles); `where` narrows it to some feeds.
-static QString selectFeedsSql(const QString& where) {
+static QString selectFeedsSql(const QSqlDatabase& db, const QString& where) {
     return QStringLiteral("SELECT f.id, f.url, f.title, f.site_url, f.kind, coalesce(f.folder_id, 0), "
                           "f.etag, f.last_modified, f.refresh_minutes, f.last_fetched, f.last_error, "
                           "f.allow_remote, "
                           "f.unread_count, f.article_count "
-                          "FROM feeds f %1 ORDER BY f.kind = 'local', f.title COLLATE NOCASE")
-        .arg(where);
+                          "FROM feeds f %1 ORDER BY f.kind = 'local', %2")
+        .arg(where, caseless(db, QStringLiteral("f.title")));
 }
 
 Result<QStringList> explainListFeeds(const QSqlDatabase& db) {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + selectFeedsSql({})))
+    const bool postgres = isPostgres(db);
+    if (!query.exec((postgres ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) +
+                    selectFeedsSql(db, {})))
         return sqlError(QStringLiteral("explain the feed list"), query);
     QStringList plan;
     while (query.next())
-        plan << query.value(3).toString();
+        plan << query.value(postgres ? 0 : 3).toString();
     return plan;
 }
 
 static Result<QList<FeedInfo>> selectFeeds(const QSqlDatabase& db, const QString& where,
                                            const QVariantList& values) {
     QSqlQuery query(db);
-    query.prepare(selectFeedsSql(where));
+    query.prepare(selectFeedsSql(db, where));
     for (const QVariant& value : values)
         query.addBindValue(value);
     if (!query.exec())
@@ -134,14 +153,13 @@ Result<qint64> addFeed(QSqlDatabase& db, const QString& url, const QString& titl
     if (std::optional<qint64> existing = feedIdForUrl(db, url))
         return *existing;
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO feeds (url, title, folder_id, created) VALUES (?, ?, ?, ?)"));
+    insert.prepare(QStringLiteral(
+        "INSERT INTO feeds (url, title, folder_id, created) VALUES (?, ?, ?, ?) RETURNING id"));
     insert.addBindValue(url);
     insert.addBindValue(sqlText(title));
     insert.addBindValue(folderValue(folderId));
     insert.addBindValue(QDateTime::currentSecsSinceEpoch());
-    if (Status s = run(insert, QStringLiteral("subscribe to %1").arg(url)); !s)
-        return Error{s.error()};
-    return insert.lastInsertId().toLongLong();
+    return insertedId(insert, QStringLiteral("subscribe to %1").arg(url));
 }
 
 static Status updateFeed(QSqlDatabase& db, qint64 id, const QString& assignment, const QVariant& value) {
@@ -184,13 +202,16 @@ Status setAllowRemoteContent(QSqlDatabase& db, qint64 id, bool allow) {
 
 Status deleteFeed(QSqlDatabase& db, qint64 id) {
     Transaction transaction(db);
-    // The contentless search index has no foreign key: remove the feed's rows from it first.
-    QSqlQuery search(db);
-    search.prepare(QStringLiteral(
-        "DELETE FROM article_search WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)"));
-    search.addBindValue(id);
-    if (Status s = run(search, QStringLiteral("delete feed %1").arg(id)); !s)
-        return s;
+    // SQLite's contentless search index has no foreign key: remove the feed's rows from it first.
+    // PostgreSQL's article_search goes with its articles (ON DELETE CASCADE).
+    if (!isPostgres(db)) {
+        QSqlQuery search(db);
+        search.prepare(QStringLiteral(
+            "DELETE FROM article_search WHERE rowid IN (SELECT id FROM articles WHERE feed_id = ?)"));
+        search.addBindValue(id);
+        if (Status s = run(search, QStringLiteral("delete feed %1").arg(id)); !s)
+            return s;
+    }
     QSqlQuery query(db);
     query.prepare(QStringLiteral("DELETE FROM feeds WHERE id = ?"));
     query.addBindValue(id);
@@ -227,8 +248,9 @@ Status updateFeedDetails(QSqlDatabase& db, qint64 id, const QString& title, cons
 
 Result<QList<FolderInfo>> listFolders(const QSqlDatabase& db) {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral(
-            "SELECT id, name, coalesce(parent_id, 0) FROM folders ORDER BY position, name COLLATE NOCASE")))
+    if (!query.exec(
+            QStringLiteral("SELECT id, name, coalesce(parent_id, 0) FROM folders ORDER BY position, %1")
+                .arg(caseless(db, QStringLiteral("name")))))
         return sqlError(QStringLiteral("list the folders"), query);
     QList<FolderInfo> folders;
     while (query.next())
@@ -248,12 +270,10 @@ Result<qint64> ensureFolder(QSqlDatabase& db, const QString& name, qint64 parent
     if (find.exec() && find.next())
         return find.value(0).toLongLong();
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO folders (name, parent_id) VALUES (?, ?)"));
+    insert.prepare(QStringLiteral("INSERT INTO folders (name, parent_id) VALUES (?, ?) RETURNING id"));
     insert.addBindValue(clean);
     insert.addBindValue(folderValue(parentId));
-    if (Status s = run(insert, QStringLiteral("create the folder %1").arg(clean)); !s)
-        return Error{s.error()};
-    return insert.lastInsertId().toLongLong();
+    return insertedId(insert, QStringLiteral("create the folder %1").arg(clean));
 }
 
 Status renameFolder(QSqlDatabase& db, qint64 id, const QString& name) {
@@ -269,14 +289,15 @@ Status renameFolder(QSqlDatabase& db, qint64 id, const QString& name) {
 Status deleteFolder(QSqlDatabase& db, qint64 id) {
     Transaction transaction(db);
     for (const QString& sql :
-         {QStringLiteral("UPDATE feeds SET folder_id = (SELECT parent_id FROM folders WHERE id = ?1) "
-                         "WHERE folder_id = ?1"),
-          QStringLiteral("UPDATE folders SET parent_id = (SELECT parent_id FROM folders WHERE id = ?1) "
-                         "WHERE parent_id = ?1"),
-          QStringLiteral("DELETE FROM folders WHERE id = ?1")}) {
+         {QStringLiteral("UPDATE feeds SET folder_id = (SELECT parent_id FROM folders WHERE id = ?) "
+                         "WHERE folder_id = ?"),
+          QStringLiteral("UPDATE folders SET parent_id = (SELECT parent_id FROM folders WHERE id = ?) "
+                         "WHERE parent_id = ?"),
+          QStringLiteral("DELETE FROM folders WHERE id = ?")}) {
         QSqlQuery query(db);
         query.prepare(sql);
-        query.addBindValue(id);
+        for (qsizetype i = sql.count(QLatin1Char('?')); i > 0; --i)
+            query.addBindValue(id);
         if (Status s = run(query, QStringLiteral("delete folder %1").arg(id)); !s)
             return s;
     }

@@ -1,5 +1,8 @@
 #include "storage/IndexRowWriter.h"
 
+#include "storage/Database.h"
+#include "storage/PostgresRows.h"
+
 #include <algorithm>
 #include <bit>
 
@@ -8,7 +11,8 @@ namespace mirsad::storage {
 IndexRowWriter::IndexRowWriter(sqlite3* db, const char* table, const char* keyColumn, const char* countTable)
     : m_db(db)
     , m_table(table)
-    , m_key(keyColumn) {
+    , m_key(keyColumn)
+    , m_countTable(countTable) {
     const QByteArray count = QByteArrayLiteral("INSERT INTO ") + countTable + " (" + m_key +
                              ", articles, unread) VALUES (?1, ?2, ?3) ON CONFLICT (" + m_key +
                              ") DO UPDATE SET articles = articles + excluded.articles, "
@@ -24,6 +28,15 @@ IndexRowWriter::IndexRowWriter(sqlite3* db, const char* table, const char* keyCo
         ") DO UPDATE SET articles = excluded.articles, unread = excluded.unread";
     m_recount = {db, recount.constData()};
     m_error = !m_count.isValid() ? m_count.error() : m_recount.error();
+}
+
+IndexRowWriter::IndexRowWriter(QSqlDatabase db, const char* table, const char* keyColumn,
+                               const char* countTable)
+    : m_postgresDb(std::move(db))
+    , m_postgres(true)
+    , m_table(table)
+    , m_key(keyColumn)
+    , m_countTable(countTable) {
 }
 
 Status IndexRowWriter::failed(const SqliteStatement& statement) {
@@ -52,9 +65,97 @@ void IndexRowWriter::add(const Keys& keys, qint64 sortTime, qint64 articleId, bo
 }
 
 Status IndexRowWriter::flush() {
+    if (m_postgres) {
+        if (Status s = writePostgresRows(); !s)
+            return s;
+        return writePostgresCounts();
+    }
     if (Status s = writeRows(); !s)
         return s;
     return writeCounts();
+}
+
+Status IndexRowWriter::writePostgresRows() {
+    if (m_pending.isEmpty())
+        return {};
+    // What each key holds, to tell from what the insert returns whether all its rows were new.
+    QHash<QByteArray, Added> pending;
+    PostgresRows insert("INSERT INTO " + m_table + " (" + m_key + ", sort_time, article_id) VALUES",
+                        "ON CONFLICT DO NOTHING RETURNING " + m_key);
+    QHash<QByteArray, qint64> inserted;
+    const auto run = [&]() -> Status {
+        QSqlQuery query(m_postgresDb);
+        if (Status s = insert.exec(m_postgresDb, QStringLiteral("index the names found"), &query); !s)
+            return s;
+        while (query.next())
+            ++inserted[query.value(0).toString().toUtf8()];
+        return {};
+    };
+    QList<QByteArray> keys = m_pending.keys();
+    std::sort(keys.begin(), keys.end());
+    for (const QByteArray& key : std::as_const(keys)) {
+        Added& counted = pending[key];
+        for (const Row& row : std::as_const(m_pending[key])) {
+            insert.row().text(key).integer(row.sortTime).integer(row.articleId);
+            ++counted.articles;
+            counted.unread += row.unread ? 1 : 0;
+            if (insert.rows() >= 5000) {
+                if (Status s = run(); !s)
+                    return s;
+            }
+        }
+    }
+    if (Status s = run(); !s)
+        return s;
+    m_pending.clear();
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        // The rows are new unless the index disagrees with the articles; then the key is counted
+        // from the table.
+        if (inserted.value(it.key()) == it->articles) {
+            Added& added = m_added[it.key()];
+            added.articles += it->articles;
+            added.unread += it->unread;
+        } else
+            m_toRecount.insert(it.key());
+    }
+    return {};
+}
+
+Status IndexRowWriter::writePostgresCounts() {
+    PostgresRows count("INSERT INTO " + m_countTable + " (" + m_key + ", articles, unread) VALUES",
+                       "ON CONFLICT (" + m_key + ") DO UPDATE SET articles = " + m_countTable +
+                           ".articles + excluded.articles, unread = " + m_countTable +
+                           ".unread + excluded.unread");
+    for (auto it = m_added.cbegin(); it != m_added.cend(); ++it) {
+        if (m_toRecount.contains(it.key()))
+            continue;
+        count.row().text(it.key()).integer(it->articles).integer(it->unread);
+        if (count.rows() >= 5000) {
+            if (Status s = count.exec(m_postgresDb, QStringLiteral("count the names found")); !s)
+                return s;
+        }
+    }
+    if (Status s = count.exec(m_postgresDb, QStringLiteral("count the names found")); !s)
+        return s;
+    m_added.clear();
+    if (m_toRecount.isEmpty())
+        return {};
+    QSqlQuery recount(m_postgresDb);
+    recount.prepare(QString::fromUtf8(
+        "INSERT INTO " + m_countTable + " (" + m_key +
+        ", articles, unread) SELECT ?, count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM articles u "
+        "WHERE u.read = 0 AND u.sort_time = t.sort_time AND u.id = t.article_id)) FROM " +
+        m_table + " t WHERE " + m_key + " = ? ON CONFLICT (" + m_key +
+        ") DO UPDATE SET articles = excluded.articles, unread = excluded.unread"));
+    for (const QByteArray& key : std::as_const(m_toRecount)) {
+        const QString text = QString::fromUtf8(key);
+        recount.addBindValue(text);
+        recount.addBindValue(text);
+        if (!recount.exec())
+            return sqlError(QStringLiteral("count the names found"), recount);
+    }
+    m_toRecount.clear();
+    return {};
 }
 
 Status IndexRowWriter::writeRows() {
@@ -102,6 +203,25 @@ Status IndexRowWriter::writeCounts() {
     }
     m_toRecount.clear();
     return {};
+}
+
+void indexArticle(IndexRowWriter& entities, IndexRowWriter& regions, const RegionsOfPlace& regionsOfPlace,
+                  qint64 articleId, qint64 sortTime, bool unread, const QList<QByteArray>& entityIds) {
+    IndexRowWriter::Keys entityKeys;
+    IndexRowWriter::Keys regionKeys;
+    for (const QByteArray& entity : entityIds) {
+        entityKeys << &entity;
+        const auto places = regionsOfPlace.constFind(entity);
+        if (places == regionsOfPlace.cend())
+            continue;
+        for (const QByteArray& region : *places) {
+            if (std::none_of(regionKeys.cbegin(), regionKeys.cend(),
+                             [&](const QByteArray* r) { return *r == region; }))
+                regionKeys << &region;
+        }
+    }
+    entities.add(entityKeys, sortTime, articleId, unread);
+    regions.add(regionKeys, sortTime, articleId, unread);
 }
 
 } // namespace mirsad::storage

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QSet>
+#include <QSqlDatabase>
 #include <QVarLengthArray>
 #include <array>
 
@@ -21,7 +22,9 @@ public:
     using Keys = QVarLengthArray<const QByteArray*, 16>;
 
     IndexRowWriter(sqlite3* db, const char* table, const char* keyColumn, const char* countTable);
-    bool isValid() const { return m_count.isValid() && m_recount.isValid(); }
+    // The same on PostgreSQL: each flush is a few multi-row statements (storage/PostgresRows.h).
+    IndexRowWriter(QSqlDatabase db, const char* table, const char* keyColumn, const char* countTable);
+    bool isValid() const { return m_postgres || (m_count.isValid() && m_recount.isValid()); }
     const QString& error() const { return m_error; }
 
     // Indexes the article under each of keys (distinct), at the next flush(); `unread` is the
@@ -46,10 +49,15 @@ private:
     Status failed(const SqliteStatement& statement);
     Status writeRows();
     Status writeCounts();
+    Status writePostgresRows();
+    Status writePostgresCounts();
 
-    sqlite3* m_db;
+    sqlite3* m_db = nullptr;
+    QSqlDatabase m_postgresDb;
+    bool m_postgres = false;
     QByteArray m_table;
     QByteArray m_key;
+    QByteArray m_countTable;
     std::array<SqliteStatement, kMaxRows + 1> m_inserts; // by rows per statement, made when needed
     SqliteStatement m_count;
     SqliteStatement m_recount;
@@ -58,5 +66,11 @@ private:
     QSet<QByteArray> m_toRecount; // keys a row already existed for: counted from the table instead
     QString m_error;
 };
+
+// The keys an article is indexed under: its entities in `entities`, and in `regions` the regions
+// its places lie in (`regionsOfPlace`, place_closure), each once.
+using RegionsOfPlace = QHash<QByteArray, QList<QByteArray>>;
+void indexArticle(IndexRowWriter& entities, IndexRowWriter& regions, const RegionsOfPlace& regionsOfPlace,
+                  qint64 articleId, qint64 sortTime, bool unread, const QList<QByteArray>& entityIds);
 
 } // namespace mirsad::storage

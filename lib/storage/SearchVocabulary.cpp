@@ -221,6 +221,17 @@ VocabularyWriter::VocabularyWriter(sqlite3* db)
     : m_insert(db, "INSERT OR IGNORE INTO search_vocabulary (key, word) VALUES (?1, ?2)") {
 }
 
+VocabularyWriter::VocabularyWriter(QSqlDatabase postgres)
+    : m_postgresDb(std::move(postgres))
+    , m_rows(std::in_place, "INSERT INTO search_vocabulary (key, word) VALUES", "ON CONFLICT DO NOTHING") {
+}
+
+Status VocabularyWriter::flush() {
+    if (!m_rows)
+        return {};
+    return m_rows->exec(m_postgresDb, QStringLiteral("add words to the search vocabulary"));
+}
+
 Status VocabularyWriter::add(QByteArrayView words) {
     for (qsizetype i = 0, n = words.size(); i < n;) {
         qsizetype end = words.indexOf(' ', i);
@@ -234,11 +245,19 @@ Status VocabularyWriter::add(QByteArrayView words) {
             m_known.clear(); // the next words are checked by SQLite again: only slower
         for (const QString& key : search::indexKeys(QString::fromUtf8(word))) {
             const QByteArray utf8 = key.toUtf8();
+            if (m_rows) {
+                m_rows->row().text(utf8).text(word);
+                continue;
+            }
             m_insert.bind(1, utf8).bind(2, word);
             if (Status s = m_insert.exec(); !s)
                 return couldNot(QStringLiteral("add a word to the search vocabulary"), m_insert.error());
         }
         m_known.insert(word.toByteArray());
+        if (m_rows && m_rows->rows() >= 5000) {
+            if (Status s = flush(); !s)
+                return s;
+        }
     }
     return {};
 }

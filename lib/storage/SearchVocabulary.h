@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "search/QueryParser.h"
+#include "storage/PostgresRows.h"
 #include "storage/SqliteStatement.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringView>
+#include <optional>
 
 namespace mirsad::storage {
 
@@ -46,13 +48,19 @@ class VocabularyWriter {
 public:
     VocabularyWriter() = default;
     explicit VocabularyWriter(sqlite3* db);
-    bool isValid() const { return m_insert.isValid(); }
+    // On PostgreSQL the keys are gathered and written by flush(), many rows a statement.
+    explicit VocabularyWriter(QSqlDatabase postgres);
+    bool isValid() const { return m_rows || m_insert.isValid(); }
     const QString& error() const { return m_insert.error(); }
     // `words`: separated by spaces, as indexWords makes them.
     Status add(QByteArrayView words);
+    // Writes what add() gathered (PostgreSQL; SQLite writes at once). Before committing.
+    Status flush();
 
 private:
     SqliteStatement m_insert;
+    QSqlDatabase m_postgresDb;
+    std::optional<PostgresRows> m_rows;
     QSet<QByteArray> m_known; // words already added; cleared when it grows past kMaxKnown
     static constexpr qsizetype kMaxKnown = 200'000;
 };

@@ -2,6 +2,7 @@
 
 #include "names/Gazetteer.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -33,7 +34,8 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
         if (!query.exec(QString::fromLatin1(sql)))
             return failed(query);
     QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO place_closure (place_id, region_id) VALUES (?, ?)"));
+    insert.prepare(QStringLiteral(
+        "INSERT INTO place_closure (place_id, region_id) VALUES (?, ?) ON CONFLICT DO NOTHING"));
     for (const names::Entity& entity : gazetteer.entities()) {
         if (entity.kind != names::EntityKind::Place)
             continue;
@@ -46,16 +48,20 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
                 return failed(insert);
         }
     }
-    if (!query.exec(QStringLiteral("INSERT OR IGNORE INTO article_regions (region_id, sort_time, article_id) "
-                                   "SELECT c.region_id, e.sort_time, e.article_id FROM article_entities e "
-                                   "JOIN place_closure c ON c.place_id = e.entity_id")))
+    if (!query.exec(
+            QStringLiteral("INSERT INTO article_regions (region_id, sort_time, article_id) "
+                           "SELECT c.region_id, e.sort_time, e.article_id FROM article_entities e "
+                           "JOIN place_closure c ON c.place_id = e.entity_id ON CONFLICT DO NOTHING")))
         return failed(query);
-    // Unread: the row's article in the partial index articles_unread (see migration 013).
-    if (!query.exec(QStringLiteral(
-            "INSERT INTO region_counts (region_id, articles, unread) "
-            "SELECT r.region_id, count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM articles u "
-            "INDEXED BY articles_unread WHERE u.read = 0 AND u.sort_time = r.sort_time "
-            "AND u.rowid = r.article_id)) FROM article_regions r GROUP BY r.region_id")))
+    // Unread: the row's article in the partial index articles_unread (see migration 013), which
+    // SQLite is told to use; PostgreSQL's planner finds it.
+    if (!query.exec(
+            QStringLiteral(
+                "INSERT INTO region_counts (region_id, articles, unread) "
+                "SELECT r.region_id, count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM articles u "
+                "%1 WHERE u.read = 0 AND u.sort_time = r.sort_time "
+                "AND u.id = r.article_id)) FROM article_regions r GROUP BY r.region_id")
+                .arg(storage::isPostgres(db) ? QString() : QStringLiteral("INDEXED BY articles_unread"))))
         return failed(query);
     query.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES (?, ?) "
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));

@@ -5,6 +5,7 @@
 #include "storage/ArticleBody.h"
 #include "storage/ArticleWriter.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "storage/MentionsColumn.h"
 #include "tagging/Tagger.h"
 
@@ -68,6 +69,13 @@ QString ftsPhrase(const QString& term) {
     return u'"' + quoted + u'"';
 }
 
+// A word of the index as a tsquery operand (storage/PostgresSearch.h): quoted, matched as is.
+QString tsqueryWord(const QString& term) {
+    QString quoted = term;
+    quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("''"));
+    return u'\'' + quoted + u'\'';
+}
+
 using MentionKey = std::tuple<QString, qsizetype, qsizetype>;
 
 QList<MentionKey> keysOf(const QList<StoredMention>& mentions) {
@@ -118,12 +126,18 @@ Result<std::optional<QList<qint64>>> candidateArticles(QSqlDatabase& db, const Q
     if (forms.isEmpty())
         return std::optional<QList<qint64>>(QList<qint64>{});
 
+    // Every word of the index: FTS5's own list on SQLite; on PostgreSQL the search vocabulary,
+    // which the writer keeps with every word it indexes (reading the words out of every
+    // document, ts_stat, would read the whole index).
+    const bool postgres = storage::isPostgres(db);
     QSqlQuery vocabulary(db);
-    if (!vocabulary.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.mirsad_search_terms USING "
+    if (!postgres &&
+        !vocabulary.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.mirsad_search_terms USING "
                                         "fts5vocab(main, article_search, row)")))
         return storage::sqlError(QStringLiteral("read the search index"), vocabulary);
     vocabulary.setForwardOnly(true);
-    if (!vocabulary.exec(QStringLiteral("SELECT term FROM temp.mirsad_search_terms")))
+    if (!vocabulary.exec(postgres ? QStringLiteral("SELECT DISTINCT word FROM search_vocabulary")
+                                  : QStringLiteral("SELECT term FROM temp.mirsad_search_terms")))
         return storage::sqlError(QStringLiteral("read the search index"), vocabulary);
     while (vocabulary.next()) {
         const QString term = vocabulary.value(0).toString();
@@ -144,7 +158,12 @@ Result<std::optional<QList<qint64>>> candidateArticles(QSqlDatabase& db, const Q
     QSet<qint64> ids;
     QSqlQuery search(db);
     search.setForwardOnly(true);
-    search.prepare(QStringLiteral("SELECT rowid FROM article_search WHERE article_search MATCH ?"));
+    search.prepare(postgres
+                       ? QStringLiteral("SELECT article_id FROM article_search WHERE document @@ ?::tsquery")
+                       : QStringLiteral("SELECT rowid FROM article_search WHERE article_search MATCH ?"));
+    // The same query in either language: FTS5's ("a" OR "b") AND ..., or tsquery's ('a' | 'b') & ...
+    const QString orWord = postgres ? QStringLiteral(" | ") : QStringLiteral(" OR ");
+    const QString andWord = postgres ? QStringLiteral(" & ") : QStringLiteral(" AND ");
     for (const QList<Group>& groups : std::as_const(forms)) {
         QStringList conjunction;
         bool impossible = false;
@@ -157,14 +176,14 @@ Result<std::optional<QList<qint64>>> candidateArticles(QSqlDatabase& db, const Q
                 continue;
             QStringList alternatives;
             for (const QString& term : group.terms)
-                alternatives.append(ftsPhrase(term));
-            conjunction.append(u'(' + alternatives.join(QStringLiteral(" OR ")) + u')');
+                alternatives.append(postgres ? tsqueryWord(term) : ftsPhrase(term));
+            conjunction.append(u'(' + alternatives.join(orWord) + u')');
         }
         if (impossible)
             continue;
         if (conjunction.isEmpty())
             return std::optional<QList<qint64>>(); // only common words: cannot narrow
-        search.addBindValue(conjunction.join(QStringLiteral(" AND ")));
+        search.addBindValue(conjunction.join(andWord));
         if (!search.exec())
             return storage::sqlError(QStringLiteral("search the archive"), search);
         while (search.next())

@@ -36,7 +36,7 @@ Status syncEntityTable(QSqlDatabase& db, const names::Gazetteer& gazetteer, cons
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral(
         "INSERT INTO entities (id, kind, name, name_ar, description, user_added) VALUES (?, ?, ?, ?, ?, "
-        "EXISTS (SELECT 1 FROM user_entities u WHERE u.id = ?))"));
+        "CASE WHEN EXISTS (SELECT 1 FROM user_entities u WHERE u.id = ?) THEN 1 ELSE 0 END)"));
     for (const names::Entity& entity : gazetteer.entities()) {
         insert.addBindValue(storage::sqlText(entity.id));
         insert.addBindValue(names::kindToString(entity.kind));
@@ -49,7 +49,8 @@ Status syncEntityTable(QSqlDatabase& db, const names::Gazetteer& gazetteer, cons
                              .arg(entity.id, insert.lastError().text())};
     }
     QSqlQuery mark(db);
-    mark.prepare(QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('entities_version', ?)"));
+    mark.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('entities_version', ?) "
+                                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     mark.addBindValue(version);
     if (!mark.exec())
         return Error{mark.lastError().text()};

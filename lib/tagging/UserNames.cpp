@@ -2,6 +2,7 @@
 
 #include "names/Gazetteer.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 #include "tagging/Logging.h"
 #include "tagging/Tagger.h"
 
@@ -177,8 +178,8 @@ Result<NamesAdded> storeUserAlias(QSqlDatabase& db, const QString& entityId, con
         return NamesAdded{}; // already known: nothing to re-tag
 
     QSqlQuery insert(db);
-    insert.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO user_aliases (entity_id, alias, created) VALUES (?, ?, ?)"));
+    insert.prepare(QStringLiteral(
+        "INSERT INTO user_aliases (entity_id, alias, created) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
     insert.addBindValue(storage::sqlText(entityId));
     insert.addBindValue(storage::sqlText(trimmed));
     insert.addBindValue(QDateTime::currentSecsSinceEpoch());
@@ -188,17 +189,24 @@ Result<NamesAdded> storeUserAlias(QSqlDatabase& db, const QString& entityId, con
     return NamesAdded{{(*tagger)->version()}, {trimmed}, entityId};
 }
 
+// The order rows were added in, among those of the same second: SQLite's rowid; on PostgreSQL a
+// row's place in the table (ctid), which is that order for these small tables, rarely updated.
+static QString insertionOrder(const QSqlDatabase& db) {
+    return storage::isPostgres(db) ? QStringLiteral("ctid") : QStringLiteral("rowid");
+}
+
 Result<UserNameList> listUserNames(const QSqlDatabase& db) {
     UserNameList list;
     QSqlQuery entities(db);
-    if (!entities.exec(
-            QStringLiteral("SELECT %1 FROM user_entities ORDER BY created, rowid").arg(kEntityColumns)))
+    if (!entities.exec(QStringLiteral("SELECT %1 FROM user_entities ORDER BY created, %2")
+                           .arg(kEntityColumns, insertionOrder(db))))
         return storage::sqlError(QStringLiteral("read your entities"), entities);
     while (entities.next()) {
         list.entities.append(entityAt(entities));
     }
     QSqlQuery aliases(db);
-    if (!aliases.exec(QStringLiteral("SELECT entity_id, alias FROM user_aliases ORDER BY created, rowid")))
+    if (!aliases.exec(QStringLiteral("SELECT entity_id, alias FROM user_aliases ORDER BY created, %1")
+                          .arg(insertionOrder(db))))
         return storage::sqlError(QStringLiteral("read your aliases"), aliases);
     while (aliases.next())
         list.aliases.append({aliases.value(0).toString(), aliases.value(1).toString()});

@@ -79,9 +79,15 @@ private slots:
         QSqlQuery query(temp.db());
         QVERIFY(query.exec(u"UPDATE articles SET read = 1"_s));
         // The writer fails on an item of a late chunk, while the next one is being prepared.
-        QVERIFY2(query.exec(u"CREATE TEMP TRIGGER refuse BEFORE INSERT ON articles "
-                            "WHEN NEW.title = 'Item 600' BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s),
-                 qPrintable(query.lastError().text()));
+        // (PostgreSQL has no temporary triggers: a trigger of the test's own database.)
+        const QString refuse =
+            temp.isPostgres()
+                ? u"CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                  "RAISE EXCEPTION 'disk full'; END $$; CREATE TRIGGER refuse BEFORE INSERT ON articles "
+                  "FOR EACH ROW WHEN (NEW.title = 'Item 600') EXECUTE FUNCTION refuse()"_s
+                : u"CREATE TEMP TRIGGER refuse BEFORE INSERT ON articles "
+                  "WHEN NEW.title = 'Item 600' BEGIN SELECT RAISE(ABORT, 'disk full'); END"_s;
+        QVERIFY2(query.exec(refuse), qPrintable(query.lastError().text()));
         Result<ingest::FeedStoreReport> stored =
             ingest::importFeedBody(temp.db(), rss(800), {}, QUrl(u"https://site.example/feed"_s), job);
         QVERIFY(!stored);
@@ -89,8 +95,10 @@ private slots:
         QCOMPARE(temp.count(u"articles"_s), 10);
         QCOMPARE(temp.count(u"articles WHERE read = 1"_s), 10);
         QCOMPARE(temp.count(u"article_entities"_s), 4); // items 0, 3, 6, 9
-        QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
-        QCOMPARE(query.value(0).toString(), u"ok"_s);
+        if (!temp.isPostgres()) {
+            QVERIFY(query.exec(u"PRAGMA integrity_check"_s) && query.next());
+            QCOMPARE(query.value(0).toString(), u"ok"_s);
+        }
     }
 
     // The reader meets &nbsp; (undeclared in XML) long after the first chunks were written: the

@@ -1,0 +1,373 @@
+#include "storage/PostgresArticleWriter.h"
+
+#include "articles/ContentHash.h"
+#include "storage/ArticleBody.h"
+#include "storage/ArticleWriter.h"
+#include "storage/Database.h"
+#include "storage/HighlightAnchoring.h"
+#include "storage/PostgresSearch.h"
+
+namespace mirsad::storage {
+
+namespace {
+
+// A batch of new articles is written once it holds this many, or this many bytes of SQL.
+constexpr int kBatchArticles = 1000;
+constexpr qsizetype kBatchBytes = 8 * 1024 * 1024;
+// Ids reserved from the sequence at a time: the ones left unused make a gap, which is harmless.
+constexpr int kReservedIds = 500;
+// The advisory locks of feeds being stored: this number and the feed's id.
+constexpr int kFeedLockClass = 0x6d697273; // "mirs"
+
+QVariant text(const QByteArray& utf8) {
+    return sqlText(QString::fromUtf8(utf8));
+}
+
+QVariant publishedOf(const Article& article) {
+    return article.published.isValid() ? QVariant(article.published.toSecsSinceEpoch())
+                                       : QVariant(QMetaType::fromType<qint64>());
+}
+
+QByteArray pendingKey(qint64 feedId, const QByteArray& dedupeKey) {
+    return QByteArray::number(feedId) + ' ' + dedupeKey;
+}
+
+} // namespace
+
+PostgresArticleWriter::PostgresArticleWriter(QSqlDatabase db)
+    : m_db(db)
+    , m_articles(
+          "INSERT INTO articles (id, feed_id, dedupe_key, guid, link, title, author, source, published, "
+          "fetched, sort_time, tags, thumbnail, content_hash, tagged_version, mentions, remote_images) "
+          "VALUES")
+    , m_bodies("INSERT INTO article_bodies (article_id, body) VALUES")
+    , m_search("INSERT INTO article_search (article_id, document) VALUES")
+    , m_vocabulary(db) {
+    if (Status prepared = prepare(); !prepared)
+        m_error = prepared.error();
+}
+
+Status PostgresArticleWriter::prepare() {
+    const QString what = QStringLiteral("prepare to store articles");
+    const auto make = [&](QSqlQuery& query, const char* sql) {
+        query = QSqlQuery(m_db);
+        query.setForwardOnly(true);
+        return query.prepare(QString::fromLatin1(sql));
+    };
+    const std::initializer_list<std::pair<QSqlQuery*, const char*>> statements = {
+        {&m_find, "SELECT id, content_hash, read FROM articles WHERE feed_id = ? AND dedupe_key = ?"},
+        {&m_update, "UPDATE articles SET guid = ?, link = ?, title = ?, author = ?, source = ?, "
+                    "published = coalesce(?, published), sort_time = coalesce(?, published, fetched), "
+                    "tags = ?, thumbnail = ?, content_hash = ?, tagged_version = ?, mentions = ?, "
+                    "remote_images = ? WHERE id = ?"},
+        {&m_updateBody, "INSERT INTO article_bodies (article_id, body) VALUES (?, ?) "
+                        "ON CONFLICT (article_id) DO UPDATE SET body = excluded.body"},
+        {&m_updateSearch, "INSERT INTO article_search (article_id, document) VALUES (?, ?::tsvector) "
+                          "ON CONFLICT (article_id) DO UPDATE SET document = excluded.document"},
+        {&m_rehash, "UPDATE articles SET content_hash = ? WHERE id = ?"},
+        {&m_setMentions, "UPDATE articles SET mentions = ?, tagged_version = ? WHERE id = ?"},
+        {&m_sortTime, "SELECT sort_time, read FROM articles WHERE id = ?"},
+        // As on SQLite: an article's index rows are those of its stored mentions at its stored
+        // sort_time, removed before its row changes; the delete triggers take the counts down.
+        {&m_unindexRegions, "DELETE FROM article_regions r USING articles a WHERE a.id = ? "
+                            "AND r.article_id = a.id AND r.sort_time = a.sort_time AND r.region_id IN "
+                            "(SELECT c.region_id FROM jsonb_array_elements(a.mentions::jsonb) m "
+                            "JOIN place_closure c ON c.place_id = m ->> 0)"},
+        {&m_unindex, "DELETE FROM article_entities e USING articles a WHERE a.id = ? "
+                     "AND e.article_id = a.id AND e.sort_time = a.sort_time AND e.entity_id IN "
+                     "(SELECT m ->> 0 FROM jsonb_array_elements(a.mentions::jsonb) m)"},
+        {&m_countFeed, "UPDATE feeds SET article_count = article_count + ?, "
+                       "unread_count = unread_count + ? WHERE id = ?"},
+    };
+    for (const auto& [query, sql] : statements) {
+        if (!make(*query, sql))
+            return sqlError(what, *query);
+    }
+    m_entities.emplace(m_db, "article_entities", "entity_id", "entity_counts");
+    m_regions.emplace(m_db, "article_regions", "region_id", "region_counts");
+    QSqlQuery closure(m_db);
+    closure.setForwardOnly(true);
+    if (!closure.exec(QStringLiteral("SELECT place_id, region_id FROM place_closure")))
+        return sqlError(QStringLiteral("read the regions of places"), closure);
+    while (closure.next())
+        m_regionsOfPlace[closure.value(0).toString().toUtf8()] << closure.value(1).toString().toUtf8();
+    return {};
+}
+
+Status PostgresArticleWriter::lockFeed(qint64 feedId) {
+    if (m_lockedFeeds.contains(feedId))
+        return {};
+    QSqlQuery lock(m_db);
+    if (!lock.exec(
+            QStringLiteral("SELECT pg_advisory_xact_lock(%1, %2)").arg(kFeedLockClass).arg(qint32(feedId))))
+        return sqlError(QStringLiteral("store the feed's articles"), lock);
+    m_lockedFeeds.insert(feedId);
+    return {};
+}
+
+Status PostgresArticleWriter::lookAhead(const QList<Article>& articles,
+                                        const QList<ArticleDerived>& derived) {
+    if (!m_error.isEmpty())
+        return Error{m_error};
+    m_ahead.clear();
+    m_aheadMissing.clear();
+    m_lookedUpFeed = 0;
+    if (articles.isEmpty())
+        return {};
+    const qint64 feedId = articles.first().feedId;
+    if (feedId <= 0)
+        return {};
+    if (Status s = lockFeed(feedId); !s)
+        return s;
+    QByteArray sql = "SELECT dedupe_key, id, content_hash, read FROM articles WHERE feed_id = " +
+                     QByteArray::number(feedId) + " AND dedupe_key IN (";
+    QSet<QByteArray> keys;
+    for (qsizetype i = 0; i < articles.size() && i < derived.size(); ++i) {
+        // One waiting to be written is looked up when it comes (find() writes the batch first).
+        if (articles[i].feedId != feedId || keys.contains(derived[i].dedupeKey) ||
+            m_pendingKeys.contains(pendingKey(feedId, derived[i].dedupeKey)))
+            continue;
+        if (!keys.isEmpty())
+            sql += ',';
+        appendPostgresText(sql, derived[i].dedupeKey);
+        keys.insert(derived[i].dedupeKey);
+    }
+    sql += ')';
+    if (keys.isEmpty())
+        return {};
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QString::fromUtf8(sql)))
+        return sqlError(QStringLiteral("look up articles"), query);
+    while (query.next()) {
+        const QByteArray key = query.value(0).toString().toUtf8();
+        m_ahead.insert(key, {query.value(1).toLongLong(), query.value(2).toString().toUtf8(),
+                             query.value(3).toLongLong() != 0});
+        keys.remove(key);
+    }
+    m_aheadMissing = std::move(keys);
+    m_lookedUpFeed = feedId;
+    return {};
+}
+
+Result<std::optional<PostgresArticleWriter::Found>> PostgresArticleWriter::find(qint64 feedId,
+                                                                                const QByteArray& dedupeKey) {
+    if (feedId == m_lookedUpFeed) {
+        // Each answer serves once: the same item twice in a feed finds the first one stored.
+        if (auto it = m_ahead.find(dedupeKey); it != m_ahead.end()) {
+            Found found = *it;
+            m_ahead.erase(it);
+            return std::optional<Found>(found);
+        }
+        if (m_aheadMissing.remove(dedupeKey))
+            return std::optional<Found>();
+    }
+    if (m_pendingKeys.contains(pendingKey(feedId, dedupeKey))) {
+        if (Status s = writeInserts(); !s)
+            return Error{s.error()};
+    }
+    if (Status s = lockFeed(feedId); !s)
+        return Error{s.error()};
+    m_find.addBindValue(feedId);
+    m_find.addBindValue(text(dedupeKey));
+    if (!m_find.exec())
+        return sqlError(QStringLiteral("look up an article"), m_find);
+    std::optional<Found> found;
+    if (m_find.next())
+        found = Found{m_find.value(0).toLongLong(), m_find.value(1).toString().toUtf8(),
+                      m_find.value(2).toLongLong() != 0};
+    m_find.finish();
+    return found;
+}
+
+Result<qint64> PostgresArticleWriter::reserveId() {
+    if (m_reservedIds.isEmpty()) {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT nextval(pg_get_serial_sequence('articles', 'id')) "
+                                       "FROM generate_series(1, %1)")
+                            .arg(kReservedIds)))
+            return sqlError(QStringLiteral("store an article"), query);
+        while (query.next())
+            m_reservedIds.append(query.value(0).toLongLong());
+        std::reverse(m_reservedIds.begin(), m_reservedIds.end());
+        if (m_reservedIds.isEmpty())
+            return Error{QStringLiteral("Could not store an article: no ids came from the server.")};
+    }
+    return m_reservedIds.takeLast();
+}
+
+Status PostgresArticleWriter::writeInserts() {
+    const QString what = QStringLiteral("store articles");
+    for (PostgresRows* rows : {&m_articles, &m_bodies, &m_search}) {
+        if (Status s = rows->exec(m_db, what); !s)
+            return s;
+    }
+    m_pendingKeys.clear();
+    return {};
+}
+
+Status PostgresArticleWriter::finish() {
+    if (!m_entities)
+        return {};
+    if (Status s = writeInserts(); !s)
+        return s;
+    if (Status s = m_vocabulary.flush(); !s)
+        return s;
+    for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
+        if (Status s = index->flush(); !s)
+            return couldNot(QStringLiteral("index the names found"), s.error());
+    }
+    for (auto it = m_insertedPerFeed.cbegin(); it != m_insertedPerFeed.cend(); ++it) {
+        m_countFeed.addBindValue(it.value());
+        m_countFeed.addBindValue(it.value());
+        m_countFeed.addBindValue(it.key());
+        if (!m_countFeed.exec())
+            return sqlError(QStringLiteral("count the feed's articles"), m_countFeed);
+    }
+    m_insertedPerFeed.clear();
+    return {};
+}
+
+Status PostgresArticleWriter::unindexEntities(qint64 articleId) {
+    // The delete triggers decrement counts in the database: write ours first.
+    if (Status s = finish(); !s)
+        return s;
+    for (QSqlQuery* query : {&m_unindexRegions, &m_unindex}) {
+        query->addBindValue(articleId);
+        if (!query->exec())
+            return sqlError(QStringLiteral("index the names found"), *query);
+    }
+    return {};
+}
+
+Result<PostgresArticleWriter::Stored> PostgresArticleWriter::storedOf(qint64 articleId) {
+    m_sortTime.addBindValue(articleId);
+    if (!m_sortTime.exec())
+        return sqlError(QStringLiteral("read an article's time"), m_sortTime);
+    Stored stored;
+    if (m_sortTime.next())
+        stored = {m_sortTime.value(0).toLongLong(), m_sortTime.value(1).toLongLong() == 0};
+    m_sortTime.finish();
+    return stored;
+}
+
+Status PostgresArticleWriter::replaceMentions(qint64 articleId, const QByteArray& mentionsJson,
+                                              const QByteArray& version, const QList<QByteArray>& entityIds) {
+    if (!m_error.isEmpty())
+        return Error{m_error};
+    if (Status s = unindexEntities(articleId); !s)
+        return s;
+    m_setMentions.addBindValue(text(mentionsJson));
+    m_setMentions.addBindValue(text(version));
+    m_setMentions.addBindValue(articleId);
+    if (!m_setMentions.exec())
+        return sqlError(QStringLiteral("store the names found"), m_setMentions);
+    Result<Stored> stored = storedOf(articleId);
+    if (!stored)
+        return Error{stored.error()};
+    indexArticle(*m_entities, *m_regions, m_regionsOfPlace, articleId, stored->sortTime, stored->unread,
+                 entityIds);
+    return {};
+}
+
+Result<UpsertResult> PostgresArticleWriter::upsert(const Article& article, const QByteArray& version,
+                                                   const ArticleDerived& derived) {
+    if (!m_error.isEmpty())
+        return Error{m_error};
+    Result<std::optional<Found>> found = find(article.feedId, derived.dedupeKey);
+    if (!found)
+        return Error{found.error()};
+    if (*found)
+        return update(article, version, derived, **found);
+
+    Result<qint64> id = reserveId();
+    if (!id)
+        return Error{id.error()};
+    const QDateTime fetched = article.fetched.isValid() ? article.fetched : QDateTime::currentDateTimeUtc();
+    const qint64 sortTime = (article.published.isValid() ? article.published : fetched).toSecsSinceEpoch();
+    m_articles.row().integer(*id).integer(article.feedId).text(derived.dedupeKey).text(derived.guid);
+    m_articles.text(derived.link).text(derived.title).text(derived.author).text(derived.source);
+    if (article.published.isValid())
+        m_articles.integer(article.published.toSecsSinceEpoch());
+    else
+        m_articles.null();
+    m_articles.integer(fetched.toSecsSinceEpoch())
+        .integer(sortTime)
+        .text(derived.tags)
+        .text(derived.thumbnail);
+    m_articles.text(derived.contentHash).text(version).text(derived.mentionsJson).text(derived.remoteImages);
+    m_bodies.row().integer(*id).bytea(derived.body);
+    m_search.row().integer(*id).typed(postgresSearchDocument(derived.searchTitle, derived.searchBody),
+                                      "tsvector");
+    m_pendingKeys.insert(pendingKey(article.feedId, derived.dedupeKey));
+    ++m_insertedPerFeed[article.feedId]; // new, so unread
+    if (Status s = m_vocabulary.add(derived.searchWords); !s)
+        return Error{s.error()};
+    indexArticle(*m_entities, *m_regions, m_regionsOfPlace, *id, sortTime, true, derived.entityIds);
+    if (m_articles.rows() >= kBatchArticles ||
+        m_articles.bytes() + m_bodies.bytes() + m_search.bytes() >= kBatchBytes) {
+        if (Status s = writeInserts(); !s)
+            return Error{s.error()};
+    }
+    return UpsertResult{*id, UpsertOutcome::Inserted};
+}
+
+Result<UpsertResult> PostgresArticleWriter::update(const Article& article, const QByteArray& version,
+                                                   const ArticleDerived& derived, Found found) {
+    UpsertResult result{found.id, UpsertOutcome::Unchanged};
+    const bool legacy = isLegacyContentHash(found.contentHash);
+    bool same = found.contentHash == derived.contentHash;
+    if (legacy) {
+        // Stored before the hash changed (an archive copied from an old file): see ArticleWriter.
+        Result<ArticleBodyUtf8> body = decompressBodyUtf8(derived.body);
+        if (!body)
+            return Error{body.error()};
+        same = found.contentHash ==
+               legacyContentHash({derived.title, derived.author, body->html, body->text, derived.tags});
+        if (same) {
+            m_rehash.addBindValue(text(derived.contentHash));
+            m_rehash.addBindValue(found.id);
+            if (!m_rehash.exec())
+                return sqlError(QStringLiteral("update an article"), m_rehash);
+        }
+    }
+    if (same)
+        return result;
+    result.outcome = UpsertOutcome::Updated;
+    if (Status s = unindexEntities(found.id); !s)
+        return Error{s.error()};
+    const QVariant published = publishedOf(article);
+    for (const QVariant& value :
+         {text(derived.guid), text(derived.link), text(derived.title), text(derived.author),
+          text(derived.source), published, published, text(derived.tags), text(derived.thumbnail),
+          text(derived.contentHash), text(version), text(derived.mentionsJson), text(derived.remoteImages),
+          QVariant(found.id)})
+        m_update.addBindValue(value);
+    if (!m_update.exec())
+        return sqlError(QStringLiteral("update an article"), m_update);
+    m_updateBody.addBindValue(found.id);
+    m_updateBody.addBindValue(derived.body);
+    if (!m_updateBody.exec())
+        return sqlError(QStringLiteral("update an article"), m_updateBody);
+    m_updateSearch.addBindValue(found.id);
+    m_updateSearch.addBindValue(text(postgresSearchDocument(derived.searchTitle, derived.searchBody)));
+    if (!m_updateSearch.exec())
+        return sqlError(QStringLiteral("update the search index"), m_updateSearch);
+    if (Status s = m_vocabulary.add(derived.searchWords); !s)
+        return Error{s.error()};
+    Result<Stored> stored = storedOf(found.id);
+    if (!stored)
+        return Error{stored.error()};
+    // The text changed: the analyst's highlights follow their passages (or become orphans).
+    Result<ArticleBody> body = decompressBody(derived.body);
+    if (!body)
+        return Error{body.error()};
+    if (Result<ReanchorReport> moved = reanchorHighlights(m_db, found.id, body->text); !moved)
+        return Error{moved.error()};
+    indexArticle(*m_entities, *m_regions, m_regionsOfPlace, found.id, stored->sortTime, !found.read,
+                 derived.entityIds);
+    return result;
+}
+
+} // namespace mirsad::storage
