@@ -4,11 +4,7 @@
 // annotation commands of mirsadctl). tests/data/exchange/*.json annotate these texts.
 
 #include "ingest/ArticleImport.h"
-#include "storage/ArchiveCopy.h"
-#include "storage/Database.h"
-#include "storage/Dialect.h"
 
-#include <QTemporaryDir>
 #include <QTimeZone>
 
 namespace mirsad::test {
@@ -36,33 +32,8 @@ inline QString exchangeLink(const char* guid) {
     return QStringLiteral("https://example.org/%1").arg(QLatin1String(guid));
 }
 
-inline QList<qint64> storeExchangeArticles(QSqlDatabase& db);
-
-// On PostgreSQL, until its article writer lands (helper "ingest"): the articles are stored in an
-// SQLite file as an import does and copied over whole (storage/ArchiveCopy.h), ids and all. The
-// database must hold no articles yet.
-inline QList<qint64> storeExchangeArticlesThroughCopy(QSqlDatabase& db) {
-    QTemporaryDir dir;
-    const QString connection = storage::uniqueConnectionName(QStringLiteral("exchange-staging"));
-    QList<qint64> ids;
-    {
-        Result<QSqlDatabase> staging =
-            storage::openDatabase(dir.filePath(QStringLiteral("staging.sqlite")), connection);
-        if (!staging)
-            return {};
-        ids = storeExchangeArticles(*staging);
-        if (Result<QList<storage::CopyCount>> copied = storage::copyArchive(*staging, db);
-            !copied || !storage::countsMatch(*copied))
-            ids.clear();
-    }
-    storage::closeDatabase(connection);
-    return ids;
-}
-
 // Stores the articles as an import does; returns their ids in the order above (empty on failure).
 inline QList<qint64> storeExchangeArticles(QSqlDatabase& db) {
-    if (storage::isPostgres(db))
-        return storeExchangeArticlesThroughCopy(db);
     QList<qint64> ids;
     for (const ExchangeArticle& a : exchangeArticles) {
         Article article;
