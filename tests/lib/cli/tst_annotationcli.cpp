@@ -20,16 +20,16 @@ class TestAnnotationCli : public QObject {
     test::CtlResult ctl(const QStringList& args) { return test::runCtl(m_db->path(), args); }
     qint64 count(const QString& table) {
         test::TempDatabase* db = m_db.get();
-        QSqlDatabase check = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
-        check.setDatabaseName(db->path());
-        check.open();
-        QSqlQuery query(check);
-        const qint64 n =
-            query.exec(u"SELECT count(*) FROM "_s + table) && query.next() ? query.value(0).toLongLong() : -1;
-        query = QSqlQuery();
-        check.close();
-        check = QSqlDatabase();
-        QSqlDatabase::removeDatabase(u"check"_s);
+        qint64 n = -1;
+        {
+            Result<QSqlDatabase> check = storage::openDatabase(db->path(), u"check"_s);
+            if (check) {
+                QSqlQuery query(*check);
+                if (query.exec(u"SELECT count(*) FROM "_s + table) && query.next())
+                    n = query.value(0).toLongLong();
+            }
+        }
+        storage::closeDatabase(u"check"_s);
         return n;
     }
     QJsonObject annotationsJson(const QStringList& filters = {}) {

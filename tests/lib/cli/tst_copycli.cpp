@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 #include "annotations/Annotations.h"
 #include "briefs/BriefStore.h"
+#include "filters/Watchlist.h"
 
 #include <QJsonObject>
 #include <QSqlRecord>
@@ -251,6 +252,83 @@ private slots:
             QCOMPARE(query.value(0).toLongLong(), 2);
         }
         storage::closeDatabase(connection);
+    }
+
+    // Highlights, notes, watchlists and briefs on a PostgreSQL archive (the copy gives it its
+    // articles): new rows take ids after the copied ones, through the library and mirsadctl.
+    void annotationsOnThePostgresCopy() {
+        const QString source = makeSource(u"annotate.sqlite"_s, u"https://rudaw.example/rss"_s);
+        test::PostgresTestDatabase server;
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        test::CtlResult run = copy(source, server.location());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+
+        const QString connection = storage::uniqueConnectionName(u"annotate"_s);
+        {
+            Result<QSqlDatabase> opened = storage::openDatabase(server.location(), connection);
+            QVERIFY2(opened, qPrintable(opened.error()));
+            QSqlDatabase db = *opened;
+            annotations::Highlight highlight;
+            highlight.articleId = m_ids[0];
+            highlight.color = u"yellow"_s;
+            highlight.selector = text::TextSelector{u"Basra"_s, u"exports from "_s, u" rose"_s, 20, 25};
+            Result<qint64> highlightId = annotations::insertHighlight(db, highlight);
+            QVERIFY2(highlightId, qPrintable(highlightId.error()));
+            QCOMPARE(*highlightId, 2); // the copy brought highlight 1
+            Result<QList<annotations::Highlight>> highlights = annotations::listHighlights(db, m_ids[0]);
+            QVERIFY2(highlights, qPrintable(highlights.error()));
+            QCOMPARE(highlights->size(), 1);
+            QCOMPARE(highlights->first().selector.end, 25);
+
+            annotations::Note note;
+            note.articleId = m_ids[0];
+            note.highlightId = *highlightId;
+            note.body = u"ملاحظة"_s;
+            Result<qint64> noteId = annotations::insertNote(db, note);
+            QVERIFY2(noteId, qPrintable(noteId.error()));
+            QCOMPARE(*noteId, 3);
+            Result<QList<qint64>> attached = annotations::deleteHighlight(db, *highlightId);
+            QVERIFY2(attached, qPrintable(attached.error()));
+            QCOMPARE(*attached, QList<qint64>{*noteId});
+            // Undo: the highlight back under its own id, the note on it again.
+            highlight.id = *highlightId;
+            QCOMPARE(annotations::insertHighlight(db, highlight).value(), *highlightId);
+            QVERIFY(annotations::attachNotes(db, *attached, *highlightId));
+            QCOMPARE(annotations::noteById(db, *noteId)->highlightId, *highlightId);
+
+            Result<qint64> watchlist = filters::addWatchlist(db, u"Basra"_s, ArticleFilter{});
+            QVERIFY2(watchlist, qPrintable(watchlist.error()));
+            QCOMPARE(*watchlist, 2);
+
+            briefs::SavedBrief brief;
+            brief.title = u"Oil"_s;
+            brief.articleIds = {m_ids[1], m_ids[0], 999999};
+            Result<qint64> briefId = briefs::saveBrief(db, brief);
+            QVERIFY2(briefId, qPrintable(briefId.error()));
+            QCOMPARE(*briefId, 2);
+            Result<briefs::SavedBrief> loaded = briefs::loadBrief(db, *briefId);
+            QVERIFY2(loaded, qPrintable(loaded.error()));
+            QCOMPARE(loaded->articleIds, (QList<qint64>{m_ids[1], m_ids[0]}));
+            Result<QList<briefs::BriefEntry>> entries =
+                briefs::briefEntries(db, {m_ids[2], m_ids[0], m_ids[1]});
+            QVERIFY2(entries, qPrintable(entries.error()));
+            QCOMPARE(entries->size(), 3);
+            QCOMPARE(entries->at(0).id, m_ids[2]);
+            QCOMPARE(entries->at(1).id, m_ids[0]);
+            QCOMPARE(entries->at(0).title, u"Erbil talks"_s);
+            QCOMPARE(entries->at(2).source, u"Rudaw"_s); // the Arabic article's feed
+        }
+        storage::closeDatabase(connection);
+
+        // mirsadctl highlight and note store there too.
+        run = test::runCtl(server.location(), {u"highlight"_s, QString::number(m_ids[2]), u"--quote"_s,
+                                               u"Masrour Barzani"_s, u"--note"_s, u"Met in Erbil"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        run = test::runCtl(server.location(), {u"note"_s, QString::number(m_ids[2]), u"Second thought"_s});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        const Dump after = dump(server.location());
+        QCOMPARE(after[u"highlights"_s].size(), 3);
+        QCOMPARE(after[u"notes"_s].size(), 5); // 2 copied, 1 above, 2 here
     }
 
     void interruptedCopyResumes_data() {

@@ -35,7 +35,10 @@ private slots:
 
     void importListShowRoundTrip() {
         QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("ctl.sqlite"));
+        test::TempDatabase archive; // a file, or a database on the test server in the PostgreSQL run
+        QVERIFY2(archive.ok(), qPrintable(archive.error()));
+        archive.close();
+        const QString db = archive.path();
 
         CtlRun imported = ctl({QStringLiteral("--db"), db, QStringLiteral("import"), test::seedPath()});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
@@ -102,7 +105,10 @@ private slots:
 
     void badSourcesFailClearlyAndStoreNothing() {
         QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("ctl.sqlite"));
+        test::TempDatabase archive; // a file, or a database on the test server in the PostgreSQL run
+        QVERIFY2(archive.ok(), qPrintable(archive.error()));
+        archive.close();
+        const QString db = archive.path();
         QVERIFY(ctl({QStringLiteral("--db"), db, QStringLiteral("import"), test::seedPath()}).exitCode == 0);
         const QString before =
             ctl({QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("--json")}).out;
@@ -159,6 +165,8 @@ private slots:
         QTest::newRow("bad date") << QStringList{QStringLiteral("list"), QStringLiteral("--since"),
                                                  QStringLiteral("May")}
                                   << 2 << QStringLiteral("--since needs a date");
+        QTest::newRow("copy nowhere")
+            << QStringList{QStringLiteral("copy")} << 2 << QStringLiteral("copy needs --to LOCATION");
         QTest::newRow("import nothing")
             << QStringList{QStringLiteral("import")} << 2 << QStringLiteral("at least one source");
     }
@@ -167,9 +175,10 @@ private slots:
         QFETCH(QStringList, arguments);
         QFETCH(int, exitCode);
         QFETCH(QString, message);
-        QTemporaryDir dir;
-        CtlRun run =
-            ctl(QStringList{QStringLiteral("--db"), dir.filePath(QStringLiteral("u.sqlite"))} + arguments);
+        test::TempDatabase archive;
+        QVERIFY2(archive.ok(), qPrintable(archive.error()));
+        archive.close();
+        CtlRun run = ctl(QStringList{QStringLiteral("--db"), archive.path()} + arguments);
         QCOMPARE(run.exitCode, exitCode);
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
     }
