@@ -35,6 +35,17 @@ struct OpenWindow {
     std::unique_ptr<MainWindow> window;
 };
 
+// Types `text` key by key, as a keyboard does; QTest::keyClicks knows only ASCII keys, so the
+// others (Arabic) go as key events carrying their text.
+inline void typeText(QWidget* widget, const QString& text) {
+    for (const QChar c : text) {
+        if (c.unicode() < 0x80)
+            QTest::keyClick(widget, c.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
+    }
+}
+
 // Opens a window on `path` and waits for the first article (or returns an empty window).
 inline OpenWindow openWindow(const QString& path) {
     OpenWindow open;

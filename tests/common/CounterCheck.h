@@ -4,6 +4,8 @@
 // against a full recount over the real rows: every article's mentions (the entities it names)
 // and the regions those lie in (place_closure), with its read state.
 
+#include "storage/Dialect.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -15,6 +17,11 @@ namespace mirsad::test {
 // empty when every count is right.
 inline QStringList counterMismatches(const QSqlDatabase& db) {
     QStringList mismatches;
+    // Each article's mentions as rows m with the entity as `entity`, in the engine's JSON.
+    const bool postgres = storage::isPostgres(db);
+    const QString mentions = postgres ? QStringLiteral("jsonb_array_elements(a.mentions::jsonb) m")
+                                      : QStringLiteral("json_each(a.mentions) m");
+    const QString entity = postgres ? QStringLiteral("m ->> 0") : QStringLiteral("m.value ->> 0");
     const struct {
         const char* kind;
         const char* table;
@@ -22,13 +29,13 @@ inline QStringList counterMismatches(const QSqlDatabase& db) {
         const char* truth;
     } checks[] = {
         {"entity", "entity_counts", "entity_id",
-         "SELECT m.value ->> 0 AS key, count(DISTINCT a.id) AS articles, "
+         "SELECT %ENTITY AS key, count(DISTINCT a.id) AS articles, "
          "count(DISTINCT a.id) FILTER (WHERE a.read = 0) AS unread "
-         "FROM articles a, json_each(a.mentions) m GROUP BY 1"},
+         "FROM articles a, %MENTIONS GROUP BY 1"},
         {"region", "region_counts", "region_id",
          "SELECT c.region_id AS key, count(DISTINCT a.id) AS articles, "
          "count(DISTINCT a.id) FILTER (WHERE a.read = 0) AS unread "
-         "FROM articles a, json_each(a.mentions) m JOIN place_closure c ON c.place_id = m.value ->> 0 "
+         "FROM articles a, %MENTIONS JOIN place_closure c ON c.place_id = %ENTITY "
          "GROUP BY 1"},
     };
     for (const auto& check : checks) {
@@ -37,9 +44,12 @@ inline QStringList counterMismatches(const QSqlDatabase& db) {
             QStringLiteral(
                 "WITH truth AS (%1) SELECT coalesce(t.key, c.%2), c.articles, c.unread, t.articles, "
                 "t.unread FROM truth t FULL JOIN (SELECT * FROM %3 WHERE articles <> 0 OR unread <> 0) "
-                "c ON c.%2 = t.key WHERE t.articles IS NOT c.articles OR t.unread IS NOT c.unread")
-                .arg(QString::fromLatin1(check.truth), QString::fromLatin1(check.key),
-                     QString::fromLatin1(check.table));
+                "c ON c.%2 = t.key WHERE t.articles IS DISTINCT FROM c.articles "
+                "OR t.unread IS DISTINCT FROM c.unread")
+                .arg(QString::fromLatin1(check.truth)
+                         .replace(QLatin1String("%MENTIONS"), mentions)
+                         .replace(QLatin1String("%ENTITY"), entity),
+                     QString::fromLatin1(check.key), QString::fromLatin1(check.table));
         if (!query.exec(sql)) {
             mismatches << QStringLiteral("recount failed: %1").arg(query.lastError().text());
             continue;

@@ -41,15 +41,6 @@ QStringList titles(const Model& model) {
 
 // Key by key, as from a keyboard: an Arabic letter as an Arabic layout sends it (a key press
 // with its text; QTest::keyClicks only knows Latin-1).
-void typeKeys(QWidget* widget, const QString& text) {
-    for (const QChar c : text) {
-        if (c.unicode() < 0x80)
-            QTest::keyClick(widget, c.toLatin1());
-        else
-            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-    }
-}
-
 // Types `text` into the search box as a user does: click, select what is there, type.
 void typeSearch(MainWindow& window, const QString& text) {
     QLineEdit* box = window.filterBar()->searchBox();
@@ -58,7 +49,7 @@ void typeSearch(MainWindow& window, const QString& text) {
     if (text.isEmpty())
         QTest::keyClick(box, Qt::Key_Delete);
     else
-        typeKeys(box, text);
+        test::typeText(box, text);
 }
 
 // The marked words of a row's snippet.
@@ -237,7 +228,7 @@ private slots:
         QStringList messages;
         connect(window.statusBar(), &QStatusBar::messageChanged, this,
                 [&messages](const QString& m) { messages << m; });
-        typeKeys(bar->searchBox(), u" \"oil exports"_s);
+        test::typeText(bar->searchBox(), u" \"oil exports"_s);
         QTRY_VERIFY(!bar->searchError().isEmpty());
         QVERIFY2(bar->searchError().contains(u"never closed"_s), qPrintable(bar->searchError()));
         QVERIFY(bar->searchErrorLabel()->isVisible());
@@ -259,7 +250,7 @@ private slots:
 
         // Fixed: the error goes at once, the search follows after the pause.
         QTest::keyClick(bar->searchBox(), Qt::Key_End);
-        typeKeys(bar->searchBox(), u"\""_s);
+        test::typeText(bar->searchBox(), u"\""_s);
         QVERIFY(bar->searchError().isEmpty());
         QVERIFY(!bar->searchErrorLabel()->isVisible());
         QCOMPARE(bar->searchBox()->palette().color(QPalette::Base), normalBase);

@@ -170,9 +170,9 @@ void TestIngestEndToEnd::editedItemUpdatedInPlace() {
     QVERIFY(id > 0);
     QSqlQuery work(m_db->db());
     QVERIFY(work.exec(u"UPDATE articles SET read = 1, starred = 1 WHERE id = %1"_s.arg(id)));
-    QVERIFY(
-        work.exec(u"INSERT INTO highlights (article_id, color, quote, prefix, start, end, created, updated) "
-                  u"VALUES (%1, 'yellow', 'wording', 'Old ', 4, 11, 0, 0)"_s.arg(id)));
+    QVERIFY(work.exec(
+        u"INSERT INTO highlights (article_id, color, quote, prefix, start, \"end\", created, updated) "
+        u"VALUES (%1, 'yellow', 'wording', 'Old ', 4, 11, 0, 0)"_s.arg(id)));
     QVERIFY(work.exec(
         u"INSERT INTO notes (article_id, body, created, updated) VALUES (%1, 'keep me', 0, 0)"_s.arg(id)));
 
@@ -198,8 +198,8 @@ void TestIngestEndToEnd::editedItemUpdatedInPlace() {
     QVERIFY(article->text.contains(u"correction"_s));
     // The highlight follows its passage into the new text.
     const qint64 wording = article->text.indexOf(u"wording"_s);
-    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE article_id = %1 AND start = %2 AND end = %3 "
-                   u"AND NOT orphaned"_s.arg(id)
+    QCOMPARE(count(u"SELECT count(*) FROM highlights WHERE article_id = %1 AND start = %2 AND \"end\" = %3 "
+                   u"AND orphaned = 0"_s.arg(id)
                        .arg(wording)
                        .arg(wording + 7)),
              1);
