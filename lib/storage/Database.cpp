@@ -224,6 +224,17 @@ Status executeScript(QSqlDatabase& db, const QString& script) {
     return {};
 }
 
+Status serializeWork(QSqlDatabase& db, const QString& work) {
+    if (!isPostgres(db))
+        return {};
+    QSqlQuery lock(db);
+    lock.prepare(QStringLiteral("SELECT pg_advisory_xact_lock(hashtext(?))"));
+    lock.addBindValue(QStringLiteral("mirsad:") + work);
+    if (!lock.exec())
+        return sqlError(QStringLiteral("wait for another client's %1").arg(work), lock);
+    return {};
+}
+
 Transaction::Transaction(QSqlDatabase& db)
     : m_db(db) {
     if (db.driverName() != QStringLiteral("QSQLITE")) {

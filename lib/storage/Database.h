@@ -68,4 +68,10 @@ private:
     QString m_error; // why it could not begin
 };
 
+// Inside a Transaction: makes other clients doing the same `work` wait until this transaction
+// ends. On PostgreSQL an advisory lock held to the end of the transaction (two analysts' windows
+// starting at once would both rebuild the same table and collide); SQLite's write transaction
+// already excludes every other writer. Read what decides whether the work is needed after it.
+Status serializeWork(QSqlDatabase& db, const QString& work);
+
 } // namespace mirsad::storage

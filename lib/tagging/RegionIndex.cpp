@@ -28,6 +28,14 @@ Status syncRegionIndex(QSqlDatabase& db, const names::Gazetteer& gazetteer) {
     query.finish();
 
     storage::Transaction transaction(db);
+    // Another client may be rebuilding the index: after it, there may be nothing left to do.
+    if (Status s = storage::serializeWork(db, QStringLiteral("region index")); !s)
+        return s;
+    if (!query.exec())
+        return failed(query);
+    if (query.next() && query.value(0).toString() == version)
+        return {};
+    query.finish();
     // Emptying article_regions first keeps the rebuild a plain INSERT ... SELECT, counted after.
     // The counts go first: with no count rows, the removal trigger has nothing to decrement.
     for (const char* sql :

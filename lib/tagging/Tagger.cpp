@@ -76,13 +76,21 @@ Status insertEntitiesInBatches(QSqlDatabase& db, const names::Gazetteer& gazette
     return {};
 }
 
-Status syncEntityTable(QSqlDatabase& db, const names::Gazetteer& gazetteer, const QString& version) {
+static bool entityTableIs(QSqlDatabase& db, const QString& version) {
     QSqlQuery check(db);
     check.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'entities_version'"));
-    if (check.exec() && check.next() && check.value(0).toString() == version)
+    return check.exec() && check.next() && check.value(0).toString() == version;
+}
+
+Status syncEntityTable(QSqlDatabase& db, const names::Gazetteer& gazetteer, const QString& version) {
+    if (entityTableIs(db, version))
         return {};
-    check.finish();
     storage::Transaction transaction(db);
+    // Another client may be writing the same table: after it, there may be nothing left to do.
+    if (Status s = storage::serializeWork(db, QStringLiteral("entities")); !s)
+        return s;
+    if (entityTableIs(db, version))
+        return {};
     QSqlQuery clear(db);
     if (!clear.exec(QStringLiteral("DELETE FROM entities")))
         return Error{clear.lastError().text()};

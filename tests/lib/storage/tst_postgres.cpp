@@ -8,6 +8,7 @@
 #include "storage/Location.h"
 #include "storage/Migrations.h"
 #include "storage/PostgresDatabase.h"
+#include "tagging/Tagger.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -225,6 +226,32 @@ private slots:
                         outcome = db.error();
                     else if (storage::schemaVersion(*db) != storage::latestPostgresSchemaVersion())
                         outcome = u"version %1"_s.arg(storage::schemaVersion(*db));
+                }
+                storage::closeDatabase(name);
+                return outcome;
+            });
+        for (QFuture<QString>& client : clients)
+            QCOMPARE(client.result(), QString());
+    }
+
+    // Two analysts' programs starting at once on a new team archive both write the names table and
+    // the region index: one after the other, never a duplicate key for either.
+    void clientsStartingTogetherLoadTheNamesOnce() {
+        test::PostgresTestDatabase server;
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        QList<QFuture<QString>> clients;
+        for (int i = 0; i < 3; ++i)
+            clients << QtConcurrent::run([location = server.location(), i]() -> QString {
+                const QString name = u"tagger-%1"_s.arg(i);
+                QString outcome;
+                {
+                    Result<QSqlDatabase> db = storage::openDatabase(location, name);
+                    if (!db)
+                        outcome = db.error();
+                    else if (Result<std::shared_ptr<const tagging::Tagger>> tagger =
+                                 tagging::Tagger::load(*db);
+                             !tagger)
+                        outcome = tagger.error();
                 }
                 storage::closeDatabase(name);
                 return outcome;
