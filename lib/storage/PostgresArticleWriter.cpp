@@ -5,6 +5,7 @@
 #include "storage/ArticleWriter.h"
 #include "storage/Database.h"
 #include "storage/HighlightAnchoring.h"
+#include "storage/PostgresRows.h"
 #include "storage/PostgresSearch.h"
 
 namespace mirsad::storage {
@@ -36,12 +37,13 @@ QByteArray pendingKey(qint64 feedId, const QByteArray& dedupeKey) {
 
 PostgresArticleWriter::PostgresArticleWriter(QSqlDatabase db)
     : m_db(db)
-    , m_articles(
-          "INSERT INTO articles (id, feed_id, dedupe_key, guid, link, title, author, source, published, "
-          "fetched, sort_time, tags, thumbnail, content_hash, tagged_version, mentions, remote_images) "
-          "VALUES")
-    , m_bodies("INSERT INTO article_bodies (article_id, body) VALUES")
-    , m_search("INSERT INTO article_search (article_id, document) VALUES")
+    , m_articles("INSERT INTO articles (id, feed_id, dedupe_key, guid, link, title, author, source, "
+                 "published, fetched, sort_time, tags, thumbnail, content_hash, tagged_version, mentions, "
+                 "remote_images)",
+                 {"bigint", "bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint",
+                  "bigint", "text", "text", "text", "text", "text", "text"})
+    , m_bodies("INSERT INTO article_bodies (article_id, body)", {"bigint", "bytea"})
+    , m_search("INSERT INTO article_search (article_id, document)", {"bigint", "tsvector"})
     , m_vocabulary(db) {
     if (Status prepared = prepare(); !prepared)
         m_error = prepared.error();
@@ -199,7 +201,7 @@ Result<qint64> PostgresArticleWriter::reserveId() {
 
 Status PostgresArticleWriter::writeInserts() {
     const QString what = QStringLiteral("store articles");
-    for (PostgresRows* rows : {&m_articles, &m_bodies, &m_search}) {
+    for (PostgresColumns* rows : {&m_articles, &m_bodies, &m_search}) {
         if (Status s = rows->exec(m_db, what); !s)
             return s;
     }
@@ -298,8 +300,7 @@ Result<UpsertResult> PostgresArticleWriter::upsert(const Article& article, const
         .text(derived.thumbnail);
     m_articles.text(derived.contentHash).text(version).text(derived.mentionsJson).text(derived.remoteImages);
     m_bodies.row().integer(*id).bytea(derived.body);
-    m_search.row().integer(*id).typed(postgresSearchDocument(derived.searchTitle, derived.searchBody),
-                                      "tsvector");
+    m_search.row().integer(*id).text(postgresSearchDocument(derived.searchTitle, derived.searchBody));
     m_pendingKeys.insert(pendingKey(article.feedId, derived.dedupeKey));
     ++m_insertedPerFeed[article.feedId]; // new, so unread
     if (Status s = m_vocabulary.add(derived.searchWords); !s)
