@@ -75,6 +75,10 @@ Status IndexRowWriter::flush() {
     return writeCounts();
 }
 
+Status IndexRowWriter::flushRows() {
+    return m_postgres ? writePostgresRows() : Status{};
+}
+
 Status IndexRowWriter::writePostgresRows() {
     if (m_pending.isEmpty())
         return {};

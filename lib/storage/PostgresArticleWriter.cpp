@@ -12,8 +12,11 @@ namespace mirsad::storage {
 
 namespace {
 
-// A batch of new articles is written once it holds this many, or this many bytes of SQL.
-constexpr int kBatchArticles = 1000;
+// A batch of new articles is written once it holds this many, or this many bytes of SQL. While the
+// server writes a batch, the preparation threads go on parsing and tagging, but only as far as
+// the chunks they may hold ahead (ingest::FeedPreparation: 4 x 64 articles): a batch no larger
+// than that keeps both busy, where a batch of 1,000 left the server and the client taking turns.
+constexpr int kBatchArticles = 256;
 constexpr qsizetype kBatchBytes = 8 * 1024 * 1024;
 // Ids reserved from the sequence at a time: the ones left unused make a gap, which is harmless.
 constexpr int kReservedIds = 500;
@@ -206,6 +209,10 @@ Status PostgresArticleWriter::writeInserts() {
             return s;
     }
     m_pendingKeys.clear();
+    for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
+        if (Status s = index->flushRows(); !s)
+            return couldNot(QStringLiteral("index the names found"), s.error());
+    }
     return {};
 }
 
