@@ -1,7 +1,7 @@
 #include "storage/IndexRowWriter.h"
 
 #include "storage/Database.h"
-#include "storage/PostgresRows.h"
+#include "storage/PostgresColumns.h"
 
 #include <algorithm>
 #include <bit>
@@ -75,20 +75,28 @@ Status IndexRowWriter::flush() {
     return writeCounts();
 }
 
+Status IndexRowWriter::flushRows() {
+    return m_postgres ? writePostgresRows() : Status{};
+}
+
 Status IndexRowWriter::writePostgresRows() {
     if (m_pending.isEmpty())
         return {};
     // What each key holds, to tell from what the insert returns whether all its rows were new.
     QHash<QByteArray, Added> pending;
-    PostgresRows insert("INSERT INTO " + m_table + " (" + m_key + ", sort_time, article_id) VALUES",
-                        "ON CONFLICT DO NOTHING RETURNING " + m_key);
+    // The server answers how many rows of each key were new, not the key of every row.
+    PostgresColumns insert("WITH added AS (INSERT INTO " + m_table + " (" + m_key +
+                               ", sort_time, article_id)",
+                           {"text", "bigint", "bigint"},
+                           "ON CONFLICT DO NOTHING RETURNING " + m_key + ") SELECT " + m_key +
+                               ", count(*) FROM added GROUP BY " + m_key);
     QHash<QByteArray, qint64> inserted;
     const auto run = [&]() -> Status {
         QSqlQuery query(m_postgresDb);
         if (Status s = insert.exec(m_postgresDb, QStringLiteral("index the names found"), &query); !s)
             return s;
         while (query.next())
-            ++inserted[query.value(0).toString().toUtf8()];
+            inserted[query.value(0).toString().toUtf8()] += query.value(1).toLongLong();
         return {};
     };
     QList<QByteArray> keys = m_pending.keys();
@@ -99,7 +107,7 @@ Status IndexRowWriter::writePostgresRows() {
             insert.row().text(key).integer(row.sortTime).integer(row.articleId);
             ++counted.articles;
             counted.unread += row.unread ? 1 : 0;
-            if (insert.rows() >= 5000) {
+            if (insert.rows() >= 20000) {
                 if (Status s = run(); !s)
                     return s;
             }
@@ -122,10 +130,10 @@ Status IndexRowWriter::writePostgresRows() {
 }
 
 Status IndexRowWriter::writePostgresCounts() {
-    PostgresRows count("INSERT INTO " + m_countTable + " (" + m_key + ", articles, unread) VALUES",
-                       "ON CONFLICT (" + m_key + ") DO UPDATE SET articles = " + m_countTable +
-                           ".articles + excluded.articles, unread = " + m_countTable +
-                           ".unread + excluded.unread");
+    PostgresColumns count(
+        "INSERT INTO " + m_countTable + " (" + m_key + ", articles, unread)", {"text", "bigint", "bigint"},
+        "ON CONFLICT (" + m_key + ") DO UPDATE SET articles = " + m_countTable +
+            ".articles + excluded.articles, unread = " + m_countTable + ".unread + excluded.unread");
     for (auto it = m_added.cbegin(); it != m_added.cend(); ++it) {
         if (m_toRecount.contains(it.key()))
             continue;

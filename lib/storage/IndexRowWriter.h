@@ -32,6 +32,9 @@ public:
     void add(const Keys& keys, qint64 sortTime, qint64 articleId, bool unread);
     // Writes the rows added since the last call, and adds what they count to the count table.
     Status flush();
+    // PostgreSQL: writes the rows added so far and keeps their counts for flush(), so that the rows
+    // of a batch of articles go to the server with it, while the next batch is being prepared.
+    Status flushRows();
 
 private:
     static constexpr int kMaxRows = 32;

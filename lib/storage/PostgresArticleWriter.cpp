@@ -5,14 +5,18 @@
 #include "storage/ArticleWriter.h"
 #include "storage/Database.h"
 #include "storage/HighlightAnchoring.h"
+#include "storage/PostgresRows.h"
 #include "storage/PostgresSearch.h"
 
 namespace mirsad::storage {
 
 namespace {
 
-// A batch of new articles is written once it holds this many, or this many bytes of SQL.
-constexpr int kBatchArticles = 1000;
+// A batch of new articles is written once it holds this many, or this many bytes of SQL. While the
+// server writes a batch, the preparation threads go on parsing and tagging, but only as far as
+// the chunks they may hold ahead (ingest::FeedPreparation: 4 x 64 articles): a batch no larger
+// than that keeps both busy, where a batch of 1,000 left the server and the client taking turns.
+constexpr int kBatchArticles = 256;
 constexpr qsizetype kBatchBytes = 8 * 1024 * 1024;
 // Ids reserved from the sequence at a time: the ones left unused make a gap, which is harmless.
 constexpr int kReservedIds = 500;
@@ -36,12 +40,13 @@ QByteArray pendingKey(qint64 feedId, const QByteArray& dedupeKey) {
 
 PostgresArticleWriter::PostgresArticleWriter(QSqlDatabase db)
     : m_db(db)
-    , m_articles(
-          "INSERT INTO articles (id, feed_id, dedupe_key, guid, link, title, author, source, published, "
-          "fetched, sort_time, tags, thumbnail, content_hash, tagged_version, mentions, remote_images) "
-          "VALUES")
-    , m_bodies("INSERT INTO article_bodies (article_id, body) VALUES")
-    , m_search("INSERT INTO article_search (article_id, document) VALUES")
+    , m_articles("INSERT INTO articles (id, feed_id, dedupe_key, guid, link, title, author, source, "
+                 "published, fetched, sort_time, tags, thumbnail, content_hash, tagged_version, mentions, "
+                 "remote_images)",
+                 {"bigint", "bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint",
+                  "bigint", "text", "text", "text", "text", "text", "text"})
+    , m_bodies("INSERT INTO article_bodies (article_id, body)", {"bigint", "bytea"})
+    , m_search("INSERT INTO article_search (article_id, document)", {"bigint", "tsvector"})
     , m_vocabulary(db) {
     if (Status prepared = prepare(); !prepared)
         m_error = prepared.error();
@@ -199,11 +204,15 @@ Result<qint64> PostgresArticleWriter::reserveId() {
 
 Status PostgresArticleWriter::writeInserts() {
     const QString what = QStringLiteral("store articles");
-    for (PostgresRows* rows : {&m_articles, &m_bodies, &m_search}) {
+    for (PostgresColumns* rows : {&m_articles, &m_bodies, &m_search}) {
         if (Status s = rows->exec(m_db, what); !s)
             return s;
     }
     m_pendingKeys.clear();
+    for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
+        if (Status s = index->flushRows(); !s)
+            return couldNot(QStringLiteral("index the names found"), s.error());
+    }
     return {};
 }
 
@@ -298,8 +307,7 @@ Result<UpsertResult> PostgresArticleWriter::upsert(const Article& article, const
         .text(derived.thumbnail);
     m_articles.text(derived.contentHash).text(version).text(derived.mentionsJson).text(derived.remoteImages);
     m_bodies.row().integer(*id).bytea(derived.body);
-    m_search.row().integer(*id).typed(postgresSearchDocument(derived.searchTitle, derived.searchBody),
-                                      "tsvector");
+    m_search.row().integer(*id).text(postgresSearchDocument(derived.searchTitle, derived.searchBody));
     m_pendingKeys.insert(pendingKey(article.feedId, derived.dedupeKey));
     ++m_insertedPerFeed[article.feedId]; // new, so unread
     if (Status s = m_vocabulary.add(derived.searchWords); !s)

@@ -3,7 +3,7 @@
 #include "articles/Article.h"
 #include "core/Result.h"
 #include "storage/IndexRowWriter.h"
-#include "storage/PostgresRows.h"
+#include "storage/PostgresColumns.h"
 #include "storage/SearchVocabulary.h"
 
 #include <QHash>
@@ -22,8 +22,8 @@ struct UpsertResult;
 // statement per article in-process, a server costs a round trip per statement, so this writer
 // batches: the articles coming next are looked up together (lookAhead), new articles get ids
 // reserved from the identity sequence in blocks and wait in memory, and their rows (articles,
-// bodies, search documents) go out as multi-row INSERTs when a batch is full or at flush().
-// Updates of stored articles, rare, run at once, after the batch is written.
+// bodies, search documents) go out as bulk INSERTs (storage/PostgresColumns.h) when a batch is full or at
+// flush(). Updates of stored articles, rare, run at once, after the batch is written.
 //
 // Two clients storing the same feed at once would both find an item missing and both insert it:
 // each transaction takes an advisory lock per feed before it looks articles up, so the second
@@ -72,9 +72,9 @@ private:
     QSqlQuery m_unindexRegions;
     QSqlQuery m_unindex;
     QSqlQuery m_countFeed;
-    PostgresRows m_articles;
-    PostgresRows m_bodies;
-    PostgresRows m_search;
+    PostgresColumns m_articles;
+    PostgresColumns m_bodies;
+    PostgresColumns m_search;
     std::optional<IndexRowWriter> m_entities;
     std::optional<IndexRowWriter> m_regions;
     VocabularyWriter m_vocabulary;

@@ -7,6 +7,7 @@
 #include "storage/Dialect.h"
 #include "storage/Location.h"
 #include "storage/Migrations.h"
+#include "storage/PostgresColumns.h"
 #include "storage/PostgresDatabase.h"
 #include "tagging/Tagger.h"
 
@@ -182,6 +183,59 @@ private slots:
         QCOMPARE(storage::schemaVersion(*db), storage::latestPostgresSchemaVersion());
         *db = QSqlDatabase();
         storage::closeDatabase(u"schema"_s);
+    }
+
+    // Bulk rows go to the server as array literals (storage/PostgresColumns.h): every byte of text
+    // and bytea arrives as it was, whatever the quoting layers (SQL string, array element) make of it.
+    void bulkRowsArriveExactly() {
+        test::PostgresTestDatabase server;
+        QVERIFY2(server.ok(), qPrintable(server.error()));
+        Result<QSqlDatabase> db = storage::openDatabase(server.location(), u"bulk"_s);
+        QVERIFY2(db, qPrintable(db.error()));
+        QSqlQuery query(*db);
+        QVERIFY(query.exec(u"CREATE TABLE bulk (n bigint, t text, b bytea, v tsvector)"_s));
+        QByteArray allBytes;
+        for (int b = 0; b < 256; ++b)
+            allBytes += char(b);
+        const QList<QByteArray> texts = {
+            "",
+            "NULL",
+            "null",
+            "{a,b}",
+            "\"quoted\" 'single' \\back\\slash\\",
+            "tab\there\nnewline\r\nend",
+            u"العراق، \"كردستان\" \\ أربيل {}"_s.toUtf8(),
+            "E'\\x00' ''",
+            QByteArray("before\0after", 12),
+            " leading and trailing ",
+        };
+        storage::PostgresColumns rows("INSERT INTO bulk (n, t, b, v)",
+                                      {"bigint", "text", "bytea", "tsvector"});
+        for (qsizetype i = 0; i < texts.size(); ++i)
+            rows.row().integer(i).text(texts[i]).bytea(texts[i] + allBytes).text("'a\\'b':1A 'c\"d':3");
+        rows.row().integer(-1).null().bytea({}).null();
+        QCOMPARE(rows.rows(), int(texts.size() + 1));
+        QVERIFY(rows.exec(*db, u"test"_s));
+        QVERIFY(rows.isEmpty());
+        QVERIFY(query.exec(u"SELECT n, t, b, v::text FROM bulk ORDER BY n"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toLongLong(), -1);
+        QVERIFY(query.value(1).isNull());
+        QCOMPARE(query.value(2).toByteArray(), QByteArray());
+        QVERIFY(query.value(3).isNull());
+        for (qsizetype i = 0; i < texts.size(); ++i) {
+            QVERIFY(query.next());
+            QCOMPARE(query.value(0).toLongLong(), i);
+            QByteArray expected = texts[i];
+            expected.replace('\0', QByteArray()); // text cannot hold NUL: left out
+            QCOMPARE(query.value(1).toString().toUtf8(), expected);
+            QCOMPARE(query.value(2).toByteArray(), texts[i] + allBytes);
+            QCOMPARE(query.value(3).toString(), u"'a''b':1A 'c\"d':3"_s);
+        }
+        QVERIFY(!query.next());
+        query = QSqlQuery();
+        *db = QSqlDatabase();
+        storage::closeDatabase(u"bulk"_s);
     }
 
     void aNewerSchemaIsRefusedUntouched() {
