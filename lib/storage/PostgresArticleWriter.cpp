@@ -19,7 +19,10 @@ namespace {
 constexpr int kBatchArticles = 256;
 constexpr qsizetype kBatchBytes = 8 * 1024 * 1024;
 // Ids reserved from the sequence at a time: the ones left unused make a gap, which is harmless.
-constexpr int kReservedIds = 500;
+// Ids are reserved from the sequence in blocks, one round trip each; what a writer leaves unused
+// is a gap in the numbering (ids are what mirsadctl and exports show). So the first block is
+// small (m_nextReservation starts at 8) and each next one twice as large, up to this.
+constexpr int kMostReservedIds = 512;
 // The advisory locks of feeds being stored: this number and the feed's id.
 constexpr int kFeedLockClass = 0x6d697273; // "mirs"
 
@@ -191,10 +194,11 @@ Result<qint64> PostgresArticleWriter::reserveId() {
         query.setForwardOnly(true);
         if (!query.exec(QStringLiteral("SELECT nextval(pg_get_serial_sequence('articles', 'id')) "
                                        "FROM generate_series(1, %1)")
-                            .arg(kReservedIds)))
+                            .arg(m_nextReservation)))
             return sqlError(QStringLiteral("store an article"), query);
         while (query.next())
             m_reservedIds.append(query.value(0).toLongLong());
+        m_nextReservation = std::min(m_nextReservation * 2, kMostReservedIds);
         std::reverse(m_reservedIds.begin(), m_reservedIds.end());
         if (m_reservedIds.isEmpty())
             return Error{QStringLiteral("Could not store an article: no ids came from the server.")};

@@ -81,6 +81,7 @@ private:
     RegionsOfPlace m_regionsOfPlace;
 
     QList<qint64> m_reservedIds; // taken from the back
+    int m_nextReservation = 8;   // how many ids the next block reserves (see reserveId)
     QSet<qint64> m_lockedFeeds;
     qint64 m_lookedUpFeed = 0;        // what lookAhead found, for the articles of this feed:
     QHash<QByteArray, Found> m_ahead; // stored ones, by dedupe key
