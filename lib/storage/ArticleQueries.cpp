@@ -75,6 +75,23 @@ struct TextPlan {
 
 constexpr int rareText = 2000;
 
+// The planner's estimate of a tsquery's matches (its statistics of the words), or -1.
+qint64 postgresMatchEstimate(const QSqlDatabase& db, const QString& match) {
+    QString literal = match;
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    QSqlQuery query(db); // EXPLAIN cannot be prepared: the tsquery (folded words) is a literal
+    if (!query.exec(QStringLiteral("EXPLAIN SELECT 1 FROM article_search WHERE document @@ '%1'::tsquery")
+                        .arg(literal)) ||
+        !query.next())
+        return -1;
+    const QString line = query.value(0).toString();
+    const qsizetype at = line.indexOf(QStringLiteral(" rows="));
+    if (at < 0)
+        return -1;
+    const qsizetype end = line.indexOf(QLatin1Char(' '), at + 6);
+    return line.mid(at + 6, end < 0 ? -1 : end - at - 6).toLongLong();
+}
+
 // `asSet`: the text stays a condition of the query (for counts, and for relevance, which reads
 // the matches itself): no need to read the newest of them first.
 Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, bool asSet) {
@@ -93,7 +110,10 @@ Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, b
         return plan;
     if (plan.postgres) {
         // The GIN index finds a rare text's few matches at once; they become an id list. A common
-        // one stays a condition: the planner walks the time index and probes, or joins the set.
+        // one is probed row by row (listWithCommonTextPostgres). The planner's estimate (from the
+        // words' statistics) tells a common text without reading its thousands of matches.
+        if (postgresMatchEstimate(db, plan.match) > 4 * rareText)
+            return plan;
         QSqlQuery matches(db);
         matches.setForwardOnly(true);
         matches.prepare(QStringLiteral("SELECT article_id FROM article_search WHERE document @@ ?::tsquery "
@@ -264,23 +284,30 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
         for (qint64 folder : filter.folderIds)
             where.values << folder;
     }
+    // PostgreSQL: behind a name or region the probes take the driver's own key, so that its
+    // planner merges the two indexes' rows in order; probes keyed on the article's columns make it
+    // estimate one row for the pair and walk every article by time instead.
+    const bool keyedOnDriver =
+        text.postgres && (driver.kind == Driver::Entity || driver.kind == Driver::Region);
+    const QString probeKey = keyedOnDriver ? QStringLiteral("d.sort_time AND %1.article_id = d.article_id")
+                                           : QStringLiteral("a.sort_time AND %1.article_id = a.id");
     for (qsizetype i = 0; i < filter.entityGroups.size(); ++i) {
         const QStringList& group = filter.entityGroups[i];
         if (i == driver.entityGroup)
             continue;
         // Index rows carry their article's sort_time: the whole primary key is known.
         conditions << QStringLiteral("EXISTS (SELECT 1 FROM article_entities x WHERE x.entity_id IN (%1) "
-                                     "AND x.sort_time = a.sort_time AND x.article_id = a.id)")
-                          .arg(placeholders(group.size()));
+                                     "AND x.sort_time = %2)")
+                          .arg(placeholders(group.size()), probeKey.arg(QStringLiteral("x")));
         for (const QString& id : group)
             where.values << id;
     }
     for (qsizetype i = 0; i < filter.regions.size(); ++i) {
         if (i == driver.region)
             continue;
-        conditions << QStringLiteral(
-            "EXISTS (SELECT 1 FROM article_regions r WHERE r.region_id = ? AND r.sort_time = a.sort_time "
-            "AND r.article_id = a.id)");
+        conditions << QStringLiteral("EXISTS (SELECT 1 FROM article_regions r WHERE r.region_id = ? "
+                                     "AND r.sort_time = %1)")
+                          .arg(probeKey.arg(QStringLiteral("r")));
         where.values << filter.regions[i];
     }
     if (driver.kind != Driver::Search && driver.kind != Driver::Ranked) {
