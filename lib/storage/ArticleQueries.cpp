@@ -75,6 +75,23 @@ struct TextPlan {
 
 constexpr int rareText = 2000;
 
+// The planner's estimate of a tsquery's matches (its statistics of the words), or -1.
+qint64 postgresMatchEstimate(const QSqlDatabase& db, const QString& match) {
+    QString literal = match;
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    QSqlQuery query(db); // EXPLAIN cannot be prepared: the tsquery (folded words) is a literal
+    if (!query.exec(QStringLiteral("EXPLAIN SELECT 1 FROM article_search WHERE document @@ '%1'::tsquery")
+                        .arg(literal)) ||
+        !query.next())
+        return -1;
+    const QString line = query.value(0).toString();
+    const qsizetype at = line.indexOf(QStringLiteral(" rows="));
+    if (at < 0)
+        return -1;
+    const qsizetype end = line.indexOf(QLatin1Char(' '), at + 6);
+    return line.mid(at + 6, end < 0 ? -1 : end - at - 6).toLongLong();
+}
+
 // `asSet`: the text stays a condition of the query (for counts, and for relevance, which reads
 // the matches itself): no need to read the newest of them first.
 Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, bool asSet) {
@@ -93,7 +110,10 @@ Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, b
         return plan;
     if (plan.postgres) {
         // The GIN index finds a rare text's few matches at once; they become an id list. A common
-        // one stays a condition: the planner walks the time index and probes, or joins the set.
+        // one is probed row by row (listWithCommonTextPostgres). The planner's estimate (from the
+        // words' statistics) tells a common text without reading its thousands of matches.
+        if (postgresMatchEstimate(db, plan.match) > 4 * rareText)
+            return plan;
         QSqlQuery matches(db);
         matches.setForwardOnly(true);
         matches.prepare(QStringLiteral("SELECT article_id FROM article_search WHERE document @@ ?::tsquery "
@@ -264,23 +284,30 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
         for (qint64 folder : filter.folderIds)
             where.values << folder;
     }
+    // PostgreSQL: behind a name or region the probes take the driver's own key, so that its
+    // planner merges the two indexes' rows in order; probes keyed on the article's columns make it
+    // estimate one row for the pair and walk every article by time instead.
+    const bool keyedOnDriver =
+        text.postgres && (driver.kind == Driver::Entity || driver.kind == Driver::Region);
+    const QString probeKey = keyedOnDriver ? QStringLiteral("d.sort_time AND %1.article_id = d.article_id")
+                                           : QStringLiteral("a.sort_time AND %1.article_id = a.id");
     for (qsizetype i = 0; i < filter.entityGroups.size(); ++i) {
         const QStringList& group = filter.entityGroups[i];
         if (i == driver.entityGroup)
             continue;
         // Index rows carry their article's sort_time: the whole primary key is known.
         conditions << QStringLiteral("EXISTS (SELECT 1 FROM article_entities x WHERE x.entity_id IN (%1) "
-                                     "AND x.sort_time = a.sort_time AND x.article_id = a.id)")
-                          .arg(placeholders(group.size()));
+                                     "AND x.sort_time = %2)")
+                          .arg(placeholders(group.size()), probeKey.arg(QStringLiteral("x")));
         for (const QString& id : group)
             where.values << id;
     }
     for (qsizetype i = 0; i < filter.regions.size(); ++i) {
         if (i == driver.region)
             continue;
-        conditions << QStringLiteral(
-            "EXISTS (SELECT 1 FROM article_regions r WHERE r.region_id = ? AND r.sort_time = a.sort_time "
-            "AND r.article_id = a.id)");
+        conditions << QStringLiteral("EXISTS (SELECT 1 FROM article_regions r WHERE r.region_id = ? "
+                                     "AND r.sort_time = %1)")
+                          .arg(probeKey.arg(QStringLiteral("r")));
         where.values << filter.regions[i];
     }
     if (driver.kind != Driver::Search && driver.kind != Driver::Ranked) {
@@ -529,6 +556,65 @@ Result<QList<ArticleSummary>> listWithCommonText(const QSqlDatabase& db, const A
     return *page + *rest;
 }
 
+// How many articles a common text's page walks at most on PostgreSQL, when the text is the only
+// condition, before it turns to the whole match set (listWithCommonTextPostgres).
+constexpr int postgresWalk = 3000;
+
+// The keys query of a PostgreSQL walk: the rows of the other conditions newest first (their usual
+// LIMIT plan: an index walked in order; with `walk` > 0 only the first `walk` of them), each
+// probed in article_search by its key. The probe is a scalar subquery, which the planner keeps as
+// one primary key lookup per row (about 2 µs): it never becomes a join with the whole match set,
+// whose plan hangs on estimates that correlated conditions make wrong (a nested loop that read
+// every match for each row took 81 s on 100,000 articles). The walk stops at the page's matches.
+Clause postgresWalkQuery(const QSqlDatabase& db, const ArticleFilter& others, int limit,
+                         const std::optional<PageCursor>& after, const TextPlan& text, int walk) {
+    TextPlan none;
+    none.postgres = true;
+    Clause keys = listQuery(db, others, qMax(1, walk), after, ArticleOrder::Newest, none, true);
+    if (walk <= 0) { // no LIMIT on the walk: the outer one stops it
+        keys.sql.chop(QStringLiteral(" LIMIT ?").size());
+        keys.values.removeLast();
+    }
+    Clause query;
+    query.sql = QStringLiteral("SELECT c.id, c.sort_time FROM (%1) AS c(id, sort_time) "
+                               "WHERE (SELECT s.document @@ ?::tsquery FROM article_search s "
+                               "WHERE s.article_id = c.id) ORDER BY c.sort_time DESC, c.id DESC LIMIT ?")
+                    .arg(keys.sql);
+    query.values = keys.values;
+    query.values << text.match << qMax(1, limit);
+    return query;
+}
+
+// PostgreSQL, a common text, newest first. GIN answers with every match at once, in no order:
+// for a word in half the archive that is half the archive to sort. So the rows of the other
+// conditions are walked newest first and probed (postgresWalkQuery): the page is exact, and its
+// cost is the rows walked until the page is full (a common text fills it soon), at most the
+// other conditions' rows. For the text alone, the walk stops after `postgresWalk` articles and
+// the text, rarer than that, is read from the GIN index whole (its matches joined and sorted).
+Result<QList<ArticleSummary>> listWithCommonTextPostgres(const QSqlDatabase& db, const ArticleFilter& filter,
+                                                         int limit, const std::optional<PageCursor>& after,
+                                                         TextPlan plan) {
+    ArticleFilter others = filter;
+    others.text.clear();
+    const bool alone = others.isEmpty();
+    const Clause walk = postgresWalkQuery(db, others, limit, after, plan, alone ? postgresWalk : 0);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (Status s = bindAndRun(query, walk.sql, walk.values); !s)
+        return Error{s.error()};
+    QList<qint64> found;
+    while (query.next())
+        found << query.value(0).toLongLong();
+    query.finish();
+    if (alone && found.size() < qMax(1, limit))
+        return runList(db, listQuery(db, filter, limit, after, ArticleOrder::Newest, plan));
+    if (found.isEmpty())
+        return QList<ArticleSummary>();
+    plan.kind = TextPlan::Ids;
+    plan.ids = found;
+    return runList(db, listQuery(db, others, limit, std::nullopt, ArticleOrder::Newest, plan));
+}
+
 // By relevance with other conditions: the best matches of the text are ranked without measuring
 // every match (see SearchRank.h), and the conditions are applied to them in that order. When
 // enough of them meet the conditions the page is exact: a match outside them ranks below each.
@@ -586,6 +672,8 @@ Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const Article
     Result<QList<ArticleSummary>> articles =
         text->kind == TextPlan::Common && order == ArticleOrder::Newest
             ? listWithCommonText(db, filter, limit, after, *text)
+        : text->postgres && text->kind == TextPlan::Set && order == ArticleOrder::Newest
+            ? listWithCommonTextPostgres(db, filter, limit, after, *text)
         : order == ArticleOrder::Relevance && text->kind != TextPlan::None
             ? listByRelevance(db, filter, limit, *text)
             : runList(db, listQuery(db, filter, limit, after, order, *text));
@@ -634,9 +722,15 @@ Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFil
     Result<TextPlan> text = planText(db, filter, order == ArticleOrder::Relevance);
     if (!text)
         return Error{text.error()};
-    const Clause list = listQuery(db, filter, 200, std::nullopt, order, *text);
-    QSqlQuery query(db);
     const bool postgres = isPostgres(db);
+    ArticleFilter others = filter;
+    others.text.clear();
+    // A common text newest first on PostgreSQL: its walk runs first (listWithCommonTextPostgres).
+    const Clause list =
+        postgres && text->kind == TextPlan::Set && order == ArticleOrder::Newest
+            ? postgresWalkQuery(db, others, 200, std::nullopt, *text, others.isEmpty() ? postgresWalk : 0)
+            : listQuery(db, filter, 200, std::nullopt, order, *text);
+    QSqlQuery query(db);
     if (postgres) {
         // PostgreSQL cannot PREPARE an EXPLAIN: the values go in as the driver's literals.
         QString sql = QStringLiteral("EXPLAIN ") + list.sql;

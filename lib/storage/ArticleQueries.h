@@ -59,7 +59,8 @@ Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const Article
 // How many articles match `filter`.
 Result<qint64> countArticles(const QSqlDatabase& db, const ArticleFilter& filter);
 
-// SQLite's plan for listArticles' query, one line per step (for tests and benchmarks).
+// The plan of listArticles' (first) query, one line per step (for tests and benchmarks): SQLite's
+// EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN.
 Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFilter& filter,
                                         ArticleOrder order = ArticleOrder::Newest);
 
