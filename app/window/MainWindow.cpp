@@ -151,7 +151,6 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-
 QString MainWindow::databasePath() const {
     return m_storage.path();
 }
