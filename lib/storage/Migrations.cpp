@@ -20,19 +20,21 @@
 
 namespace mirsad::storage {
 
+std::map<int, QString> numberedScripts(const QString& folder) {
+    std::map<int, QString> found;
+    static const QRegularExpression name(QStringLiteral("^(\\d{3})_[a-z0-9_]+\\.sql$"));
+    const QDir dir(folder);
+    for (const QString& entry : dir.entryList(QDir::Files, QDir::Name)) {
+        const auto match = name.match(entry);
+        if (match.hasMatch())
+            found.emplace(match.captured(1).toInt(), dir.filePath(entry));
+    }
+    return found;
+}
+
 // resources/migrations/NNN_description.sql, by number.
 static const std::map<int, QString>& migrationFiles() {
-    static const std::map<int, QString> files = [] {
-        std::map<int, QString> found;
-        static const QRegularExpression name(QStringLiteral("^(\\d{3})_[a-z0-9_]+\\.sql$"));
-        const QDir dir(QStringLiteral(":/migrations"));
-        for (const QString& entry : dir.entryList(QDir::Files, QDir::Name)) {
-            const auto match = name.match(entry);
-            if (match.hasMatch())
-                found.emplace(match.captured(1).toInt(), dir.filePath(entry));
-        }
-        return found;
-    }();
+    static const std::map<int, QString> files = numberedScripts(QStringLiteral(":/migrations"));
     return files;
 }
 

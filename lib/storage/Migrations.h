@@ -3,9 +3,14 @@
 #include "core/Result.h"
 
 #include <QSqlDatabase>
+#include <QString>
 #include <functional>
+#include <map>
 
 namespace mirsad::storage {
+
+// The scripts NNN_description.sql of a resource folder, by number: the migrations of one engine.
+std::map<int, QString> numberedScripts(const QString& folder);
 
 // The schema version a database has (PRAGMA user_version; on PostgreSQL the meta table's);
 // 0 for a new file or an empty PostgreSQL database.

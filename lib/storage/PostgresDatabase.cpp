@@ -2,12 +2,11 @@
 
 #include "storage/Database.h"
 #include "storage/Logging.h"
+#include "storage/Migrations.h"
 
-#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <map>
@@ -30,17 +29,7 @@ Passwords& passwords() {
 constexpr qint64 kSchemaLock = 0x4D697273;
 
 const std::map<int, QString>& postgresMigrationFiles() {
-    static const std::map<int, QString> files = [] {
-        std::map<int, QString> found;
-        static const QRegularExpression name(QStringLiteral("^(\\d{3})_[a-z0-9_]+\\.sql$"));
-        const QDir dir(QStringLiteral(":/migrations-postgresql"));
-        for (const QString& entry : dir.entryList(QDir::Files, QDir::Name)) {
-            const auto match = name.match(entry);
-            if (match.hasMatch())
-                found.emplace(match.captured(1).toInt(), dir.filePath(entry));
-        }
-        return found;
-    }();
+    static const std::map<int, QString> files = numberedScripts(QStringLiteral(":/migrations-postgresql"));
     return files;
 }
 

@@ -1,5 +1,7 @@
 #include "storage/PostgresSearch.h"
 
+#include "storage/SearchBytes_p.h"
+
 #include <QHash>
 #include <QList>
 #include <QVarLengthArray>
@@ -8,20 +10,6 @@
 namespace mirsad::storage {
 
 namespace {
-
-// The classes of bytes mirsad_folded splits by (storage/SearchTokenizer.cpp).
-enum ByteClass : quint8 { Separator = 0, WordByte = 1, Capital = 2 };
-
-constexpr std::array<quint8, 256> kByteClasses = [] {
-    std::array<quint8, 256> classes{};
-    for (int b = 0; b < 256; ++b) {
-        if (b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
-            classes[b] = WordByte;
-        else if (b >= 'A' && b <= 'Z')
-            classes[b] = Capital;
-    }
-    return classes;
-}();
 
 struct Word {
     QVarLengthArray<quint16, 4> positions; // ascending, each at most kSearchMaxPosition

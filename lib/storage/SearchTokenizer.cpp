@@ -1,5 +1,6 @@
 #include "storage/SearchTokenizer.h"
 
+#include "storage/SearchBytes_p.h"
 #include "storage/SqliteStatement.h"
 
 #include <QVarLengthArray>
@@ -12,21 +13,7 @@ namespace mirsad::storage {
 
 namespace {
 
-// What the ascii tokenizer makes of each byte: ASCII letters and digits and every byte of a
-// non-ASCII character are parts of words, every other ASCII byte separates them. Capitals are
-// lower-cased, which searchText has already done: a word with one is the only one copied.
-enum ByteClass : quint8 { Separator = 0, WordByte = 1, Capital = 2 };
-
-constexpr std::array<quint8, 256> kByteClasses = [] {
-    std::array<quint8, 256> classes{};
-    for (int b = 0; b < 256; ++b) {
-        if (b >= 0x80 || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9'))
-            classes[b] = WordByte;
-        else if (b >= 'A' && b <= 'Z')
-            classes[b] = Capital;
-    }
-    return classes;
-}();
+// The classes of bytes: SearchBytes_p.h (the ascii tokenizer's, which PostgreSQL's documents share).
 
 constexpr quint64 repeated(quint8 byte) {
     return 0x0101010101010101ull * byte;
