@@ -2044,7 +2044,7 @@
     </message>
     <message>
         <source>The PostgreSQL server your desk shares. Mirsad creates its tables in an empty database. A password comes from ~/.pgpass or PGPASSWORD, or from this dialog; it is never saved.</source>
-        <translation>خادم PostgreSQL الذي يتشاركه فريقك. ينشئ مرصد جداوله في قاعدة بيانات فارغة. تؤخذ كلمة المرور من ‎~/.pgpass‎ أو PGPASSWORD أو من هذه النافذة، ولا تُحفظ أبدًا.</translation>
+        <translation>خادم PostgreSQL الذي يتشاركه فريقك. ينشئ مرصد جداوله في قاعدة بيانات فارغة. تؤخذ كلمة المرور من ⁦~/.pgpass⁩ أو ⁦PGPASSWORD⁩ أو من هذه النافذة، ولا تُحفظ أبدًا.</translation>
     </message>
     <message>
         <source>(a new server)</source>
@@ -2052,7 +2052,7 @@
     </message>
     <message>
         <source>db.desk.example, or a socket folder such as /run/postgresql</source>
-        <translation>db.desk.example، أو مجلد مقبس مثل ‎/run/postgresql</translation>
+        <translation>db.desk.example، أو مجلد مقبس مثل ⁦/run/postgresql⁩</translation>
     </message>
     <message>
         <source>the archive&apos;s database, e.g. desk</source>
@@ -2064,7 +2064,7 @@
     </message>
     <message>
         <source>from ~/.pgpass or PGPASSWORD when empty</source>
-        <translation>من ‎~/.pgpass‎ أو PGPASSWORD إن تُركت فارغة</translation>
+        <translation>من ⁦~/.pgpass⁩ أو ⁦PGPASSWORD⁩ إن تُركت فارغة</translation>
     </message>
     <message>
         <source>&amp;Recent:</source>

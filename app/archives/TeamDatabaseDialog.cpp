@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -71,6 +72,7 @@ TeamDatabaseDialog::TeamDatabaseDialog(QWidget* parent)
     m_port->setRange(1, 65535);
     m_port->setValue(kDefaultPort);
     m_port->setGroupSeparatorShown(false);
+    m_port->setLocale(QLocale::c()); // a port is typed and read as in the URI: 5432, in any language
     m_database->setObjectName(QStringLiteral("database"));
     m_database->setPlaceholderText(tr("the archive's database, e.g. desk"));
     m_user->setObjectName(QStringLiteral("user"));
