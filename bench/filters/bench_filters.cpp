@@ -24,6 +24,7 @@
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
 #include "storage/MentionsColumn.h"
+#include "storage/ParallelRank.h"
 #include "storage/SearchVocabulary.h"
 #include "tagging/RegionIndex.h"
 
@@ -35,6 +36,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTextStream>
+#include <QThread>
 #include <QTimeZone>
 #include <algorithm>
 #include <cmath>
@@ -331,6 +333,14 @@ struct Sample {
     qsizetype rows = 0;
 };
 
+Sample summarise(std::vector<double> times, qsizetype rows) {
+    std::sort(times.begin(), times.end());
+    auto at = [&](double q) {
+        return times[std::min(times.size() - 1, size_t(std::ceil(q * double(times.size())) - 1))];
+    };
+    return {at(0.5), at(0.95), rows};
+}
+
 Sample measure(int runs, const std::function<qsizetype()>& work) {
     std::vector<double> times;
     qsizetype rows = work(); // warm-up: the first run pays for reading pages from disk
@@ -340,11 +350,24 @@ Sample measure(int runs, const std::function<qsizetype()>& work) {
         rows = work();
         times.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
-    std::sort(times.begin(), times.end());
-    auto at = [&](double q) {
-        return times[std::min(times.size() - 1, size_t(std::ceil(q * double(times.size())) - 1))];
-    };
-    return {at(0.5), at(0.95), rows};
+    return summarise(times, rows);
+}
+
+// Two ways of doing the same work, alternately, so that both see the same machine: their samples.
+std::pair<Sample, Sample> measurePair(int runs, const std::function<qsizetype()>& a,
+                                      const std::function<qsizetype()>& b) {
+    std::vector<double> timesA, timesB;
+    qsizetype rowsA = a(), rowsB = b();
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        rowsA = a();
+        timesA.push_back(double(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        rowsB = b();
+        timesB.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return {summarise(timesA, rowsA), summarise(timesB, rowsB)};
 }
 
 // The archive's copy on the PostgreSQL server at `server`: made (copied from `db`) when missing or
@@ -561,6 +584,37 @@ int main(int argc, char** argv) {
          }),
          storage::ArticleOrder::Relevance},
     };
+
+    // Relevance ranks a common word's every match; the archive is ranked in slices on as many
+    // connections as there are cores (storage/ParallelRank.h). Both ways, alternately.
+    out << "\nRanking the best " << kPageSize << " matches on one connection, and in slices on "
+        << QThread::idealThreadCount() << ":\n";
+    for (const Case& c : cases) {
+        ArticleFilter others = c.filter;
+        others.text.clear();
+        if (c.order != storage::ArticleOrder::Relevance || !others.isEmpty())
+            continue;
+        const Result<storage::CompiledSearch> compiled = storage::compileSearch(db, c.filter.text);
+        if (!compiled)
+            continue;
+        auto rankIn = [&](int parts) {
+            return [&, parts] {
+                Result<QList<storage::RankedMatch>> ranked =
+                    storage::rankMatches(db, compiled->match, compiled->terms, kPageSize, parts);
+                return ranked ? ranked->size() : -1;
+            };
+        };
+        const auto [one, sliced] = measurePair(runs, rankIn(1), rankIn(0));
+        out << QStringLiteral("%1 p50 %2 ms, sliced %3 ms (%4x); p95 %5 ms, sliced %6 ms\n")
+                   .arg(c.name, -44)
+                   .arg(one.p50, 0, 'f', 2)
+                   .arg(sliced.p50, 0, 'f', 2)
+                   .arg(one.p50 / sliced.p50, 0, 'f', 2)
+                   .arg(one.p95, 0, 'f', 2)
+                   .arg(sliced.p95, 0, 'f', 2);
+    }
+    if (args.contains(u"--ranking-only"_s))
+        return 0;
 
     out << "\nFirst page (" << kPageSize << " rows), " << runs << " runs each, warm cache:\n";
     out << QStringLiteral("%1 %2 %3 %4%5\n")

@@ -5,7 +5,9 @@
 #include "storage/Dialect.h"
 #include "storage/FeedQueries.h"
 #include "storage/MentionsColumn.h"
+#include "storage/ParallelRank.h"
 #include "storage/PostgresSearch.h"
+#include "storage/SearchRank.h"
 #include "storage/SearchVocabulary.h"
 
 #include <QHash>
@@ -18,6 +20,7 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 #include <QVariantList>
+#include <algorithm>
 #include <limits>
 
 namespace mirsad::storage {
@@ -50,12 +53,6 @@ struct Driver {
     qsizetype region = -1;
     int keep = 0; // Ranked: the rows the page shows
 };
-
-// mirsad_rank's call for a search (storage/SearchRank.h): the title weighs three times the body;
-// `terms` (digits, dots, commas and spaces only) groups each query word's forms into one term.
-QString rankCall(const QString& table, int keep, const QString& terms) {
-    return QStringLiteral("mirsad_rank(%1, %2, 3.0, 1.0, '%3')").arg(table, QString::number(keep), terms);
-}
 
 // How a text condition is checked. A rare text is looked up whole (its few matches become an id
 // list the query starts from); a common one is checked chunk by chunk, see listWithCommonText.
@@ -251,7 +248,7 @@ Source sourceFor(const Driver& driver, const TextPlan& text) {
         return {QStringLiteral("(SELECT rowid AS id, %1 AS score "
                                "FROM article_search WHERE article_search MATCH ? AND score < 0 "
                                "ORDER BY score, rowid DESC LIMIT %2) s CROSS JOIN articles a ON a.id = s.id")
-                    .arg(rankCall(QStringLiteral("article_search"), driver.keep, terms))
+                    .arg(searchRankCall(QStringLiteral("article_search"), driver.keep, terms))
                     .arg(driver.keep),
                 {}};
     case Driver::Articles:
@@ -411,7 +408,7 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                          .arg(postgresRankExpression(QStringLiteral("s.document"), text.match, text.typed));
     else if (byRelevance)
         query.sql += QStringLiteral(" ORDER BY %1, a.id DESC LIMIT ?")
-                         .arg(rankCall(QStringLiteral("s.article_search"), 0, text.terms));
+                         .arg(searchRankCall(QStringLiteral("s.article_search"), 0, text.terms));
     else
         query.sql += QStringLiteral(" ORDER BY %1 DESC, %2 DESC LIMIT ?").arg(time, id);
     query.values << qMax(1, limit);
@@ -615,24 +612,55 @@ Result<QList<ArticleSummary>> listWithCommonTextPostgres(const QSqlDatabase& db,
     return runList(db, listQuery(db, others, limit, std::nullopt, ArticleOrder::Newest, plan));
 }
 
-// By relevance with other conditions: the best matches of the text are ranked without measuring
-// every match (see SearchRank.h), and the conditions are applied to them in that order. When
-// enough of them meet the conditions the page is exact: a match outside them ranks below each.
-// Otherwise a wider net, and at last every match that meets the conditions is ranked.
+// SQLite, by relevance: the text's best `keep` matches are ranked (on several connections at
+// once, ParallelRank.h), then those of them that meet the other conditions are read and put in
+// rank order. `complete` says whether that was every match, so that a short page is final.
+Result<QList<ArticleSummary>> rankedPage(const QSqlDatabase& db, const ArticleFilter& others, int limit,
+                                         const TextPlan& text, int keep, bool& complete) {
+    Result<QList<RankedMatch>> ranked = rankMatches(db, text.match, text.terms, keep);
+    if (!ranked)
+        return Error{ranked.error()};
+    complete = ranked->size() < keep;
+    if (ranked->isEmpty())
+        return QList<ArticleSummary>();
+    TextPlan candidates;
+    candidates.kind = TextPlan::Ids;
+    QHash<qint64, qsizetype> rankOf;
+    for (const RankedMatch& match : *ranked) {
+        rankOf.insert(match.id, candidates.ids.size());
+        candidates.ids << match.id;
+    }
+    Result<QList<ArticleSummary>> page =
+        runList(db, listQuery(db, others, int(candidates.ids.size()), std::nullopt, ArticleOrder::Newest,
+                              candidates));
+    if (!page)
+        return page;
+    std::sort(page->begin(), page->end(), [&](const ArticleSummary& a, const ArticleSummary& b) {
+        return rankOf.value(a.id) < rankOf.value(b.id);
+    });
+    if (page->size() > limit)
+        page->resize(limit);
+    return page;
+}
+
+// By relevance: the best matches of the text are ranked without measuring every match (see
+// SearchRank.h), and the other conditions are applied to them in that order. When enough of them
+// meet the conditions the page is exact: a match outside them ranks below each. Otherwise a wider
+// net, and at last every match that meets the conditions is ranked.
 Result<QList<ArticleSummary>> listByRelevance(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                                               const TextPlan& text) {
     ArticleFilter others = filter;
     others.text.clear();
-    if (others.isEmpty())
-        return runList(db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text));
     // ts_rank has no early exit to exploit: one query ranks the matches that meet the conditions.
     if (text.postgres)
-        return runList(db,
-                       listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false, -1));
-    for (int keep : {qMax(1, limit) * 5, qMax(1, limit) * 40}) {
-        Result<QList<ArticleSummary>> page = runList(
-            db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false, keep));
-        if (!page || page->size() >= limit)
+        return runList(db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false,
+                                     others.isEmpty() ? 0 : -1));
+    limit = qMax(1, limit);
+    const QList<int> nets = others.isEmpty() ? QList<int>{limit} : QList<int>{limit * 5, limit * 40};
+    for (int keep : nets) {
+        bool complete = false;
+        Result<QList<ArticleSummary>> page = rankedPage(db, others, limit, text, keep, complete);
+        if (!page || page->size() >= limit || complete)
             return page;
     }
     return runList(db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false, -1));

@@ -2,6 +2,8 @@
 
 #include "core/Result.h"
 
+#include <QString>
+
 struct sqlite3;
 
 namespace mirsad::storage {
@@ -32,5 +34,11 @@ namespace mirsad::storage {
 Status registerSearchRank(sqlite3* db);
 
 inline constexpr char kSearchRankName[] = "mirsad_rank";
+
+// mirsad_rank's call for a search of `table`: the title weighs three times the body; `terms`
+// (digits, dots, commas and spaces only) groups each query word's forms into one term.
+inline QString searchRankCall(const QString& table, int keep, const QString& terms) {
+    return QStringLiteral("mirsad_rank(%1, %2, 3.0, 1.0, '%3')").arg(table, QString::number(keep), terms);
+}
 
 } // namespace mirsad::storage

@@ -109,6 +109,10 @@ qint64 SqliteStatement::int64(int column) const {
     return sqlite3_column_int64(m_stmt, column);
 }
 
+double SqliteStatement::real(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
+
 QByteArrayView SqliteStatement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
     return QByteArrayView(data, sqlite3_column_bytes(m_stmt, column));

@@ -43,6 +43,7 @@ public:
     // Steps through the rows of a query: true while there is a row; reset() when done.
     Result<bool> next();
     qint64 int64(int column) const;
+    double real(int column) const;
     QByteArrayView text(int column) const;
     QByteArrayView blob(int column) const;
     void reset();

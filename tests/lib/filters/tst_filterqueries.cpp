@@ -9,6 +9,7 @@
 #include "search/SearchText.h"
 #include "storage/ArticleQueries.h"
 #include "storage/ArticleWriter.h"
+#include "storage/ParallelRank.h"
 #include "storage/PostgresSearch.h"
 #include "storage/SearchVocabulary.h"
 #include "text/TextDirection.h"
@@ -36,6 +37,49 @@ class TestFilterQueries : public QObject {
         for (const storage::ArticleSummary& article : articles)
             keys << m_ids.key(article.id);
         return keys;
+    }
+
+    // 600 articles of words drawn with a skew (the first words common), some read, a few
+    // starred: the archive of the relevance tests, made once. Null when it could not be made.
+    test::TempDatabase* rankArchive() {
+        if (m_rankDb)
+            return m_rankDb;
+        auto db = std::make_unique<test::TempDatabase>();
+        if (!db->ok())
+            return nullptr;
+        Result<qint64> feed = storage::addFeed(db->db(), u"https://rank.example/feed"_s, u"Rank"_s);
+        if (!feed)
+            return nullptr;
+        const QStringList words{u"oil"_s, u"exports"_s,  u"export"_s, u"budget"_s,   u"talks"_s, u"the"_s,
+                                u"in"_s,  u"pipeline"_s, u"النفط"_s,  u"الموازنة"_s, u"نفط"_s,   u"of"_s};
+        QRandomGenerator random(18);
+        storage::Transaction transaction(db->db());
+        storage::ArticleWriter writer(db->db());
+        for (int i = 0; i < 600; ++i) {
+            auto sentence = [&](int n) {
+                QStringList picked;
+                for (int w = 0; w < n; ++w) // skewed: the first words are the common ones
+                    picked
+                        << words[qMin<qsizetype>(random.bounded(words.size()), random.bounded(words.size()))];
+                return picked.join(u' ');
+            };
+            Article article;
+            article.feedId = *feed;
+            article.guid = u"rank-%1"_s.arg(i);
+            article.title = sentence(2 + int(random.bounded(8)));
+            article.text = sentence(5 + int(random.bounded(120)));
+            article.published = test::utc(2024, 1, 1, 0).addSecs(3600 * i);
+            if (!writer.upsert(article))
+                return nullptr;
+        }
+        if (!writer.finish() || !transaction.commit())
+            return nullptr;
+        QSqlQuery marks(db->db());
+        if (!marks.exec(u"UPDATE articles SET read = CASE WHEN id % 3 = 0 THEN 1 ELSE 0 END, "
+                        "starred = CASE WHEN id % 40 = 0 THEN 1 ELSE 0 END"_s))
+            return nullptr;
+        m_rankDb = db.release();
+        return m_rankDb;
     }
 
 private slots:
@@ -247,39 +291,8 @@ private slots:
         QFETCH(QString, text);
         QFETCH(int, limit);
         QFETCH(QString, state);
-        test::TempDatabase*& db = m_rankDb;
-        if (!db) {
-            db = new test::TempDatabase;
-            QVERIFY2(db->ok(), qPrintable(db->error()));
-            Result<qint64> feed = storage::addFeed(db->db(), u"https://rank.example/feed"_s, u"Rank"_s);
-            QVERIFY(feed);
-            const QStringList words{u"oil"_s, u"exports"_s,  u"export"_s, u"budget"_s,   u"talks"_s, u"the"_s,
-                                    u"in"_s,  u"pipeline"_s, u"النفط"_s,  u"الموازنة"_s, u"نفط"_s,   u"of"_s};
-            QRandomGenerator random(18);
-            storage::Transaction transaction(db->db());
-            storage::ArticleWriter writer(db->db());
-            for (int i = 0; i < 600; ++i) {
-                auto sentence = [&](int n) {
-                    QStringList picked;
-                    for (int w = 0; w < n; ++w) // skewed: the first words are the common ones
-                        picked << words[qMin<qsizetype>(random.bounded(words.size()),
-                                                        random.bounded(words.size()))];
-                    return picked.join(u' ');
-                };
-                Article article;
-                article.feedId = *feed;
-                article.guid = u"rank-%1"_s.arg(i);
-                article.title = sentence(2 + int(random.bounded(8)));
-                article.text = sentence(5 + int(random.bounded(120)));
-                article.published = test::utc(2024, 1, 1, 0).addSecs(3600 * i);
-                QVERIFY(writer.upsert(article));
-            }
-            QVERIFY(writer.finish());
-            QVERIFY(transaction.commit());
-            QSqlQuery marks(db->db());
-            QVERIFY(marks.exec(u"UPDATE articles SET read = CASE WHEN id % 3 = 0 THEN 1 ELSE 0 END, "
-                               "starred = CASE WHEN id % 40 = 0 THEN 1 ELSE 0 END"_s));
-        }
+        test::TempDatabase* db = rankArchive();
+        QVERIFY(db);
         // bm25's scores of every match, best first. On PostgreSQL relevance is ts_rank's (with the
         // title weighing three times the body, storage/PostgresSearch.h), not bm25: there the page
         // must be the top page by that score, computed for every match.
@@ -335,6 +348,39 @@ private slots:
                                     .arg(id)
                                     .arg(scoreOf.value(id))
                                     .arg(best.at(i))));
+        }
+    }
+
+    // Ranking an archive in slices, each on a connection of its own (storage/ParallelRank.h),
+    // gives the ranking of the whole: the same matches in the same order with the same scores.
+    void rankingInSlicesIsRankingTheWhole_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("keep");
+        QTest::newRow("a common word") << u"oil"_s << 25;
+        QTest::newRow("a prefix, a long list") << u"exp*"_s << 120;
+        QTest::newRow("two words, one excluded") << u"oil talks -pipeline"_s << 15;
+        QTest::newRow("Arabic with its forms") << u"نفط"_s << 10;
+        QTest::newRow("more kept than there are matches") << u"pipeline"_s << 5000;
+    }
+    void rankingInSlicesIsRankingTheWhole() {
+        QFETCH(QString, text);
+        QFETCH(int, keep);
+        test::TempDatabase* db = rankArchive();
+        QVERIFY(db);
+        if (db->isPostgres())
+            QSKIP("SQLite's FTS5 ranking: PostgreSQL ranks in one query on the server");
+        const Result<storage::CompiledSearch> compiled = storage::compileSearch(db->db(), text);
+        QVERIFY(compiled);
+        const Result<QList<storage::RankedMatch>> whole =
+            storage::rankMatches(db->db(), compiled->match, compiled->terms, keep, 1);
+        QVERIFY2(whole, qPrintable(whole.error()));
+        QVERIFY(whole->size() > 3);
+        QVERIFY(whole->size() <= keep);
+        for (int parts : {2, 3, 7}) {
+            const Result<QList<storage::RankedMatch>> sliced =
+                storage::rankMatches(db->db(), compiled->match, compiled->terms, keep, parts);
+            QVERIFY2(sliced, qPrintable(sliced.error()));
+            QCOMPARE(*sliced, *whole);
         }
     }
 
