@@ -1,6 +1,7 @@
 #include "annotations/ArticleAnnotations.h"
 
 #include "annotations/AnnotationCommands.h"
+#include "annotations/NoteAuthor.h"
 #include "storage/Storage.h"
 
 #include <QUndoStack>
@@ -97,6 +98,7 @@ void ArticleAnnotations::addHighlight(qsizetype start, qsizetype end, const QStr
     h.articleId = m_articleId;
     h.color = color;
     h.selector = text::selectorFor(m_text, start, end);
+    h.author = mirsad::annotations::noteAuthor();
     h.created = h.updated = QDateTime::currentDateTimeUtc();
     if (h.selector.quote.trimmed().isEmpty())
         return;

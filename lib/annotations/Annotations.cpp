@@ -1,6 +1,7 @@
 #include "annotations/Annotations.h"
 
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -26,6 +27,31 @@ QVariant idOrNull(qint64 id) {
     return id > 0 ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
 }
 
+// Why a change to annotation `id` of `table` reached no row: gone, or (on a team's server, where
+// row-level security hides the rows one may not change) a colleague's.
+Error unchanged(const QSqlDatabase& db, const QString& table, qint64 id, const QString& what) {
+    const QString kind = table == u"notes" ? QStringLiteral("note") : QStringLiteral("highlight");
+    QSqlQuery owner(db);
+    owner.prepare(QStringLiteral("SELECT author FROM %1 WHERE id = ?").arg(table));
+    owner.addBindValue(id);
+    if (owner.exec() && owner.next()) {
+        const QString author = owner.value(0).toString();
+        return Error{QStringLiteral("Cannot %1: the %2 is %3's, and only its author can change it.")
+                         .arg(what, kind, author.isEmpty() ? QStringLiteral("a colleague") : author)};
+    }
+    return Error{QStringLiteral("Cannot %1: the %2 no longer exists.").arg(what, kind)};
+}
+
+// Runs a prepared change of annotation `id` of `table`; no row changed is an Error (unchanged()).
+Status changeOne(const QSqlDatabase& db, QSqlQuery& query, const QString& table, qint64 id,
+                 const QString& what) {
+    if (!query.exec())
+        return storage::sqlError(what, query);
+    if (query.numRowsAffected() == 0)
+        return unchanged(db, table, id, what);
+    return {};
+}
+
 } // namespace
 
 QStringList parseTags(const QString& text) {
@@ -42,9 +68,9 @@ QString joinTags(const QStringList& tags) {
 
 Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId) {
     QSqlQuery query(db);
-    query.prepare(
-        QStringLiteral("SELECT id, color, quote, prefix, suffix, start, \"end\", orphaned, created, "
-                       "updated FROM highlights WHERE article_id = ? ORDER BY orphaned, start, id"));
+    query.prepare(QStringLiteral(
+        "SELECT id, color, quote, prefix, suffix, start, \"end\", orphaned, created, "
+        "updated, author, shared FROM highlights WHERE article_id = ? ORDER BY orphaned, start, id"));
     query.addBindValue(articleId);
     if (!query.exec())
         return storage::sqlError(QStringLiteral("read the highlights"), query);
@@ -60,6 +86,8 @@ Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId
         h.orphaned = query.value(7).toBool();
         h.created = fromEpoch(query.value(8));
         h.updated = fromEpoch(query.value(9));
+        h.author = query.value(10).toString();
+        h.shared = query.value(11).toInt() != 0;
         highlights << h;
     }
     return highlights;
@@ -75,12 +103,13 @@ static Note noteFromQuery(const QSqlQuery& query) {
     note.tags = parseTags(query.value(5).toString());
     note.created = fromEpoch(query.value(6));
     note.updated = fromEpoch(query.value(7));
+    note.shared = query.value(8).toInt() != 0;
     return note;
 }
 
 static const auto noteColumns =
-    QLatin1String("SELECT id, article_id, coalesce(highlight_id, 0), body, author, tags, created, updated "
-                  "FROM notes ");
+    QLatin1String("SELECT id, article_id, coalesce(highlight_id, 0), body, author, tags, created, updated, "
+                  "shared FROM notes ");
 
 Result<QList<Note>> listNotes(const QSqlDatabase& db, qint64 articleId) {
     QSqlQuery query(db);
@@ -128,15 +157,33 @@ static Result<qint64> insertReturningId(QSqlDatabase& db, const QString& table, 
     return id;
 }
 
+// On a team's server the author is the role connected, which the column's default writes (and
+// the server's policy requires); in a file, the name given.
+static void addAuthor(const QSqlDatabase& db, QStringList& columns, QVariantList& values,
+                      const QString& author) {
+    if (storage::isPostgres(db))
+        return;
+    columns << u"author"_s;
+    values << sqlText(author);
+}
+
 Result<qint64> insertHighlight(QSqlDatabase& db, const Highlight& h) {
-    return insertReturningId(db, QStringLiteral("highlights"),
-                             {u"id"_s, u"article_id"_s, u"color"_s, u"quote"_s, u"prefix"_s, u"suffix"_s,
-                              u"start"_s, u"\"end\""_s, u"orphaned"_s, u"created"_s, u"updated"_s},
-                             {idOrNull(h.id), QVariant(h.articleId), sqlText(h.color),
-                              sqlText(h.selector.quote), sqlText(h.selector.prefix),
-                              sqlText(h.selector.suffix), QVariant(qint64(h.selector.start)),
-                              QVariant(qint64(h.selector.end)), QVariant(h.orphaned ? 1 : 0),
-                              QVariant(epoch(h.created)), QVariant(epoch(h.updated))},
+    QStringList columns{u"id"_s,    u"article_id"_s, u"color"_s,    u"quote"_s,   u"prefix"_s,  u"suffix"_s,
+                        u"start"_s, u"\"end\""_s,    u"orphaned"_s, u"created"_s, u"updated"_s, u"shared"_s};
+    QVariantList values{idOrNull(h.id),
+                        QVariant(h.articleId),
+                        sqlText(h.color),
+                        sqlText(h.selector.quote),
+                        sqlText(h.selector.prefix),
+                        sqlText(h.selector.suffix),
+                        QVariant(qint64(h.selector.start)),
+                        QVariant(qint64(h.selector.end)),
+                        QVariant(h.orphaned ? 1 : 0),
+                        QVariant(epoch(h.created)),
+                        QVariant(epoch(h.updated)),
+                        QVariant(h.shared ? 1 : 0)};
+    addAuthor(db, columns, values, h.author);
+    return insertReturningId(db, QStringLiteral("highlights"), columns, values,
                              QStringLiteral("store the highlight"));
 }
 
@@ -146,9 +193,7 @@ Status setHighlightColor(QSqlDatabase& db, qint64 id, const QString& color) {
     query.addBindValue(sqlText(color));
     query.addBindValue(epoch({}));
     query.addBindValue(id);
-    if (!query.exec())
-        return storage::sqlError(QStringLiteral("change the highlight's colour"), query);
-    return {};
+    return changeOne(db, query, u"highlights"_s, id, QStringLiteral("change the highlight's colour"));
 }
 
 Result<QList<qint64>> deleteHighlight(QSqlDatabase& db, qint64 id) {
@@ -162,8 +207,8 @@ Result<QList<qint64>> deleteHighlight(QSqlDatabase& db, qint64 id) {
         attached << query.value(0).toLongLong();
     query.prepare(QStringLiteral("DELETE FROM highlights WHERE id = ?"));
     query.addBindValue(id);
-    if (!query.exec())
-        return storage::sqlError(QStringLiteral("remove the highlight"), query);
+    if (Status s = changeOne(db, query, u"highlights"_s, id, QStringLiteral("remove the highlight")); !s)
+        return Error{s.error()};
     return attached;
 }
 
@@ -180,13 +225,18 @@ Status attachNotes(QSqlDatabase& db, const QList<qint64>& noteIds, qint64 highli
 }
 
 Result<qint64> insertNote(QSqlDatabase& db, const Note& note) {
-    return insertReturningId(db, QStringLiteral("notes"),
-                             {u"id"_s, u"article_id"_s, u"highlight_id"_s, u"body"_s, u"author"_s, u"tags"_s,
-                              u"created"_s, u"updated"_s},
-                             {idOrNull(note.id), QVariant(note.articleId), idOrNull(note.highlightId),
-                              sqlText(note.body), sqlText(note.author), sqlText(joinTags(note.tags)),
-                              QVariant(epoch(note.created)), QVariant(epoch(note.updated))},
-                             QStringLiteral("store the note"));
+    QStringList columns{u"id"_s,   u"article_id"_s, u"highlight_id"_s, u"body"_s,
+                        u"tags"_s, u"created"_s,    u"updated"_s,      u"shared"_s};
+    QVariantList values{idOrNull(note.id),
+                        QVariant(note.articleId),
+                        idOrNull(note.highlightId),
+                        sqlText(note.body),
+                        sqlText(joinTags(note.tags)),
+                        QVariant(epoch(note.created)),
+                        QVariant(epoch(note.updated)),
+                        QVariant(note.shared ? 1 : 0)};
+    addAuthor(db, columns, values, note.author);
+    return insertReturningId(db, QStringLiteral("notes"), columns, values, QStringLiteral("store the note"));
 }
 
 Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStringList& tags,
@@ -197,18 +247,31 @@ Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStrin
     query.addBindValue(sqlText(joinTags(tags)));
     query.addBindValue(epoch(updated));
     query.addBindValue(id);
-    if (!query.exec())
-        return storage::sqlError(QStringLiteral("save the note"), query);
-    return {};
+    return changeOne(db, query, u"notes"_s, id, QStringLiteral("save the note"));
 }
 
 Status deleteNote(QSqlDatabase& db, qint64 id) {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("DELETE FROM notes WHERE id = ?"));
     query.addBindValue(id);
-    if (!query.exec())
-        return storage::sqlError(QStringLiteral("delete the note"), query);
-    return {};
+    return changeOne(db, query, u"notes"_s, id, QStringLiteral("delete the note"));
+}
+
+static Status setShared(QSqlDatabase& db, const QString& table, qint64 id, bool shared) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE %1 SET shared = ? WHERE id = ?").arg(table));
+    query.addBindValue(shared ? 1 : 0);
+    query.addBindValue(id);
+    return changeOne(db, query, table, id,
+                     shared ? QStringLiteral("share it with the team") : QStringLiteral("make it private"));
+}
+
+Status setHighlightShared(QSqlDatabase& db, qint64 id, bool shared) {
+    return setShared(db, u"highlights"_s, id, shared);
+}
+
+Status setNoteShared(QSqlDatabase& db, qint64 id, bool shared) {
+    return setShared(db, u"notes"_s, id, shared);
 }
 
 } // namespace mirsad::annotations

@@ -18,6 +18,10 @@ struct Highlight {
     QString color; // a name from the highlight palette ("yellow", "green", ...)
     text::TextSelector selector;
     bool orphaned = false;
+    // Who made it: on a team's server the role they connect as (set by the server), in a file
+    // of one's own the name the analyst signs with. Shared: the team sees it; else its author only.
+    QString author;
+    bool shared = false;
     QDateTime created;
     QDateTime updated;
 };
@@ -28,7 +32,8 @@ struct Note {
     qint64 articleId = 0;
     qint64 highlightId = 0; // 0: on the article
     QString body;
-    QString author;
+    QString author; // as for highlights
+    bool shared = false;
     QStringList tags;
     QDateTime created;
     QDateTime updated;
@@ -41,6 +46,10 @@ QString joinTags(const QStringList& tags);
 // An article's highlights in reading order (orphans last) and its notes, oldest first.
 Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId);
 Result<QList<Note>> listNotes(const QSqlDatabase& db, qint64 articleId);
+
+// On a team's server every change below is refused by the server itself unless the annotation is
+// the connected role's own (row-level security, resources/migrations-postgresql): a change that
+// reaches no row is an Error saying whose it is, never a silent success.
 
 // Stores a highlight and returns its id; a highlight that has an id (undoing a removal) is stored
 // again under that id.
@@ -57,6 +66,9 @@ Result<qint64> insertNote(QSqlDatabase& db, const Note& note);
 Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStringList& tags,
                   const QDateTime& updated);
 Status deleteNote(QSqlDatabase& db, qint64 id);
+// Shares an annotation with the team, or makes it private to its author again.
+Status setHighlightShared(QSqlDatabase& db, qint64 id, bool shared);
+Status setNoteShared(QSqlDatabase& db, qint64 id, bool shared);
 Result<Note> noteById(const QSqlDatabase& db, qint64 id);
 
 } // namespace mirsad::annotations

@@ -43,6 +43,8 @@ void printArticle(QTextStream& out, const briefs::BriefArticle& entry) {
             out << "  #" << note.tags.join(QStringLiteral(" #"));
         if (!note.author.isEmpty())
             out << "  — " << note.author;
+        if (note.shared)
+            out << "  (shared)";
         out << '\n';
     };
     text::CodePointMap codePoints(article.text);
@@ -52,7 +54,12 @@ void printArticle(QTextStream& out, const briefs::BriefArticle& entry) {
             out << "(passage gone) ";
         else
             out << codePoints(h.selector.start) << '-' << codePoints(h.selector.end) << ' ';
-        out << "“" << oneLine(h.selector.quote) << "”\n";
+        out << "“" << oneLine(h.selector.quote) << "”";
+        if (!h.author.isEmpty())
+            out << "  — " << h.author;
+        if (h.shared)
+            out << "  (shared)";
+        out << '\n';
         for (const annotations::Note& note : entry.notes)
             if (note.highlightId == h.id)
                 printNote(note, "        ");

@@ -62,6 +62,7 @@ Command annotationsCommand();
 Command importAnnotationsCommand();
 Command exportCommand();
 Command copyCommand();
+Command teamCommand();
 
 // Helpers shared by commands.
 QString isoUtc(const QDateTime& time);

@@ -17,7 +17,8 @@ namespace {
 QList<Command> commands() {
     return {importCommand(),      refreshCommand(),           listCommand(),      showCommand(),
             tagCommand(),         entitiesCommand(),          highlightCommand(), noteCommand(),
-            annotationsCommand(), importAnnotationsCommand(), exportCommand(),    copyCommand()};
+            annotationsCommand(), importAnnotationsCommand(), exportCommand(),    copyCommand(),
+            teamCommand()};
 }
 
 QCommandLineOption databaseOption() {

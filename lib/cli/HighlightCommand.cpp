@@ -62,7 +62,8 @@ QString times(qsizetype n) {
 Command highlightCommand() {
     Command command;
     command.name = QStringLiteral("highlight");
-    command.synopsis = QStringLiteral("ID --quote TEXT [--occurrence N] [--color C] [--note MARKDOWN]");
+    command.synopsis =
+        QStringLiteral("ID --quote TEXT [--occurrence N] [--color C] [--note MARKDOWN] [--shared]");
     command.description = QStringLiteral("Highlight a passage of an article, found by its text; prints the "
                                          "highlight's id.");
     command.details =
@@ -83,6 +84,9 @@ Command highlightCommand() {
                           QStringLiteral("C"), QStringLiteral("yellow")});
         parser.addOption({QStringLiteral("note"), QStringLiteral("A Markdown note on the highlight."),
                           QStringLiteral("MARKDOWN")});
+        parser.addOption({QStringLiteral("shared"),
+                          QStringLiteral("Share the highlight (and its note) with the team at once (on a "
+                                         "team's server; else private to you).")});
     };
     command.run = [](CommandContext& context) -> int {
         QCommandLineParser& parser = context.parser;
@@ -155,6 +159,8 @@ Command highlightCommand() {
         highlight.articleId = id;
         highlight.color = color;
         highlight.selector = text::selectorFor(text, span.start, span.end);
+        highlight.author = annotations::noteAuthor();
+        highlight.shared = parser.isSet(QStringLiteral("shared"));
         highlight.created = highlight.updated = QDateTime::currentDateTimeUtc();
         Result<qint64> stored = annotations::insertHighlight(db, highlight);
         if (!stored) {
@@ -166,7 +172,8 @@ Command highlightCommand() {
             note.articleId = id;
             note.highlightId = *stored;
             note.body = body;
-            note.author = annotations::noteAuthor();
+            note.author = highlight.author;
+            note.shared = highlight.shared;
             note.created = note.updated = highlight.created;
             if (Result<qint64> noted = annotations::insertNote(db, note); !noted) {
                 context.error(noted.error());

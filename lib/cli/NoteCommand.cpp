@@ -2,6 +2,7 @@
 #include "annotations/NoteAuthor.h"
 #include "cli/Command.h"
 #include "storage/ArticleQueries.h"
+#include "storage/Dialect.h"
 
 #include <QFile>
 
@@ -10,12 +11,15 @@ namespace mirsad::cli {
 Command noteCommand() {
     Command command;
     command.name = QStringLiteral("note");
-    command.synopsis = QStringLiteral("ID MARKDOWN|- [--tag T]... [--highlight HID] [--author NAME]");
+    command.synopsis =
+        QStringLiteral("ID MARKDOWN|- [--tag T]... [--highlight HID] [--author NAME] [--shared]");
     command.description = QStringLiteral(
         "Write a Markdown note on an article or on one of its highlights; prints the note's id.");
     command.details = QStringLiteral(
         "MARKDOWN - reads the note from the standard input. The author is the one the GUI signs\n"
-        "notes with (its preferences, else the login name) unless --author says otherwise.\n");
+        "notes with (its preferences, else the login name) unless --author says otherwise.\n"
+        "On a team's server the author is the role you connect as, and the note is private to\n"
+        "you until shared (--shared, or later in the window).\n");
     command.addOptions = [](QCommandLineParser& parser) {
         parser.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The article's id (see list)."));
         parser.addPositionalArgument(QStringLiteral("MARKDOWN"),
@@ -28,6 +32,8 @@ Command noteCommand() {
              QStringLiteral("HID")});
         parser.addOption(
             {QStringLiteral("author"), QStringLiteral("Who wrote the note."), QStringLiteral("NAME")});
+        parser.addOption({QStringLiteral("shared"), QStringLiteral("Share the note with the team at once "
+                                                                   "(on a team's server; else private).")});
     };
     command.run = [](CommandContext& context) -> int {
         QCommandLineParser& parser = context.parser;
@@ -86,7 +92,13 @@ Command noteCommand() {
                 return Failure;
             }
         }
+        if (storage::isPostgres(db) && parser.isSet(QStringLiteral("author"))) {
+            context.error(QStringLiteral("On a team's server a note's author is the role you connect as: "
+                                         "--author cannot name another."));
+            return UsageError;
+        }
         annotations::Note note;
+        note.shared = parser.isSet(QStringLiteral("shared"));
         note.articleId = id;
         note.highlightId = highlightId;
         note.body = body;

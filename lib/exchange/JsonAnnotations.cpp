@@ -23,6 +23,8 @@ QJsonObject highlightJson(const QString& text, const annotations::Highlight& h) 
         {QStringLiteral("prefix"), h.selector.prefix},
         {QStringLiteral("suffix"), h.selector.suffix},
         {QStringLiteral("orphaned"), h.orphaned},
+        {QStringLiteral("author"), h.author},
+        {QStringLiteral("shared"), h.shared},
         {QStringLiteral("created"), timeOrNull(h.created)},
         {QStringLiteral("modified"), timeOrNull(h.updated)},
     };
@@ -45,6 +47,7 @@ QJsonObject noteJson(const annotations::Note& note) {
         {QStringLiteral("body"), note.body},
         {QStringLiteral("language"), language.isEmpty() ? QJsonValue() : QJsonValue(language)},
         {QStringLiteral("author"), note.author},
+        {QStringLiteral("shared"), note.shared},
         {QStringLiteral("tags"), QJsonArray::fromStringList(note.tags)},
         {QStringLiteral("created"), timeOrNull(note.created)},
         {QStringLiteral("modified"), timeOrNull(note.updated)},

@@ -457,6 +457,7 @@ public:
         h.articleId = target.article.id;
         h.color = color;
         h.selector = selector;
+        h.author = incoming.author;
         h.created = incoming.created;
         h.updated = incoming.modified.isValid() ? incoming.modified : incoming.created;
         Result<qint64> id = annotations::insertHighlight(m_db, h);
