@@ -12,6 +12,10 @@ const QString kScript = QStringLiteral(MIRSAD_POSTGRES_TEST_SERVER);
 // Runs the script; its last words on failure are the reason.
 bool runScript(const QString& action, const QString& dir, QString& error) {
     QProcess process;
+    // A durable server: the script's test settings (no fsync) would override any set later.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(u"MIRSAD_PG_DURABLE"_s, u"1"_s);
+    process.setProcessEnvironment(environment);
     process.start(kScript, {action, dir});
     if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit ||
         process.exitCode() != 0) {
@@ -42,11 +46,18 @@ bool PostgresServer::start(const QString& dir) {
         return false;
     }
     m_location = QString::fromUtf8(file.readAll()).trimmed();
-    // A real server's durability: the test settings of the script are for tests only.
-    for (const QString& sql : {u"ALTER SYSTEM SET fsync = on"_s, u"ALTER SYSTEM SET full_page_writes = on"_s,
-                               u"ALTER SYSTEM SET synchronous_commit = on"_s, u"SELECT pg_reload_conf()"_s}) {
-        if (!psql(m_location, sql))
-            return false;
+    // A real server's durability, as Newsboat's and Mirsad's SQLite files have it: checked, not assumed.
+    QString settings;
+    if (!psql(m_location,
+              u"SELECT current_setting('fsync') || ' ' || current_setting('full_page_writes') || ' ' || "
+              u"current_setting('synchronous_commit')"_s,
+              &settings))
+        return false;
+    if (settings != u"on on on"_s) {
+        m_error =
+            u"The PostgreSQL server is not durable (fsync, full_page_writes, synchronous_commit: %1)."_s.arg(
+                settings);
+        return false;
     }
     return true;
 }

@@ -6,6 +6,7 @@
 #include "ingest/FeedPreparation.h"
 #include "storage/Database.h"
 #include "storage/FeedQueries.h"
+#include "storage/PostgresSearch.h"
 #include "tagging/Tagger.h"
 
 #include <QFile>
@@ -29,6 +30,11 @@ PreparedArticles prepareItems(QList<QueuedItem>&& items, const FeedStoreJob& job
         article.fetched = now;
         article.mentions = job.tagger->mentionsIn(article);
         prepared.derived << storage::ArticleDerived::of(article);
+        if (job.postgres) {
+            storage::ArticleDerived& derived = prepared.derived.last();
+            derived.postgresDocument =
+                storage::postgresSearchDocumentBinary(derived.searchTitle, derived.searchBody);
+        }
         // Stored from their forms in `derived`: the chunks prepared ahead of the writer hold
         // those alone.
         article.mentions = {};

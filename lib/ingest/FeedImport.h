@@ -42,6 +42,9 @@ struct FeedStoreJob {
     // When set, storing stops at the next chunk and rolls the feed back (the application is
     // closing; the feed is fetched or read again next time).
     std::shared_ptr<const std::atomic_bool> stop;
+    // The writer's archive is on PostgreSQL: the articles' search documents are built with the
+    // rest of what is derived, on the thread pool, rather than by the writer.
+    bool postgres = false;
 };
 
 // Sanitises, tags and derives queued items, emptying them as it goes. Runs on the thread pool,

@@ -43,6 +43,9 @@ public:
     // Chunks waiting for the writer, in all the line: enough that the writer never waits for a
     // prepared chunk, few enough that they hold little memory.
     static constexpr qsizetype kChunksAhead = 4;
+    // The same for a writer on PostgreSQL: it waits while the server writes a batch of articles
+    // (storage::PostgresArticleWriter), and the preparation goes on meanwhile, as far as this.
+    static constexpr qsizetype kPostgresChunksAhead = 12;
 
 private:
     FeedPreparation(FeedStoreJob job, std::shared_ptr<PreparationLine> line);

@@ -8,6 +8,7 @@
 #include "ingest/PreparationLine.h"
 #include "storage/DatabaseThread.h"
 #include "storage/FeedQueries.h"
+#include "storage/Location.h"
 #include "tagging/Tagger.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -26,7 +27,9 @@ FeedRefresher::FeedRefresher(storage::DatabaseThread& writer, QObject* parent)
     : QObject(parent)
     , m_writer(writer)
     , m_fetchQueue(new feeds::FetchQueue(this))
-    , m_line(std::make_shared<PreparationLine>(FeedPreparation::kChunksAhead)) {
+    , m_line(std::make_shared<PreparationLine>(storage::isPostgresUri(writer.path())
+                                                   ? FeedPreparation::kPostgresChunksAhead
+                                                   : FeedPreparation::kChunksAhead)) {
     m_fetchQueue->setMaxConcurrent(m_maxInFlight);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchFinished, this, &FeedRefresher::onFetched);
     connect(m_fetchQueue, &feeds::FetchQueue::fetchProgress, this,
@@ -238,9 +241,13 @@ void FeedRefresher::releasePrepareSlot(qint64 feedId) {
 void FeedRefresher::startPreparing(FetchedBody fetched) {
     const RefreshTarget target = fetched.target;
     m_preparing.insert(target.feedId);
-    FeedStoreJob job{
-        target.feedId,         m_tagger, target.allowRemoteContent, fetched.etag, fetched.lastModified,
-        m_writer.closingFlag()};
+    FeedStoreJob job{target.feedId,
+                     m_tagger,
+                     target.allowRemoteContent,
+                     fetched.etag,
+                     fetched.lastModified,
+                     m_writer.closingFlag(),
+                     storage::isPostgresUri(m_writer.path())};
     // A new subscription's body is kept, to look for a feed in it should it be a web page; any
     // other is freed once parsed.
     QByteArray keptForDiscovery = target.isNew ? fetched.body : QByteArray();

@@ -45,6 +45,9 @@ struct ArticleDerived {
     QByteArray searchWords;      // the distinct words of both, for the search vocabulary (indexWords)
     QByteArray mentionsJson;     // the articles.mentions column (see storage/MentionsColumn.h)
     QList<QByteArray> entityIds; // the distinct entities, for the filters' index
+    // PostgreSQL's search document (postgresSearchDocumentBinary of searchTitle and searchBody)
+    // when the preparation knew the archive to be there; else the writer builds it.
+    QByteArray postgresDocument;
 
     static ArticleDerived of(const Article& article);
 };

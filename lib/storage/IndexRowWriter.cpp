@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 #include "storage/PostgresColumns.h"
+#include "storage/PostgresCopy.h"
 
 #include <algorithm>
 #include <bit>
@@ -79,8 +80,35 @@ Status IndexRowWriter::flushRows() {
     return m_postgres ? writePostgresRows() : Status{};
 }
 
+Result<bool> IndexRowWriter::copyPostgresRows() {
+    PostgresCopy copy(m_table + " (" + m_key + ", sort_time, article_id)", 3);
+    QList<QByteArray> keys = m_pending.keys();
+    std::sort(keys.begin(), keys.end());
+    for (const QByteArray& key : std::as_const(keys)) {
+        for (const Row& row : std::as_const(m_pending[key]))
+            copy.row().text(key).integer(row.sortTime).integer(row.articleId);
+    }
+    Result<bool> copied = copy.execUnlessDuplicate(m_postgresDb, QStringLiteral("index the names found"));
+    if (!copied || !*copied)
+        return copied;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        Added& added = m_added[it.key()];
+        added.articles += it->size();
+        for (const Row& row : *it)
+            added.unread += row.unread ? 1 : 0;
+    }
+    m_pending.clear();
+    return true;
+}
+
 Status IndexRowWriter::writePostgresRows() {
     if (m_pending.isEmpty())
+        return {};
+    // All the rows new, as they are but when the index disagrees with the articles: COPYed.
+    Result<bool> copied = copyPostgresRows();
+    if (!copied)
+        return Error{copied.error()};
+    if (*copied)
         return {};
     // What each key holds, to tell from what the insert returns whether all its rows were new.
     QHash<QByteArray, Added> pending;

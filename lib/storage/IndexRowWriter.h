@@ -53,6 +53,8 @@ private:
     Status writeRows();
     Status writeCounts();
     Status writePostgresRows();
+    // All the rows at once by COPY; false (and nothing written) when one was in the table already.
+    Result<bool> copyPostgresRows();
     Status writePostgresCounts();
 
     sqlite3* m_db = nullptr;

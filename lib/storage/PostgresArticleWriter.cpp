@@ -14,8 +14,8 @@ namespace {
 
 // A batch of new articles is written once it holds this many, or this many bytes of SQL. While the
 // server writes a batch, the preparation threads go on parsing and tagging, but only as far as
-// the chunks they may hold ahead (ingest::FeedPreparation: 4 x 64 articles): a batch no larger
-// than that keeps both busy, where a batch of 1,000 left the server and the client taking turns.
+// the chunks they may hold ahead (ingest::FeedPreparation::kPostgresChunksAhead): a batch no
+// larger than that keeps both busy, where a batch of 1,000 left the server and the client taking turns.
 constexpr int kBatchArticles = 256;
 constexpr qsizetype kBatchBytes = 8 * 1024 * 1024;
 // Ids reserved from the sequence at a time: the ones left unused make a gap, which is harmless.
@@ -43,13 +43,11 @@ QByteArray pendingKey(qint64 feedId, const QByteArray& dedupeKey) {
 
 PostgresArticleWriter::PostgresArticleWriter(QSqlDatabase db)
     : m_db(db)
-    , m_articles("INSERT INTO articles (id, feed_id, dedupe_key, guid, link, title, author, source, "
-                 "published, fetched, sort_time, tags, thumbnail, content_hash, tagged_version, mentions, "
-                 "remote_images)",
-                 {"bigint", "bigint", "text", "text", "text", "text", "text", "text", "bigint", "bigint",
-                  "bigint", "text", "text", "text", "text", "text", "text"})
-    , m_bodies("INSERT INTO article_bodies (article_id, body)", {"bigint", "bytea"})
-    , m_search("INSERT INTO article_search (article_id, document)", {"bigint", "tsvector"})
+    , m_articles("articles (id, feed_id, dedupe_key, guid, link, title, author, source, published, fetched, "
+                 "sort_time, tags, thumbnail, content_hash, tagged_version, mentions, remote_images)",
+                 17)
+    , m_bodies("article_bodies (article_id, body)", 2)
+    , m_search("article_search (article_id, document)", 2)
     , m_vocabulary(db) {
     if (Status prepared = prepare(); !prepared)
         m_error = prepared.error();
@@ -110,6 +108,14 @@ Status PostgresArticleWriter::lockFeed(qint64 feedId) {
             QStringLiteral("SELECT pg_advisory_xact_lock(%1, %2)").arg(kFeedLockClass).arg(qint32(feedId))))
         return sqlError(QStringLiteral("store the feed's articles"), lock);
     m_lockedFeeds.insert(feedId);
+    // Asked once the lock is held (a statement of its own: a snapshot taken before the lock was
+    // granted would miss what the previous holder committed).
+    QSqlQuery stored(m_db);
+    stored.setForwardOnly(true);
+    if (!stored.exec(QStringLiteral("SELECT 1 FROM articles WHERE feed_id = %1 LIMIT 1").arg(feedId)))
+        return sqlError(QStringLiteral("store the feed's articles"), stored);
+    if (!stored.next())
+        m_emptyFeeds.insert(feedId);
     return {};
 }
 
@@ -127,32 +133,54 @@ Status PostgresArticleWriter::lookAhead(const QList<Article>& articles,
         return {};
     if (Status s = lockFeed(feedId); !s)
         return s;
-    QByteArray sql = "SELECT dedupe_key, id, content_hash, read FROM articles WHERE feed_id = " +
-                     QByteArray::number(feedId) + " AND dedupe_key IN (";
+    // The stored ones, and in the same round trip the ids of the missing ones (the rows without a
+    // key): a round trip is what a statement costs most, on a busy machine above all.
+    QByteArray sql =
+        "WITH found AS (SELECT dedupe_key, id, content_hash, read FROM articles WHERE feed_id = " +
+        QByteArray::number(feedId) + " AND dedupe_key IN (";
     QSet<QByteArray> keys;
+    const bool empty = m_emptyFeeds.contains(feedId);
     for (qsizetype i = 0; i < articles.size() && i < derived.size(); ++i) {
         // One waiting to be written is looked up when it comes (find() writes the batch first).
         if (articles[i].feedId != feedId || keys.contains(derived[i].dedupeKey) ||
-            m_pendingKeys.contains(pendingKey(feedId, derived[i].dedupeKey)))
+            m_pendingKeys.contains(pendingKey(feedId, derived[i].dedupeKey)) ||
+            (empty && m_writtenKeys.contains(pendingKey(feedId, derived[i].dedupeKey))))
             continue;
         if (!keys.isEmpty())
             sql += ',';
         appendPostgresText(sql, derived[i].dedupeKey);
         keys.insert(derived[i].dedupeKey);
     }
-    sql += ')';
     if (keys.isEmpty())
         return {};
+    if (empty) {
+        // The feed had no articles when its lock was taken, and the ones stored since are this
+        // writer's: those not among them are missing, without asking.
+        m_aheadMissing = std::move(keys);
+        m_lookedUpFeed = feedId;
+        return {};
+    }
+    sql += ")) SELECT dedupe_key, id, content_hash, read FROM found UNION ALL SELECT NULL, "
+           "nextval(pg_get_serial_sequence('articles', 'id')), NULL, NULL FROM generate_series(1, " +
+           QByteArray::number(keys.size() - m_reservedIds.size()) + " - (SELECT count(*) FROM found))";
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     if (!query.exec(QString::fromUtf8(sql)))
         return sqlError(QStringLiteral("look up articles"), query);
+    QList<qint64> reserved;
     while (query.next()) {
+        if (query.isNull(0)) {
+            reserved.append(query.value(1).toLongLong());
+            continue;
+        }
         const QByteArray key = query.value(0).toString().toUtf8();
         m_ahead.insert(key, {query.value(1).toLongLong(), query.value(2).toString().toUtf8(),
                              query.value(3).toLongLong() != 0});
         keys.remove(key);
     }
+    // Taken from the back, the smallest first: the new ids, larger than any held, go in front.
+    std::reverse(reserved.begin(), reserved.end());
+    m_reservedIds = reserved + m_reservedIds;
     m_aheadMissing = std::move(keys);
     m_lookedUpFeed = feedId;
     return {};
@@ -208,10 +236,12 @@ Result<qint64> PostgresArticleWriter::reserveId() {
 
 Status PostgresArticleWriter::writeInserts() {
     const QString what = QStringLiteral("store articles");
-    for (PostgresColumns* rows : {&m_articles, &m_bodies, &m_search}) {
+    for (PostgresCopy* rows : {&m_articles, &m_bodies, &m_search}) {
         if (Status s = rows->exec(m_db, what); !s)
             return s;
     }
+    if (!m_emptyFeeds.isEmpty())
+        m_writtenKeys.unite(m_pendingKeys);
     m_pendingKeys.clear();
     for (IndexRowWriter* index : {&*m_entities, &*m_regions}) {
         if (Status s = index->flushRows(); !s)
@@ -311,7 +341,10 @@ Result<UpsertResult> PostgresArticleWriter::upsert(const Article& article, const
         .text(derived.thumbnail);
     m_articles.text(derived.contentHash).text(version).text(derived.mentionsJson).text(derived.remoteImages);
     m_bodies.row().integer(*id).bytea(derived.body);
-    m_search.row().integer(*id).text(postgresSearchDocument(derived.searchTitle, derived.searchBody));
+    m_search.row().integer(*id).binary(
+        !derived.postgresDocument.isEmpty()
+            ? derived.postgresDocument
+            : postgresSearchDocumentBinary(derived.searchTitle, derived.searchBody));
     m_pendingKeys.insert(pendingKey(article.feedId, derived.dedupeKey));
     ++m_insertedPerFeed[article.feedId]; // new, so unread
     if (Status s = m_vocabulary.add(derived.searchWords); !s)

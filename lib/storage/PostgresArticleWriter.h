@@ -3,7 +3,7 @@
 #include "articles/Article.h"
 #include "core/Result.h"
 #include "storage/IndexRowWriter.h"
-#include "storage/PostgresColumns.h"
+#include "storage/PostgresCopy.h"
 #include "storage/SearchVocabulary.h"
 
 #include <QHash>
@@ -22,7 +22,7 @@ struct UpsertResult;
 // statement per article in-process, a server costs a round trip per statement, so this writer
 // batches: the articles coming next are looked up together (lookAhead), new articles get ids
 // reserved from the identity sequence in blocks and wait in memory, and their rows (articles,
-// bodies, search documents) go out as bulk INSERTs (storage/PostgresColumns.h) when a batch is full or at
+// bodies, search documents) go out by COPY in binary (storage/PostgresCopy.h) when a batch is full or at
 // flush(). Updates of stored articles, rare, run at once, after the batch is written.
 //
 // Two clients storing the same feed at once would both find an item missing and both insert it:
@@ -72,9 +72,9 @@ private:
     QSqlQuery m_unindexRegions;
     QSqlQuery m_unindex;
     QSqlQuery m_countFeed;
-    PostgresColumns m_articles;
-    PostgresColumns m_bodies;
-    PostgresColumns m_search;
+    PostgresCopy m_articles;
+    PostgresCopy m_bodies;
+    PostgresCopy m_search;
     std::optional<IndexRowWriter> m_entities;
     std::optional<IndexRowWriter> m_regions;
     VocabularyWriter m_vocabulary;
@@ -83,6 +83,8 @@ private:
     QList<qint64> m_reservedIds; // taken from the back
     int m_nextReservation = 8;   // how many ids the next block reserves (see reserveId)
     QSet<qint64> m_lockedFeeds;
+    QSet<qint64> m_emptyFeeds;        // locked when they had no articles: lookAhead need not ask
+    QSet<QByteArray> m_writtenKeys;   // the pending keys written so far, while there are such feeds
     qint64 m_lookedUpFeed = 0;        // what lookAhead found, for the articles of this feed:
     QHash<QByteArray, Found> m_ahead; // stored ones, by dedupe key
     QSet<QByteArray> m_aheadMissing;  // and the keys of ones not stored

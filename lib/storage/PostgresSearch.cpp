@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QVarLengthArray>
+#include <QtEndian>
 #include <array>
 
 namespace mirsad::storage {
@@ -37,6 +38,24 @@ public:
             ++position;
         }
         return position;
+    }
+
+    // tsvector's binary form (its receive function): the count of words, then each word's
+    // bytes and a NUL, its count of positions and each position, big-endian, the weight in the
+    // top two bits (A = 3). The server sorts the words itself.
+    QByteArray binary() const {
+        QByteArray out;
+        out.reserve(4 + m_bytes + m_order.size() * 7);
+        appendBigEndian(out, quint32(m_order.size()));
+        for (const QByteArray& key : m_order) {
+            const Word& word = m_words[key];
+            out += key;
+            out += '\0';
+            appendBigEndian(out, quint16(word.positions.size()));
+            for (qsizetype k = 0; k < word.positions.size(); ++k)
+                appendBigEndian(out, quint16(word.positions[k] | (k < word.titlePositions ? 0xc000 : 0)));
+        }
+        return out;
     }
 
     QByteArray literal() const {
@@ -83,6 +102,12 @@ private:
             word.titlePositions = quint16(word.positions.size());
     }
 
+    template <typename T> static void appendBigEndian(QByteArray& out, T value) {
+        const qsizetype at = out.size();
+        out.resize(at + qsizetype(sizeof(T)));
+        qToBigEndian(value, out.data() + at);
+    }
+
     static QByteArray lowerCased(QByteArrayView token) {
         QByteArray folded(token.data(), token.size());
         for (char& c : folded)
@@ -103,6 +128,13 @@ QByteArray postgresSearchDocument(QByteArrayView searchTitle, QByteArrayView sea
     const int afterTitle = builder.add(searchTitle, 1, true);
     builder.add(searchBody, afterTitle + 1, false);
     return builder.literal();
+}
+
+QByteArray postgresSearchDocumentBinary(QByteArrayView searchTitle, QByteArrayView searchBody) {
+    DocumentBuilder builder;
+    const int afterTitle = builder.add(searchTitle, 1, true);
+    builder.add(searchBody, afterTitle + 1, false);
+    return builder.binary();
 }
 
 } // namespace mirsad::storage

@@ -25,6 +25,8 @@ inline constexpr int kSearchMaxDocumentBytes = 1000000; // words' bytes in one d
 // a word keeps its first 255, a word over 2000 bytes is left out but keeps its place, and once the
 // distinct words reach a million bytes further new words are left out. Empty when there are none.
 QByteArray postgresSearchDocument(QByteArrayView searchTitle, QByteArrayView searchBody);
+// The same document in tsvector's binary form, for COPY (storage/PostgresCopy.h).
+QByteArray postgresSearchDocumentBinary(QByteArrayView searchTitle, QByteArrayView searchBody);
 
 } // namespace mirsad::storage
 

@@ -4,6 +4,8 @@
 
 #include "TestSupport.h"
 #include "search/SearchText.h"
+#include "storage/Database.h"
+#include "storage/PostgresCopy.h"
 #include "storage/PostgresSearch.h"
 
 #include <QSqlError>
@@ -70,6 +72,73 @@ private slots:
         const QByteArray document = postgresSearchDocument({}, body);
         QVERIFY(!document.isEmpty());
         QVERIFY(document.size() < storage::kSearchMaxDocumentBytes + 200000);
+    }
+
+    // The writer COPYs documents in tsvector's binary form: the server reads each as the literal.
+    void binaryDocumentIsTheLiteral() {
+        test::TempDatabase db;
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QSqlQuery query(db.db());
+        QVERIFY(query.exec(u"CREATE TEMP TABLE docs (n bigint, binary_form tsvector, literal tsvector)"_s));
+        QList<std::pair<QByteArray, QByteArray>> documents = {
+            {{}, {}},
+            {"oil deal", "deal signed"},
+            {"  Kirkuk-oil, 2026!", "KIRKUK_x"},
+            {"\xd9\x86\xd9\x81\xd8\xb7 x", "\xd9\x86\xd9\x81\xd8\xb7 z a b a"},
+            {"a " + QByteArray(storage::kSearchMaxWordBytes + 1, 'w') + " b", {}},
+        };
+        QByteArray many;
+        for (int i = 0; i < 10000; ++i)
+            many += "x y " + QByteArray::number(i % 700) + ' ';
+        documents.append({"title words", many + "late late"});
+        storage::PostgresCopy copy("docs (n, binary_form)", 2);
+        for (qsizetype n = 0; n < documents.size(); ++n)
+            copy.row().integer(n).binary(
+                storage::postgresSearchDocumentBinary(documents[n].first, documents[n].second));
+        const Status copied = copy.exec(db.db(), u"copy documents"_s);
+        QVERIFY2(copied, qPrintable(copied.error()));
+        QVERIFY(query.prepare(u"UPDATE docs SET literal = ?::tsvector WHERE n = ?"_s));
+        for (qsizetype n = 0; n < documents.size(); ++n) {
+            query.addBindValue(
+                QString::fromUtf8(storage::postgresSearchDocument(documents[n].first, documents[n].second)));
+            query.addBindValue(n);
+            QVERIFY2(query.exec(), qPrintable(query.lastError().text()));
+        }
+        QVERIFY(query.exec(u"SELECT n, binary_form::text, literal::text FROM docs ORDER BY n"_s));
+        int rows = 0;
+        while (query.next()) {
+            ++rows;
+            QCOMPARE(query.value(1).toString(), query.value(2).toString());
+        }
+        QCOMPARE(rows, documents.size());
+    }
+
+    // A COPY the server refuses is a sentence, and the transaction holds nothing of it.
+    void refusedCopyRollsBack() {
+        test::TempDatabase db;
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        QSqlQuery query(db.db());
+        QVERIFY(query.exec(u"CREATE TABLE t (n bigint PRIMARY KEY, word text NOT NULL)"_s));
+        {
+            storage::Transaction transaction(db.db());
+            storage::PostgresCopy copy("t (n, word)", 2);
+            copy.row().integer(1).text("one");
+            QVERIFY(copy.exec(db.db(), u"copy"_s));
+            copy.row().integer(2).text("two").row().integer(2).text("again");
+            const Status refused = copy.exec(db.db(), u"copy the words"_s);
+            QVERIFY(!refused);
+            QVERIFY2(refused.error().startsWith(u"Could not copy the words"_s), qPrintable(refused.error()));
+            QVERIFY2(refused.error().contains(u"duplicate key"_s), qPrintable(refused.error()));
+        }
+        QCOMPARE(db.count(u"t"_s), 0);
+        // The connection goes on serving queries, and COPYs.
+        storage::PostgresCopy copy("t (n, word)", 2);
+        copy.row().integer(3).text(QByteArrayView("th\0ree", 6)).row().integer(4).null();
+        QVERIFY(!copy.exec(db.db(), u"copy"_s)); // NOT NULL
+        copy.row().integer(3).text(QByteArrayView("th\0ree", 6));
+        QVERIFY(copy.exec(db.db(), u"copy"_s));
+        QVERIFY(query.exec(u"SELECT word FROM t"_s) && query.next());
+        QCOMPARE(query.value(0).toString(), u"three"_s);
     }
 
     // What the server makes of it.
