@@ -21,6 +21,7 @@
 #include <QTimeZone>
 #include <QVariantList>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace mirsad::storage {
@@ -647,17 +648,62 @@ Result<QList<ArticleSummary>> rankedPage(const QSqlDatabase& db, const ArticleFi
         rankOf.insert(match.id, candidates.ids.size());
         candidates.ids << match.id;
     }
+    // Which candidates meet the other conditions (their keys only, from the indexes), then the
+    // page's rows: the rest of a wide net is never read whole.
+    if (!others.isEmpty()) {
+        const Clause keys = listQuery(db, others, int(candidates.ids.size()), std::nullopt,
+                                      ArticleOrder::Newest, candidates, true);
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (Status s = bindAndRun(query, keys.sql, keys.values); !s)
+            return Error{s.error()};
+        QList<qint64> meeting;
+        while (query.next())
+            meeting << query.value(0).toLongLong();
+        std::sort(meeting.begin(), meeting.end(),
+                  [&](qint64 a, qint64 b) { return rankOf.value(a) < rankOf.value(b); });
+        if (meeting.size() > limit)
+            meeting.resize(limit);
+        candidates.ids = meeting;
+        if (meeting.isEmpty())
+            return QList<ArticleSummary>();
+    } else if (candidates.ids.size() > limit) {
+        candidates.ids.resize(limit);
+    }
     Result<QList<ArticleSummary>> page =
-        runList(db, listQuery(db, others, int(candidates.ids.size()), std::nullopt, ArticleOrder::Newest,
-                              candidates));
+        runList(db, listQuery(db, ArticleFilter{}, int(candidates.ids.size()), std::nullopt,
+                              ArticleOrder::Newest, candidates));
     if (!page)
         return page;
     std::sort(page->begin(), page->end(), [&](const ArticleSummary& a, const ArticleSummary& b) {
         return rankOf.value(a.id) < rankOf.value(b.id);
     });
-    if (page->size() > limit)
-        page->resize(limit);
     return page;
+}
+
+// How many of the text's best matches the first pass ranks when other conditions follow: five
+// times the page, or fewer behind a lone name or region whose share of the archive is known,
+// enough that half as many again as the page are expected to meet it. (Matches tend to share a
+// place's or a person's articles, so the estimate errs wide.)
+int firstNet(const QSqlDatabase& db, const ArticleFilter& others, int limit) {
+    const int widest = limit * 5;
+    ArticleFilter rest = others;
+    rest.regions.clear();
+    rest.entityGroups.removeIf([](const QStringList& group) { return group.size() == 1; });
+    const Driver driver = chooseDriver(db, others);
+    if (!rest.isEmpty() || others.regions.size() + others.entityGroups.size() != 1 ||
+        driver.kind == Driver::Articles)
+        return widest;
+    const qint64 covered =
+        driver.kind == Driver::Entity
+            ? driverSize(db, QStringLiteral("entity_counts"), QStringLiteral("entity_id"), driver.id)
+            : driverSize(db, QStringLiteral("region_counts"), QStringLiteral("region_id"), driver.id);
+    QSqlQuery total(db);
+    if (covered <= 0 || !total.exec(QStringLiteral("SELECT sum(article_count) FROM feeds")) ||
+        !total.next() || total.value(0).toLongLong() <= 0)
+        return widest;
+    const double share = double(covered) / double(total.value(0).toLongLong());
+    return std::clamp(int(std::ceil(1.5 * limit / share)), limit * 2, widest);
 }
 
 // By relevance: the best matches of the text are ranked without measuring every match (see
@@ -673,7 +719,8 @@ Result<QList<ArticleSummary>> listByRelevance(const QSqlDatabase& db, const Arti
         return runList(db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false,
                                      others.isEmpty() ? 0 : -1));
     limit = qMax(1, limit);
-    const QList<int> nets = others.isEmpty() ? QList<int>{limit} : QList<int>{limit * 5, limit * 40};
+    const QList<int> nets =
+        others.isEmpty() ? QList<int>{limit} : QList<int>{firstNet(db, others, limit), limit * 40};
     for (int keep : nets) {
         bool complete = false;
         Result<QList<ArticleSummary>> page = rankedPage(db, others, limit, text, keep, complete);

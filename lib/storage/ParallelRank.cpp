@@ -118,12 +118,12 @@ struct Slice {
     qint64 to = 0; // inclusive
 };
 
-Result<QList<RankedMatch>> rankSlice(sqlite3* db, const QByteArray& sql, const QByteArray& match,
-                                     Slice slice) {
+Result<QList<RankedMatch>> rankSlice(sqlite3* db, const QByteArray& sql, const QByteArray& match, Slice slice,
+                                     RankFloor* floor) {
     SqliteStatement statement(db, sql.constData());
     if (!statement.isValid())
         return couldNot(QStringLiteral("rank the search's matches"), statement.error());
-    statement.bind(1, match).bind(2, slice.from).bind(3, slice.to);
+    statement.bind(1, match).bind(2, slice.from).bind(3, slice.to).bindPointer(4, floor, kRankFloorType);
     QList<RankedMatch> matches;
     for (;;) {
         Result<bool> row = statement.next();
@@ -153,7 +153,9 @@ Result<QList<RankedMatch>> rankMatches(const QSqlDatabase& db, const QString& ma
     if (!handle)
         return Error{QStringLiteral("Ranking a search this way needs an SQLite archive.")};
     keep = qMax(1, keep);
-    SqliteStatement bounds(handle, "SELECT min(id), max(id) FROM articles");
+    // Each in a subquery of its own: SQLite reads one end of the rowid B-tree for a lone min()
+    // or max(), but scans the whole table for the two together.
+    SqliteStatement bounds(handle, "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)");
     Result<bool> bounded = bounds.next();
     if (!bounded)
         return couldNot(QStringLiteral("rank the search's matches"), bounded.error());
@@ -171,7 +173,7 @@ Result<QList<RankedMatch>> rankMatches(const QSqlDatabase& db, const QString& ma
         QStringLiteral("SELECT rowid, %1 AS score FROM article_search "
                        "WHERE article_search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 AND score < 0 "
                        "ORDER BY score, rowid DESC LIMIT %2")
-            .arg(searchRankCall(QStringLiteral("article_search"), keep, terms))
+            .arg(searchRankCall(QStringLiteral("article_search"), keep, terms, QStringLiteral("?4")))
             .arg(keep)
             .toUtf8();
     const QByteArray matchUtf8 = match.toUtf8();
@@ -181,29 +183,35 @@ Result<QList<RankedMatch>> rankMatches(const QSqlDatabase& db, const QString& ma
     if (parts == 1)
         slices.first() = Slice{std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()};
 
-    // The newest slice on this thread; the others on workers, meanwhile.
+    // The newest slice on this thread; the others on workers, meanwhile. Every slice prunes
+    // against the best scores any of them has reached (SearchRank.h).
+    RankFloor floor;
     const QByteArray path = db.databaseName().toUtf8();
     QList<QFuture<Result<QList<RankedMatch>>>> others;
     for (qsizetype i = 0; i + 1 < slices.size(); ++i)
-        others << QtConcurrent::run(workers(), [path, sql, matchUtf8, slice = slices[i]] {
+        others << QtConcurrent::run(workers(), [path, sql, matchUtf8, slice = slices[i], floor = &floor] {
             Result<sqlite3*> connection = workerConnection.to(path);
             if (!connection)
                 return Result<QList<RankedMatch>>(Error{connection.error()});
-            return rankSlice(*connection, sql, matchUtf8, slice);
+            return rankSlice(*connection, sql, matchUtf8, slice, floor);
         });
-    Result<QList<RankedMatch>> ranked = rankSlice(handle, sql, matchUtf8, slices.last());
-    if (!ranked)
-        return ranked;
+    Result<QList<RankedMatch>> ranked = rankSlice(handle, sql, matchUtf8, slices.last(), &floor);
+    // Every worker finishes before `floor` goes out of scope, whatever happened here.
     for (qsizetype i = 0; i < others.size(); ++i) {
         Result<QList<RankedMatch>> slice = others[i].result();
+        if (!ranked)
+            continue;
         if (!slice) { // a worker could not read the file: its slice is ranked here instead
             qCWarning(lcRank, "%s", qPrintable(slice.error()));
-            slice = rankSlice(handle, sql, matchUtf8, slices[i]);
-            if (!slice)
-                return slice;
+            slice = rankSlice(handle, sql, matchUtf8, slices[i], &floor);
         }
-        *ranked << *slice;
+        if (!slice)
+            ranked = Error{slice.error()};
+        else
+            *ranked << *slice;
     }
+    if (!ranked)
+        return ranked;
     std::sort(ranked->begin(), ranked->end(), [](const RankedMatch& a, const RankedMatch& b) {
         return a.score != b.score ? a.score < b.score : a.id > b.id;
     });

@@ -21,6 +21,7 @@ constexpr double kB = 0.75;
 // The arguments after the table: k, the title's weight, the body's, the terms.
 constexpr int kWeightArguments = 2;
 constexpr int kTermsArgument = 3;
+constexpr int kFloorArgument = 4;
 
 // What a query's rows share: the terms' idf, the average length and the k best scores so far.
 struct RankData {
@@ -31,6 +32,7 @@ struct RankData {
     double averageLength = 1;
     qsizetype keep = 0;
     std::priority_queue<double, std::vector<double>, std::greater<>> best; // the k best, worst on top
+    RankFloor* floor = nullptr;  // shared with the other slices of the same search, if any
     std::vector<double> weights; // of each column, read once from the arguments
     // The last row's result: a query that filters on the score and sorts by it asks twice.
     sqlite3_int64 lastRowid = 0;
@@ -85,6 +87,8 @@ RankData* rankData(const Fts5ExtensionApi* api, Fts5Context* fts, qsizetype keep
             column < kWeightArguments && column + 1 < argc ? sqlite3_value_double(argv[column + 1]) : 1.0);
     const int phrases = api->xPhraseCount(fts);
     readTerms(*data, phrases, argc > kTermsArgument ? argv[kTermsArgument] : nullptr);
+    if (argc > kFloorArgument)
+        data->floor = static_cast<RankFloor*>(sqlite3_value_pointer(argv[kFloorArgument], kRankFloorType));
     data->idf.assign(size_t(data->terms), 1.0);
     sqlite3_int64 rows = 0;
     sqlite3_int64 tokens = 0;
@@ -159,12 +163,16 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         return sum;
     };
     const bool full = data->keep > 0 && qsizetype(data->best.size()) >= data->keep;
-    if (full) {
+    // The score a match must reach: this query's k-th best, or another slice's if higher.
+    double bar = full ? data->best.top() : 0;
+    if (data->floor && data->keep > 0)
+        bar = std::max(bar, data->floor->score.load(std::memory_order_relaxed));
+    if (bar > 0) {
         // The document is at least as long as its last matched token in every column.
         double shortest = 0;
         for (int offset : lastOffset)
             shortest += offset + 1;
-        if (score(shortest) < data->best.top()) {
+        if (score(shortest) < bar) {
             data->lastResult = 0.0;
             sqlite3_result_double(out, 0.0); // cannot be among the k best
             return;
@@ -183,6 +191,13 @@ void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* out, i
         } else if (exact > data->best.top()) {
             data->best.pop();
             data->best.push(exact);
+        }
+        if (data->floor && qsizetype(data->best.size()) >= data->keep) {
+            const double reached = data->best.top();
+            double shared = data->floor->score.load(std::memory_order_relaxed);
+            while (shared < reached &&
+                   !data->floor->score.compare_exchange_weak(shared, reached, std::memory_order_relaxed)) {
+            }
         }
     }
     data->lastResult = -exact;

@@ -3,6 +3,7 @@
 #include "core/Result.h"
 
 #include <QString>
+#include <atomic>
 
 struct sqlite3;
 
@@ -31,14 +32,28 @@ namespace mirsad::storage {
 //
 // With one term, its idf does not change the order and is not computed (a scan of the term's
 // whole doclists); with several, each one's is.
+//
+// Queries that rank slices of one search at once (ParallelRank.h) share their progress through a
+// sixth argument, a RankFloor bound with sqlite3_bind_pointer (type kRankFloorType): each prunes
+// against the best k of every slice so far, not only its own. A match below the k-th best score
+// seen anywhere is below the k-th best of the whole, so the slices' best k together still hold
+// the whole's.
 Status registerSearchRank(sqlite3* db);
+
+struct RankFloor {
+    std::atomic<double> score{0}; // the highest k-th best score a slice has reached (positive)
+};
+inline constexpr char kRankFloorType[] = "mirsad_rank_floor";
 
 inline constexpr char kSearchRankName[] = "mirsad_rank";
 
 // mirsad_rank's call for a search of `table`: the title weighs three times the body; `terms`
 // (digits, dots, commas and spaces only) groups each query word's forms into one term.
-inline QString searchRankCall(const QString& table, int keep, const QString& terms) {
-    return QStringLiteral("mirsad_rank(%1, %2, 3.0, 1.0, '%3')").arg(table, QString::number(keep), terms);
+// `floor`: the parameter a RankFloor is bound to, if any ("?4").
+inline QString searchRankCall(const QString& table, int keep, const QString& terms,
+                              const QString& floor = {}) {
+    return QStringLiteral("mirsad_rank(%1, %2, 3.0, 1.0, '%3'%4)")
+        .arg(table, QString::number(keep), terms, floor.isEmpty() ? QString() : QStringLiteral(", ") + floor);
 }
 
 } // namespace mirsad::storage

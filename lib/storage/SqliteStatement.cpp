@@ -109,6 +109,11 @@ qint64 SqliteStatement::int64(int column) const {
     return sqlite3_column_int64(m_stmt, column);
 }
 
+SqliteStatement& SqliteStatement::bindPointer(int index, void* pointer, const char* type) {
+    sqlite3_bind_pointer(m_stmt, index, pointer, type, nullptr);
+    return *this;
+}
+
 double SqliteStatement::real(int column) const {
     return sqlite3_column_double(m_stmt, column);
 }

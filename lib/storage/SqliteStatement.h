@@ -35,6 +35,8 @@ public:
     SqliteStatement& bind(int index, qint64 value);
     SqliteStatement& bind(int index, QByteArrayView utf8);
     SqliteStatement& bindNull(int index);
+    // A pointer for a function of the statement to read with sqlite3_value_pointer (not owned).
+    SqliteStatement& bindPointer(int index, void* pointer, const char* type);
     // Bytes as a BLOB, not copied either.
     SqliteStatement& bindBlob(int index, QByteArrayView bytes);
 
