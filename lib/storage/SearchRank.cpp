@@ -101,11 +101,19 @@ RankData* rankData(const Fts5ExtensionApi* api, Fts5Context* fts, qsizetype keep
     // bm25's idf of every term, only when there are several to weigh against each other: the
     // articles with any of the term's phrases.
     for (int t = 0; rc == SQLITE_OK && data->terms > 1 && t < data->terms; ++t) {
+        // Each phrase's rows come in rowid order: merged run by run rather than sorted whole (a
+        // common word's forms are a million rows).
         std::vector<sqlite3_int64> rowids;
-        for (int p = 0; rc == SQLITE_OK && p < phrases; ++p)
-            if (data->termOf[size_t(p)] == t)
-                rc = api->xQueryPhrase(fts, p, &rowids, collectRowid);
-        std::sort(rowids.begin(), rowids.end());
+        for (int p = 0; rc == SQLITE_OK && p < phrases; ++p) {
+            if (data->termOf[size_t(p)] != t)
+                continue;
+            const auto before = std::ptrdiff_t(rowids.size());
+            rc = api->xQueryPhrase(fts, p, &rowids, collectRowid);
+            const auto run = rowids.begin() + before;
+            if (!std::is_sorted(run, rowids.end()))
+                std::sort(run, rowids.end());
+            std::inplace_merge(rowids.begin(), run, rowids.end());
+        }
         const auto hits = double(std::unique(rowids.begin(), rowids.end()) - rowids.begin());
         const double idf = std::log((double(rows) - hits + 0.5) / (hits + 0.5));
         data->idf[size_t(t)] = idf > 0 ? idf : 1e-6;
