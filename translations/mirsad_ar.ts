@@ -1597,6 +1597,22 @@
         <source>A highlighted passage. Add a note on it with Ctrl+Shift+N.</source>
         <translation>مقطع مظلَّل. أضف ملاحظة عليه بالضغط على Ctrl+Shift+N.</translation>
     </message>
+    <message>
+        <source>This note is %1&apos;s: only its author can change it.</source>
+        <translation>هذه الملاحظة لـ%1: لا يغيّرها إلا كاتبها.</translation>
+    </message>
+    <message>
+        <source>Shared with the team</source>
+        <translation>مشتركة مع الفريق</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>خاصة</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>للقراءة فقط</translation>
+    </message>
 </context>
 <context>
     <name>NotesPane</name>
@@ -1664,6 +1680,46 @@
         <source>All notes</source>
         <translation>كل الملاحظات</translation>
     </message>
+    <message>
+        <source>Anonymous</source>
+        <translation>مجهول</translation>
+    </message>
+    <message>
+        <source>%1 · Shared with the team</source>
+        <translation>%1 · مشتركة مع الفريق</translation>
+    </message>
+    <message>
+        <source>%1 · Private</source>
+        <translation>%1 · خاصة</translation>
+    </message>
+    <message>
+        <source>%1&apos;s, shared with the team; only its author can change it.</source>
+        <translation>لـ%1، مشتركة مع الفريق؛ لا يغيّرها إلا كاتبها.</translation>
+    </message>
+    <message>
+        <source>Yours, shared with the team.</source>
+        <translation>لك، مشتركة مع الفريق.</translation>
+    </message>
+    <message>
+        <source>Yours and private: only you can see it until you share it.</source>
+        <translation>لك وخاصة: لا يراها غيرك حتى تشاركها.</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>مشتركة</translation>
+    </message>
+    <message>
+        <source>Share the selected note or highlight with the team, or make it private again (undo with Ctrl+Z)</source>
+        <translation>مشاركة الملاحظة أو الإبراز المحدد مع الفريق، أو جعله خاصًا من جديد (تراجع بـ Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Make private</source>
+        <translation>اجعلها خاصة</translation>
+    </message>
+    <message>
+        <source>Share with the team</source>
+        <translation>شارك مع الفريق</translation>
+    </message>
 </context>
 <context>
     <name>PaneLayout</name>
@@ -1697,6 +1753,22 @@
     <message>
         <source>Add note</source>
         <translation>إضافة ملاحظة</translation>
+    </message>
+    <message>
+        <source>Share note</source>
+        <translation>مشاركة ملاحظة</translation>
+    </message>
+    <message>
+        <source>Make note private</source>
+        <translation>جعل ملاحظة خاصة</translation>
+    </message>
+    <message>
+        <source>Share highlight</source>
+        <translation>مشاركة إبراز</translation>
+    </message>
+    <message>
+        <source>Make highlight private</source>
+        <translation>جعل إبراز خاصًا</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "annotations/ArticleAnnotations.h"
 #include "reader/HighlightColors.h"
+#include "storage/Dialect.h"
 #include "storage/Storage.h"
 
 #include <utility>
@@ -133,6 +134,11 @@ void AddNoteCommand::redo() {
             if (!id)
                 return Error{id.error()};
             note->id = *id; // a redo after an undo stores it again under the same id
+            // On a team's server the author is the role connected, set by the server: read it back,
+            // so that the note opens as the analyst's own.
+            if (storage::isPostgres(db))
+                if (Result<Note> stored = noteById(db, *id))
+                    note->author = stored->author;
             return {};
         })
         .then(&m_owner, [owner = &m_owner, note = m_note, open](const Status& result) {
@@ -154,4 +160,33 @@ void AddNoteCommand::undo() {
             *note = *current;
         return annotations::deleteNote(db, note->id);
     });
+}
+
+static QString shareText(ShareCommand::Kind kind, bool shared) {
+    if (kind == ShareCommand::NoteKind)
+        return shared ? QObject::tr("Share note") : QObject::tr("Make note private");
+    return shared ? QObject::tr("Share highlight") : QObject::tr("Make highlight private");
+}
+
+ShareCommand::ShareCommand(ArticleAnnotations& owner, Kind kind, qint64 id, bool shared)
+    : QUndoCommand(shareText(kind, shared))
+    , m_owner(owner)
+    , m_kind(kind)
+    , m_id(id)
+    , m_shared(shared) {
+}
+
+void ShareCommand::apply(bool shared) {
+    write(m_owner, [kind = m_kind, id = m_id, shared](QSqlDatabase& db) {
+        return kind == NoteKind ? annotations::setNoteShared(db, id, shared)
+                                : annotations::setHighlightShared(db, id, shared);
+    });
+}
+
+void ShareCommand::redo() {
+    apply(m_shared);
+}
+
+void ShareCommand::undo() {
+    apply(!m_shared);
 }

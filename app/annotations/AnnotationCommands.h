@@ -72,3 +72,19 @@ private:
     // The note as it was on disk when deleted (autosave may have changed it since it was listed).
     std::shared_ptr<mirsad::annotations::Note> m_deleted;
 };
+
+// Shares a note or highlight with the team, or makes it private to its author again.
+class ShareCommand : public QUndoCommand {
+public:
+    enum Kind { NoteKind, HighlightKind };
+    ShareCommand(ArticleAnnotations& owner, Kind kind, qint64 id, bool shared);
+    void redo() override;
+    void undo() override;
+
+private:
+    void apply(bool shared);
+    ArticleAnnotations& m_owner;
+    Kind m_kind;
+    qint64 m_id;
+    bool m_shared;
+};

@@ -2,8 +2,10 @@
 
 #include "annotations/AnnotationCommands.h"
 #include "annotations/NoteAuthor.h"
+#include "storage/Dialect.h"
 #include "storage/Storage.h"
 
+#include <QSqlQuery>
 #include <QUndoStack>
 
 using namespace mirsad;
@@ -30,8 +32,15 @@ void ArticleAnnotations::showArticle(qint64 articleId, const QString& text) {
 
 ArticleAnnotations::Lists ArticleAnnotations::read(QSqlDatabase& db, qint64 articleId) {
     if (articleId <= 0)
-        return {QList<Highlight>(), QList<Note>()};
-    return {listHighlights(db, articleId), listNotes(db, articleId)};
+        return {QList<Highlight>(), QList<Note>(), false, QString()};
+    Lists lists{listHighlights(db, articleId), listNotes(db, articleId), false, QString()};
+    if (storage::isPostgres(db)) {
+        lists.team = true;
+        QSqlQuery query(db);
+        if (query.exec(QStringLiteral("SELECT current_user")) && query.next())
+            lists.user = query.value(0).toString();
+    }
+    return lists;
 }
 
 void ArticleAnnotations::showArticle(qint64 articleId, const QString& text, const Lists& lists) {
@@ -66,6 +75,8 @@ void ArticleAnnotations::apply(qint64 articleId, quint64 generation, const Lists
     const qsizetype before = m_notes.size();
     m_highlights = *lists.highlights;
     m_notes = *lists.notes;
+    m_team = lists.team;
+    m_user = lists.user;
     for (Note& note : m_notes) {
         if (auto typed = m_typed.constFind(note.id); typed != m_typed.cend()) {
             note.body = typed->first;
@@ -144,6 +155,16 @@ void ArticleAnnotations::noteAdded(const Note& note) {
 void ArticleAnnotations::deleteNote(qint64 id) {
     if (const Note* n = note(id))
         m_undoStack->push(new DeleteNoteCommand(*this, *n));
+}
+
+void ArticleAnnotations::setNoteShared(qint64 id, bool shared) {
+    if (const Note* n = note(id); n && n->shared != shared)
+        m_undoStack->push(new ShareCommand(*this, ShareCommand::NoteKind, id, shared));
+}
+
+void ArticleAnnotations::setHighlightShared(qint64 id, bool shared) {
+    if (const Highlight* h = highlight(id); h && h->shared != shared)
+        m_undoStack->push(new ShareCommand(*this, ShareCommand::HighlightKind, id, shared));
 }
 
 void ArticleAnnotations::noteEdited(qint64 id, const QString& body, const QStringList& tags,

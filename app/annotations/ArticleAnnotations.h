@@ -31,6 +31,10 @@ public:
     struct Lists {
         mirsad::Result<QList<mirsad::annotations::Highlight>> highlights;
         mirsad::Result<QList<mirsad::annotations::Note>> notes;
+        // A team's archive (PostgreSQL): annotations have authors, private or shared; `user` is
+        // the role connected, whose own annotations these are.
+        bool team = false;
+        QString user;
     };
     static Lists read(QSqlDatabase& db, qint64 articleId);
     // Shows an article with its lists already read; changed() is emitted before it returns.
@@ -41,6 +45,11 @@ public:
     const QList<mirsad::annotations::Note>& notes() const { return m_notes; }
     const mirsad::annotations::Highlight* highlight(qint64 id) const;
     const mirsad::annotations::Note* note(qint64 id) const;
+    // On a team's archive each annotation is its author's; in a file of one's own there is no team.
+    bool isTeam() const { return m_team; }
+    // Whether the analyst may change an annotation by this author (always, outside a team): the
+    // server refuses any change to a colleague's, so the window offers none.
+    bool isOwn(const QString& author) const { return !m_team || author == m_user; }
 
     // Undoable changes.
     void addHighlight(qsizetype start, qsizetype end, const QString& color);
@@ -49,6 +58,9 @@ public:
     // Creates an empty note (on a highlight, or on the article when 0); noteCreated follows.
     void addNote(qint64 highlightId, const QString& author);
     void deleteNote(qint64 id);
+    // Shares an annotation with the team, or makes it private again (a team's archive only).
+    void setNoteShared(qint64 id, bool shared);
+    void setHighlightShared(qint64 id, bool shared);
 
     // The notes pane saves typing itself (NoteAutosaver); this keeps the cached copy current.
     void noteEdited(qint64 id, const QString& body, const QStringList& tags, const QDateTime& updated);
@@ -81,4 +93,6 @@ private:
     // every read of this article so that the lists never show an older text.
     QHash<qint64, std::pair<QString, QStringList>> m_typed;
     quint64 m_generation = 0;
+    bool m_team = false;
+    QString m_user;
 };

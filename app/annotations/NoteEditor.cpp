@@ -55,10 +55,19 @@ NoteEditor::NoteEditor(QWidget* parent)
     clearNote();
 }
 
-void NoteEditor::setNote(const Note& note, const QString& highlightQuote) {
+void NoteEditor::setNote(const Note& note, const QString& highlightQuote, bool team, bool own) {
     m_loading = true;
     m_noteId = note.id;
     m_author = note.author;
+    m_team = team;
+    m_shared = note.shared;
+    m_readOnly = !own;
+    m_text->setReadOnly(m_readOnly);
+    m_tags->setReadOnly(m_readOnly);
+    const QString whose =
+        m_readOnly ? tr("This note is %1's: only its author can change it.").arg(note.author) : QString();
+    m_text->setToolTip(whose);
+    m_tags->setToolTip(whose);
     m_created = note.created;
     m_updated = note.updated;
     m_text->setPlainText(note.body);
@@ -75,6 +84,11 @@ void NoteEditor::setNote(const Note& note, const QString& highlightQuote) {
 void NoteEditor::clearNote(const QString& highlightQuote) {
     m_loading = true;
     m_noteId = 0;
+    m_readOnly = false;
+    m_text->setReadOnly(false);
+    m_tags->setReadOnly(false);
+    m_text->setToolTip(QString());
+    m_tags->setToolTip(QString());
     m_text->clear();
     m_tags->clear();
     m_preview->clear();
@@ -92,19 +106,32 @@ void NoteEditor::setUpdated(const QDateTime& updated) {
     updateHeader();
 }
 
+void NoteEditor::setSharing(bool team, bool shared) {
+    if (m_noteId <= 0 || (team == m_team && shared == m_shared))
+        return;
+    m_team = team;
+    m_shared = shared;
+    updateHeader();
+}
+
 void NoteEditor::showPreview(bool preview) {
     m_tabs->setCurrentIndex(preview ? 1 : 0);
 }
 
 void NoteEditor::reportEdit() {
-    if (m_loading || m_noteId <= 0)
+    if (m_loading || m_noteId <= 0 || m_readOnly)
         return;
     emit edited(m_noteId, m_text->toPlainText(), parseTags(m_tags->text()));
 }
 
 void NoteEditor::updateHeader() {
     const QLocale locale;
-    QString text = m_author.isEmpty() ? tr("Anonymous") : m_author;
+    // The name isolated: a Latin role name must not turn the Arabic header left to right.
+    QString text = QChar(0x2068) + (m_author.isEmpty() ? tr("Anonymous") : m_author) + QChar(0x2069);
+    if (m_team)
+        text += QStringLiteral(" · ") + (m_shared ? tr("Shared with the team") : tr("Private"));
+    if (m_readOnly)
+        text += QStringLiteral(" · ") + tr("read-only");
     text += QStringLiteral(" · ") +
             tr("created %1").arg(locale.toString(m_created.toLocalTime(), QLocale::ShortFormat));
     if (m_updated.isValid() && m_updated.secsTo(m_created) != 0)

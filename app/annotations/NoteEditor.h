@@ -18,7 +18,12 @@ class NoteEditor : public QWidget {
 public:
     explicit NoteEditor(QWidget* parent = nullptr);
 
-    void setNote(const mirsad::annotations::Note& note, const QString& highlightQuote);
+    // On a team's archive (`team`) the header says whether the note is shared; a colleague's note
+    // (not `own`) is shown read-only, since the server refuses any change to it.
+    void setNote(const mirsad::annotations::Note& note, const QString& highlightQuote, bool team = false,
+                 bool own = true);
+    bool isReadOnly() const { return m_readOnly; }
+    void setSharing(bool team, bool shared);
     // No note open: nothing can be typed. With a quote, a highlight without a note is selected.
     void clearNote(const QString& highlightQuote = QString());
     qint64 noteId() const { return m_noteId; }
@@ -44,6 +49,9 @@ private:
     QLabel* m_quote;
     qint64 m_noteId = 0;
     QString m_author;
+    bool m_team = false;
+    bool m_shared = false;
+    bool m_readOnly = false;
     QDateTime m_created;
     QDateTime m_updated;
     bool m_loading = false;

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMenu>
 #include <QSplitter>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -37,6 +38,37 @@ static QString noteLabel(const QString& body, bool attached) {
     return (attached ? QStringLiteral("    ✎ ") : QStringLiteral("✎ ")) + text;
 }
 
+// On a team's archive, a row's line that says whose it is and whether the team sees it.
+static QString sharingLine(const QString& author, bool shared) {
+    const QString name =
+        QChar(0x2068) + (author.isEmpty() ? NotesPane::tr("Anonymous") : author) + QChar(0x2069);
+    return shared ? NotesPane::tr("%1 · Shared with the team").arg(name)
+                  : NotesPane::tr("%1 · Private").arg(name);
+}
+
+static QString sharingTip(const QString& author, bool shared, bool own) {
+    if (!own)
+        return NotesPane::tr("%1's, shared with the team; only its author can change it.").arg(author);
+    return shared ? NotesPane::tr("Yours, shared with the team.")
+                  : NotesPane::tr("Yours and private: only you can see it until you share it.");
+}
+
+// A row's text: its own, then on a team's archive the line that says whose it is.
+static QString withSharing(const QString& text, const QListWidgetItem* item) {
+    const QString sharing = item->data(NotesPane::SharingRole).toString();
+    return sharing.isEmpty() ? text : text + u'\n' + sharing;
+}
+
+static void markSharing(QListWidgetItem* item, bool team, const QString& author, bool shared, bool own) {
+    item->setData(NotesPane::OwnRole, own);
+    item->setData(NotesPane::SharedRole, shared);
+    if (!team)
+        return;
+    item->setData(NotesPane::SharingRole, sharingLine(author, shared));
+    item->setText(withSharing(item->text(), item));
+    item->setToolTip(item->toolTip() + u'\n' + sharingTip(author, shared, own));
+}
+
 NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     : QWidget(parent)
     , m_annotations(annotations)
@@ -47,6 +79,7 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     , m_editor(new NoteEditor)
     , m_add(new QToolButton)
     , m_delete(new QToolButton)
+    , m_share(new QToolButton)
     , m_tagRow(new QWidget)
     , m_tagBox(new QComboBox)
     , m_articlesWithTag(new QToolButton) {
@@ -68,6 +101,13 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     m_add->setObjectName(QStringLiteral("newNoteButton"));
     m_delete->setObjectName(QStringLiteral("deleteNoteButton"));
     m_delete->setEnabled(false);
+    // Sharing exists on a team's archive only: the button shows there.
+    m_share->setObjectName(QStringLiteral("shareNoteButton"));
+    m_share->setText(tr("Shared"));
+    m_share->setCheckable(true);
+    m_share->setEnabled(false);
+    m_share->hide();
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
 
     // The tag filter: the tags of the article's notes; a click on a tag chip picks one too.
     m_tagBox->setObjectName(QStringLiteral("noteTagFilter"));
@@ -89,6 +129,7 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     auto* header = new QHBoxLayout;
     header->addWidget(m_title, 1);
     header->addWidget(m_add);
+    header->addWidget(m_share);
     header->addWidget(m_delete);
     auto* listColumn = new QWidget;
     auto* listLayout = new QVBoxLayout(listColumn);
@@ -111,6 +152,8 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
         newNote(onHighlight ? item->data(IdRole).toLongLong() : 0);
     });
     connect(m_delete, &QToolButton::clicked, this, &NotesPane::deleteSelected);
+    connect(m_share, &QToolButton::clicked, this, &NotesPane::setSelectedShared);
+    connect(m_list, &QListWidget::customContextMenuRequested, this, &NotesPane::showContextMenu);
     connect(m_list, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         followSelection();
         if (item && item == selectedItem() && item->data(KindRole).toInt() == HighlightItem)
@@ -135,7 +178,7 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
                 const bool tagsChanged = m_annotations.note(id) && m_annotations.note(id)->tags != tags;
                 m_annotations.noteEdited(id, body, tags, {});
                 if (QListWidgetItem* item = itemFor(NoteItem, id)) {
-                    item->setText(noteLabel(body, item->data(AttachedRole).toBool()));
+                    item->setText(withSharing(noteLabel(body, item->data(AttachedRole).toBool()), item));
                     item->setData(NoteListDelegate::TagsRole, tags);
                 }
                 if (tagsChanged)
@@ -182,6 +225,7 @@ void NotesPane::rebuild() {
     QSignalBlocker blocker(m_list);
     m_list->clear();
     const bool dark = isDarkPalette(palette());
+    const bool team = m_annotations.isTeam();
     const auto shown = [this](const Note& note) {
         return m_tagFilter.isEmpty() || note.tags.contains(m_tagFilter, Qt::CaseInsensitive);
     };
@@ -192,6 +236,7 @@ void NotesPane::rebuild() {
         item->setData(IdRole, note.id);
         item->setData(NoteListDelegate::TagsRole, note.tags);
         item->setToolTip(noteDetails(note));
+        markSharing(item, team, note.author, note.shared, m_annotations.isOwn(note.author));
     };
     const auto addHighlight = [&](const Highlight& h) {
         QList<const Note*> notes;
@@ -215,6 +260,7 @@ void NotesPane::rebuild() {
         item->setToolTip(h.orphaned
                              ? tr("The article's text changed and this passage could not be found again.")
                              : tr("Highlighted passage; select to show it in the article."));
+        markSharing(item, team, h.author, h.shared, m_annotations.isOwn(h.author));
         for (const Note* note : notes)
             addNote(*note, true);
     };
@@ -237,6 +283,7 @@ void NotesPane::rebuild() {
     if (QListWidgetItem* again = itemFor(ItemKind(currentKind), currentId))
         m_list->setCurrentItem(again);
     m_add->setEnabled(m_annotations.articleId() > 0);
+    m_share->setVisible(team);
     updateTagBox();
 
     blocker.unblock();
@@ -293,21 +340,33 @@ void NotesPane::followSelection() {
     const QListWidgetItem* item = selectedItem();
     const int kind = item ? item->data(KindRole).toInt() : -1;
     const qint64 id = item ? item->data(IdRole).toLongLong() : 0;
-    const bool deletable = kind == NoteItem || kind == HighlightItem;
+    // A colleague's note or highlight is read-only: the server would refuse any change.
+    const bool own = item && item->data(OwnRole).toBool();
+    const bool deletable = (kind == NoteItem || kind == HighlightItem) && own;
     m_delete->setEnabled(deletable);
+    m_share->setEnabled(deletable && m_annotations.isTeam());
+    m_share->setChecked(item && item->data(SharedRole).toBool());
+    m_share->setToolTip(!item || own ? tr("Share the selected note or highlight with the team, or make it "
+                                          "private again (undo with Ctrl+Z)")
+                                     : item->toolTip());
+    m_delete->setToolTip(!item || own ? tr("Delete the selected note or highlight (undo with Ctrl+Z)")
+                                      : item->toolTip());
     if (deletable != m_canDelete) {
         m_canDelete = deletable;
         emit canDeleteChanged(deletable);
     }
     const Note* note = kind == NoteItem ? m_annotations.note(id) : nullptr;
-    if (note && note->id == m_editor->noteId())
+    if (note && note->id == m_editor->noteId() && m_editor->isReadOnly() == !own) {
+        // The same note (the lists were read again): what is typed stays; its sharing may have changed.
+        m_editor->setSharing(m_annotations.isTeam(), note->shared);
         return;
+    }
     // Leaving a note: what was typed into it is saved before the editor shows anything else.
     if (m_editor->noteId() > 0)
         m_autosaver->flush();
     if (note) {
         const Highlight* h = m_annotations.highlight(note->highlightId);
-        m_editor->setNote(*note, h ? h->selector.quote : QString());
+        m_editor->setNote(*note, h ? h->selector.quote : QString(), m_annotations.isTeam(), own);
     } else {
         // A highlight, or nothing: there is no note to type into.
         const Highlight* h = kind == HighlightItem ? m_annotations.highlight(id) : nullptr;
@@ -353,6 +412,39 @@ void NotesPane::deleteSelected() {
     } else if (item->data(KindRole).toInt() == HighlightItem) {
         m_annotations.removeHighlight(id);
     }
+}
+
+bool NotesPane::canShare() const {
+    return m_share->isEnabled();
+}
+
+void NotesPane::setSelectedShared(bool shared) {
+    const QListWidgetItem* item = selectedItem();
+    if (!item || !canShare())
+        return;
+    const qint64 id = item->data(IdRole).toLongLong();
+    if (item->data(KindRole).toInt() == NoteItem)
+        m_annotations.setNoteShared(id, shared);
+    else
+        m_annotations.setHighlightShared(id, shared);
+}
+
+void NotesPane::showContextMenu(const QPoint& pos) {
+    QListWidgetItem* item = m_list->itemAt(pos);
+    if (!item || !(item->flags() & Qt::ItemIsSelectable))
+        return;
+    m_list->setCurrentItem(item);
+    QMenu menu(this);
+    if (m_annotations.isTeam()) {
+        const bool shared = item->data(SharedRole).toBool();
+        QAction* share = menu.addAction(shared ? tr("Make private") : tr("Share with the team"));
+        share->setEnabled(canShare());
+        connect(share, &QAction::triggered, this, [this, shared] { setSelectedShared(!shared); });
+    }
+    QAction* remove = menu.addAction(tr("Delete"));
+    remove->setEnabled(canDelete());
+    connect(remove, &QAction::triggered, this, &NotesPane::deleteSelected);
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
 int NotesPane::noteCount() const {

@@ -28,6 +28,10 @@ public:
     static constexpr int KindRole = Qt::UserRole + 1;
     static constexpr int IdRole = Qt::UserRole + 2;
     static constexpr int AttachedRole = Qt::UserRole + 3; // a note under its highlight
+    // On a team's archive: the row's second line, whose it is and whether it is shared.
+    static constexpr int SharingRole = Qt::UserRole + 4;
+    static constexpr int OwnRole = Qt::UserRole + 5; // bool: the analyst's own (may change it)
+    static constexpr int SharedRole = Qt::UserRole + 6;
 
     explicit NotesPane(ArticleAnnotations& annotations, QWidget* parent = nullptr);
     ~NotesPane() override;
@@ -37,6 +41,7 @@ public:
     QListWidget* list() const { return m_list; }
     NoteEditor* editor() const { return m_editor; }
     NoteListDelegate* delegate() const { return m_delegate; }
+    QToolButton* shareButton() const { return m_share; }
     QComboBox* tagBox() const { return m_tagBox; }
     mirsad::annotations::NoteAutosaver* autosaver() const { return m_autosaver; }
 
@@ -46,6 +51,10 @@ public:
     bool canDelete() const;
     // Deletes the selected note or highlight (undoable).
     void deleteSelected();
+    // Whether the selected note or highlight is the analyst's own on a team's archive, which
+    // setSelectedShared would share or make private.
+    bool canShare() const;
+    void setSelectedShared(bool shared);
     // Opens a note in the editor (selecting it in the list).
     void openNote(qint64 noteId);
     // Saves what is being typed now.
@@ -73,6 +82,7 @@ private:
     void followSelection();
     QListWidgetItem* selectedItem() const;
     QListWidgetItem* itemFor(ItemKind kind, qint64 id) const;
+    void showContextMenu(const QPoint& pos);
 
     ArticleAnnotations& m_annotations;
     mirsad::annotations::NoteAutosaver* m_autosaver;
@@ -82,6 +92,7 @@ private:
     NoteEditor* m_editor;
     QToolButton* m_add;
     QToolButton* m_delete;
+    QToolButton* m_share;
     QWidget* m_tagRow;
     QComboBox* m_tagBox;
     QToolButton* m_articlesWithTag;

@@ -145,6 +145,11 @@ private slots:
         QTRY_VERIFY(pane->editor()->noteId() > 0);
         const qint64 freeNote = pane->editor()->noteId();
         QCOMPARE(window.annotations()->note(freeNote)->highlightId, 0);
+        // A file of one's own has no team: no sharing, and no "Private" on the rows.
+        QVERIFY(!window.annotations()->isTeam());
+        QVERIFY(!pane->shareButton()->isVisible());
+        QVERIFY(!pane->editor()->isReadOnly());
+        QVERIFY(!rowFor(pane, NotesPane::NoteItem, freeNote)->text().contains(QStringLiteral("Private")));
         QTRY_VERIFY(editor->hasFocus());
         QTest::keyClicks(editor, QStringLiteral("On the article"));
 
