@@ -56,6 +56,15 @@ bool roleExists(const QSqlDatabase& db, const QString& role) {
     return found && found->isValid();
 }
 
+bool isMember(const QSqlDatabase& db, const QString& person, const QString& group) {
+    Result<QVariant> found =
+        value(db,
+              QStringLiteral("SELECT 1 FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+                             "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = ? AND g.rolname = ?"),
+              {person, group});
+    return found && found->isValid();
+}
+
 // The group roles must exist: `team init` made them.
 Status needsTeam(const QSqlDatabase& db, const QString& database) {
     for (TeamRole role : kRoles)
@@ -179,11 +188,16 @@ Status addTeamMember(QSqlDatabase& db, const QString& name, TeamRole role) {
     if (!roleExists(db, name))
         if (Status made = run(db, QStringLiteral("CREATE ROLE %1 LOGIN").arg(person)); !made)
             return made;
-    for (TeamRole other : kRoles)
-        if (Status revoked = run(
-                db, QStringLiteral("REVOKE %1 FROM %2").arg(quoted(db, teamGroup(*database, other)), person));
+    // Out of the other groups: only those they are in (a REVOKE of another is a server warning
+    // on the user's terminal).
+    for (TeamRole other : kRoles) {
+        const QString from = teamGroup(*database, other);
+        if (!isMember(db, name, from))
+            continue;
+        if (Status revoked = run(db, QStringLiteral("REVOKE %1 FROM %2").arg(quoted(db, from), person));
             !revoked)
             return revoked;
+    }
     const QString group = quoted(db, teamGroup(*database, role));
     if (role == TeamRole::Admin) {
         // An administrator adds and removes people: the groups are theirs to grant.
@@ -216,11 +230,14 @@ Status removeTeamMember(QSqlDatabase& db, const QString& name) {
     if (!database)
         return Error{database.error()};
     Transaction transaction(db);
-    for (TeamRole role : kRoles)
-        if (Status s = run(db, QStringLiteral("REVOKE %1 FROM %2")
-                                   .arg(quoted(db, teamGroup(*database, role)), quoted(db, name)));
+    for (TeamRole role : kRoles) {
+        const QString from = teamGroup(*database, role);
+        if (!isMember(db, name, from))
+            continue;
+        if (Status s = run(db, QStringLiteral("REVOKE %1 FROM %2").arg(quoted(db, from), quoted(db, name)));
             !s)
             return s;
+    }
     return transaction.commit();
 }
 
