@@ -2,7 +2,6 @@
 
 #include "annotations/ArticleAnnotations.h"
 #include "reader/HighlightColors.h"
-#include "storage/Dialect.h"
 #include "storage/Storage.h"
 
 #include <utility>
@@ -134,11 +133,6 @@ void AddNoteCommand::redo() {
             if (!id)
                 return Error{id.error()};
             note->id = *id; // a redo after an undo stores it again under the same id
-            // On a team's server the author is the role connected, set by the server: read it back,
-            // so that the note opens as the analyst's own.
-            if (storage::isPostgres(db))
-                if (Result<Note> stored = noteById(db, *id))
-                    note->author = stored->author;
             return {};
         })
         .then(&m_owner, [owner = &m_owner, note = m_note, open](const Status& result) {

@@ -2,10 +2,8 @@
 
 #include "annotations/AnnotationCommands.h"
 #include "annotations/NoteAuthor.h"
-#include "storage/Dialect.h"
 #include "storage/Storage.h"
 
-#include <QSqlQuery>
 #include <QUndoStack>
 
 using namespace mirsad;
@@ -32,15 +30,8 @@ void ArticleAnnotations::showArticle(qint64 articleId, const QString& text) {
 
 ArticleAnnotations::Lists ArticleAnnotations::read(QSqlDatabase& db, qint64 articleId) {
     if (articleId <= 0)
-        return {QList<Highlight>(), QList<Note>(), false, QString()};
-    Lists lists{listHighlights(db, articleId), listNotes(db, articleId), false, QString()};
-    if (storage::isPostgres(db)) {
-        lists.team = true;
-        QSqlQuery query(db);
-        if (query.exec(QStringLiteral("SELECT current_user")) && query.next())
-            lists.user = query.value(0).toString();
-    }
-    return lists;
+        return {QList<Highlight>(), QList<Note>()};
+    return {listHighlights(db, articleId), listNotes(db, articleId)};
 }
 
 void ArticleAnnotations::showArticle(qint64 articleId, const QString& text, const Lists& lists) {
@@ -75,8 +66,6 @@ void ArticleAnnotations::apply(qint64 articleId, quint64 generation, const Lists
     const qsizetype before = m_notes.size();
     m_highlights = *lists.highlights;
     m_notes = *lists.notes;
-    m_team = lists.team;
-    m_user = lists.user;
     for (Note& note : m_notes) {
         if (auto typed = m_typed.constFind(note.id); typed != m_typed.cend()) {
             note.body = typed->first;
@@ -109,7 +98,7 @@ void ArticleAnnotations::addHighlight(qsizetype start, qsizetype end, const QStr
     h.articleId = m_articleId;
     h.color = color;
     h.selector = text::selectorFor(m_text, start, end);
-    h.author = mirsad::annotations::noteAuthor();
+    h.author = author();
     h.created = h.updated = QDateTime::currentDateTimeUtc();
     if (h.selector.quote.trimmed().isEmpty())
         return;
@@ -155,6 +144,18 @@ void ArticleAnnotations::noteAdded(const Note& note) {
 void ArticleAnnotations::deleteNote(qint64 id) {
     if (const Note* n = note(id))
         m_undoStack->push(new DeleteNoteCommand(*this, *n));
+}
+
+bool ArticleAnnotations::isTeam() const {
+    return !m_storage.teamRole().isEmpty();
+}
+
+bool ArticleAnnotations::isOwn(const QString& author) const {
+    return !isTeam() || author == m_storage.teamRole();
+}
+
+QString ArticleAnnotations::author() const {
+    return isTeam() ? m_storage.teamRole() : mirsad::annotations::noteAuthor();
 }
 
 void ArticleAnnotations::setNoteShared(qint64 id, bool shared) {

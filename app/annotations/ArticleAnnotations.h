@@ -31,10 +31,6 @@ public:
     struct Lists {
         mirsad::Result<QList<mirsad::annotations::Highlight>> highlights;
         mirsad::Result<QList<mirsad::annotations::Note>> notes;
-        // A team's archive (PostgreSQL): annotations have authors, private or shared; `user` is
-        // the role connected, whose own annotations these are.
-        bool team = false;
-        QString user;
     };
     static Lists read(QSqlDatabase& db, qint64 articleId);
     // Shows an article with its lists already read; changed() is emitted before it returns.
@@ -46,10 +42,13 @@ public:
     const mirsad::annotations::Highlight* highlight(qint64 id) const;
     const mirsad::annotations::Note* note(qint64 id) const;
     // On a team's archive each annotation is its author's; in a file of one's own there is no team.
-    bool isTeam() const { return m_team; }
+    bool isTeam() const;
     // Whether the analyst may change an annotation by this author (always, outside a team): the
     // server refuses any change to a colleague's, so the window offers none.
-    bool isOwn(const QString& author) const { return !m_team || author == m_user; }
+    bool isOwn(const QString& author) const;
+    // Who signs what the analyst makes: the role connected on a team's archive (the server writes
+    // it), else the name in the preferences.
+    QString author() const;
 
     // Undoable changes.
     void addHighlight(qsizetype start, qsizetype end, const QString& color);
@@ -93,6 +92,4 @@ private:
     // every read of this article so that the lists never show an older text.
     QHash<qint64, std::pair<QString, QStringList>> m_typed;
     quint64 m_generation = 0;
-    bool m_team = false;
-    QString m_user;
 };

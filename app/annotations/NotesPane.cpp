@@ -6,7 +6,6 @@
 #include "annotations/NoteEditor.h"
 #include "annotations/NoteListDelegate.h"
 #include "reader/HighlightColors.h"
-#include "window/AppSettings.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -392,7 +391,7 @@ void NotesPane::openNote(qint64 noteId) {
 
 void NotesPane::newNote(qint64 highlightId) {
     m_autosaver->flush();
-    m_annotations.addNote(highlightId, AppSettings::author());
+    m_annotations.addNote(highlightId, m_annotations.author());
 }
 
 bool NotesPane::canDelete() const {

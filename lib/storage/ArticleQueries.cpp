@@ -52,7 +52,8 @@ struct Driver {
     QString id;
     qsizetype entityGroup = -1; // the group it came from (skipped as a probe)
     qsizetype region = -1;
-    int keep = 0; // Ranked: the rows the page shows
+    int keep = 0;         // Ranked: the rows the page shows
+    qint64 articles = -1; // Entity, Region: how many articles it walks at most (chooseDriver)
 };
 
 // How a text condition is checked. A rare text is looked up whole (its few matches become an id
@@ -180,7 +181,7 @@ Driver chooseDriver(const QSqlDatabase& db, const ArticleFilter& filter) {
         const qint64 size = driverSize(db, QStringLiteral("entity_counts"), QStringLiteral("entity_id"), id);
         if (size < bestSize) {
             bestSize = size;
-            best = Driver{Driver::Entity, id, i, -1};
+            best = Driver{Driver::Entity, id, i, -1, 0, size};
         }
     }
     for (qsizetype i = 0; i < filter.regions.size(); ++i) {
@@ -188,7 +189,7 @@ Driver chooseDriver(const QSqlDatabase& db, const ArticleFilter& filter) {
         const qint64 size = driverSize(db, QStringLiteral("region_counts"), QStringLiteral("region_id"), id);
         if (size < bestSize) {
             bestSize = size;
-            best = Driver{Driver::Region, id, -1, i};
+            best = Driver{Driver::Region, id, -1, i, 0, size};
         }
     }
     return best;
@@ -690,14 +691,9 @@ int firstNet(const QSqlDatabase& db, const ArticleFilter& others, int limit) {
     ArticleFilter rest = others;
     rest.regions.clear();
     rest.entityGroups.removeIf([](const QStringList& group) { return group.size() == 1; });
-    const Driver driver = chooseDriver(db, others);
-    if (!rest.isEmpty() || others.regions.size() + others.entityGroups.size() != 1 ||
-        driver.kind == Driver::Articles)
+    if (!rest.isEmpty() || others.regions.size() + others.entityGroups.size() != 1)
         return widest;
-    const qint64 covered =
-        driver.kind == Driver::Entity
-            ? driverSize(db, QStringLiteral("entity_counts"), QStringLiteral("entity_id"), driver.id)
-            : driverSize(db, QStringLiteral("region_counts"), QStringLiteral("region_id"), driver.id);
+    const qint64 covered = chooseDriver(db, others).articles;
     QSqlQuery total(db);
     if (covered <= 0 || !total.exec(QStringLiteral("SELECT sum(article_count) FROM feeds")) ||
         !total.next() || total.value(0).toLongLong() <= 0)

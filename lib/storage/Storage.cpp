@@ -1,5 +1,7 @@
 #include "storage/Storage.h"
 
+#include "storage/Team.h"
+
 namespace mirsad::storage {
 
 Storage::Storage(QString path, QObject* parent)
@@ -29,6 +31,10 @@ QFuture<Status> Storage::open() {
             return opened;
         if (Status reader = m_reader->open(false).result(); !reader)
             return reader;
+        Result<QString> role = m_reader->run([](QSqlDatabase& db) { return connectedRole(db); }).result();
+        if (!role)
+            return Error{role.error()};
+        m_teamRole = *role;
         return m_background->open(false).result();
     });
 }

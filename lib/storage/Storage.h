@@ -30,6 +30,9 @@ public:
     DatabaseThread& reader() { return *m_reader; }
     DatabaseThread& background() { return *m_background; }
     const QString& path() const { return m_path; }
+    // On a team's archive the role the connections act as, read once when it opens (it is
+    // whose highlights and notes are the analyst's own); empty for an SQLite file.
+    const QString& teamRole() const { return m_teamRole; }
 
 signals:
     // Emitted (on the UI thread) after writes that change which articles exist or their state.
@@ -45,6 +48,7 @@ public:
 
 private:
     QString m_path;
+    QString m_teamRole; // written before open()'s future finishes, read after
     std::unique_ptr<DatabaseThread> m_writer;
     std::unique_ptr<DatabaseThread> m_reader;
     std::unique_ptr<DatabaseThread> m_background;

@@ -241,6 +241,15 @@ Status removeTeamMember(QSqlDatabase& db, const QString& name) {
     return transaction.commit();
 }
 
+Result<QString> connectedRole(const QSqlDatabase& db) {
+    if (!isPostgres(db))
+        return QString();
+    Result<QVariant> role = value(db, QStringLiteral("SELECT current_user"));
+    if (!role)
+        return Error{role.error()};
+    return role->toString();
+}
+
 Result<QList<TeamMember>> teamMembers(const QSqlDatabase& db) {
     if (Status s = needsPostgres(db); !s)
         return Error{s.error()};

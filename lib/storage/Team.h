@@ -47,6 +47,10 @@ Status addTeamMember(QSqlDatabase& db, const QString& name, TeamRole role);
 // may be used elsewhere), and so do their highlights and notes: kept, never dropped.
 Status removeTeamMember(QSqlDatabase& db, const QString& name);
 
+// The role this connection acts as on a team's archive (the author the server writes on its
+// highlights and notes); empty for an SQLite file, which has no team.
+Result<QString> connectedRole(const QSqlDatabase& db);
+
 // The people in this database's groups, by name.
 Result<QList<TeamMember>> teamMembers(const QSqlDatabase& db);
 

@@ -4,6 +4,7 @@
 
 #include "core/Identity.h"
 #include "storage/Database.h"
+#include "storage/Location.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -56,6 +57,17 @@ inline void isolateFromUserData() {
 // server tools/postgres-test-server started for the run.
 inline bool testingPostgres() {
     return qEnvironmentVariable("MIRSAD_TEST_BACKEND") == QLatin1String("postgresql");
+}
+
+// Who signs an annotation that `local` signs in a file: in the PostgreSQL run, the role the tests
+// connect as (the server writes the author; resources/migrations-postgresql/005).
+inline QString signedBy(const QString& local) {
+    if (!testingPostgres())
+        return local;
+    QFile server(qEnvironmentVariable("MIRSAD_TEST_POSTGRES_FILE"));
+    if (!server.open(QIODevice::ReadOnly))
+        return {};
+    return storage::Location::parse(QString::fromUtf8(server.readAll()).trimmed())->user;
 }
 
 // A new, empty database on the test run's PostgreSQL server, dropped by the destructor.
@@ -154,6 +166,12 @@ public:
         return m_postgres ? m_postgres->location() : m_dir.filePath(QStringLiteral("mirsad.sqlite"));
     }
     bool isPostgres() const { return m_postgres != nullptr; }
+    // PostgreSQL: the location as another role connects to it (a team's analyst).
+    QString pathAs(const QString& user) const {
+        Result<storage::Location> location = storage::Location::parse(path());
+        location->user = user;
+        return location->display();
+    }
     QString dir() const { return m_dir.path(); }
 
     qint64 count(const QString& table) {

@@ -35,12 +35,6 @@ class TestTeamNotes : public QObject {
     qint64 m_articleId = 0;
     QString m_aliceConnection;
 
-    // The archive's location as `user` connects to it.
-    QString as(const QString& user) const {
-        Result<storage::Location> location = storage::Location::parse(m_archive->path());
-        location->user = user;
-        return location->display();
-    }
     qint64 count(const QString& sql) {
         QSqlQuery query(m_archive->db());
         if (!query.exec(sql) || !query.next())
@@ -84,7 +78,7 @@ private slots:
 
         // Alice, connected as herself, writes a private draft and a note she shares.
         m_aliceConnection = storage::uniqueConnectionName(m_alice);
-        Result<QSqlDatabase> alice = storage::openDatabase(as(m_alice), m_aliceConnection);
+        Result<QSqlDatabase> alice = storage::openDatabase(m_archive->pathAs(m_alice), m_aliceConnection);
         QVERIFY2(alice, qPrintable(alice.error()));
         annotations::Note draft;
         draft.articleId = m_articleId;
@@ -101,7 +95,7 @@ private slots:
     }
 
     void colleaguesNotesAsTheServerAllows() {
-        test::OpenWindow open = test::openWindow(as(m_bob));
+        test::OpenWindow open = test::openWindow(m_archive->pathAs(m_bob));
         QVERIFY(open.window);
         MainWindow& window = *open.window;
         QVERIFY(test::showArticleTitled(window, u"كوردستان"_s));
@@ -198,7 +192,7 @@ private slots:
         QCoreApplication::installTranslator(&translator);
         QGuiApplication::setLayoutDirection(Qt::RightToLeft);
         {
-            test::OpenWindow open = test::openWindow(as(m_bob));
+            test::OpenWindow open = test::openWindow(m_archive->pathAs(m_bob));
             QVERIFY(open.window);
             MainWindow& window = *open.window;
             QVERIFY(test::showArticleTitled(window, u"كوردستان"_s));

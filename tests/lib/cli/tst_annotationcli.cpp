@@ -4,7 +4,6 @@
 #include "CtlRunner.h"
 #include "ExchangeFixture.h"
 #include "TestSupport.h"
-#include "storage/Location.h"
 
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -19,10 +18,6 @@ class TestAnnotationCli : public QObject {
     QTemporaryDir m_config;
 
     test::CtlResult ctl(const QStringList& args) { return test::runCtl(m_db->path(), args); }
-    // Who signs a note that `local` signs in a file: on a team's server, the role connected.
-    QString signedBy(const QString& local) const {
-        return m_db->isPostgres() ? storage::Location::parse(m_db->path())->user : local;
-    }
     qint64 count(const QString& table) {
         test::TempDatabase* db = m_db.get();
         qint64 n = -1;
@@ -146,12 +141,12 @@ private slots:
         QCOMPARE(notes.size(), 2);
         QCOMPARE(notes[0][u"highlight"].toInteger(), highlightId.toLongLong());
         QCOMPARE(notes[0][u"tags"].toArray(), (QJsonArray{u"كردستان"_s, u"budget"_s}));
-        QCOMPARE(notes[0][u"author"].toString(), signedBy(u"Rana"_s));
+        QCOMPARE(notes[0][u"author"].toString(), test::signedBy(u"Rana"_s));
         QCOMPARE(notes[0][u"language"].toString(), u"ar"_s);
         QCOMPARE(notes[1][u"highlight"].type(), QJsonValue::Null);
         // The GUI's default author: the login name when no name is set in its preferences.
         QCOMPARE(notes[1][u"author"].toString(),
-                 signedBy(qEnvironmentVariable("USER", QDir::home().dirName())));
+                 test::signedBy(qEnvironmentVariable("USER", QDir::home().dirName())));
 
         // The name set in the GUI's preferences signs the notes written here too.
         QDir().mkpath(m_config.filePath(u"Mirsad"_s));
@@ -161,7 +156,7 @@ private slots:
         settings.close();
         QCOMPARE(ctl({u"note"_s, budget, u"Signed."_s}).exitCode, 0);
         QCOMPARE(annotationsJson()[u"articles"][0][u"notes"][2][u"author"].toString(),
-                 signedBy(u"Layla Analyst"_s));
+                 test::signedBy(u"Layla Analyst"_s));
         QFile::remove(settings.fileName());
 
         // Refusals: a highlight of another article, an empty note, no text.
@@ -186,7 +181,7 @@ private slots:
         const QJsonObject budget = annotationsJson()[u"articles"][0].toObject();
         QCOMPARE(budget[u"highlights"][0][u"quote"].toString(), u"officials in Erbil"_s);
         QCOMPARE(budget[u"highlights"][0][u"color"].toString(), u"green"_s);
-        QCOMPARE(budget[u"notes"][0][u"author"].toString(), signedBy(u"Rana"_s));
+        QCOMPARE(budget[u"notes"][0][u"author"].toString(), test::signedBy(u"Rana"_s));
         QCOMPARE(budget[u"notes"][0][u"tags"].toArray(), QJsonArray{u"meetings"_s});
 
         // Some unmatched: listed, the rest stored, exit 1.

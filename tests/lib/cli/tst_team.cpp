@@ -27,16 +27,10 @@ class TestTeam : public QObject {
     QString m_alice, m_bob, m_rita; // roles are the server's: unique to this run
     QStringList m_connections;
 
-    // The archive's location as `user` connects to it.
-    QString as(const QString& user) const {
-        Result<storage::Location> location = storage::Location::parse(m_db->path());
-        location->user = user;
-        return location->display();
-    }
     // A connection of `user`'s own, closed at the end.
     QSqlDatabase connect(const QString& user) {
         const QString name = storage::uniqueConnectionName(user);
-        Result<QSqlDatabase> db = storage::openDatabase(as(user), name);
+        Result<QSqlDatabase> db = storage::openDatabase(m_db->pathAs(user), name);
         if (!db) {
             qWarning("%s", qPrintable(db.error()));
             return {};
@@ -101,10 +95,10 @@ private slots:
     }
 
     void onlyTheOwnerSetsUp() {
-        const test::CtlResult init = test::runCtl(as(m_alice), {u"team"_s, u"init"_s});
+        const test::CtlResult init = test::runCtl(m_db->pathAs(m_alice), {u"team"_s, u"init"_s});
         QCOMPARE(init.exitCode, 1);
         QVERIFY2(init.err.contains(u"owner"_s), qPrintable(init.err));
-        const test::CtlResult add = test::runCtl(as(m_alice), {u"team"_s, u"add"_s, u"mallory"_s});
+        const test::CtlResult add = test::runCtl(m_db->pathAs(m_alice), {u"team"_s, u"add"_s, u"mallory"_s});
         QCOMPARE(add.exitCode, 1);
         QVERIFY2(!add.err.isEmpty(), "an analyst cannot add people");
     }
@@ -126,17 +120,17 @@ private slots:
     void authorsAreTheirRoles() {
         const QString kirkuk = QString::number(m_ids.value(u"kirkuk"_s));
         const test::CtlResult privateNote =
-            test::runCtl(as(m_alice), {u"note"_s, kirkuk, u"alice private draft"_s});
+            test::runCtl(m_db->pathAs(m_alice), {u"note"_s, kirkuk, u"alice private draft"_s});
         QVERIFY2(privateNote.exitCode == 0, qPrintable(privateNote.err));
-        const test::CtlResult sharedNote =
-            test::runCtl(as(m_alice), {u"note"_s, kirkuk, u"alice shared finding"_s, u"--shared"_s});
+        const test::CtlResult sharedNote = test::runCtl(
+            m_db->pathAs(m_alice), {u"note"_s, kirkuk, u"alice shared finding"_s, u"--shared"_s});
         QVERIFY2(sharedNote.exitCode == 0, qPrintable(sharedNote.err));
         const test::CtlResult highlight =
-            test::runCtl(as(m_alice), {u"highlight"_s, kirkuk, u"--quote"_s, u"oil exports"_s});
+            test::runCtl(m_db->pathAs(m_alice), {u"highlight"_s, kirkuk, u"--quote"_s, u"oil exports"_s});
         QVERIFY2(highlight.exitCode == 0, qPrintable(highlight.err));
         // Nobody signs as someone else on a team's server.
         const test::CtlResult forged =
-            test::runCtl(as(m_alice), {u"note"_s, kirkuk, u"forged"_s, u"--author"_s, m_bob});
+            test::runCtl(m_db->pathAs(m_alice), {u"note"_s, kirkuk, u"forged"_s, u"--author"_s, m_bob});
         QCOMPARE(forged.exitCode, 2);
 
         QSqlDatabase owner = m_db->db();
@@ -234,7 +228,7 @@ private slots:
 
     // `annotations --json` tells each one's author and whether it is shared.
     void annotationsShowAuthorAndSharing() {
-        const test::CtlResult listed = test::runCtl(as(m_alice), {u"annotations"_s, u"--json"_s});
+        const test::CtlResult listed = test::runCtl(m_db->pathAs(m_alice), {u"annotations"_s, u"--json"_s});
         QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
         const QJsonArray notes = notesIn(listed.out);
         QCOMPARE(notes.size(), 3); // her two and Bob's shared one
@@ -254,7 +248,7 @@ private slots:
         QVERIFY2(removed.exitCode == 0, qPrintable(removed.err));
         QVERIFY(!test::runCtl(m_db->path(), {u"team"_s, u"list"_s}).out.contains(m_bob));
         QCOMPARE(count(m_db->db(), u"SELECT count(*) FROM notes WHERE author = '%1'"_s.arg(m_bob)), 1);
-        const test::CtlResult refused = test::runCtl(as(m_bob), {u"list"_s});
+        const test::CtlResult refused = test::runCtl(m_db->pathAs(m_bob), {u"list"_s});
         QVERIFY(refused.exitCode != 0);
     }
 };

@@ -7,7 +7,6 @@
 #include "briefs/Brief.h"
 #include "exchange/AnnotationData.h"
 #include "storage/ArticleQueries.h"
-#include "storage/Location.h"
 #include "text/CodePoints.h"
 
 #include <QBuffer>
@@ -74,17 +73,6 @@ struct Counts {
 };
 
 } // namespace
-
-// Who signs an annotation that `local` signs in a file: on a team's server the role that stored
-// it (the server's policy), whatever the note or the imported file says.
-static QString signedBy(const QString& local) {
-    if (!test::testingPostgres())
-        return local;
-    QFile server(qEnvironmentVariable("MIRSAD_TEST_POSTGRES_FILE"));
-    if (!server.open(QIODevice::ReadOnly))
-        return {};
-    return storage::Location::parse(QString::fromUtf8(server.readAll()).trimmed())->user;
-}
 
 class TestExchange : public QObject {
     Q_OBJECT
@@ -215,7 +203,7 @@ private slots:
         QCOMPARE(arabicNote[u"body"][1][u"purpose"].toString(), QStringLiteral("tagging"));
         QCOMPARE(arabicNote[u"body"][1][u"value"].toString(), QStringLiteral("كردستان"));
         QCOMPARE(arabicNote[u"creator"][u"type"].toString(), QStringLiteral("Person"));
-        QCOMPARE(arabicNote[u"creator"][u"name"].toString(), signedBy(QStringLiteral("ليلى")));
+        QCOMPARE(arabicNote[u"creator"][u"name"].toString(), test::signedBy(QStringLiteral("ليلى")));
         QCOMPARE(arabicNote[u"target"][u"selector"][0][u"exact"].toString(), QStringLiteral("مسرور بارزاني"));
         QVERIFY(!articleNote.isEmpty());
         QCOMPARE(articleNote[u"target"].toString(), test::exchangeLink("budget"));
@@ -310,14 +298,14 @@ private slots:
         QCOMPARE(erbilNotes[0].highlightId, erbil[0].id);
         QCOMPARE(erbilNotes[0].body, QStringLiteral("الاتفاق **قريب** حسب المصدر"));
         QCOMPARE(erbilNotes[0].tags, (QStringList{QStringLiteral("كردستان"), QStringLiteral("budget")}));
-        QCOMPARE(erbilNotes[0].author, signedBy(QStringLiteral("Analyst One")));
+        QCOMPARE(erbilNotes[0].author, test::signedBy(QStringLiteral("Analyst One")));
         QCOMPARE(erbilNotes[0].updated, QDateTime(QDate(2024, 3, 6), QTime(11, 2, 40), QTimeZone::UTC));
 
         // A page note: on the whole article, signed with the account's name.
         const QList<annotations::Note> budget = *annotations::listNotes(target.db(), ids[2]);
         QCOMPARE(budget.size(), 1);
         QCOMPARE(budget[0].highlightId, 0);
-        QCOMPARE(budget[0].author, signedBy(QStringLiteral("analyst1")));
+        QCOMPARE(budget[0].author, test::signedBy(QStringLiteral("analyst1")));
         QCOMPARE(budget[0].tags, QStringList{QStringLiteral("follow-up")});
     }
 
@@ -348,7 +336,7 @@ private slots:
                 arabicNote = true;
                 QCOMPARE(row[column("quote")], QStringLiteral("مسرور بارزاني")); // the passage it is on
                 QCOMPARE(row[column("tags")], QStringLiteral("كردستان, budget"));
-                QCOMPARE(row[column("author")], signedBy(QStringLiteral("ليلى")));
+                QCOMPARE(row[column("author")], test::signedBy(QStringLiteral("ليلى")));
             }
             if (row[column("note")] == u"Pipeline *reopened*.\n\n- check volumes")
                 multiline = true;
