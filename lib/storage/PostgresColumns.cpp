@@ -111,12 +111,7 @@ Status PostgresColumns::exec(QSqlDatabase& db, const QString& what, QSqlQuery* q
     m_rows = 0;
     m_bytes = 0;
     m_column = m_types.size();
-    QSqlQuery own(db);
-    QSqlQuery& run = query ? *query : own;
-    run.setForwardOnly(true);
-    if (!run.exec(QString::fromUtf8(sql)))
-        return sqlError(what, run);
-    return {};
+    return execBuilt(db, sql, what, query);
 }
 
 } // namespace mirsad::storage

@@ -92,6 +92,10 @@ Status PostgresRows::exec(QSqlDatabase& db, const QString& what, QSqlQuery* quer
     sql += m_tail;
     m_sql.clear();
     m_rows = 0;
+    return execBuilt(db, sql, what, query);
+}
+
+Status execBuilt(QSqlDatabase& db, const QByteArray& sql, const QString& what, QSqlQuery* query) {
     QSqlQuery own(db);
     QSqlQuery& run = query ? *query : own;
     run.setForwardOnly(true);

@@ -48,4 +48,8 @@ private:
 // standard_conforming_strings. NUL bytes, which PostgreSQL's text cannot hold, are left out.
 void appendPostgresText(QByteArray& sql, QByteArrayView utf8);
 
+// Runs a statement built as UTF-8, on `query` when given (what a RETURNING tail returns is read
+// there), else on a query of its own.
+Status execBuilt(QSqlDatabase& db, const QByteArray& sql, const QString& what, QSqlQuery* query);
+
 } // namespace mirsad::storage
