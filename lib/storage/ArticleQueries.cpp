@@ -6,6 +6,7 @@
 #include "storage/FeedQueries.h"
 #include "storage/MentionsColumn.h"
 #include "storage/ParallelRank.h"
+#include "storage/PostgresBestMatches.h"
 #include "storage/PostgresSearch.h"
 #include "storage/SearchRank.h"
 #include "storage/SearchVocabulary.h"
@@ -47,8 +48,9 @@ struct Clause {
 // "drives": the query walks its (id, sort_time, article_id) index newest first and stops at
 // LIMIT, and every other condition is an indexed probe per article.
 struct Driver {
-    // Search: by relevance, with other conditions; Ranked: by relevance, the text alone.
-    enum Kind { Articles, Entity, Region, Search, Ranked } kind = Articles;
+    // Search: by relevance, with other conditions; Ranked: by relevance, the text alone. Noted
+    // (PostgreSQL): the articles with notes, looked up by id.
+    enum Kind { Articles, Entity, Region, Search, Ranked, Noted } kind = Articles;
     QString id;
     qsizetype entityGroup = -1; // the group it came from (skipped as a probe)
     qsizetype region = -1;
@@ -71,6 +73,8 @@ struct TextPlan {
     // common text is a Set, which the planner joins (there is no Common there).
     bool postgres = false;
     QString typed;
+    QStringList groups;      // its required words one by one (CompiledSearch::groups)
+    QStringList typedGroups; // and their forms as typed
 };
 
 constexpr int rareText = 2000;
@@ -102,6 +106,8 @@ Result<TextPlan> planText(const QSqlDatabase& db, const ArticleFilter& filter, b
     plan.match = compiled->match;
     plan.terms = compiled->terms;
     plan.typed = compiled->typed;
+    plan.groups = compiled->groups;
+    plan.typedGroups = compiled->typedGroups;
     plan.postgres = isPostgres(db);
     if (plan.match.isEmpty())
         return plan;
@@ -171,6 +177,17 @@ qint64 driverSize(const QSqlDatabase& db, const QString& table, const QString& c
     return query.value(0).toLongLong();
 }
 
+// PostgreSQL's estimate of a table's or an index's rows (pg_class.reltuples, kept by ANALYZE and
+// autovacuum), or -1 when it has none yet.
+qint64 postgresRows(const QSqlDatabase& db, const QString& relation) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = to_regclass(?)"));
+    query.addBindValue(relation);
+    if (!query.exec() || !query.next() || query.isNull(0))
+        return -1;
+    return qint64(query.value(0).toDouble());
+}
+
 Driver chooseDriver(const QSqlDatabase& db, const ArticleFilter& filter) {
     Driver best;
     qint64 bestSize = std::numeric_limits<qint64>::max();
@@ -190,6 +207,22 @@ Driver chooseDriver(const QSqlDatabase& db, const ArticleFilter& filter) {
         if (size < bestSize) {
             bestSize = size;
             best = Driver{Driver::Region, id, -1, i, 0, size};
+        }
+    }
+    if (isPostgres(db)) {
+        // The starred articles' own index, walked newest first with the name or region probed for
+        // each, when they are fewer than the name's or region's articles (Duhok's 160,000 of a
+        // million, of which 2 % starred: 1,300 probes rather than 20,000 rows).
+        if (filter.starredOnly && best.kind != Driver::Articles &&
+            postgresRows(db, QStringLiteral("articles_starred")) < bestSize)
+            return Driver{};
+        // Articles with notes, when there are fewer than √(page × articles): each looked up by id,
+        // rather than looked for newest first among them all (5,000 of a million: 20 ms, not 80).
+        if (filter.withNotesOnly && best.kind == Driver::Articles) {
+            const qint64 notes = postgresRows(db, QStringLiteral("notes"));
+            const qint64 articles = postgresRows(db, QStringLiteral("articles"));
+            if (notes >= 0 && articles > 0 && double(notes) * double(notes) < 200.0 * double(articles))
+                return Driver{Driver::Noted, {}, -1, -1, 0, notes};
         }
     }
     return best;
@@ -219,9 +252,12 @@ Source postgresSourceFor(const Driver& driver, const TextPlan& text) {
             QStringLiteral("(SELECT article_id AS id, %1 AS score FROM article_search "
                            "WHERE document @@ ?::tsquery ORDER BY score DESC, article_id DESC LIMIT %2) s "
                            "JOIN articles a ON a.id = s.id")
-                .arg(postgresRankExpression(QStringLiteral("document"), text.match, text.typed))
+                .arg(postgresRankExpression(QStringLiteral("document"), text.groups, text.typedGroups))
                 .arg(driver.keep),
             {}};
+    case Driver::Noted:
+        return {QStringLiteral("articles a"),
+                {QStringLiteral("a.id = ANY(ARRAY(SELECT n.article_id FROM notes n))")}};
     case Driver::Articles:
         break;
     }
@@ -254,6 +290,7 @@ Source sourceFor(const Driver& driver, const TextPlan& text) {
                     .arg(searchRankCall(QStringLiteral("article_search"), driver.keep, terms))
                     .arg(driver.keep),
                 {}};
+    case Driver::Noted: // PostgreSQL only
     case Driver::Articles:
         break;
     }
@@ -266,6 +303,8 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
     QStringList conditions;
     if (driver.kind == Driver::Ranked) {
         where.values << text.match; // bound in FROM, which comes first
+    } else if (driver.kind == Driver::Noted) {
+        conditions << sourceFor(driver, text).condition;
     } else if (driver.kind != Driver::Articles) {
         conditions << sourceFor(driver, text).condition;
         where.values << (driver.kind == Driver::Search ? QVariant(text.match) : QVariant(driver.id));
@@ -293,27 +332,30 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
                                            : QStringLiteral("a.sort_time AND %1.article_id = a.id");
     // PostgreSQL pulls an EXISTS up into a join, and estimates the rows of two correlated names'
     // join at one: it then hashes both names' rows and sorts them all (630 ms on a million
-    // articles). Wrapped in IS TRUE the probe stays a subplan: one primary key lookup per row of
-    // the driver's walk, stopped by the LIMIT (4 ms), as SQLite runs it.
+    // articles); and behind the starred articles' index it hashes a region's every row (160,000
+    // for Duhok: 80 ms). A scalar subquery can be neither: it stays a subplan, one primary key
+    // lookup per row of the driver's walk, stopped by the LIMIT (4-7 ms), as SQLite runs it.
     const QString probe =
-        text.postgres ? QStringLiteral("(EXISTS (%1)) IS TRUE") : QStringLiteral("EXISTS (%1)");
+        text.postgres ? QStringLiteral("(%1 LIMIT 1) IS TRUE") : QStringLiteral("EXISTS (%1)");
+    const QString probeValue = text.postgres ? QStringLiteral("true") : QStringLiteral("1");
     for (qsizetype i = 0; i < filter.entityGroups.size(); ++i) {
         const QStringList& group = filter.entityGroups[i];
         if (i == driver.entityGroup)
             continue;
         // Index rows carry their article's sort_time: the whole primary key is known.
-        conditions << probe.arg(QStringLiteral("SELECT 1 FROM article_entities x WHERE x.entity_id IN (%1) "
-                                               "AND x.sort_time = %2")
-                                    .arg(placeholders(group.size()), probeKey.arg(QStringLiteral("x"))));
+        conditions << probe.arg(
+            QStringLiteral("SELECT %1 FROM article_entities x WHERE x.entity_id IN (%2) "
+                           "AND x.sort_time = %3")
+                .arg(probeValue, placeholders(group.size()), probeKey.arg(QStringLiteral("x"))));
         for (const QString& id : group)
             where.values << id;
     }
     for (qsizetype i = 0; i < filter.regions.size(); ++i) {
         if (i == driver.region)
             continue;
-        conditions << probe.arg(QStringLiteral("SELECT 1 FROM article_regions r WHERE r.region_id = ? "
-                                               "AND r.sort_time = %1")
-                                    .arg(probeKey.arg(QStringLiteral("r"))));
+        conditions << probe.arg(QStringLiteral("SELECT %1 FROM article_regions r WHERE r.region_id = ? "
+                                               "AND r.sort_time = %2")
+                                    .arg(probeValue, probeKey.arg(QStringLiteral("r"))));
         where.values << filter.regions[i];
     }
     if (driver.kind != Driver::Search && driver.kind != Driver::Ranked) {
@@ -363,7 +405,7 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
                                             "WHERE u.starred = 1 AND u.sort_time = d.sort_time "
                                             "AND u.rowid = d.article_id)")
                            : QStringLiteral("a.starred = 1"));
-    if (filter.withNotesOnly)
+    if (filter.withNotesOnly && driver.kind != Driver::Noted)
         conditions << QStringLiteral("EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)");
     // Tags are stored as "a, b, c": a tag is a whole item of that list. Notes are few: the
     // articles with the tag are collected first.
@@ -419,8 +461,9 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
         query.sql += text.postgres ? QStringLiteral(" ORDER BY s.score DESC, s.id DESC LIMIT ?")
                                    : QStringLiteral(" ORDER BY s.score, s.id DESC LIMIT ?");
     else if (byRelevance && text.postgres)
-        query.sql += QStringLiteral(" ORDER BY %1 DESC, a.id DESC LIMIT ?")
-                         .arg(postgresRankExpression(QStringLiteral("s.document"), text.match, text.typed));
+        query.sql +=
+            QStringLiteral(" ORDER BY %1 DESC, a.id DESC LIMIT ?")
+                .arg(postgresRankExpression(QStringLiteral("s.document"), text.groups, text.typedGroups));
     else if (byRelevance)
         query.sql += QStringLiteral(" ORDER BY %1, a.id DESC LIMIT ?")
                          .arg(searchRankCall(QStringLiteral("s.article_search"), 0, text.terms));
@@ -631,21 +674,16 @@ Result<QList<ArticleSummary>> listWithCommonTextPostgres(const QSqlDatabase& db,
     return runList(db, listQuery(db, others, limit, std::nullopt, ArticleOrder::Newest, plan));
 }
 
-// SQLite, by relevance: the text's best `keep` matches are ranked (on several connections at
-// once, ParallelRank.h), then those of them that meet the other conditions are read and put in
-// rank order. `complete` says whether that was every match, so that a short page is final.
-Result<QList<ArticleSummary>> rankedPage(const QSqlDatabase& db, const ArticleFilter& others, int limit,
-                                         const TextPlan& text, int keep, bool& complete) {
-    Result<QList<RankedMatch>> ranked = rankMatches(db, text.match, text.terms, keep);
-    if (!ranked)
-        return Error{ranked.error()};
-    complete = ranked->size() < keep;
-    if (ranked->isEmpty())
+// The page of `ranked` matches (best first) that meet the other conditions, in rank order.
+Result<QList<ArticleSummary>> pageOfRanked(const QSqlDatabase& db, const ArticleFilter& others, int limit,
+                                           const QList<RankedMatch>& ranked) {
+    if (ranked.isEmpty())
         return QList<ArticleSummary>();
     TextPlan candidates;
     candidates.kind = TextPlan::Ids;
+    candidates.postgres = isPostgres(db);
     QHash<qint64, qsizetype> rankOf;
-    for (const RankedMatch& match : *ranked) {
+    for (const RankedMatch& match : ranked) {
         rankOf.insert(match.id, candidates.ids.size());
         candidates.ids << match.id;
     }
@@ -682,6 +720,40 @@ Result<QList<ArticleSummary>> rankedPage(const QSqlDatabase& db, const ArticleFi
     return page;
 }
 
+// SQLite, by relevance: the text's best `keep` matches are ranked (on several connections at
+// once, ParallelRank.h), then those of them that meet the other conditions are read and put in
+// rank order. `complete` says whether that was every match, so that a short page is final.
+Result<QList<ArticleSummary>> rankedPage(const QSqlDatabase& db, const ArticleFilter& others, int limit,
+                                         const TextPlan& text, int keep, bool& complete) {
+    Result<QList<RankedMatch>> ranked = rankMatches(db, text.match, text.terms, keep);
+    if (!ranked)
+        return Error{ranked.error()};
+    complete = ranked->size() < keep;
+    return pageOfRanked(db, others, limit, *ranked);
+}
+
+// PostgreSQL, by relevance: the candidates the words' lists of best matches give
+// (PostgresBestMatches.h), ranked, then those that meet the other conditions. nullopt when that
+// page is not known to be the best: the caller ranks every match.
+std::optional<Result<QList<ArticleSummary>>>
+postgresBestPage(const QSqlDatabase& db, const ArticleFilter& others, int limit, const TextPlan& text) {
+    const std::optional<BestCandidates> best =
+        postgresBestCandidates(db, text.match, text.groups, text.typedGroups);
+    if (!best)
+        return std::nullopt;
+    Result<QList<ArticleSummary>> page = pageOfRanked(db, others, limit, best->ranked);
+    if (!page || best->complete)
+        return page;
+    if (page->size() < limit)
+        return std::nullopt;
+    const qint64 last = page->last().id;
+    const auto at = std::find_if(best->ranked.cbegin(), best->ranked.cend(),
+                                 [last](const RankedMatch& m) { return m.id == last; });
+    if (at == best->ranked.cend() || !best->beats(*at))
+        return std::nullopt;
+    return page;
+}
+
 // How many of the text's best matches the first pass ranks when other conditions follow: five
 // times the page, or fewer behind a lone name or region whose share of the archive is known,
 // enough that half as many again as the page are expected to meet it. (Matches tend to share a
@@ -710,10 +782,14 @@ Result<QList<ArticleSummary>> listByRelevance(const QSqlDatabase& db, const Arti
                                               const TextPlan& text) {
     ArticleFilter others = filter;
     others.text.clear();
-    // ts_rank has no early exit to exploit: one query ranks the matches that meet the conditions.
-    if (text.postgres)
+    // Failing the lists, one query ranks every match that meets the conditions.
+    if (text.postgres) {
+        if (std::optional<Result<QList<ArticleSummary>>> page =
+                postgresBestPage(db, others, qMax(1, limit), text))
+            return std::move(*page);
         return runList(db, listQuery(db, filter, limit, std::nullopt, ArticleOrder::Relevance, text, false,
                                      others.isEmpty() ? 0 : -1));
+    }
     limit = qMax(1, limit);
     const QList<int> nets =
         others.isEmpty() ? QList<int>{limit} : QList<int>{firstNet(db, others, limit), limit * 40};

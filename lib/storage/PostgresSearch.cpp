@@ -209,15 +209,23 @@ QString tsqueryAny(const QStringList& parts) {
                              : QLatin1Char('(') + present.join(QStringLiteral(" | ")) + QLatin1Char(')');
 }
 
-QString postgresRankExpression(const QString& document, const QString& match, const QString& typed) {
-    // Weights are {D, C, B, A}: the body is D, the title A. Normalization 1: 1 + log(length).
-    const QString weights = QStringLiteral("'{0.3333,0.3333,0.3333,1}'::float4[]");
-    QString rank =
-        QStringLiteral("ts_rank(%1, %2, %3::tsquery, 1)").arg(weights, document, sqlLiteral(match));
-    if (!typed.isEmpty() && typed != match)
-        rank +=
-            QStringLiteral(" + ts_rank(%1, %2, %3::tsquery, 1)").arg(weights, document, sqlLiteral(typed));
-    return QLatin1Char('(') + rank + QLatin1Char(')');
+QString postgresGroupRank(const QString& document, const QString& group, const QString& typed) {
+    return QStringLiteral("mirsad_group_rank(%1, %2::tsquery, %3::tsquery)")
+        .arg(document, sqlLiteral(group),
+             typed.isEmpty() || typed == group ? QStringLiteral("NULL") : sqlLiteral(typed));
+}
+
+QString postgresRankExpression(const QString& document, const QStringList& groups,
+                               const QStringList& typedGroups) {
+    QStringList parts;
+    for (qsizetype i = 0; i < groups.size(); ++i)
+        parts << postgresGroupRank(document, groups[i], typedGroups.value(i));
+    return parts.isEmpty() ? QStringLiteral("0::real")
+                           : QLatin1Char('(') + parts.join(QStringLiteral(" + ")) + QLatin1Char(')');
+}
+
+QString postgresLiteral(const QString& text) {
+    return sqlLiteral(text);
 }
 
 } // namespace mirsad::storage

@@ -44,11 +44,19 @@ QString tsqueryPhrase(const QStringList& folded);
 // Any of these parts (each a tsquery): (a | b | c), or the part itself when there is one.
 QString tsqueryAny(const QStringList& parts);
 
-// How relevance is computed on PostgreSQL: ts_rank with the title (weight A) weighing three
-// times the body (D), its score divided by 1 + log(the document's length) as bm25 weighs short
-// documents up; plus the same for the query's words in the forms typed, so that of two articles
-// alike but for the form the typed one ranks first. `document` is the column's SQL, `match` and
-// `typed` tsquery texts (inlined as literals: they hold only folded words and operators).
-QString postgresRankExpression(const QString& document, const QString& match, const QString& typed);
+// How relevance is computed on PostgreSQL: the sum, over the query's required words (each with
+// its forms: `groups`, CompiledSearch::groups), of mirsad_group_rank (migration 008): ts_rank with
+// the title (weight A) weighing three times the body (D), divided by 1 + log(the document's
+// length) as bm25 weighs short documents up, plus the same for the word in the form typed
+// (`typedGroups`, empty when the same), so that of two articles alike but for the form the typed
+// one ranks first. A sum of one score per word, as bm25's, and so each word's best articles can
+// be kept ranked (storage/PostgresBestMatches.h). `document` is the column's SQL; the tsqueries
+// are inlined as literals (they hold only folded words and operators).
+QString postgresRankExpression(const QString& document, const QStringList& groups,
+                               const QStringList& typedGroups);
+// One word's part of it.
+QString postgresGroupRank(const QString& document, const QString& group, const QString& typed);
+// A tsquery (or text) as an SQL string literal.
+QString postgresLiteral(const QString& text);
 
 } // namespace mirsad::storage

@@ -153,10 +153,16 @@ Result<CompiledSearch> compileSearch(const QSqlDatabase& db, const search::Parse
         return sqlError(QStringLiteral("look up the forms of a word"), compiler.lookup);
     QStringList required;
     for (const search::QueryAlternatives& alternatives : query.required) {
+        const qsizetype typedBefore = compiler.typedTerms.size();
         Result<QString> part = compiler.any(alternatives);
         if (!part)
             return Error{part.error()};
         required << *part;
+        if (compiler.postgres && !part->isEmpty()) {
+            const QString typed = tsqueryAny(compiler.typedTerms.mid(typedBefore));
+            compiled.groups << *part;
+            compiled.typedGroups << (typed == *part ? QString() : typed);
+        }
     }
     if (compiler.postgres) {
         required.removeAll(QString()); // a word without word characters (cannot be, but never '()')

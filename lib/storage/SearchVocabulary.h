@@ -30,6 +30,10 @@ struct CompiledSearch {
     QString match;
     QString terms;
     QString typed; // PostgreSQL only
+    // PostgreSQL: each required word (or OR of words) of `match` on its own, with its forms as
+    // typed (empty when they are the same), which relevance ranks one by one and adds up.
+    QStringList groups;
+    QStringList typedGroups;
     bool isEmpty() const { return match.isEmpty(); }
 };
 

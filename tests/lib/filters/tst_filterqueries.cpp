@@ -307,7 +307,7 @@ private slots:
             reference.prepare(
                 u"SELECT a.id, %1 FROM article_search s JOIN articles a ON a.id = s.article_id "
                 "WHERE s.document @@ ?::tsquery AND %2 ORDER BY 2 DESC"_s.arg(
-                    storage::postgresRankExpression(u"s.document"_s, compiled->match, compiled->typed),
+                    storage::postgresRankExpression(u"s.document"_s, compiled->groups, compiled->typedGroups),
                     condition));
         } else {
             reference.prepare(u"SELECT a.id, bm25(article_search, 3.0, 1.0) FROM article_search "
