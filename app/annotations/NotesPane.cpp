@@ -197,9 +197,9 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
                     updateTagBox();
             });
     connect(m_autosaver, &NoteAutosaver::saved, this, [this](qint64 id, const QDateTime& updated) {
-        m_annotations.noteEdited(id, m_annotations.note(id) ? m_annotations.note(id)->body : QString(),
-                                 m_annotations.note(id) ? m_annotations.note(id)->tags : QStringList(),
-                                 updated);
+        // A conflict copy not listed yet keeps the text the pane gave it (conflictCopied).
+        if (const Note* note = m_annotations.note(id))
+            m_annotations.noteEdited(id, note->body, note->tags, updated);
         if (id == m_editor->noteId())
             m_editor->setUpdated(updated);
         emit noteSaved(id);
