@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QSplitter>
 #include <QTextCursor>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -231,6 +232,12 @@ void NotesPane::showStatus(const QString& text, bool warning) {
                                 : u"QLabel { border: 1px solid palette(mid); border-radius: 3px; "
                                   u"padding: 4px; background: palette(alternate-base); }"_s);
     m_status->show();
+    // Good news goes after a while; a warning stays until something else is to be said.
+    if (!warning)
+        QTimer::singleShot(10000, m_status, [label = m_status, shown = m_status->text()] {
+            if (label->text() == shown)
+                label->hide();
+        });
     emit statusMessage(text);
 }
 
