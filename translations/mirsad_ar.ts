@@ -1720,6 +1720,37 @@
         <source>Share with the team</source>
         <translation>شارك مع الفريق</translation>
     </message>
+    <message>
+        <source>&gt; **Conflict copy** of note %1 by %2: the note was saved elsewhere before this text was, so this text is kept here.</source>
+        <translation>&gt; **نسخة متعارضة** من الملاحظة %1 لـ %2: حُفظت الملاحظة في مكان آخر قبل حفظ هذا النص، فاحتُفظ به هنا.</translation>
+    </message>
+    <message>
+        <source>Offline — saved locally. The server cannot be reached; what you type is kept on this computer and saved to the server when it is back.</source>
+        <translation>غير متصل — حُفظ محليًا. تعذّر الوصول إلى الخادم؛ ما تكتبه محفوظ على هذا الحاسوب، ويُحفظ على الخادم حين يعود.</translation>
+    </message>
+    <message>
+        <source>Back online: everything you typed is saved on the server.</source>
+        <translation>عاد الاتصال: كل ما كتبته محفوظ على الخادم.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) typed while the server was away are now saved on it.</source>
+        <translation>
+            <numerusform>حُفظت الآن على الخادم %n ملاحظة كُتبت أثناء غيابه.</numerusform>
+            <numerusform>حُفظت الآن على الخادم ملاحظة واحدة كُتبت أثناء غيابه.</numerusform>
+            <numerusform>حُفظت الآن على الخادم ملاحظتان كُتبتا أثناء غيابه.</numerusform>
+            <numerusform>حُفظت الآن على الخادم %n ملاحظات كُتبت أثناء غيابه.</numerusform>
+            <numerusform>حُفظت الآن على الخادم %n ملاحظة كُتبت أثناء غيابه.</numerusform>
+            <numerusform>حُفظت الآن على الخادم %n ملاحظة كُتبت أثناء غيابه.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note %1 by %2 was saved elsewhere before your text was. Nothing is lost: your text is kept as a conflict copy beside it, open below.</source>
+        <translation>حُفظت الملاحظة %1 لـ %2 في مكان آخر قبل نصّك. لم يضع شيء: نصّك محفوظ في نسخة متعارضة بجانبها، مفتوحة أدناه.</translation>
+    </message>
+    <message>
+        <source>Note %1 by %2 was saved elsewhere before your text was. Nothing is lost: your text is kept as a conflict copy beside it.</source>
+        <translation>حُفظت الملاحظة %1 لـ %2 في مكان آخر قبل نصّك. لم يضع شيء: نصّك محفوظ في نسخة متعارضة بجانبها.</translation>
+    </message>
 </context>
 <context>
     <name>PaneLayout</name>

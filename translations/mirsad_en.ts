@@ -121,6 +121,16 @@
     </message>
 </context>
 <context>
+    <name>NotesPane</name>
+    <message numerus="yes">
+        <source>%n note(s) typed while the server was away are now saved on it.</source>
+        <translation>
+            <numerusform>%n note typed while the server was away is now saved on it.</numerusform>
+            <numerusform>%n notes typed while the server was away are now saved on it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message numerus="yes">
         <source>%n remote image(s) blocked.</source>

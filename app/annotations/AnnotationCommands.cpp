@@ -41,23 +41,32 @@ void AddHighlightCommand::redo() {
 
 void AddHighlightCommand::undo() {
     write(m_owner, [h = m_highlight](QSqlDatabase& db) -> Status {
+        if (Result<qint64> version = highlightVersion(db, h->id))
+            h->version = *version; // a redo stores it back at the version it had
         Result<QList<qint64>> removed = deleteHighlight(db, h->id);
         return removed ? Status{} : Status{Error{removed.error()}};
     });
 }
 
-RecolorHighlightCommand::RecolorHighlightCommand(ArticleAnnotations& owner, qint64 id, QString from,
-                                                 QString to)
+RecolorHighlightCommand::RecolorHighlightCommand(ArticleAnnotations& owner, qint64 id, qint64 version,
+                                                 QString from, QString to)
     : QUndoCommand(QObject::tr("Change highlight colour"))
     , m_owner(owner)
     , m_id(id)
+    , m_shownVersion(version)
     , m_from(std::move(from))
     , m_to(std::move(to)) {
 }
 
 void RecolorHighlightCommand::apply(const QString& color) {
-    write(m_owner,
-          [id = m_id, color](QSqlDatabase& db) { return annotations::setHighlightColor(db, id, color); });
+    write(m_owner, [id = m_id, shown = m_shownVersion, versions = m_owner.highlightVersions(),
+                    color](QSqlDatabase& db) {
+        const qint64 expected = versions->value(id, shown);
+        Status changed = annotations::setHighlightColor(db, id, color, expected);
+        if (changed)
+            versions->insert(id, expected + 1);
+        return changed;
+    });
 }
 
 void RecolorHighlightCommand::redo() {
@@ -71,13 +80,15 @@ void RecolorHighlightCommand::undo() {
 RemoveHighlightCommand::RemoveHighlightCommand(ArticleAnnotations& owner, Highlight highlight)
     : QUndoCommand(QObject::tr("Remove highlight “%1”").arg(quoteLabel(highlight.selector.quote)))
     , m_owner(owner)
-    , m_highlight(std::move(highlight))
+    , m_highlight(std::make_shared<Highlight>(std::move(highlight)))
     , m_detachedNotes(std::make_shared<QList<qint64>>()) {
 }
 
 void RemoveHighlightCommand::redo() {
-    write(m_owner, [id = m_highlight.id, detached = m_detachedNotes](QSqlDatabase& db) -> Status {
-        Result<QList<qint64>> removed = deleteHighlight(db, id);
+    write(m_owner, [h = m_highlight, detached = m_detachedNotes](QSqlDatabase& db) -> Status {
+        if (Result<qint64> version = highlightVersion(db, h->id))
+            h->version = *version; // undo stores it back at the version it had
+        Result<QList<qint64>> removed = deleteHighlight(db, h->id);
         if (!removed)
             return Error{removed.error()};
         *detached = *removed;
@@ -87,10 +98,10 @@ void RemoveHighlightCommand::redo() {
 
 void RemoveHighlightCommand::undo() {
     write(m_owner, [h = m_highlight, detached = m_detachedNotes](QSqlDatabase& db) -> Status {
-        Result<qint64> id = insertHighlight(db, h);
+        Result<qint64> id = insertHighlight(db, *h);
         if (!id)
             return Error{id.error()};
-        return attachNotes(db, *detached, h.id);
+        return attachNotes(db, *detached, h->id);
     });
 }
 

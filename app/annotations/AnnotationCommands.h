@@ -23,7 +23,10 @@ private:
 
 class RecolorHighlightCommand : public QUndoCommand {
 public:
-    RecolorHighlightCommand(ArticleAnnotations& owner, qint64 id, QString from, QString to);
+    // `version`: the highlight's as shown. Each change names the version it expects, the one this
+    // window last left it at (ArticleAnnotations::highlightVersions): a change made elsewhere
+    // meanwhile is refused, not overwritten.
+    RecolorHighlightCommand(ArticleAnnotations& owner, qint64 id, qint64 version, QString from, QString to);
     void redo() override;
     void undo() override;
 
@@ -31,6 +34,7 @@ private:
     void apply(const QString& color);
     ArticleAnnotations& m_owner;
     qint64 m_id;
+    qint64 m_shownVersion;
     QString m_from;
     QString m_to;
 };
@@ -43,7 +47,7 @@ public:
 
 private:
     ArticleAnnotations& m_owner;
-    mirsad::annotations::Highlight m_highlight;
+    std::shared_ptr<mirsad::annotations::Highlight> m_highlight; // its version read on the writer
     std::shared_ptr<QList<qint64>> m_detachedNotes;
 };
 

@@ -109,7 +109,7 @@ void ArticleAnnotations::setHighlightColor(qint64 id, const QString& color) {
     const Highlight* h = highlight(id);
     if (!h || h->color == color)
         return;
-    m_undoStack->push(new RecolorHighlightCommand(*this, id, h->color, color));
+    m_undoStack->push(new RecolorHighlightCommand(*this, id, h->version, h->color, color));
 }
 
 void ArticleAnnotations::removeHighlight(qint64 id) {

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSqlDatabase>
+#include <memory>
 
 class QUndoStack;
 
@@ -63,6 +64,12 @@ public:
 
     // The notes pane saves typing itself (NoteAutosaver); this keeps the cached copy current.
     void noteEdited(qint64 id, const QString& body, const QStringList& tags, const QDateTime& updated);
+    // What was typed into a note went elsewhere (its conflict copy): the note shows what is stored.
+    void forgetTyped(qint64 id) { m_typed.remove(id); }
+
+    // The version each highlight is at after this window's changes of it: used on the writer
+    // thread only (RecolorHighlightCommand).
+    std::shared_ptr<QHash<qint64, qint64>> highlightVersions() const { return m_highlightVersions; }
 
     // Reads the lists again; changed() follows.
     void reload();
@@ -92,4 +99,5 @@ private:
     // every read of this article so that the lists never show an older text.
     QHash<qint64, std::pair<QString, QStringList>> m_typed;
     quint64 m_generation = 0;
+    std::shared_ptr<QHash<qint64, qint64>> m_highlightVersions = std::make_shared<QHash<qint64, qint64>>();
 };

@@ -58,6 +58,7 @@ NoteEditor::NoteEditor(QWidget* parent)
 void NoteEditor::setNote(const Note& note, const QString& highlightQuote, bool team, bool own) {
     m_loading = true;
     m_noteId = note.id;
+    m_version = note.version;
     m_author = note.author;
     m_team = team;
     m_shared = note.shared;
@@ -84,6 +85,7 @@ void NoteEditor::setNote(const Note& note, const QString& highlightQuote, bool t
 void NoteEditor::clearNote(const QString& highlightQuote) {
     m_loading = true;
     m_noteId = 0;
+    m_version = 0;
     m_readOnly = false;
     m_text->setReadOnly(false);
     m_tags->setReadOnly(false);

@@ -27,6 +27,8 @@ public:
     // No note open: nothing can be typed. With a quote, a highlight without a note is selected.
     void clearNote(const QString& highlightQuote = QString());
     qint64 noteId() const { return m_noteId; }
+    // The note's version as it was loaded: what its saves name (NoteAutosaver).
+    qint64 version() const { return m_version; }
     void setUpdated(const QDateTime& updated);
 
     MarkdownEditor* textEdit() const { return m_text; }
@@ -48,6 +50,7 @@ private:
     QLabel* m_header;
     QLabel* m_quote;
     qint64 m_noteId = 0;
+    qint64 m_version = 0;
     QString m_author;
     bool m_team = false;
     bool m_shared = false;

@@ -11,13 +11,17 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
 #include <QSplitter>
+#include <QTextCursor>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
 using namespace mirsad;
 using namespace mirsad::annotations;
 
@@ -73,6 +77,7 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     , m_annotations(annotations)
     , m_autosaver(new NoteAutosaver(annotations.storage(), this))
     , m_title(new QLabel(tr("Notes and highlights")))
+    , m_status(new QLabel)
     , m_list(new QListWidget)
     , m_delegate(new NoteListDelegate(this))
     , m_editor(new NoteEditor)
@@ -86,6 +91,14 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
+    m_status->setObjectName(QStringLiteral("notesStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->hide();
+    m_autosaver->setConflictHeader(
+        tr("> **Conflict copy** of note %1 by %2: the note was saved elsewhere before this text was, so "
+           "this text is kept here.") +
+        u"\n\n"_s);
     m_list->setObjectName(QStringLiteral("notesList"));
     m_list->setWordWrap(true);
     m_list->setSpacing(2);
@@ -143,6 +156,7 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(header);
+    layout->addWidget(m_status);
     layout->addWidget(split, 1);
 
     connect(m_add, &QToolButton::clicked, this, [this] {
@@ -173,7 +187,7 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
     connect(&m_annotations, &ArticleAnnotations::aboutToWrite, this, &NotesPane::flush);
     connect(m_editor, &NoteEditor::edited, this,
             [this](qint64 id, const QString& body, const QStringList& tags) {
-                m_autosaver->edit(id, body, tags);
+                m_autosaver->edit(id, m_editor->version(), body, tags);
                 const bool tagsChanged = m_annotations.note(id) && m_annotations.note(id)->tags != tags;
                 m_annotations.noteEdited(id, body, tags, {});
                 if (QListWidgetItem* item = itemFor(NoteItem, id)) {
@@ -184,14 +198,74 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
                     updateTagBox();
             });
     connect(m_autosaver, &NoteAutosaver::saved, this, [this](qint64 id, const QDateTime& updated) {
-        m_annotations.noteEdited(id, m_annotations.note(id) ? m_annotations.note(id)->body : QString(),
-                                 m_annotations.note(id) ? m_annotations.note(id)->tags : QStringList(),
-                                 updated);
+        // A conflict copy not listed yet keeps the text the pane gave it (conflictCopied).
+        if (const Note* note = m_annotations.note(id))
+            m_annotations.noteEdited(id, note->body, note->tags, updated);
         if (id == m_editor->noteId())
             m_editor->setUpdated(updated);
         emit noteSaved(id);
     });
+    connect(m_autosaver, &NoteAutosaver::conflict, this, &NotesPane::conflictCopied);
+    connect(m_autosaver, &NoteAutosaver::offlineChanged, this, [this](bool offline) {
+        if (offline)
+            showStatus(tr("Offline — saved locally. The server cannot be reached; what you type is kept "
+                          "on this computer and saved to the server when it is back."),
+                       true);
+        else
+            showStatus(tr("Back online: everything you typed is saved on the server."), false);
+    });
+    connect(m_autosaver, &NoteAutosaver::journalSaved, this, [this](int notes) {
+        showStatus(tr("%n note(s) typed while the server was away are now saved on it.", nullptr, notes),
+                   false);
+        m_annotations.reload();
+    });
     rebuild();
+}
+
+void NotesPane::showStatus(const QString& text, bool warning) {
+    m_status->setText((warning ? u"⚠ "_s : u"✓ "_s) + text);
+    m_status->setProperty("warning", warning);
+    // Framed in the theme's colours, so that it reads in the dark theme and the light.
+    m_status->setStyleSheet(warning
+                                ? u"QLabel { border: 1px solid palette(highlight); border-radius: 3px; "
+                                  u"padding: 4px; background: palette(alternate-base); font-weight: bold; }"_s
+                                : u"QLabel { border: 1px solid palette(mid); border-radius: 3px; "
+                                  u"padding: 4px; background: palette(alternate-base); }"_s);
+    m_status->show();
+    // Good news goes after a while; a warning stays until something else is to be said.
+    if (!warning)
+        QTimer::singleShot(10000, m_status, [label = m_status, shown = m_status->text()] {
+            if (label->text() == shown)
+                label->hide();
+        });
+    emit statusMessage(text);
+}
+
+void NotesPane::conflictCopied(qint64 noteId, qint64 copyId, const QString& author, const QString& prefix) {
+    // The note shows what was saved elsewhere; what was typed here is in the copy, opened in its place.
+    const Note* note = m_annotations.note(noteId);
+    const bool editing = m_editor->noteId() == noteId;
+    const QString typed = editing ? m_editor->textEdit()->toPlainText() : note ? note->body : QString();
+    const QStringList tags = editing ? parseTags(m_editor->tagsEdit()->text())
+                             : note  ? note->tags
+                                     : QStringList();
+    m_annotations.forgetTyped(noteId);
+    m_annotations.noteEdited(copyId, prefix + typed, tags, {});
+    if (editing) {
+        m_cursorAfterOpen = {copyId, int(prefix.size()) + m_editor->textEdit()->textCursor().position()};
+        m_pendingOpen = copyId;
+    }
+    const QString name = author.isEmpty() ? tr("Anonymous") : author;
+    showStatus(editing ? tr("Note %1 by %2 was saved elsewhere before your text was. Nothing is lost: your "
+                            "text is kept as a conflict copy beside it, open below.")
+                             .arg(noteId)
+                             .arg(name)
+                       : tr("Note %1 by %2 was saved elsewhere before your text was. Nothing is lost: your "
+                            "text is kept as a conflict copy beside it.")
+                             .arg(noteId)
+                             .arg(name),
+               true);
+    m_annotations.reload();
 }
 
 NotesPane::~NotesPane() {
@@ -387,6 +461,12 @@ void NotesPane::openNote(qint64 noteId) {
     m_list->setCurrentItem(item);
     m_editor->showPreview(false);
     m_editor->textEdit()->setFocus();
+    if (m_cursorAfterOpen.first == noteId && m_editor->noteId() == noteId) {
+        QTextCursor cursor = m_editor->textEdit()->textCursor();
+        cursor.setPosition(qMin(m_cursorAfterOpen.second, int(m_editor->textEdit()->toPlainText().size())));
+        m_editor->textEdit()->setTextCursor(cursor);
+        m_cursorAfterOpen = {0, 0};
+    }
 }
 
 void NotesPane::newNote(qint64 highlightId) {

@@ -43,6 +43,9 @@ public:
     NoteListDelegate* delegate() const { return m_delegate; }
     QToolButton* shareButton() const { return m_share; }
     QComboBox* tagBox() const { return m_tagBox; }
+    // What became of the analyst's typing when it was not a plain save: offline and kept locally,
+    // saved as a conflict copy, saved after the server came back.
+    QLabel* statusLabel() const { return m_status; }
     mirsad::annotations::NoteAutosaver* autosaver() const { return m_autosaver; }
 
     // Adds an empty note (on a highlight, or on the article for 0) and opens it for writing.
@@ -71,6 +74,8 @@ signals:
     void canDeleteChanged(bool canDelete);
     // "Articles with this tag": filter the article list to the articles with a note so tagged.
     void articlesWithTagRequested(const QString& tag);
+    // A sentence for the status bar (the notes pane says it too).
+    void statusMessage(const QString& message);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -83,10 +88,14 @@ private:
     QListWidgetItem* selectedItem() const;
     QListWidgetItem* itemFor(ItemKind kind, qint64 id) const;
     void showContextMenu(const QPoint& pos);
+    void showStatus(const QString& text, bool warning);
+    void conflictCopied(qint64 noteId, qint64 copyId, const QString& author, const QString& prefix);
 
     ArticleAnnotations& m_annotations;
     mirsad::annotations::NoteAutosaver* m_autosaver;
     QLabel* m_title;
+    QLabel* m_status;
+    std::pair<qint64, int> m_cursorAfterOpen{0, 0}; // a note opened in place of another, and where typing was
     QListWidget* m_list;
     NoteListDelegate* m_delegate;
     NoteEditor* m_editor;

@@ -234,6 +234,8 @@ void MainWindow::connectPanes() {
     connect(m_annotations, &ArticleAnnotations::noteCountChanged, m_articleModel,
             &models::ArticleListModel::setNoteCount);
     connect(m_notes->autosaver(), &annotations::NoteAutosaver::saveFailed, this, &MainWindow::reportError);
+    connect(m_notes, &NotesPane::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
     connect(m_notes, &NotesPane::articlesWithTagRequested, this, [this](const QString& tag) {
         ArticleFilter filter = m_articleModel->filter();
         if (!filter.noteTags.contains(tag, Qt::CaseInsensitive))
@@ -308,6 +310,8 @@ void MainWindow::start() {
                 applyFilter({});
                 m_feedPane->reload();
                 m_sidebar->load();
+                // Notes typed while the server was away when Mirsad last closed are saved now.
+                m_notes->autosaver()->saveJournal();
                 // Feeds refresh when due (each has its own interval); check every minute.
                 m_updater->setScheduleInterval(std::chrono::minutes(1));
                 m_updater->refreshDue();

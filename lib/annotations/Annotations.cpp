@@ -42,6 +42,32 @@ Error unchanged(const QSqlDatabase& db, const QString& table, qint64 id, const Q
     return Error{QStringLiteral("Cannot %1: the %2 no longer exists.").arg(what, kind)};
 }
 
+QString authorName(const QString& author) {
+    return author.isEmpty() ? QStringLiteral("a colleague") : author;
+}
+
+// Why a change of annotation `id` at `version` reached no row, when it was not refused: the row
+// is there, the connected role's to change, at another version, so it was changed elsewhere.
+struct Changed {
+    bool elsewhere = false;
+    QString author;
+};
+Result<Changed> changedElsewhere(const QSqlDatabase& db, const QString& table, qint64 id, qint64 version) {
+    QSqlQuery query(db);
+    // On a team's server row-level security lets the author alone change it (005).
+    query.prepare(
+        QStringLiteral("SELECT author, version, %1 FROM %2 WHERE id = ?")
+            .arg(storage::isPostgres(db) ? QStringLiteral("author = current_user") : QStringLiteral("1"),
+                 table));
+    query.addBindValue(id);
+    if (!query.exec())
+        return storage::sqlError(QStringLiteral("read who changed it"), query);
+    if (!query.next())
+        return Changed{};
+    const bool own = query.value(2).toBool();
+    return Changed{own && query.value(1).toLongLong() != version, query.value(0).toString()};
+}
+
 // Runs a prepared change of annotation `id` of `table`; no row changed is an Error (unchanged()).
 Status changeOne(const QSqlDatabase& db, QSqlQuery& query, const QString& table, qint64 id,
                  const QString& what) {
@@ -68,9 +94,10 @@ QString joinTags(const QStringList& tags) {
 
 Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral(
-        "SELECT id, color, quote, prefix, suffix, start, \"end\", orphaned, created, "
-        "updated, author, shared FROM highlights WHERE article_id = ? ORDER BY orphaned, start, id"));
+    query.prepare(
+        QStringLiteral("SELECT id, color, quote, prefix, suffix, start, \"end\", orphaned, created, "
+                       "updated, author, shared, version FROM highlights WHERE article_id = ? ORDER BY "
+                       "orphaned, start, id"));
     query.addBindValue(articleId);
     if (!query.exec())
         return storage::sqlError(QStringLiteral("read the highlights"), query);
@@ -88,6 +115,7 @@ Result<QList<Highlight>> listHighlights(const QSqlDatabase& db, qint64 articleId
         h.updated = fromEpoch(query.value(9));
         h.author = query.value(10).toString();
         h.shared = query.value(11).toInt() != 0;
+        h.version = query.value(12).toLongLong();
         highlights << h;
     }
     return highlights;
@@ -104,12 +132,13 @@ static Note noteFromQuery(const QSqlQuery& query) {
     note.created = fromEpoch(query.value(6));
     note.updated = fromEpoch(query.value(7));
     note.shared = query.value(8).toInt() != 0;
+    note.version = query.value(9).toLongLong();
     return note;
 }
 
 static const auto noteColumns =
     QLatin1String("SELECT id, article_id, coalesce(highlight_id, 0), body, author, tags, created, updated, "
-                  "shared FROM notes ");
+                  "shared, version FROM notes ");
 
 Result<QList<Note>> listNotes(const QSqlDatabase& db, qint64 articleId) {
     QSqlQuery query(db);
@@ -168,8 +197,9 @@ static void addAuthor(const QSqlDatabase& db, QStringList& columns, QVariantList
 }
 
 Result<qint64> insertHighlight(QSqlDatabase& db, const Highlight& h) {
-    QStringList columns{u"id"_s,    u"article_id"_s, u"color"_s,    u"quote"_s,   u"prefix"_s,  u"suffix"_s,
-                        u"start"_s, u"\"end\""_s,    u"orphaned"_s, u"created"_s, u"updated"_s, u"shared"_s};
+    QStringList columns{u"id"_s,      u"article_id"_s, u"color"_s,   u"quote"_s,    u"prefix"_s,
+                        u"suffix"_s,  u"start"_s,      u"\"end\""_s, u"orphaned"_s, u"created"_s,
+                        u"updated"_s, u"shared"_s,     u"version"_s};
     QVariantList values{idOrNull(h.id),
                         QVariant(h.articleId),
                         sqlText(h.color),
@@ -181,19 +211,38 @@ Result<qint64> insertHighlight(QSqlDatabase& db, const Highlight& h) {
                         QVariant(h.orphaned ? 1 : 0),
                         QVariant(epoch(h.created)),
                         QVariant(epoch(h.updated)),
-                        QVariant(h.shared ? 1 : 0)};
+                        QVariant(h.shared ? 1 : 0),
+                        QVariant(qMax<qint64>(1, h.version))};
     addAuthor(db, columns, values, h.author);
     return insertReturningId(db, QStringLiteral("highlights"), columns, values,
                              QStringLiteral("store the highlight"));
 }
 
-Status setHighlightColor(QSqlDatabase& db, qint64 id, const QString& color) {
+Status setHighlightColor(QSqlDatabase& db, qint64 id, const QString& color, qint64 version) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE highlights SET color = ?, updated = ? WHERE id = ?"));
+    query.prepare(QStringLiteral("UPDATE highlights SET color = ?, updated = ?, version = version + 1 "
+                                 "WHERE id = ?%1")
+                      .arg(version > 0 ? QStringLiteral(" AND version = ?") : QString()));
     query.addBindValue(sqlText(color));
     query.addBindValue(epoch({}));
     query.addBindValue(id);
-    return changeOne(db, query, u"highlights"_s, id, QStringLiteral("change the highlight's colour"));
+    if (version > 0)
+        query.addBindValue(version);
+    const QString what = QStringLiteral("change the highlight's colour");
+    if (!query.exec())
+        return storage::sqlError(what, query);
+    if (query.numRowsAffected() > 0)
+        return {};
+    if (version > 0) {
+        Result<Changed> changed = changedElsewhere(db, u"highlights"_s, id, version);
+        if (!changed)
+            return Error{changed.error()};
+        if (changed->elsewhere)
+            return Error{QStringLiteral("Cannot change the highlight's colour: %1 changed it elsewhere "
+                                        "since it was shown. Its colour is as they left it.")
+                             .arg(authorName(changed->author))};
+    }
+    return unchanged(db, u"highlights"_s, id, what);
 }
 
 Result<QList<qint64>> deleteHighlight(QSqlDatabase& db, qint64 id) {
@@ -212,6 +261,17 @@ Result<QList<qint64>> deleteHighlight(QSqlDatabase& db, qint64 id) {
     return attached;
 }
 
+Result<qint64> highlightVersion(const QSqlDatabase& db, qint64 id) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT version FROM highlights WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec())
+        return storage::sqlError(QStringLiteral("read the highlight"), query);
+    if (!query.next())
+        return Error{QStringLiteral("The highlight no longer exists.")};
+    return query.value(0).toLongLong();
+}
+
 Status attachNotes(QSqlDatabase& db, const QList<qint64>& noteIds, qint64 highlightId) {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("UPDATE notes SET highlight_id = ? WHERE id = ?"));
@@ -225,8 +285,8 @@ Status attachNotes(QSqlDatabase& db, const QList<qint64>& noteIds, qint64 highli
 }
 
 Result<qint64> insertNote(QSqlDatabase& db, const Note& note) {
-    QStringList columns{u"id"_s,   u"article_id"_s, u"highlight_id"_s, u"body"_s,
-                        u"tags"_s, u"created"_s,    u"updated"_s,      u"shared"_s};
+    QStringList columns{u"id"_s,      u"article_id"_s, u"highlight_id"_s, u"body"_s,   u"tags"_s,
+                        u"created"_s, u"updated"_s,    u"shared"_s,       u"version"_s};
     QVariantList values{idOrNull(note.id),
                         QVariant(note.articleId),
                         idOrNull(note.highlightId),
@@ -234,7 +294,8 @@ Result<qint64> insertNote(QSqlDatabase& db, const Note& note) {
                         sqlText(joinTags(note.tags)),
                         QVariant(epoch(note.created)),
                         QVariant(epoch(note.updated)),
-                        QVariant(note.shared ? 1 : 0)};
+                        QVariant(note.shared ? 1 : 0),
+                        QVariant(qMax<qint64>(1, note.version))}; // undo stores it back as it was
     addAuthor(db, columns, values, note.author);
     return insertReturningId(db, QStringLiteral("notes"), columns, values, QStringLiteral("store the note"));
 }
@@ -242,12 +303,59 @@ Result<qint64> insertNote(QSqlDatabase& db, const Note& note) {
 Status updateNote(QSqlDatabase& db, qint64 id, const QString& body, const QStringList& tags,
                   const QDateTime& updated) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE notes SET body = ?, tags = ?, updated = ? WHERE id = ?"));
+    query.prepare(QStringLiteral(
+        "UPDATE notes SET body = ?, tags = ?, updated = ?, version = version + 1 WHERE id = ?"));
     query.addBindValue(sqlText(body));
     query.addBindValue(sqlText(joinTags(tags)));
     query.addBindValue(epoch(updated));
     query.addBindValue(id);
     return changeOne(db, query, u"notes"_s, id, QStringLiteral("save the note"));
+}
+
+QString conflictCopyHeader() {
+    return QStringLiteral("> **Conflict copy** of note %1 by %2: the note was saved elsewhere "
+                          "before this text was, so this text is kept here.\n\n");
+}
+
+QString conflictCopyPrefix(const QString& header, qint64 id, const QString& author) {
+    return header.arg(id).arg(authorName(author));
+}
+
+Result<NoteSave> saveNoteVersioned(QSqlDatabase& db, qint64 id, qint64 version, const QString& body,
+                                   const QStringList& tags, const QDateTime& updated, const QString& header) {
+    const QString what = QStringLiteral("save the note");
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("UPDATE notes SET body = ?, tags = ?, updated = ?, version = version + 1 "
+                                 "WHERE id = ? AND version = ?"));
+    query.addBindValue(sqlText(body));
+    query.addBindValue(sqlText(joinTags(tags)));
+    query.addBindValue(epoch(updated));
+    query.addBindValue(id);
+    query.addBindValue(version);
+    if (!query.exec())
+        return storage::sqlError(what, query);
+    if (query.numRowsAffected() > 0)
+        return NoteSave{id, version + 1, 0, {}};
+    Result<Changed> changed = changedElsewhere(db, u"notes"_s, id, version);
+    if (!changed)
+        return Error{changed.error()};
+    if (!changed->elsewhere)
+        return unchanged(db, u"notes"_s, id, what);
+    // Saved elsewhere first: every character typed here goes to a copy beside it.
+    Result<Note> original = noteById(db, id);
+    if (!original)
+        return Error{original.error()};
+    Note copy;
+    copy.articleId = original->articleId;
+    copy.highlightId = original->highlightId;
+    copy.author = original->author;
+    copy.body = conflictCopyPrefix(header, id, original->author) + body;
+    copy.tags = tags;
+    copy.created = copy.updated = updated;
+    Result<qint64> copyId = insertNote(db, copy);
+    if (!copyId)
+        return Error{copyId.error()};
+    return NoteSave{*copyId, 1, id, original->author};
 }
 
 Status deleteNote(QSqlDatabase& db, qint64 id) {

@@ -1,20 +1,79 @@
 #include "annotations/NoteAutosaver.h"
 
 #include "annotations/Annotations.h"
+#include "storage/Reconnect.h"
 #include "storage/Storage.h"
 
+#include <QMutex>
 #include <utility>
 
 namespace mirsad::annotations {
 
+// What the writer thread knows of the notes this window saves: the version each is at after its
+// own saves (so that steady typing never conflicts with itself), and which notes' text went to a
+// conflict copy (so that edits already queued for the note follow it there).
+struct NoteAutosaver::Book {
+    QMutex mutex;
+    QHash<qint64, qint64> versions;
+    QHash<qint64, std::pair<qint64, QString>> copies; // note → its conflict copy, and the copy's prefix
+
+    // Points an edit at the note that now takes it, at the version it is at.
+    void resolve(JournalEntry& entry) {
+        QMutexLocker lock(&mutex);
+        for (auto copy = copies.constFind(entry.noteId); copy != copies.cend();
+             copy = copies.constFind(entry.noteId)) {
+            entry.noteId = copy->first;
+            entry.body = copy->second + entry.body;
+            entry.version = 0;
+        }
+        entry.version = versions.value(entry.noteId, entry.version);
+    }
+};
+
+struct NoteAutosaver::Outcome {
+    enum Kind { Saved, Conflict, Offline, Failed } kind = Saved;
+    NoteSave save;
+    QString error;
+    QString prefix; // a conflict copy's
+};
+
+namespace {
+
+// Saves one edit on the writer thread.
+NoteAutosaver::Outcome saveOn(QSqlDatabase& db, auto& book, JournalEntry entry, const QString& header) {
+    using Outcome = NoteAutosaver::Outcome;
+    book.resolve(entry);
+    Result<NoteSave> saved =
+        saveNoteVersioned(db, entry.noteId, entry.version, entry.body, entry.tags, entry.updated, header);
+    if (!saved) {
+        if (storage::connectionLost(db))
+            return Outcome{Outcome::Offline, {}, saved.error(), {}};
+        return Outcome{Outcome::Failed, {}, saved.error(), {}};
+    }
+    QMutexLocker lock(&book.mutex);
+    book.versions.insert(saved->noteId, saved->version);
+    if (saved->conflictOf == 0)
+        return Outcome{Outcome::Saved, *saved, {}, {}};
+    const QString prefix = conflictCopyPrefix(header, saved->conflictOf, saved->conflictAuthor);
+    book.copies.insert(saved->conflictOf, {saved->noteId, prefix});
+    return Outcome{Outcome::Conflict, *saved, {}, prefix};
+}
+
+} // namespace
+
 NoteAutosaver::NoteAutosaver(storage::Storage& storage, QObject* parent)
     : QObject(parent)
-    , m_storage(storage) {
+    , m_storage(storage)
+    , m_header(conflictCopyHeader())
+    , m_journal(storage.path())
+    , m_book(std::make_shared<Book>()) {
     m_idle.setSingleShot(true);
     m_max.setSingleShot(true);
+    m_retry.setSingleShot(true);
     setDelays(500, 900);
     connect(&m_idle, &QTimer::timeout, this, &NoteAutosaver::flush);
     connect(&m_max, &QTimer::timeout, this, &NoteAutosaver::flush);
+    connect(&m_retry, &QTimer::timeout, this, &NoteAutosaver::saveJournal);
 }
 
 NoteAutosaver::~NoteAutosaver() {
@@ -26,10 +85,17 @@ void NoteAutosaver::setDelays(int idleMs, int maxDelayMs) {
     m_max.setInterval(maxDelayMs);
 }
 
-void NoteAutosaver::edit(qint64 noteId, const QString& body, const QStringList& tags) {
+void NoteAutosaver::setRetryDelays(int firstMs, int maxMs) {
+    m_firstRetryMs = firstMs;
+    m_maxRetryMs = maxMs;
+    m_retry.setInterval(firstMs);
+}
+
+void NoteAutosaver::edit(qint64 noteId, qint64 version, const QString& body, const QStringList& tags) {
     if (m_noteId > 0 && m_noteId != noteId)
         flush();
     m_noteId = noteId;
+    m_version = version;
     m_body = body;
     m_tags = tags;
     m_idle.start();
@@ -43,19 +109,139 @@ void NoteAutosaver::flush() {
     m_max.stop();
     if (m_noteId <= 0)
         return;
-    const qint64 id = std::exchange(m_noteId, 0);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    QFuture<Status> written =
-        m_storage.writer().run([id, body = std::move(m_body), tags = std::move(m_tags),
-                                now](QSqlDatabase& db) { return updateNote(db, id, body, tags, now); });
-    m_body.clear();
-    m_tags.clear();
-    written.then(this, [this, id, now](const Status& status) {
-        if (status)
-            emit saved(id, now);
-        else
-            emit saveFailed(status.error());
-    });
+    JournalEntry entry{std::exchange(m_noteId, 0),      m_version,
+                       std::exchange(m_body, {}),       std::exchange(m_tags, {}),
+                       QDateTime::currentDateTimeUtc(), ++m_sequence};
+    if (m_offline) {
+        journalEdit(entry);
+        return;
+    }
+    m_storage.writer()
+        .run([book = m_book, entry, header = m_header](QSqlDatabase& db) {
+            return saveOn(db, *book, entry, header);
+        })
+        .then(this, [this, entry](const Outcome& outcome) { handle(outcome, entry); });
+}
+
+void NoteAutosaver::handle(const Outcome& outcome, const JournalEntry& sent) {
+    switch (outcome.kind) {
+    case Outcome::Offline:
+        journalEdit(sent);
+        goOffline();
+        return;
+    case Outcome::Failed:
+        emit saveFailed(outcome.error);
+        return;
+    case Outcome::Conflict:
+        // An edit not yet sent goes where the text now is.
+        if (m_noteId == outcome.save.conflictOf) {
+            m_noteId = outcome.save.noteId;
+            m_body = outcome.prefix + m_body;
+        }
+        emit conflict(outcome.save.conflictOf, outcome.save.noteId, outcome.save.conflictAuthor,
+                      outcome.prefix);
+        break;
+    case Outcome::Saved:
+        break;
+    }
+    // A journal entry older than what was just saved is of no more use.
+    if (auto journaled = m_journaled.constFind(sent.noteId);
+        journaled != m_journaled.cend() && *journaled <= sent.sequence) {
+        m_journal.remove(sent.noteId);
+        m_journaled.remove(sent.noteId);
+    }
+    emit saved(outcome.save.noteId, sent.updated);
+}
+
+void NoteAutosaver::journalEdit(const JournalEntry& entry) {
+    if (m_journaled.value(entry.noteId) > entry.sequence)
+        return; // a newer edit of the note is there already
+    JournalEntry resolved = entry;
+    m_book->resolve(resolved); // as it would be saved now: it may outlive this session
+    resolved.noteId = entry.noteId;
+    if (Status written = m_journal.write(resolved); !written) {
+        emit saveFailed(written.error());
+        return;
+    }
+    m_journaled.insert(entry.noteId, entry.sequence);
+}
+
+void NoteAutosaver::goOffline() {
+    if (!m_offline) {
+        m_offline = true;
+        m_retry.setInterval(m_firstRetryMs);
+        emit offlineChanged(true);
+    }
+    if (!m_retry.isActive() && !m_replaying)
+        m_retry.start();
+}
+
+void NoteAutosaver::saveJournal() {
+    if (m_replaying)
+        return;
+    if (m_noteId > 0)
+        flush(); // offline: into the journal, sent below; online: queued before it
+    QList<JournalEntry> entries = m_journal.pending();
+    if (entries.isEmpty() && !m_offline)
+        return;
+    for (JournalEntry& entry : entries)
+        entry.sequence = m_journaled.value(entry.noteId);
+    m_replaying = true;
+    struct Replay {
+        bool offline = false;
+        QList<Outcome> outcomes; // one for each entry tried, in order
+    };
+    m_storage.writer()
+        .run([book = m_book, entries, header = m_header](QSqlDatabase& db) {
+            Replay replay;
+            if (!storage::reconnect(db)) {
+                replay.offline = true;
+                return replay;
+            }
+            for (const JournalEntry& entry : entries) {
+                Outcome outcome = saveOn(db, *book, entry, header);
+                if (outcome.kind == Outcome::Offline) {
+                    replay.offline = true;
+                    break;
+                }
+                replay.outcomes << outcome;
+            }
+            return replay;
+        })
+        .then(this, [this, entries](const Replay& replay) {
+            m_replaying = false;
+            int saved = 0;
+            for (qsizetype i = 0; i < replay.outcomes.size(); ++i) {
+                const Outcome& outcome = replay.outcomes.at(i);
+                if (outcome.kind == Outcome::Failed) {
+                    // Kept in the journal, tried again at the next start.
+                    m_journaled.remove(entries.at(i).noteId);
+                    emit saveFailed(outcome.error);
+                    continue;
+                }
+                handle(outcome, entries.at(i));
+                if (!m_journaled.contains(entries.at(i).noteId))
+                    m_journal.remove(entries.at(i).noteId); // from an earlier session
+                ++saved;
+            }
+            if (replay.offline) {
+                m_retry.setInterval(qMin(m_retry.interval() * 2, m_maxRetryMs));
+                goOffline();
+                return;
+            }
+            // The other connections were cut off as well: they connect again too.
+            for (storage::DatabaseThread* thread : {&m_storage.reader(), &m_storage.background()})
+                thread->run([](QSqlDatabase& db) { return storage::reconnect(db); });
+            if (m_offline) {
+                m_offline = false;
+                emit offlineChanged(false);
+            }
+            if (saved > 0)
+                emit journalSaved(saved);
+            // Typed while this was on its way: journaled, and saved now.
+            if (!m_journaled.isEmpty())
+                saveJournal();
+        });
 }
 
 } // namespace mirsad::annotations

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "annotations/NoteJournal.h"
+
 #include <QDateTime>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
+#include <memory>
 
 namespace mirsad::storage {
 class Storage;
@@ -14,6 +17,13 @@ namespace mirsad::annotations {
 // Saves a note as the analyst types: edits are collected and written on the writer thread once
 // typing pauses (idleMs), and at least every maxDelayMs while it goes on, so that a crash loses
 // at most about a second of typing.
+//
+// No edit is lost. Each save names the note's version it was typed on: if the note was saved
+// elsewhere meanwhile (another window, a colleague's... the same author's other session), the
+// text goes to a conflict copy beside it (saveNoteVersioned), later typing follows it there,
+// and conflict() tells the window. When a team's server goes away, typing is kept in a local
+// journal (NoteJournal) and offlineChanged(true) says so; reconnection is tried with backoff, and
+// the journal is saved and removed once the server is back (also at the next start).
 class NoteAutosaver : public QObject {
     Q_OBJECT
 public:
@@ -21,25 +31,60 @@ public:
     ~NoteAutosaver() override; // flushes
 
     void setDelays(int idleMs, int maxDelayMs);
+    // The first wait before trying the server again; it doubles up to maxMs.
+    void setRetryDelays(int firstMs, int maxMs);
 
-    // The note's text as it now reads.
-    void edit(qint64 noteId, const QString& body, const QStringList& tags);
+    // The note's text as it now reads; `version` is the note's version as it was loaded.
+    void edit(qint64 noteId, qint64 version, const QString& body, const QStringList& tags);
     // Queues the pending edit now (before switching notes, closing, deleting).
     void flush();
     bool hasPendingEdit() const { return m_noteId > 0; }
+
+    // The header of a conflict copy (conflictCopyHeader(), translated by the window).
+    void setConflictHeader(const QString& header) { m_header = header; }
+    bool isOffline() const { return m_offline; }
+    // Tries the server now and saves what the journal holds (at open, and after a reconnection).
+    void saveJournal();
+    NoteJournal& journal() { return m_journal; }
+
+    // For the writer thread's work (NoteAutosaver.cpp).
+    struct Book;
+    struct Outcome;
 
 signals:
     // On the UI thread, once a note's edit is on disk.
     void saved(qint64 noteId, const QDateTime& updated);
     void saveFailed(const QString& message);
+    // Note `noteId` (by `author`) was saved elsewhere first: the text typed here is in `copyId`,
+    // whose text begins with `header`.
+    void conflict(qint64 noteId, qint64 copyId, const QString& author, const QString& header);
+    // The server went away (what is typed is kept locally), or came back and has it all.
+    void offlineChanged(bool offline);
+    // Notes typed while the server was away (or before a restart) are now on it.
+    void journalSaved(int notes);
 
 private:
+    void journalEdit(const JournalEntry& entry);
+    void goOffline();
+    void handle(const Outcome& outcome, const JournalEntry& sent);
+
     storage::Storage& m_storage;
     QTimer m_idle;
     QTimer m_max;
+    QTimer m_retry;
+    int m_firstRetryMs = 500;
+    int m_maxRetryMs = 15000;
     qint64 m_noteId = 0;
+    qint64 m_version = 0;
     QString m_body;
     QStringList m_tags;
+    quint64 m_sequence = 0;
+    QString m_header;
+    bool m_offline = false;
+    bool m_replaying = false;
+    NoteJournal m_journal;
+    QHash<qint64, quint64> m_journaled; // note → the sequence of its edit in the journal
+    std::shared_ptr<Book> m_book;
 };
 
 } // namespace mirsad::annotations

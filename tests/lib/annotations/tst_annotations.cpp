@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QSqlQuery>
 
 using namespace mirsad;
 using namespace mirsad::annotations;
@@ -156,7 +157,7 @@ private slots:
         // Steady typing, a character every 100 ms for 2.5 s: never a 500 ms pause.
         while (clock.elapsed() < 2500) {
             body += u'x';
-            saver.edit(id, body, {QStringLiteral("draft")});
+            saver.edit(id, 1, body, {QStringLiteral("draft")});
             QTest::qWait(100);
         }
         QVERIFY2(saved.count() >= 2, qPrintable(QString::number(saved.count())));
@@ -171,6 +172,87 @@ private slots:
         storage.writer().drain();
         QCOMPARE(storage.reader().run([id](QSqlDatabase& db) { return noteById(db, id); }).result()->body,
                  body);
+    }
+
+    // Two connections save the same note, each at the version it read: the first is saved, the
+    // second kept whole as a conflict copy on the same highlight, and the result says so.
+    void concurrentSavesKeepBothTexts() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        const QString other = storage::uniqueConnectionName(QStringLiteral("other"));
+        {
+            Result<QSqlDatabase> second = storage::openDatabase(temp.path(), other, false);
+            QVERIFY2(second, qPrintable(second.error()));
+            Result<storage::UpsertResult> stored = ingest::storeArticle(temp.db(), sampleArticle(firstText));
+            QVERIFY(stored);
+            Highlight h;
+            h.articleId = stored->id;
+            h.color = QStringLiteral("yellow");
+            h.selector = text::selectorFor(firstText, 0, 14);
+            const qint64 highlightId = *insertHighlight(temp.db(), h);
+            Note note;
+            note.articleId = stored->id;
+            note.highlightId = highlightId;
+            note.author = test::signedBy(QStringLiteral("analyst"));
+            const qint64 id = *insertNote(temp.db(), note);
+            const qint64 loaded = noteById(*second, id)->version;
+            QCOMPARE(loaded, 1);
+
+            // The first window saves twice in a row (its own saves never conflict).
+            Result<NoteSave> first =
+                saveNoteVersioned(temp.db(), id, loaded, QStringLiteral("first"), {}, {});
+            QVERIFY2(first, qPrintable(first.error()));
+            QCOMPARE(first->noteId, id);
+            QCOMPARE(first->conflictOf, 0);
+            first = saveNoteVersioned(temp.db(), id, first->version, QStringLiteral("first, revised"),
+                                      {QStringLiteral("budget")}, {});
+            QVERIFY(first);
+            QCOMPARE(first->version, 3);
+            QCOMPARE(noteById(*second, id)->version, 3);
+
+            // The second saves what it typed on version 1.
+            const QString typed = QStringLiteral("second: ميزانية الإقليم\nevery character");
+            Result<NoteSave> late =
+                saveNoteVersioned(*second, id, loaded, typed, {QStringLiteral("KRG")}, {});
+            QVERIFY2(late, qPrintable(late.error()));
+            QCOMPARE(late->conflictOf, id);
+            QVERIFY(late->noteId != id);
+            QCOMPARE(late->conflictAuthor, note.author);
+            QCOMPARE(noteById(temp.db(), id)->body, QStringLiteral("first, revised"));
+            const Note copy = *noteById(temp.db(), late->noteId);
+            QVERIFY2(copy.body.endsWith(typed), qPrintable(copy.body));
+            QVERIFY(copy.body.startsWith(conflictCopyPrefix(conflictCopyHeader(), id, note.author)));
+            QVERIFY(copy.body.contains(
+                QStringLiteral("Conflict copy** of note %1 by %2").arg(id).arg(note.author)));
+            QCOMPARE(copy.highlightId, highlightId);
+            QCOMPARE(copy.articleId, stored->id);
+            QCOMPARE(copy.tags, QStringList{QStringLiteral("KRG")});
+            QCOMPARE(listNotes(temp.db(), stored->id)->size(), 2);
+            // Typing goes on in the copy, at its version.
+            QVERIFY(saveNoteVersioned(*second, late->noteId, late->version, copy.body + u'!', {}, {}));
+
+            // A note deleted meanwhile is not a conflict: the error says it is gone.
+            QVERIFY(deleteNote(temp.db(), id));
+            Result<NoteSave> gone = saveNoteVersioned(*second, id, 3, QStringLiteral("too late"), {}, {});
+            QVERIFY(!gone);
+            QVERIFY2(gone.error().contains(QStringLiteral("no longer exists")), qPrintable(gone.error()));
+
+            // A highlight's colour changed elsewhere is refused, not overwritten.
+            const qint64 shown = highlightVersion(*second, highlightId).value();
+            QVERIFY(setHighlightColor(temp.db(), highlightId, QStringLiteral("green"), shown));
+            const Status stale = setHighlightColor(*second, highlightId, QStringLiteral("pink"), shown);
+            QVERIFY(!stale);
+            QVERIFY2(stale.error().contains(QStringLiteral("changed it elsewhere")),
+                     qPrintable(stale.error()));
+            QCOMPARE(listHighlights(temp.db(), stored->id)->first().color, QStringLiteral("green"));
+            QVERIFY(setHighlightColor(*second, highlightId, QStringLiteral("pink"), shown + 1));
+            // Any other change of the text counts too (a trigger), as a colleague's psql would make it.
+            QSqlQuery raw(temp.db());
+            QVERIFY(raw.exec(
+                QStringLiteral("UPDATE notes SET body = 'by hand' WHERE id = %1").arg(late->noteId)));
+            QCOMPARE(noteById(temp.db(), late->noteId)->version, 3);
+        }
+        storage::closeDatabase(other);
     }
 };
 
