@@ -321,13 +321,14 @@ void MainWindow::start() {
                 m_entities->load();
                 m_vocabularyFill->start();
                 m_briefs->load();
-                m_storage.listen().then(this, [this](const Status& listening) {
-                    if (!listening)
-                        statusBar()->showMessage(
-                            tr("Colleagues' changes will not appear as they are made: %1")
-                                .arg(listening.error()),
-                            8000);
-                });
+                if (storage::isPostgresUri(m_storage.path())) // a file has no colleagues
+                    m_storage.listen().then(this, [this](const Status& listening) {
+                        if (!listening)
+                            statusBar()->showMessage(
+                                tr("Colleagues' changes will not appear as they are made: %1")
+                                    .arg(listening.error()),
+                                8000);
+                    });
                 emit started(true);
             });
     });
