@@ -1379,6 +1379,10 @@
         <source>%1 — Mirsad</source>
         <translation>%1 — مرصد</translation>
     </message>
+    <message>
+        <source>Colleagues&apos; changes will not appear as they are made: %1</source>
+        <translation>لن تظهر تغييرات الزملاء لحظة إجرائها: %1</translation>
+    </message>
 </context>
 <context>
     <name>ManageNamesDialog</name>

@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextCursor>
 #include <QTimer>
@@ -295,6 +296,8 @@ void NotesPane::rebuild() {
     const QListWidgetItem* current = selectedItem();
     const int currentKind = current ? current->data(KindRole).toInt() : -1;
     const qint64 currentId = current ? current->data(IdRole).toLongLong() : 0;
+    // A colleague's note read in (a team's archive) must not move the list under the analyst.
+    const int scrolled = m_list->verticalScrollBar()->value();
     QSignalBlocker blocker(m_list);
     m_list->clear();
     const bool dark = isDarkPalette(palette());
@@ -355,6 +358,7 @@ void NotesPane::rebuild() {
     }
     if (QListWidgetItem* again = itemFor(ItemKind(currentKind), currentId))
         m_list->setCurrentItem(again);
+    m_list->verticalScrollBar()->setValue(scrolled);
     m_add->setEnabled(m_annotations.articleId() > 0);
     m_share->setVisible(team);
     updateTagBox();

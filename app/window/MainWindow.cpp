@@ -162,6 +162,12 @@ void MainWindow::connectPanes() {
     connect(m_updater, &ingest::FeedUpdater::progress, this, &MainWindow::setProgress);
     connect(m_nameTeacher, &NameTeacher::message, this, showMessage);
     connect(m_nameTeacher, &NameTeacher::namesRetagged, this, &MainWindow::refreshNames);
+    // A colleague's changes (a team's archive; the storage already reloads lists on their articles
+    // and feeds): the notes pane and the reader's highlights read theirs again, keeping what is
+    // typed and selected, and the names in the reader follow what the team taught.
+    connect(&m_storage.changes(), &storage::ChangeListener::annotationsChanged, this,
+            &MainWindow::annotationsChangedElsewhere);
+    connect(&m_storage.changes(), &storage::ChangeListener::namesChanged, this, &MainWindow::refreshNames);
 
     // Filtering: the feed list, the filter bar, the sidebar and the names all end in applyFilter.
     connect(m_feedPane, &FeedPane::feedSelectionChanged, this, &MainWindow::onFeedSelected);
@@ -319,6 +325,14 @@ void MainWindow::start() {
                 m_entities->load();
                 m_vocabularyFill->start();
                 m_briefs->load();
+                if (storage::isPostgresUri(m_storage.path())) // a file has no colleagues
+                    m_storage.listen().then(this, [this](const Status& listening) {
+                        if (!listening)
+                            statusBar()->showMessage(
+                                tr("Colleagues' changes will not appear as they are made: %1")
+                                    .arg(listening.error()),
+                                8000);
+                    });
                 emit started(true);
             });
     });
@@ -382,6 +396,17 @@ void MainWindow::articleLoaded(const Article& article) {
             if (feed && m_reader->articleId() == articleId)
                 m_reader->setRemoteContentAllowed(feed->allowRemoteContent);
         });
+}
+
+void MainWindow::annotationsChangedElsewhere(const QSet<qint64>& articleIds, bool all) {
+    if (m_annotations->articleId() > 0 && (all || articleIds.contains(m_annotations->articleId())))
+        m_annotations->reload();
+    // The list's note counts of the others on the page.
+    const bool listed = all || std::any_of(articleIds.cbegin(), articleIds.cend(), [this](qint64 id) {
+                            return id != m_annotations->articleId() && m_articleModel->rowOfArticle(id) >= 0;
+                        });
+    if (listed)
+        m_articleModel->refresh();
 }
 
 void MainWindow::refreshNames() {

@@ -3,6 +3,7 @@
 #include "storage/ArticleFilter.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 class ArchiveActions;
 class ArticleAnnotations;
@@ -114,6 +115,7 @@ private:
     void articleLoaded(const mirsad::Article& article);
     // After the user taught or changed names and the archive was re-tagged.
     void refreshNames();
+    void annotationsChangedElsewhere(const QSet<qint64>& articleIds, bool all);
     void pageLoaded();
     void onFeedSelected(const QList<qint64>& feedIds);
     void applyFilter(const mirsad::ArticleFilter& filter);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "storage/ChangeListener.h"
 #include "storage/DatabaseThread.h"
 
 #include <QObject>
@@ -34,6 +35,12 @@ public:
     // whose highlights and notes are the analyst's own); empty for an SQLite file.
     const QString& teamRole() const { return m_teamRole; }
 
+    // On a team's archive, what colleagues change, as they change it (see ChangeListener); the
+    // articles and feeds it announces are signalled as articlesChanged and feedsChanged too.
+    // Call listen() once the archive is open (a no-op for an SQLite file).
+    ChangeListener& changes() { return *m_changes; }
+    QFuture<Status> listen() { return m_changes->start(m_path); }
+
 signals:
     // Emitted (on the UI thread) after writes that change which articles exist or their state.
     void articlesChanged();
@@ -52,6 +59,7 @@ private:
     std::unique_ptr<DatabaseThread> m_writer;
     std::unique_ptr<DatabaseThread> m_reader;
     std::unique_ptr<DatabaseThread> m_background;
+    std::unique_ptr<ChangeListener> m_changes;
 };
 
 } // namespace mirsad::storage
