@@ -56,7 +56,25 @@ std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, con
         lists << list.value(0).toLongLong();
     }
     // One statement, one snapshot: the lists' thresholds, `through` and members as they were
-    // together (another client may bring a list up to date meanwhile).
+    // together (another client may bring a list up to date meanwhile). The documents that came
+    // after the lists are ranked here. A word's members keep the score of their document (a
+    // changed one leaves the list): one word's page needs no document read again. Several words
+    // are ranked whole, each candidate by every word. The candidates are an array looked up by
+    // key: the planner cannot know how few documents came after the lists.
+    const QString rank = postgresRankExpression(QStringLiteral("s.document"), groups, typedGroups);
+    const QString later = QStringLiteral("SELECT c.article_id FROM article_search c, state "
+                                         "WHERE c.seq > state.through");
+    const QString candidates =
+        lists.size() == 1 && match == groups.first() // nothing excluded: the members match
+            ? QStringLiteral("SELECT m.article_id, m.score FROM mirsad_best_members(?::bigint[]) m "
+                             "UNION SELECT s.article_id, %1 FROM article_search s "
+                             "WHERE s.article_id = ANY(ARRAY(%2)) AND s.document @@ ?::tsquery")
+                  .arg(rank, later)
+            : QStringLiteral("SELECT s.article_id, %1 FROM article_search s "
+                             "WHERE s.article_id = ANY(ARRAY(SELECT m.article_id "
+                             "FROM mirsad_best_members(?::bigint[]) m UNION %2)) "
+                             "AND s.document @@ ?::tsquery")
+                  .arg(rank, later);
     QSqlQuery ranked(db);
     ranked.setForwardOnly(true);
     const QString sql =
@@ -65,15 +83,10 @@ std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, con
             "  SELECT count(*) AS lists, count(threshold) AS bounded, sum(threshold::float8) AS bound, "
             "         max(threshold_id) AS bound_id, min(through) AS through "
             "  FROM mirsad_best_state(?::bigint[])), "
-            "candidates AS ("
-            "  SELECT m AS id FROM mirsad_best_members(?::bigint[]) m "
-            "  UNION SELECT c.article_id FROM article_search c, state WHERE c.seq > state.through), "
-            "ranked AS ("
-            "  SELECT s.article_id, %1 AS score FROM article_search s "
-            "  WHERE s.article_id IN (SELECT id FROM candidates) AND s.document @@ ?::tsquery) "
+            "ranked (article_id, score) AS (%1) "
             "SELECT state.lists, state.bounded, state.bound, state.bound_id, r.article_id, r.score "
             "FROM state LEFT JOIN ranked r ON true ORDER BY r.score DESC, r.article_id DESC")
-            .arg(postgresRankExpression(QStringLiteral("s.document"), groups, typedGroups));
+            .arg(candidates);
     if (!ranked.prepare(sql))
         return std::nullopt;
     const QString ids = bigintArray(lists);

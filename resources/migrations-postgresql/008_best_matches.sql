@@ -19,9 +19,13 @@ ALTER TABLE article_search ADD COLUMN seq bigint;
 ALTER TABLE article_search ALTER COLUMN seq SET DEFAULT nextval('article_search_seq');
 CREATE INDEX article_search_by_seq ON article_search(seq);
 
-CREATE FUNCTION article_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A document changed leaves the lists (their members' scores stay those of their documents) and
+-- counts as new to them. As the owner: the lists are the owner's.
+CREATE FUNCTION article_search_changed() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
     NEW.seq := nextval('article_search_seq');
+    DELETE FROM search_best WHERE article_id = NEW.article_id;
     RETURN NEW;
 END $$;
 CREATE TRIGGER article_search_changed BEFORE UPDATE OF document ON article_search
@@ -52,6 +56,7 @@ CREATE TABLE search_best_lists (
 CREATE TABLE search_best (
     list_id    bigint NOT NULL REFERENCES search_best_lists(id) ON DELETE CASCADE,
     article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    score      real NOT NULL, -- mirsad_group_rank of its document, unchanged since
     PRIMARY KEY (list_id, article_id)
 );
 CREATE INDEX search_best_by_article ON search_best(article_id);
@@ -115,9 +120,9 @@ BEGIN
           FROM (SELECT s.article_id, mirsad_group_rank(s.document, v_words, v_typed) AS score
                   FROM article_search s
                  WHERE s.document @@ v_words
-                   AND s.article_id IN (SELECT m.article_id FROM search_best m WHERE m.list_id = v_list.id
-                                        UNION SELECT c.article_id FROM article_search c
-                                               WHERE c.seq > v_list.through)
+                   AND s.article_id = ANY(ARRAY(
+                           SELECT m.article_id FROM search_best m WHERE m.list_id = v_list.id
+                           UNION SELECT c.article_id FROM article_search c WHERE c.seq > v_list.through))
                  ORDER BY score DESC, s.article_id DESC LIMIT p_size + 1) b;
     END IF;
     -- The best left out bounds those left out now; what an older list's threshold bounded, it
@@ -132,8 +137,8 @@ BEGIN
         v_cut_id := v_list.threshold_id;
     END IF;
     DELETE FROM search_best m WHERE m.list_id = v_list.id;
-    INSERT INTO search_best (list_id, article_id)
-         SELECT v_list.id, unnest(v_ids[1:p_size]) WHERE v_ids IS NOT NULL;
+    INSERT INTO search_best (list_id, article_id, score)
+         SELECT v_list.id, unnest(v_ids[1:p_size]), unnest(v_scores[1:p_size]) WHERE v_ids IS NOT NULL;
     UPDATE search_best_lists l
        SET threshold = v_cut, threshold_id = v_cut_id, through = v_newest, used = v_now
      WHERE l.id = v_list.id;
@@ -154,7 +159,7 @@ RETURNS TABLE (threshold real, threshold_id bigint, through bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
     SELECT l.threshold, l.threshold_id, l.through FROM search_best_lists l WHERE l.id = ANY(p_lists)
 $$;
-CREATE FUNCTION mirsad_best_members(p_lists bigint[]) RETURNS SETOF bigint
+CREATE FUNCTION mirsad_best_members(p_lists bigint[]) RETURNS TABLE (article_id bigint, score real)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT ROWS 2000 AS $$
-    SELECT m.article_id FROM search_best m WHERE m.list_id = ANY(p_lists)
+    SELECT m.article_id, m.score FROM search_best m WHERE m.list_id = ANY(p_lists)
 $$;
