@@ -738,7 +738,7 @@ Result<QList<ArticleSummary>> rankedPage(const QSqlDatabase& db, const ArticleFi
 std::optional<Result<QList<ArticleSummary>>>
 postgresBestPage(const QSqlDatabase& db, const ArticleFilter& others, int limit, const TextPlan& text) {
     const std::optional<BestCandidates> best =
-        postgresBestCandidates(db, text.match, text.groups, text.typedGroups);
+        postgresBestCandidates(db, text.match, text.groups, text.typedGroups, others.isEmpty() ? limit : 0);
     if (!best)
         return std::nullopt;
     Result<QList<ArticleSummary>> page = pageOfRanked(db, others, limit, best->ranked);

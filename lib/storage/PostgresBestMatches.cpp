@@ -13,6 +13,7 @@ namespace {
 
 std::atomic<int> listSize{2000};
 std::atomic<int> staleAfter{1000};
+constexpr int kDeeperForWords = 5;
 
 QString bigintArray(const QList<qint64>& ids) {
     QStringList numbers;
@@ -30,7 +31,7 @@ void setPostgresBestLists(int size, int stale) {
 
 std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, const QString& match,
                                                      const QStringList& groups,
-                                                     const QStringList& typedGroups) {
+                                                     const QStringList& typedGroups, int pageSize) {
     if (groups.isEmpty())
         return std::nullopt;
     QList<qint64> lists;
@@ -41,7 +42,8 @@ std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, con
     for (qsizetype i = 0; i < groups.size(); ++i) {
         list.addBindValue(groups[i]);
         list.addBindValue(typedGroups.value(i) == groups[i] ? QString() : typedGroups.value(i));
-        list.addBindValue(listSize.load());
+        // Several words: deeper lists, so that their thresholds' sum falls below a page's last.
+        list.addBindValue(groups.size() > 1 ? listSize.load() * kDeeperForWords : listSize.load());
         list.addBindValue(staleAfter.load());
         if (!list.exec()) {
             qCWarning(lcStorage) << "Relevance: the best matches of" << groups[i]
@@ -64,29 +66,61 @@ std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, con
     const QString rank = postgresRankExpression(QStringLiteral("s.document"), groups, typedGroups);
     const QString later = QStringLiteral("SELECT c.article_id FROM article_search c, state "
                                          "WHERE c.seq > state.through");
-    const QString candidates =
-        lists.size() == 1 && match == groups.first() // nothing excluded: the members match
-            ? QStringLiteral("SELECT m.article_id, m.score FROM mirsad_best_members(?::bigint[]) m "
-                             "UNION SELECT s.article_id, %1 FROM article_search s "
-                             "WHERE s.article_id = ANY(ARRAY(%2)) AND s.document @@ ?::tsquery")
-                  .arg(rank, later)
-            : QStringLiteral("SELECT s.article_id, %1 FROM article_search s "
-                             "WHERE s.article_id = ANY(ARRAY(SELECT m.article_id "
-                             "FROM mirsad_best_members(?::bigint[]) m UNION %2)) "
-                             "AND s.document @@ ?::tsquery")
-                  .arg(rank, later);
+    // Several words required (nothing excluded) and no other condition: a candidate in every
+    // word's list has its score from them; one missing from some is ranked only if it could
+    // reach the page, its known part plus those lists' thresholds reaching the page's last score
+    // among the former. A candidate missing from a list that holds all its word's matches lacks
+    // the word.
+    const bool allWords = match == groups.join(QStringLiteral(" & "));
+    QString candidates;
+    if (lists.size() == 1 && allWords) {
+        candidates = QStringLiteral("SELECT m.article_id, m.score FROM mirsad_best_members(?::bigint[]) m "
+                                    "UNION SELECT s.article_id, %1 FROM article_search s "
+                                    "WHERE s.article_id = ANY(ARRAY(%2)) AND s.document @@ ?::tsquery")
+                         .arg(rank, later);
+    } else if (allWords && pageSize > 0) {
+        candidates =
+            QStringLiteral("SELECT k.article_id, k.known FROM known k, state WHERE k.n = state.lists "
+                           "UNION SELECT s.article_id, %1 FROM article_search s "
+                           "WHERE s.article_id = ANY(ARRAY("
+                           "  SELECT k.article_id FROM known k, state, "
+                           "  (SELECT coalesce((SELECT f.known FROM known f, state WHERE f.n = state.lists "
+                           "   ORDER BY f.known DESC OFFSET %3 LIMIT 1), '-Infinity') AS low) page "
+                           "  WHERE k.n < state.lists AND k.complete = state.lists - state.bounded "
+                           "    AND k.known + (state.bound - k.held) >= page.low "
+                           "  UNION %2)) AND s.document @@ ?::tsquery")
+                .arg(rank, later)
+                .arg(pageSize - 1);
+    } else {
+        candidates = QStringLiteral("SELECT s.article_id, %1 FROM article_search s "
+                                    "WHERE s.article_id = ANY(ARRAY(SELECT m.article_id "
+                                    "FROM mirsad_best_members(?::bigint[]) m UNION %2)) "
+                                    "AND s.document @@ ?::tsquery")
+                         .arg(rank, later);
+    }
     QSqlQuery ranked(db);
     ranked.setForwardOnly(true);
     const QString sql =
         QStringLiteral(
-            "WITH state AS MATERIALIZED ("
-            "  SELECT count(*) AS lists, count(threshold) AS bounded, sum(threshold::float8) AS bound, "
-            "         max(threshold_id) AS bound_id, min(through) AS through "
-            "  FROM mirsad_best_state(?::bigint[])), "
-            "ranked (article_id, score) AS (%1) "
+            "WITH each AS MATERIALIZED (SELECT * FROM mirsad_best_state(?::bigint[])), "
+            "state AS MATERIALIZED ("
+            "  SELECT count(*) AS lists, count(threshold) AS bounded, "
+            "         coalesce(sum(threshold::float8), 0) AS bound, max(threshold_id) AS bound_id, "
+            "         min(through) AS through FROM each), "
+            "%1"
+            "ranked (article_id, score) AS (%2) "
             "SELECT state.lists, state.bounded, state.bound, state.bound_id, r.article_id, r.score "
             "FROM state LEFT JOIN ranked r ON true ORDER BY r.score DESC, r.article_id DESC")
-            .arg(candidates);
+            .arg(candidates.contains(QStringLiteral("known k"))
+                     ? QStringLiteral(
+                           "known AS MATERIALIZED ("
+                           "  SELECT m.article_id, sum(m.score) AS known, count(*) AS n, "
+                           "         coalesce(sum(e.threshold::float8), 0) AS held, "
+                           "         count(*) FILTER (WHERE e.threshold IS NULL) AS complete "
+                           "  FROM mirsad_best_members(?::bigint[]) m JOIN each e ON e.id = m.list_id "
+                           "  GROUP BY m.article_id), ")
+                     : QString(),
+                 candidates);
     if (!ranked.prepare(sql))
         return std::nullopt;
     const QString ids = bigintArray(lists);

@@ -39,15 +39,16 @@ struct BestCandidates {
 
 // The candidates for a tsquery `match` whose required words are `groups` (CompiledSearch), or
 // nullopt when the lists cannot be had (writers kept them busy, a read-only server, an error):
-// the caller then ranks every match.
+// the caller then ranks every match. `pageSize` > 0 says the page has no other condition and
+// that many rows: candidates that cannot reach it need not be ranked.
 std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, const QString& match,
                                                      const QStringList& groups,
-                                                     const QStringList& typedGroups);
+                                                     const QStringList& typedGroups, int pageSize = 0);
 
 // How many articles a word's list keeps (2,000: enough that a filter passing one article in ten
-// still fills a page of 200 from them), and after how many new documents a query brings it up to
-// date (1,000: ranking them with it costs about as much as ranking its members again). The tests
-// make both small to reach every path.
+// still fills a page of 200 from them; five times as many for a query of several words), and after how many
+// new documents a query brings it up to date (1,000: ranking them with it costs about as much as ranking its
+// members again). The tests make both small to reach every path.
 void setPostgresBestLists(int size, int staleAfter);
 
 } // namespace mirsad::storage

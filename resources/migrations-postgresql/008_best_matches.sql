@@ -50,6 +50,7 @@ CREATE TABLE search_best_lists (
     threshold    real,
     threshold_id bigint,
     through   bigint NOT NULL, -- valid for the documents numbered up to this
+    size      integer NOT NULL, -- how many it keeps
     used      bigint NOT NULL, -- when a query last used it (seconds since 1970)
     UNIQUE (words, typed)
 );
@@ -79,13 +80,15 @@ DECLARE
     v_scores real[];
     v_cut real;
     v_cut_id bigint;
+    v_deeper boolean;
 BEGIN
     p_typed := coalesce(p_typed, '');
     -- One maker per list at a time; the others wait, then find it made.
     PERFORM pg_advisory_xact_lock(hashtextextended('mirsad best ' || p_words || ' ' || p_typed, 0));
     SELECT * INTO v_list FROM search_best_lists l WHERE l.words = p_words AND l.typed = p_typed;
-    IF FOUND AND (SELECT count(*) FROM (SELECT 1 FROM article_search s WHERE s.seq > v_list.through
-                                        LIMIT p_stale + 1) n) <= p_stale THEN
+    IF FOUND AND v_list.size >= p_size
+       AND (SELECT count(*) FROM (SELECT 1 FROM article_search s WHERE s.seq > v_list.through
+                                  LIMIT p_stale + 1) n) <= p_stale THEN
         IF v_list.used < v_now - 3600 THEN
             UPDATE search_best_lists l SET used = v_now WHERE l.id = v_list.id;
         END IF;
@@ -104,15 +107,22 @@ BEGIN
     SELECT coalesce(max(s.seq), 0) INTO v_newest FROM article_search s;
     PERFORM pg_advisory_unlock(1298756212);
 
-    IF v_list.id IS NULL THEN -- a new list: every match ranked
+    v_deeper := v_list.id IS NULL OR v_list.size < p_size;
+    p_size := greatest(p_size, coalesce(v_list.size, 0));
+    IF v_deeper THEN -- a new list, or a deeper one: every match ranked
         SELECT array_agg(b.article_id ORDER BY b.score DESC, b.article_id DESC),
                array_agg(b.score ORDER BY b.score DESC, b.article_id DESC)
           INTO v_ids, v_scores
           FROM (SELECT s.article_id, mirsad_group_rank(s.document, v_words, v_typed) AS score
                   FROM article_search s WHERE s.document @@ v_words
                  ORDER BY score DESC, s.article_id DESC LIMIT p_size + 1) b;
-        INSERT INTO search_best_lists (words, typed, threshold, through, used)
-             VALUES (p_words, p_typed, NULL, v_newest, v_now) RETURNING * INTO v_list;
+        IF v_list.id IS NULL THEN
+            INSERT INTO search_best_lists (words, typed, threshold, through, size, used)
+                 VALUES (p_words, p_typed, NULL, v_newest, p_size, v_now) RETURNING * INTO v_list;
+        ELSE
+            UPDATE search_best_lists l SET threshold = NULL, threshold_id = NULL, size = p_size
+             WHERE l.id = v_list.id RETURNING * INTO v_list;
+        END IF;
     ELSE -- its members and the documents after it, ranked again
         SELECT array_agg(b.article_id ORDER BY b.score DESC, b.article_id DESC),
                array_agg(b.score ORDER BY b.score DESC, b.article_id DESC)
@@ -155,11 +165,12 @@ END $$;
 -- thresholds and `through`, and their members. STABLE, so that both read one snapshot of the
 -- statement that calls them: a list brought up to date meanwhile is seen whole or not at all.
 CREATE FUNCTION mirsad_best_state(p_lists bigint[])
-RETURNS TABLE (threshold real, threshold_id bigint, through bigint)
+RETURNS TABLE (id bigint, threshold real, threshold_id bigint, through bigint)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-    SELECT l.threshold, l.threshold_id, l.through FROM search_best_lists l WHERE l.id = ANY(p_lists)
+    SELECT l.id, l.threshold, l.threshold_id, l.through FROM search_best_lists l WHERE l.id = ANY(p_lists)
 $$;
-CREATE FUNCTION mirsad_best_members(p_lists bigint[]) RETURNS TABLE (article_id bigint, score real)
+CREATE FUNCTION mirsad_best_members(p_lists bigint[])
+RETURNS TABLE (list_id bigint, article_id bigint, score real)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT ROWS 2000 AS $$
-    SELECT m.article_id, m.score FROM search_best m WHERE m.list_id = ANY(p_lists)
+    SELECT m.list_id, m.article_id, m.score FROM search_best m WHERE m.list_id = ANY(p_lists)
 $$;

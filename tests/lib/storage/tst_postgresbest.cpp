@@ -216,6 +216,21 @@ private slots:
         QVERIFY(both);
         QVERIFY(both->bound > best->bound);
         QCOMPARE(scalar(u"SELECT count(*) FROM search_best_lists"_s), 2);
+        // With no other condition and a page of three, the lists (five times deeper for two
+        // words) tell the page without ranking every candidate again: the same three as ranking
+        // every match, and fewer candidates ranked than the lists hold.
+        const std::optional<storage::BestCandidates> page =
+            storage::postgresBestCandidates(m_db->db(), two->match, two->groups, two->typedGroups, 3);
+        QVERIFY(page);
+        QVERIFY(page->ranked.size() >= 3);
+        QVERIFY(page->beats(page->ranked.at(2)));
+        const QList<storage::RankedMatch> everyPair = everyMatch(u"oil budget"_s, u"1 = 1"_s);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(
+                qAbs(page->ranked.at(i).score - everyPair.at(i).score) <= 1e-6 * everyPair.at(i).score,
+                qPrintable(
+                    u"row %1: %2, not %3"_s.arg(i).arg(page->ranked.at(i).score).arg(everyPair.at(i).score)));
+        QVERIFY(page->ranked.size() < scalar(u"SELECT count(*) FROM search_best"_s));
     }
 
     // New, changed and deleted articles: the lists follow, and pages stay exact.
