@@ -13,6 +13,7 @@
 #include "ingest/ArticleImport.h"
 #include "storage/Database.h"
 #include "storage/Team.h"
+#include "window/AppSettings.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -154,12 +155,13 @@ private slots:
         window.close();
     }
 
-    // The same in the Arabic interface, right to left.
+    // The same in the Arabic interface, right to left, in the dark theme.
     void arabicInterface() {
         QTranslator translator;
         QVERIFY(translator.load(u":/i18n/mirsad_ar.qm"_s));
         QCoreApplication::installTranslator(&translator);
         QGuiApplication::setLayoutDirection(Qt::RightToLeft);
+        AppSettings::applyTheme(AppSettings::Theme::Dark);
         {
             test::OpenWindow open = test::openWindow(m_archive->pathAs(m_alice));
             QVERIFY(open.window);
@@ -175,10 +177,11 @@ private slots:
             QVERIFY(!column(dialog, 2).contains(u"added"_s));
             QVERIFY(!dialog->statusLabel()->text().contains(u"newest"_s));
             dialog->entries()->setCurrentItem(dialog->entries()->topLevelItem(1));
-            QVERIFY(dialog->grab().save(test::screenshotPath(u"notehistory-arabic.png"_s)));
+            QVERIFY(dialog->grab().save(test::screenshotPath(u"notehistory-arabic-dark.png"_s)));
             dialog->close();
             window.close();
         }
+        AppSettings::applyTheme(AppSettings::Theme::System);
         QGuiApplication::setLayoutDirection(Qt::LeftToRight);
         QCoreApplication::removeTranslator(&translator);
     }
