@@ -930,6 +930,120 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>shared</source>
+        <translation>مشتركة</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>خاصة</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>جارٍ قراءة السجل…</translation>
+    </message>
+    <message>
+        <source>History of the note</source>
+        <translation>سجل الملاحظة</translation>
+    </message>
+    <message>
+        <source>History of the highlight</source>
+        <translation>سجل التظليل</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>مَن</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ماذا</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>أُضيفت</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>عُدِّلت</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>حُذفت</translation>
+    </message>
+    <message>
+        <source>shared with the team</source>
+        <translation>شوركت مع الفريق</translation>
+    </message>
+    <message>
+        <source>made private</source>
+        <translation>جُعلت خاصة</translation>
+    </message>
+    <message>
+        <source>Only a team&apos;s archive keeps the history of notes and highlights; a file of one&apos;s own does not.</source>
+        <translation>أرشيف الفريق وحده يحفظ سجل الملاحظات والتظليلات؛ الملف الشخصي لا يحفظه.</translation>
+    </message>
+    <message>
+        <source>No history yet: the server has recorded no change to it.</source>
+        <translation>لا سجل بعد: لم يسجّل الخادم أي تغيير عليها.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s), newest first.</source>
+        <translation>
+            <numerusform>لا تغييرات، الأحدث أولًا.</numerusform>
+            <numerusform>تغيير واحد، الأحدث أولًا.</numerusform>
+            <numerusform>تغييران، الأحدث أولًا.</numerusform>
+            <numerusform>%n تغييرات، الأحدث أولًا.</numerusform>
+            <numerusform>%n تغييرًا، الأحدث أولًا.</numerusform>
+            <numerusform>%n تغيير، الأحدث أولًا.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 ← %2</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>المشاركة</translation>
+    </message>
+    <message>
+        <source>Text when deleted</source>
+        <translation>النص عند الحذف</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message>
+        <source>Text (unchanged)</source>
+        <translation>النص (دون تغيير)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(فارغة)</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
+        <source>Highlight: %1</source>
+        <translation>تظليل: %1</translation>
+    </message>
+</context>
+<context>
     <name>KeyboardShortcuts</name>
     <message>
         <source>J</source>
@@ -1754,6 +1868,18 @@
     <message>
         <source>Note %1 by %2 was saved elsewhere before your text was. Nothing is lost: your text is kept as a conflict copy beside it.</source>
         <translation>حُفظت الملاحظة %1 لـ %2 في مكان آخر قبل نصّك. لم يضع شيء: نصّك محفوظ في نسخة متعارضة بجانبها.</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>السجل…</translation>
+    </message>
+    <message>
+        <source>Who added, changed or deleted it, and when</source>
+        <translation>مَن أضافها أو عدّلها أو حذفها، ومتى</translation>
+    </message>
+    <message>
+        <source>Only a team&apos;s archive keeps history</source>
+        <translation>أرشيف الفريق وحده يحفظ السجل</translation>
     </message>
 </context>
 <context>

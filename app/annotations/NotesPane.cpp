@@ -1,6 +1,7 @@
 #include "annotations/NotesPane.h"
 
 #include "annotations/ArticleAnnotations.h"
+#include "annotations/HistoryDialog.h"
 #include "annotations/MarkdownEditor.h"
 #include "annotations/NoteAutosaver.h"
 #include "annotations/NoteEditor.h"
@@ -527,7 +528,39 @@ void NotesPane::showContextMenu(const QPoint& pos) {
     QAction* remove = menu.addAction(tr("Delete"));
     remove->setEnabled(canDelete());
     connect(remove, &QAction::triggered, this, &NotesPane::deleteSelected);
+    // Only a team's server keeps history (resources/migrations-postgresql/009).
+    menu.addSeparator();
+    QAction* history = menu.addAction(tr("History…"));
+    history->setEnabled(m_annotations.isTeam());
+    history->setToolTip(m_annotations.isTeam() ? tr("Who added, changed or deleted it, and when")
+                                               : tr("Only a team's archive keeps history"));
+    connect(history, &QAction::triggered, this, &NotesPane::showSelectedHistory);
     menu.exec(m_list->viewport()->mapToGlobal(pos));
+}
+
+void NotesPane::showSelectedHistory() {
+    const QListWidgetItem* item = selectedItem();
+    if (!item || !m_annotations.isTeam())
+        return;
+    const qint64 id = item->data(IdRole).toLongLong();
+    const bool isNote = item->data(KindRole).toInt() == NoteItem;
+    QString label;
+    if (const Note* note = isNote ? m_annotations.note(id) : nullptr)
+        label = note->body.section(u'\n', 0, 0);
+    else if (const Highlight* h = isNote ? nullptr : m_annotations.highlight(id))
+        label = u'❝' + h->selector.quote + u'❞';
+    // What was just typed reaches the server first, so that the history shows it.
+    m_autosaver->flush();
+    if (m_history)
+        m_history->close();
+    m_history = new HistoryDialog(m_annotations.storage(),
+                                  isNote ? AnnotationKind::Note : AnnotationKind::Highlight, id, label, this);
+    m_history->setAttribute(Qt::WA_DeleteOnClose);
+    m_history->show();
+}
+
+HistoryDialog* NotesPane::historyDialog() const {
+    return m_history;
 }
 
 int NotesPane::noteCount() const {

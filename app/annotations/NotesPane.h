@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QPointer>
 #include <QWidget>
+
+class HistoryDialog;
 
 class ArticleAnnotations;
 class NoteEditor;
@@ -58,6 +61,10 @@ public:
     // setSelectedShared would share or make private.
     bool canShare() const;
     void setSelectedShared(bool shared);
+    // Opens the history of the selected note or highlight as the team's server kept it (a
+    // team's archive only).
+    void showSelectedHistory();
+    HistoryDialog* historyDialog() const;
     // Opens a note in the editor (selecting it in the list).
     void openNote(qint64 noteId);
     // Saves what is being typed now.
@@ -108,4 +115,5 @@ private:
     QString m_tagFilter;
     qint64 m_pendingOpen = 0;
     bool m_canDelete = false;
+    QPointer<HistoryDialog> m_history;
 };

@@ -1,4 +1,5 @@
 #include "TestSupport.h"
+#include "annotations/AnnotationHistory.h"
 #include "annotations/Annotations.h"
 #include "annotations/NoteAutosaver.h"
 #include "ingest/ArticleImport.h"
@@ -29,6 +30,41 @@ class TestAnnotations : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { test::isolateFromUserData(); }
+
+    // A team's server keeps each annotation's history, newest first; a file of one's own keeps
+    // none, and says so without an error.
+    void historyWhereTheServerKeepsIt() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        Result<storage::UpsertResult> stored = ingest::storeArticle(temp.db(), sampleArticle(firstText));
+        QVERIFY2(stored, qPrintable(stored.error()));
+        Note note;
+        note.articleId = stored->id;
+        note.body = QStringLiteral("first");
+        Result<qint64> id = insertNote(temp.db(), note);
+        QVERIFY2(id, qPrintable(id.error()));
+        QVERIFY(updateNote(temp.db(), *id, QStringLiteral("second"), {}, QDateTime::currentDateTimeUtc()));
+        QVERIFY(setNoteShared(temp.db(), *id, true));
+        Result<AnnotationHistory> history = annotationHistory(temp.db(), AnnotationKind::Note, *id);
+        QVERIFY2(history, qPrintable(history.error()));
+        if (!temp.isPostgres()) {
+            QVERIFY(!history->kept);
+            QVERIFY(history->entries.isEmpty());
+            return;
+        }
+        QVERIFY(history->kept);
+        QCOMPARE(history->entries.size(), 3);
+        QCOMPARE(history->entries[0].event, HistoryEntry::Shared);
+        QCOMPARE(history->entries[0].newShared, std::optional<bool>(true));
+        QCOMPARE(history->entries[1].event, HistoryEntry::Changed);
+        QCOMPARE(history->entries[1].oldText, QStringLiteral("first"));
+        QCOMPARE(history->entries[1].newText, QStringLiteral("second"));
+        QCOMPARE(history->entries[2].event, HistoryEntry::Added);
+        QVERIFY(!history->entries[2].actor.isEmpty());
+        QVERIFY(qAbs(history->entries[2].at.secsTo(QDateTime::currentDateTimeUtc())) < 60);
+        Result<AnnotationHistory> none = annotationHistory(temp.db(), AnnotationKind::Highlight, *id);
+        QVERIFY(none && none->kept && none->entries.isEmpty());
+    }
 
     void highlightsAndNotesRoundTrip() {
         test::TempDatabase temp;
