@@ -1,5 +1,7 @@
 #include "storage/PostgresCopy.h"
 
+#include "storage/PostgresHandle.h"
+
 #include <QSqlDriver>
 #include <QVariant>
 #include <QtEndian>
@@ -14,17 +16,6 @@ namespace {
 constexpr char kHeader[] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0";
 constexpr qsizetype kHeaderSize = 19;
 constexpr char kTrailer[] = "\377\377";
-
-PGconn* connectionOf(const QSqlDatabase& db) {
-    if (!db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    // Named by the driver's Q_DECLARE_METATYPE(PGconn*), which Qt 6 may spell as the struct.
-    const char* type = handle.typeName();
-    if (!handle.isValid() || (qstrcmp(type, "PGconn*") != 0 && qstrcmp(type, "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn* const*>(handle.constData());
-}
 
 // The SQLSTATE of a unique index's violation.
 constexpr char kUniqueViolation[] = "23505";
@@ -57,7 +48,7 @@ QString drain(PGconn* connection, QByteArray* sqlState = nullptr) {
 } // namespace
 
 bool hasPostgresConnection(const QSqlDatabase& db) {
-    return connectionOf(db) != nullptr;
+    return postgresHandle(db) != nullptr;
 }
 
 PostgresCopy::PostgresCopy(QByteArray table, int fields)
@@ -118,7 +109,7 @@ Status PostgresCopy::exec(const QSqlDatabase& db, const QString& what) {
 }
 
 Result<bool> PostgresCopy::execUnlessDuplicate(const QSqlDatabase& db, const QString& what) {
-    PGconn* connection = connectionOf(db);
+    PGconn* connection = postgresHandle(db);
     if (m_rows == 0)
         return true;
     if (!connection)
@@ -157,7 +148,7 @@ Status PostgresCopy::copy(const QSqlDatabase& db, const QString& what, QByteArra
     m_data.append(kTrailer, 2);
     const QByteArray data = std::exchange(m_data, QByteArray(kHeader, kHeaderSize));
     m_rows = 0;
-    PGconn* connection = connectionOf(db);
+    PGconn* connection = postgresHandle(db);
     if (!connection)
         return couldNot(what, QStringLiteral("the database is not reached through PostgreSQL's libpq."));
     // A query the driver left unread would make libpq refuse the COPY: the driver itself
@@ -181,6 +172,17 @@ Status PostgresCopy::copy(const QSqlDatabase& db, const QString& what, QByteArra
     if (!error.isEmpty())
         return couldNot(what, error);
     return {};
+}
+
+PGconn* postgresHandle(const QSqlDatabase& db) {
+    if (!db.driver())
+        return nullptr;
+    const QVariant handle = db.driver()->handle();
+    // Named by the driver's Q_DECLARE_METATYPE(PGconn*), which Qt 6 may spell as the struct.
+    const char* type = handle.typeName();
+    if (!handle.isValid() || (qstrcmp(type, "PGconn*") != 0 && qstrcmp(type, "pg_conn*") != 0))
+        return nullptr;
+    return *static_cast<PGconn* const*>(handle.constData());
 }
 
 } // namespace mirsad::storage

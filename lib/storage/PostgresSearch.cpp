@@ -174,6 +174,13 @@ QString sqlLiteral(const QString& text) {
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+// One word's part of the relevance score (migration 008's mirsad_group_rank).
+QString groupRank(const QString& document, const QString& group, const QString& typed) {
+    return QStringLiteral("mirsad_group_rank(%1, %2::tsquery, %3::tsquery)")
+        .arg(document, sqlLiteral(group),
+             typed.isEmpty() || typed == group ? QStringLiteral("NULL") : sqlLiteral(typed));
+}
+
 } // namespace
 
 QString tsqueryWord(const QString& folded, bool prefix) {
@@ -209,23 +216,13 @@ QString tsqueryAny(const QStringList& parts) {
                              : QLatin1Char('(') + present.join(QStringLiteral(" | ")) + QLatin1Char(')');
 }
 
-QString postgresGroupRank(const QString& document, const QString& group, const QString& typed) {
-    return QStringLiteral("mirsad_group_rank(%1, %2::tsquery, %3::tsquery)")
-        .arg(document, sqlLiteral(group),
-             typed.isEmpty() || typed == group ? QStringLiteral("NULL") : sqlLiteral(typed));
-}
-
 QString postgresRankExpression(const QString& document, const QStringList& groups,
                                const QStringList& typedGroups) {
     QStringList parts;
     for (qsizetype i = 0; i < groups.size(); ++i)
-        parts << postgresGroupRank(document, groups[i], typedGroups.value(i));
+        parts << groupRank(document, groups[i], typedGroups.value(i));
     return parts.isEmpty() ? QStringLiteral("0::real")
                            : QLatin1Char('(') + parts.join(QStringLiteral(" + ")) + QLatin1Char(')');
-}
-
-QString postgresLiteral(const QString& text) {
-    return sqlLiteral(text);
 }
 
 } // namespace mirsad::storage

@@ -54,9 +54,5 @@ QString tsqueryAny(const QStringList& parts);
 // are inlined as literals (they hold only folded words and operators).
 QString postgresRankExpression(const QString& document, const QStringList& groups,
                                const QStringList& typedGroups);
-// One word's part of it.
-QString postgresGroupRank(const QString& document, const QString& group, const QString& typed);
-// A tsquery (or text) as an SQL string literal.
-QString postgresLiteral(const QString& text);
 
 } // namespace mirsad::storage

@@ -2,6 +2,7 @@
 
 #include "storage/Database.h"
 #include "storage/Dialect.h"
+#include "storage/PostgresHandle.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -10,23 +11,12 @@
 
 namespace mirsad::storage {
 
-static PGconn* postgresConnection(const QSqlDatabase& db) {
-    if (!db.driver())
-        return nullptr;
-    const QVariant handle = db.driver()->handle();
-    // Named by the driver's Q_DECLARE_METATYPE(PGconn*), which Qt 6 may spell as the struct.
-    const char* type = handle.typeName();
-    if (!handle.isValid() || (qstrcmp(type, "PGconn*") != 0 && qstrcmp(type, "pg_conn*") != 0))
-        return nullptr;
-    return *static_cast<PGconn* const*>(handle.constData());
-}
-
 bool connectionLost(const QSqlDatabase& db) {
     if (!isPostgres(db))
         return false;
     if (!db.isOpen())
         return true;
-    PGconn* connection = postgresConnection(db);
+    PGconn* connection = postgresHandle(db);
     return !connection || PQstatus(connection) == CONNECTION_BAD;
 }
 
