@@ -3,11 +3,14 @@
 // Shared by the reader and notes GUI tests: a main window on a database file, started and
 // showing its first article.
 
+#include "TestSupport.h"
 #include "feeds/FeedPane.h"
+#include "ingest/ArticleImport.h"
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
 #include "reader/ReaderView.h"
 #include "storage/Storage.h"
+#include "storage/Team.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -110,6 +113,27 @@ inline void doubleClickWord(ReaderView* reader, const QString& word, qsizetype f
     const QPoint point = reader->cursorRect(cursor).center();
     QTest::mouseDClick(reader->viewport(), Qt::LeftButton, {}, point);
     QCOMPARE(reader->textCursor().selectedText(), word);
+}
+
+// A team's archive on the test server for the tests of several analysts: the sample articles,
+// `team init`, and an analyst for each prefix, named prefix + this process's id (roles are the
+// server's, shared by every test run against it). Returns the analysts' names, or the error.
+inline Result<QStringList> makeTeamArchive(TempDatabase& archive, const QStringList& prefixes) {
+    if (!archive.ok())
+        return Error{archive.error()};
+    if (!archive.isPostgres())
+        return Error{QStringLiteral("a team's archive needs the PostgreSQL test server")};
+    if (Result<int> installed = ingest::installSampleArticles(archive.db()); !installed)
+        return Error{installed.error()};
+    if (Status s = storage::initTeam(archive.db()); !s)
+        return Error{s.error()};
+    QStringList names;
+    for (const QString& prefix : prefixes) {
+        names << prefix + QString::number(QCoreApplication::applicationPid());
+        if (Status s = storage::addTeamMember(archive.db(), names.last(), storage::TeamRole::Analyst); !s)
+            return Error{s.error()};
+    }
+    return names;
 }
 
 } // namespace mirsad::test

@@ -58,14 +58,9 @@ private slots:
         test::isolateFromUserData();
         test::isolateSettings(m_settings);
         m_archive = new test::TempDatabase;
-        QVERIFY2(m_archive->ok(), qPrintable(m_archive->error()));
-        QVERIFY(m_archive->isPostgres());
-        Result<int> installed = ingest::installSampleArticles(m_archive->db());
-        QVERIFY2(installed, qPrintable(installed.error()));
-        QVERIFY2(storage::initTeam(m_archive->db()), "team init");
-        m_alice = u"alice_hist_"_s + QString::number(QCoreApplication::applicationPid());
-        const Status added = storage::addTeamMember(m_archive->db(), m_alice, storage::TeamRole::Analyst);
-        QVERIFY2(added, qPrintable(added.error()));
+        const Result<QStringList> analysts = test::makeTeamArchive(*m_archive, {u"alice_hist_"_s});
+        QVERIFY2(analysts, qPrintable(analysts.error()));
+        m_alice = analysts->at(0);
     }
     void cleanupTestCase() { delete m_archive; }
 

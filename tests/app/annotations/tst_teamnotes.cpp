@@ -61,18 +61,10 @@ private slots:
         test::isolateFromUserData();
         test::isolateSettings(m_settings);
         m_archive = new test::TempDatabase;
-        QVERIFY2(m_archive->ok(), qPrintable(m_archive->error()));
-        QVERIFY(m_archive->isPostgres());
-        Result<int> installed = ingest::installSampleArticles(m_archive->db());
-        QVERIFY2(installed, qPrintable(installed.error()));
-        QVERIFY2(storage::initTeam(m_archive->db()), "team init");
-        const QString run = QString::number(QCoreApplication::applicationPid());
-        m_alice = u"alice_"_s + run;
-        m_bob = u"bob_"_s + run;
-        for (const QString& name : {m_alice, m_bob}) {
-            const Status added = storage::addTeamMember(m_archive->db(), name, storage::TeamRole::Analyst);
-            QVERIFY2(added, qPrintable(added.error()));
-        }
+        const Result<QStringList> analysts = test::makeTeamArchive(*m_archive, {u"alice_"_s, u"bob_"_s});
+        QVERIFY2(analysts, qPrintable(analysts.error()));
+        m_alice = analysts->at(0);
+        m_bob = analysts->at(1);
         m_articleId = count(u"SELECT id FROM articles WHERE title LIKE '%كوردستان%'"_s);
         QVERIFY(m_articleId > 0);
 
