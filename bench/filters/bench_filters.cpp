@@ -14,6 +14,7 @@
 // The database is generated once (direct batched inserts, triggers maintaining the filter index)
 // and cached next to the binary under a name that records its parameters.
 
+#include "FilterCases.h"
 #include "SearchIndexSize.h"
 #include "filters/SidebarCounts.h"
 #include "filters/Watchlist.h"
@@ -52,7 +53,7 @@ namespace {
 // 2: mentions stored as text, as the writer stores them (a blob copied to PostgreSQL stayed bytes).
 constexpr int kGeneratorVersion = 2;
 constexpr int kPageSize = 200;
-const qint64 kEnd = QDateTime(QDate(2026, 11, 1), QTime(0, 0), QTimeZone::UTC).toSecsSinceEpoch();
+const qint64 kEnd = generatedArchiveEnd().toSecsSinceEpoch();
 const qint64 kSpan = qint64(5) * 365 * 86400;
 
 QTextStream out(stdout);
@@ -504,92 +505,13 @@ int main(int argc, char** argv) {
         pg = *copy;
     }
 
-    const QDateTime end = QDateTime::fromSecsSinceEpoch(kEnd, QTimeZone::UTC);
-    auto filter = [](auto&& fill) {
-        ArticleFilter f;
-        fill(f);
-        return f;
-    };
-    const QStringList sudani{u"mohammed-shia-al-sudani"_s};
-    struct Case {
-        QString name;
-        ArticleFilter filter;
-        storage::ArticleOrder order = storage::ArticleOrder::Newest;
-    };
-    const QList<Case> cases = {
-        {u"no filter"_s, {}},
-        {u"person al-Sudani"_s, filter([&](ArticleFilter& f) { f.entityGroups << sudani; })},
-        {u"person Hemin Hawrami"_s,
-         filter([](ArticleFilter& f) { f.entityGroups << QStringList{u"hemin-hawrami"_s}; })},
-        {u"region Kurdistan Region"_s, filter([](ArticleFilter& f) { f.regions << u"kurdistan-region"_s; })},
-        {u"region Kirkuk governorate"_s,
-         filter([](ArticleFilter& f) { f.regions << u"kirkuk-governorate"_s; })},
-        {u"text النفط"_s, filter([](ArticleFilter& f) { f.text = u"النفط"_s; })},
-        {u"text pipeline exports"_s, filter([](ArticleFilter& f) { f.text = u"pipeline exports"_s; })},
-        {u"text prefix اربيل*"_s, filter([](ArticleFilter& f) { f.text = u"اربيل*"_s; })},
-        {u"Kurdistan Region + al-Sudani + \"oil\""_s, filter([&](ArticleFilter& f) {
-             f.regions << u"kurdistan-region"_s;
-             f.entityGroups << sudani;
-             f.text = u"oil"_s;
-         })},
-        {u"Kirkuk this week + al-Sudani"_s, filter([&](ArticleFilter& f) {
-             f.regions << u"kirkuk"_s;
-             f.entityGroups << sudani;
-             f.since = end.addDays(-7);
-         })},
-        {u"al-Sudani + Masoud Barzani, unread"_s, filter([&](ArticleFilter& f) {
-             f.entityGroups << sudani << QStringList{u"masoud-barzani"_s};
-             f.unreadOnly = true;
-         })},
-        {u"region Duhok + starred"_s, filter([](ArticleFilter& f) {
-             f.regions << u"duhok-governorate"_s;
-             f.starredOnly = true;
-         })},
-        {u"feed folder + 2022"_s, filter([](ArticleFilter& f) {
-             f.folderIds << 1;
-             f.since = QDateTime(QDate(2022, 1, 1), QTime(0, 0), QTimeZone::UTC);
-             f.until = QDateTime(QDate(2023, 1, 1), QTime(0, 0), QTimeZone::UTC);
-         })},
-        {u"has notes"_s, filter([](ArticleFilter& f) { f.withNotesOnly = true; })},
-        // Words in all their forms (issue 19): without the article, with clitics, inflected.
-        {u"text نفط (النفط, والنفط...)"_s, filter([](ArticleFilter& f) { f.text = u"نفط"_s; })},
-        {u"text والموازنة (clitics typed)"_s, filter([](ArticleFilter& f) { f.text = u"والموازنة"_s; })},
-        {u"text احتجاجات (stem احتجاج)"_s, filter([](ArticleFilter& f) { f.text = u"احتجاجات"_s; })},
-        {u"text delegations (stem)"_s, filter([](ArticleFilter& f) { f.text = u"delegations"_s; })},
-        {u"text talk exported (stems)"_s, filter([](ArticleFilter& f) { f.text = u"talk exported"_s; })},
-        {u"text قرار OR protesters"_s, filter([](ArticleFilter& f) { f.text = u"قرار OR protesters"_s; })},
-        {u"text \"oil budget\" -drought"_s,
-         filter([](ArticleFilter& f) { f.text = u"\"oil budget\" -drought"_s; })},
-        {u"Kurdistan Region + موازنة"_s, filter([](ArticleFilter& f) {
-             f.regions << u"kurdistan-region"_s;
-             f.text = u"موازنة"_s;
-         })},
-        {u"text النفط by relevance"_s, filter([](ArticleFilter& f) { f.text = u"النفط"_s; }),
-         storage::ArticleOrder::Relevance},
-        {u"text pipeline exports by relevance"_s,
-         filter([](ArticleFilter& f) { f.text = u"pipeline exports"_s; }), storage::ArticleOrder::Relevance},
-        {u"text نفط by relevance"_s, filter([](ArticleFilter& f) { f.text = u"نفط"_s; }),
-         storage::ArticleOrder::Relevance},
-        {u"text والموازنة by relevance"_s, filter([](ArticleFilter& f) { f.text = u"والموازنة"_s; }),
-         storage::ArticleOrder::Relevance},
-        {u"text احتجاجات by relevance"_s, filter([](ArticleFilter& f) { f.text = u"احتجاجات"_s; }),
-         storage::ArticleOrder::Relevance},
-        {u"text delegations by relevance"_s, filter([](ArticleFilter& f) { f.text = u"delegations"_s; }),
-         storage::ArticleOrder::Relevance},
-        {u"text talk exported by relevance"_s, filter([](ArticleFilter& f) { f.text = u"talk exported"_s; }),
-         storage::ArticleOrder::Relevance},
-        {u"Kurdistan Region + \"oil\" by relevance"_s, filter([](ArticleFilter& f) {
-             f.regions << u"kurdistan-region"_s;
-             f.text = u"oil"_s;
-         }),
-         storage::ArticleOrder::Relevance},
-    };
+    const QList<FilterCase> cases = firstPageCases();
 
     // Relevance ranks a common word's every match; the archive is ranked in slices on as many
     // connections as there are cores (storage/ParallelRank.h). Both ways, alternately.
     out << "\nRanking the best " << kPageSize << " matches on one connection, and in slices on "
         << QThread::idealThreadCount() << ":\n";
-    for (const Case& c : cases) {
+    for (const FilterCase& c : cases) {
         ArticleFilter others = c.filter;
         others.text.clear();
         if (c.order != storage::ArticleOrder::Relevance || !others.isEmpty())
@@ -627,7 +549,7 @@ int main(int argc, char** argv) {
     double worstPostgres = 0;
     double worstRanked = 0;
     double worstText = 0; // newest first, with a text search (issue 19's goal)
-    for (const Case& c : cases) {
+    for (const FilterCase& c : cases) {
         const Sample sample = measure(runs, [&] {
             Result<QList<storage::ArticleSummary>> page =
                 storage::listArticles(db, c.filter, kPageSize, {}, c.order);
@@ -670,7 +592,7 @@ int main(int argc, char** argv) {
     }
 
     out << "\nNext page (after the first " << kPageSize << "):\n";
-    for (const Case& c : cases.mid(1, 4)) {
+    for (const FilterCase& c : cases.mid(1, 4)) {
         Result<QList<storage::ArticleSummary>> first = storage::listArticles(db, c.filter, kPageSize);
         if (!first || first->isEmpty())
             continue;
@@ -697,7 +619,7 @@ int main(int argc, char** argv) {
                .arg(counts.rows, 5)
                .arg(counts.p50, 8, 'f', 2)
                .arg(counts.p95, 8, 'f', 2);
-    for (const Case& c : {cases[9], cases[4], cases[3]}) {
+    for (const FilterCase& c : {cases[9], cases[4], cases[3]}) {
         ArticleFilter unread = c.filter;
         unread.unreadOnly = true;
         const Sample sample = measure(std::min(runs, 10), [&] {
