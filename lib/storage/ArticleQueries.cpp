@@ -732,13 +732,13 @@ Result<QList<ArticleSummary>> rankedPage(const QSqlDatabase& db, const ArticleFi
     return pageOfRanked(db, others, limit, *ranked);
 }
 
-// PostgreSQL, by relevance: the candidates the words' lists of best matches give
+// PostgreSQL, by relevance: the candidates the query's list of best matches gives
 // (PostgresBestMatches.h), ranked, then those that meet the other conditions. nullopt when that
 // page is not known to be the best: the caller ranks every match.
 std::optional<Result<QList<ArticleSummary>>>
 postgresBestPage(const QSqlDatabase& db, const ArticleFilter& others, int limit, const TextPlan& text) {
     const std::optional<BestCandidates> best =
-        postgresBestCandidates(db, text.match, text.groups, text.typedGroups, others.isEmpty() ? limit : 0);
+        postgresBestCandidates(db, text.match, text.groups, text.typedGroups);
     if (!best)
         return std::nullopt;
     Result<QList<ArticleSummary>> page = pageOfRanked(db, others, limit, best->ranked);
