@@ -9,7 +9,7 @@
 //   busy       each of them asks for first pages back to back (a stress test: on a machine of
 //              few cores this measures the queue for the CPU, not the queries).
 // The other clients' own first pages are timed too and reported per phase.
-// Run: bench_team LOCATION [--clients N] [--runs N] [--pace-ms MS], LOCATION being the database
+// Run: bench_team LOCATION [--clients N] [--runs N] [--pace-ms MS] [--only TEXT], LOCATION being the database
 // bench_filters --postgresql=SERVER copied the archive into (its name: bench_filters_<size>_...).
 
 #include "FilterCases.h"
@@ -190,6 +190,7 @@ int main(int argc, char** argv) {
     parser.addOption({u"runs"_s, u"Runs of each first page per phase (default 10)."_s, u"N"_s, u"10"_s});
     parser.addOption({u"pace-ms"_s, u"A reading colleague's mean pause between pages (default 2000)."_s,
                       u"MS"_s, u"2000"_s});
+    parser.addOption({u"only"_s, u"Only the first pages whose name contains TEXT."_s, u"TEXT"_s});
     parser.addOption({u"client"_s, u"Run as one of the colleagues (used by the benchmark itself)."_s});
     parser.process(app);
     if (parser.positionalArguments().size() != 1)
@@ -215,7 +216,9 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    const QList<FilterCase> cases = firstPageCases();
+    QList<FilterCase> cases = firstPageCases();
+    if (parser.isSet(u"only"_s))
+        cases.removeIf([&](const FilterCase& c) { return !c.name.contains(parser.value(u"only"_s)); });
     struct Phase {
         QString name;
         int others;

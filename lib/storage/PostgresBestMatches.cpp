@@ -34,7 +34,7 @@ void setPostgresBestLists(int size, int stale) {
 
 std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, const QString& match,
                                                      const QStringList& groups,
-                                                     const QStringList& typedGroups) {
+                                                     const QStringList& typedGroups, int keep) {
     if (groups.isEmpty())
         return std::nullopt;
     QStringList typed;
@@ -76,8 +76,9 @@ std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, con
                        "    AND s.document @@ ?::tsquery) "
                        "SELECT state.threshold IS NULL, state.threshold, state.threshold_id, r.article_id, "
                        "       r.score "
-                       "FROM state LEFT JOIN ranked r ON true ORDER BY r.score DESC, r.article_id DESC")
-            .arg(postgresRankExpression(QStringLiteral("s.document"), groups, typedGroups)));
+                       "FROM state LEFT JOIN ranked r ON true ORDER BY r.score DESC, r.article_id DESC %2")
+            .arg(postgresRankExpression(QStringLiteral("s.document"), groups, typedGroups),
+                 keep > 0 ? QStringLiteral("LIMIT %1").arg(keep) : QString()));
     ranked.addBindValue(id);
     ranked.addBindValue(id);
     ranked.addBindValue(match);

@@ -34,10 +34,11 @@ struct BestCandidates {
 
 // The candidates for a tsquery `match` whose required words are `groups` and their forms as typed
 // `typedGroups` (CompiledSearch), or nullopt when the list cannot be had (writers kept it busy,
-// a read-only server, an error): the caller then ranks every match.
+// a read-only server, an error): the caller then ranks every match. `keep` > 0: only the best
+// that many are wanted (a page with no other condition).
 std::optional<BestCandidates> postgresBestCandidates(const QSqlDatabase& db, const QString& match,
                                                      const QStringList& groups,
-                                                     const QStringList& typedGroups);
+                                                     const QStringList& typedGroups, int keep = 0);
 
 // How many articles a query's list keeps (2,000: enough that a filter passing one article in ten
 // still fills a page of 200 from them), and after how many new documents a query brings it up to
