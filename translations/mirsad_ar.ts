@@ -1497,6 +1497,10 @@
         <source>Colleagues&apos; changes will not appear as they are made: %1</source>
         <translation>لن تظهر تغييرات الزملاء لحظة إجرائها: %1</translation>
     </message>
+    <message>
+        <source>Mirsad opens only web and mail links; %1 was not opened.</source>
+        <translation>لا يفتح مرصد إلا روابط الويب والبريد؛ لم يُفتح %1.</translation>
+    </message>
 </context>
 <context>
     <name>ManageNamesDialog</name>

@@ -25,6 +25,30 @@
 
 using namespace mirsad;
 
+namespace {
+
+bool isWebUrl(const QUrl& url) {
+    return url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+}
+
+// The reader's document: its resources are the view's to give (the remote images, once allowed).
+// QTextDocument's own fallback would read a local file or a resource of the program for any name
+// the view does not give, so it is never reached.
+class ReaderDocument : public QTextDocument {
+public:
+    explicit ReaderDocument(QTextBrowser* view)
+        : QTextDocument(view)
+        , m_view(view) {}
+
+protected:
+    QVariant loadResource(int type, const QUrl& name) override { return m_view->loadResource(type, name); }
+
+private:
+    QTextBrowser* m_view;
+};
+
+} // namespace
+
 ReaderView::ReaderView(QWidget* parent)
     : QTextBrowser(parent)
     , m_findBar(new FindBar(this)) {
@@ -63,7 +87,10 @@ void ReaderView::showArticle(const Article& article, const QString& feedTitle) {
         m_highlights.clear(); // the same article shown again keeps them until they are read again
     m_article = article;
     m_feedTitle = feedTitle;
+    // Only web images: an image named by a path would be read from the disk by Qt's image
+    // handler itself, whatever loadResource says.
     m_remoteImages = article.remoteImages;
+    m_remoteImages.removeIf([](const QString& url) { return !isWebUrl(QUrl(url)); });
     if (!article.thumbnail.isEmpty() && article.thumbnail.startsWith(QLatin1String("http")) &&
         !m_remoteImages.contains(article.thumbnail))
         m_remoteImages.prepend(article.thumbnail);
@@ -100,7 +127,7 @@ void ReaderView::render() {
     // The article is built on a document of its own, which no layout watches, and then shown in
     // one step: laid out by the view from the top (what is below the fold in the background),
     // never once per paragraph and name as an edit of the shown document would be.
-    auto* doc = new QTextDocument(this); // this view loads its resources (the remote images)
+    auto* doc = new ReaderDocument(this); // this view loads its resources (the remote images)
     doc->setUndoRedoEnabled(false);
     doc->setDocumentMargin(kDocumentMargin);
     QFont base = m_latinFont;
@@ -573,16 +600,20 @@ void ReaderView::onAnchorClicked(const QUrl& url) {
             emit messageActionClicked();
         return;
     }
-    if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+    // A click on a web or mail link opens it outside; anything else (file:, javascript:, data:...)
+    // is refused, never handed to the desktop, which would run or open it.
+    if (isWebUrl(url) || url.scheme() == QLatin1String("mailto"))
         QDesktopServices::openUrl(url);
+    else
+        emit linkRefused(url);
 }
 
 QVariant ReaderView::loadResource(int type, const QUrl& name) {
-    const bool remote = name.scheme() == QLatin1String("http") || name.scheme() == QLatin1String("https");
-    if (!remote)
-        return QTextBrowser::loadResource(type, name);
-    // Nothing remote is fetched unless the user allowed it for this feed.
-    if (!m_remoteAllowed || type != QTextDocument::ImageResource)
+    // What this view shows of an article is its text and, when the user allowed them for its feed,
+    // its remote images. Nothing else reaches a resource: no local file, no resource compiled into
+    // the program, whatever a stored article names (the sanitiser keeps only http(s) images, but a
+    // colleague's rows on a team server or an old file need not have passed through it).
+    if (!isWebUrl(name) || !m_remoteAllowed || type != QTextDocument::ImageResource)
         return {};
     fetchImage(name);
     return {};

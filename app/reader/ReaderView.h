@@ -86,6 +86,7 @@ signals:
     void noteRequested(qint64 highlightId); // 0: on the article
     void remoteContentRequested();
     void messageActionClicked();
+    void linkRefused(const QUrl& url); // a link of a scheme Mirsad does not open (file:, javascript:...)
     void zoomChanged(int zoom);
 
 protected:

@@ -229,6 +229,11 @@ void MainWindow::connectPanes() {
             &ArticleAnnotations::removeHighlight);
     connect(m_reader, &ReaderView::noteRequested, m_notes, &NotesPane::newNote);
     connect(m_reader, &ReaderView::remoteContentRequested, this, &MainWindow::allowRemoteContent);
+    connect(m_reader, &ReaderView::linkRefused, this, [this](const QUrl& url) {
+        statusBar()->showMessage(tr("Mirsad opens only web and mail links; %1 was not opened.")
+                                     .arg(url.toDisplayString().left(80)),
+                                 8000);
+    });
     connect(m_reader, &ReaderView::messageActionClicked, this, [this] {
         m_selectFirstArticle = true;
         applyFilter({});

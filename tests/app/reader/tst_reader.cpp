@@ -1,4 +1,5 @@
 #include "GuiTestSupport.h"
+#include "LoopbackHttpServer.h"
 #include "TestSupport.h"
 #include "annotations/Annotations.h"
 #include "annotations/ArticleAnnotations.h"
@@ -18,13 +19,16 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QFontComboBox>
 #include <QFontDatabase>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
@@ -107,6 +111,15 @@ static int pixelsOfColor(const QImage& image, int y, const QColor& color) {
         count += image.pixelColor(x, y) == color ? 1 : 0;
     return count;
 }
+
+// Records the links handed to the desktop (QDesktopServices::setUrlHandler) instead of opening them.
+class UrlRecorder : public QObject {
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void open(const QUrl& url) { opened << url; }
+};
 
 class TestReader : public QObject {
     Q_OBJECT
@@ -571,6 +584,81 @@ private slots:
         QVERIFY(reader.toHtml().contains(QStringLiteral("sinjar.jpg")));
         // The text keeps its offsets whatever is shown above it.
         QCOMPARE(reader.textIndex(reader.documentPosition(10)), 10);
+    }
+
+    // Nothing an article names reaches a resource but its remote images, once allowed: no local
+    // file, no resource of the program, not even from rows that never passed the sanitiser (a
+    // colleague's on a team server). No request leaves before the user allows remote content.
+    void articlesReachNoLocalResource() {
+        QTemporaryDir dir;
+        const QString local = dir.filePath(QStringLiteral("secret.png"));
+        QImage secret(8, 8, QImage::Format_RGB32);
+        secret.fill(Qt::red);
+        QVERIFY(secret.save(local));
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        LoopbackHttpServer::Route png;
+        png.contentType = "image/png";
+        {
+            QBuffer buffer(&png.body);
+            buffer.open(QIODevice::WriteOnly);
+            secret.save(&buffer, "PNG");
+        }
+        server.setRoute("/image.png", png);
+
+        ReaderView reader;
+        reader.resize(800, 600);
+        Article article;
+        article.id = 8;
+        article.feedId = 3;
+        article.title = QStringLiteral("Crafted row");
+        article.text = QStringLiteral("An article whose images were written straight into the database.");
+        const QUrl file = QUrl::fromLocalFile(local);
+        const QUrl remote = server.url(QStringLiteral("/image.png"));
+        article.remoteImages = {file.toString(), QStringLiteral("qrc:/icons/mirsad.svg"), local,
+                                remote.toString()};
+        reader.showArticle(article, QStringLiteral("Team"));
+        QCOMPARE(reader.remoteImageCount(), 1); // only the web image is the article's to show
+        QTest::qWait(300);
+        QCOMPARE(server.requests().size(), 0); // blocked: nothing asked for
+        reader.setRemoteContentAllowed(true);
+        QTRY_COMPARE(server.requests().size(), 1);
+        for (const QUrl& url : {file, QUrl(QStringLiteral("qrc:/icons/mirsad.svg")), QUrl(local)})
+            QVERIFY2(!reader.document()->resource(QTextDocument::ImageResource, url).isValid(),
+                     qPrintable(url.toString()));
+        QTRY_VERIFY(reader.document()->resource(QTextDocument::ImageResource, remote).isValid());
+        // No image of the document is named by anything but its web address.
+        for (QTextBlock block = reader.document()->begin(); block.isValid(); block = block.next())
+            for (auto it = block.begin(); !it.atEnd(); ++it)
+                if (const QTextCharFormat format = it.fragment().charFormat(); format.isImageFormat())
+                    QCOMPARE(format.toImageFormat().name(), remote.toString());
+        // The same local file as a style sheet is refused too.
+        QVERIFY(!reader.document()->resource(QTextDocument::StyleSheetResource, file).isValid());
+    }
+
+    // A click opens web and mail links outside; file:, javascript: and the rest are refused, and
+    // the window says so.
+    void onlyWebAndMailLinksOpen() {
+        ReaderView reader;
+        QSignalSpy refused(&reader, &ReaderView::linkRefused);
+        const QStringList schemes{QStringLiteral("http"),       QStringLiteral("https"),
+                                  QStringLiteral("mailto"),     QStringLiteral("file"),
+                                  QStringLiteral("javascript"), QStringLiteral("data"),
+                                  QStringLiteral("ftp"),        QStringLiteral("smb")};
+        UrlRecorder recorder;
+        for (const QString& scheme : schemes)
+            QDesktopServices::setUrlHandler(scheme, &recorder, "open");
+        for (const QString& link :
+             {QStringLiteral("https://www.rudaw.net/a"), QStringLiteral("mailto:desk@example.org"),
+              QStringLiteral("file:///etc/passwd"), QStringLiteral("javascript:alert(1)"),
+              QStringLiteral("data:text/html,<script>alert(1)</script>"),
+              QStringLiteral("ftp://example.org/x"), QStringLiteral("smb://server/share")})
+            emit reader.anchorClicked(QUrl(link));
+        for (const QString& scheme : schemes)
+            QDesktopServices::unsetUrlHandler(scheme);
+        QCOMPARE(recorder.opened, (QList<QUrl>{QUrl(QStringLiteral("https://www.rudaw.net/a")),
+                                               QUrl(QStringLiteral("mailto:desk@example.org"))}));
+        QCOMPARE(refused.count(), 5);
     }
 
     void rawSourceIsHighlightedHtml() {

@@ -28,6 +28,7 @@
 #include <QTreeView>
 
 using namespace mirsad;
+using namespace Qt::StringLiterals;
 using models::ArticleListModel;
 using models::FeedTreeModel;
 
@@ -134,6 +135,17 @@ private slots:
     void initTestCase() {
         test::isolateFromUserData();
         test::isolateSettings(m_dir);
+    }
+
+    // Open in Browser and Copy Link take an article's link only when it is a web address: a
+    // stored link of another scheme (a crafted feed, a colleague's row) is never opened.
+    void onlyWebLinksAreOpened() {
+        QCOMPARE(ReadingActions::webLink(u" https://www.rudaw.net/english/a "_s),
+                 QUrl(u"https://www.rudaw.net/english/a"_s));
+        QCOMPARE(ReadingActions::webLink(u"http://example.org/x"_s), QUrl(u"http://example.org/x"_s));
+        for (const QString& link : {u"file:///etc/passwd"_s, u"javascript:alert(1)"_s, u"data:text/html,x"_s,
+                                    u"ftp://example.org/x"_s, u"/relative/path"_s, u"https://"_s, u""_s})
+            QVERIFY2(!ReadingActions::webLink(link).isValid(), qPrintable(link));
     }
 
     void unreadCountsFollowTheReading() {
