@@ -1,6 +1,7 @@
 #include "annotations/MarkdownEditor.h"
 
 #include "reader/HighlightColors.h"
+#include "reader/LinkPolicy.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -52,7 +53,7 @@ void MarkdownEditor::changeEvent(QEvent* event) {
 MarkdownPreview::MarkdownPreview(QWidget* parent)
     : QTextBrowser(parent) {
     setObjectName(QStringLiteral("notePreview"));
-    setOpenExternalLinks(true);
+    openLinksOutside(this); // a colleague's shared note may link to anything
     followParagraphDirection(document());
 }
 

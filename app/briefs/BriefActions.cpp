@@ -5,6 +5,7 @@
 #include "briefs/BriefExporter.h"
 #include "models/ArticleListModel.h"
 #include "publishing/Export.h"
+#include "reader/LinkPolicy.h"
 #include "reader/ReaderView.h"
 #include "storage/Storage.h"
 #include "window/AppSettings.h"
@@ -240,7 +241,7 @@ void BriefActions::showPreview() {
         m_preview->setObjectName(QStringLiteral("briefPreviewDialog"));
         m_previewBrowser = new QTextBrowser;
         m_previewBrowser->setObjectName(QStringLiteral("briefPreview"));
-        m_previewBrowser->setOpenExternalLinks(true);
+        openLinksOutside(m_previewBrowser);
         auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
         connect(buttons, &QDialogButtonBox::rejected, m_preview, &QDialog::reject);
         auto* layout = new QVBoxLayout(m_preview);

@@ -3,12 +3,12 @@
 #include "names/EntityDirectory.h"
 #include "reader/FindBar.h"
 #include "reader/HighlightColors.h"
+#include "reader/LinkPolicy.h"
 #include "text/TextDirection.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QContextMenuEvent>
 #include <QCursor>
-#include <QDesktopServices>
 #include <QImage>
 #include <QLocale>
 #include <QMenu>
@@ -600,11 +600,7 @@ void ReaderView::onAnchorClicked(const QUrl& url) {
             emit messageActionClicked();
         return;
     }
-    // A click on a web or mail link opens it outside; anything else (file:, javascript:, data:...)
-    // is refused, never handed to the desktop, which would run or open it.
-    if (isWebUrl(url) || url.scheme() == QLatin1String("mailto"))
-        QDesktopServices::openUrl(url);
-    else
+    if (!openLinkOutside(url))
         emit linkRefused(url);
 }
 

@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "annotations/Annotations.h"
 #include "annotations/ArticleAnnotations.h"
+#include "annotations/MarkdownEditor.h"
 #include "content/HtmlSanitizer.h"
 #include "ingest/ArticleImport.h"
 #include "names/EntityDirectory.h"
@@ -35,6 +36,7 @@
 #include <QToolTip>
 
 using namespace mirsad;
+using namespace Qt::StringLiterals;
 
 // Renders an Arabic sentence with an optional background format on [start, end).
 static QImage renderSentence(const QString& sentence, const QFont& font, qsizetype start, qsizetype end) {
@@ -659,6 +661,27 @@ private slots:
         QCOMPARE(recorder.opened, (QList<QUrl>{QUrl(QStringLiteral("https://www.rudaw.net/a")),
                                                QUrl(QStringLiteral("mailto:desk@example.org"))}));
         QCOMPARE(refused.count(), 5);
+    }
+
+    // A note's preview (a colleague's shared note among them) follows the same rule: it opens no
+    // link itself, and only web and mail links go to the desktop.
+    void notePreviewOpensOnlyWebAndMailLinks() {
+        MarkdownPreview preview;
+        preview.showMarkdown(
+            u"[map](file:///etc/passwd) [run](javascript:alert(1)) [report](https://www.rudaw.net/r)"_s);
+        const QString shown = preview.toPlainText();
+        QVERIFY(!preview.openLinks());
+        QVERIFY(!preview.openExternalLinks());
+        UrlRecorder recorder;
+        for (const QString& scheme : {u"https"_s, u"file"_s, u"javascript"_s})
+            QDesktopServices::setUrlHandler(scheme, &recorder, "open");
+        for (const QString& link :
+             {u"file:///etc/passwd"_s, u"javascript:alert(1)"_s, u"https://www.rudaw.net/r"_s})
+            emit preview.anchorClicked(QUrl(link));
+        for (const QString& scheme : {u"https"_s, u"file"_s, u"javascript"_s})
+            QDesktopServices::unsetUrlHandler(scheme);
+        QCOMPARE(recorder.opened, QList<QUrl>{QUrl(u"https://www.rudaw.net/r"_s)});
+        QCOMPARE(preview.toPlainText(), shown); // the preview did not go to the file
     }
 
     void rawSourceIsHighlightedHtml() {
