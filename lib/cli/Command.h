@@ -63,6 +63,9 @@ Command importAnnotationsCommand();
 Command exportCommand();
 Command copyCommand();
 Command teamCommand();
+Command backupCommand();
+Command restoreCommand();
+Command checkCommand();
 
 // Helpers shared by commands.
 QString isoUtc(const QDateTime& time);

@@ -15,10 +15,14 @@ namespace mirsad::cli {
 namespace {
 
 QList<Command> commands() {
-    return {importCommand(),      refreshCommand(),           listCommand(),      showCommand(),
-            tagCommand(),         entitiesCommand(),          highlightCommand(), noteCommand(),
-            annotationsCommand(), importAnnotationsCommand(), exportCommand(),    copyCommand(),
-            teamCommand()};
+    return {importCommand(),      refreshCommand(),
+            listCommand(),        showCommand(),
+            tagCommand(),         entitiesCommand(),
+            highlightCommand(),   noteCommand(),
+            annotationsCommand(), importAnnotationsCommand(),
+            exportCommand(),      copyCommand(),
+            teamCommand(),        backupCommand(),
+            restoreCommand(),     checkCommand()};
 }
 
 QCommandLineOption databaseOption() {

@@ -1,5 +1,6 @@
 #include "storage/Database.h"
 
+#include "storage/Backup.h"
 #include "storage/Dialect.h"
 #include "storage/Migrations.h"
 #include "storage/PostgresDatabase.h"
@@ -60,7 +61,9 @@ static Result<QSqlDatabase> openSqlite(const QString& path, const QString& conne
         db.close();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
-        return Error{message};
+        // A damaged file: say which backup would bring it back.
+        const QString advice = inMemory ? QString() : restoreAdvice(path, message);
+        return Error{advice.isEmpty() ? message : message + QLatin1Char(' ') + advice};
     };
     // A file that is not SQLite fails on its first real read, not on open().
     {
