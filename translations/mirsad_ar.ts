@@ -236,6 +236,18 @@
         <source>&amp;Clear the List</source>
         <translation>م&amp;سح القائمة</translation>
     </message>
+    <message>
+        <source>Restore the Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore %1 from the backup made %2?
+
+The damaged file is not deleted: it is kept beside it, renamed.</source>
+        <translation>هل تستعيد %1 من النسخة الاحتياطية المأخوذة في %2؟
+
+لن يُحذف الملف التالف: سيُحفظ بجانبه باسم آخر.</translation>
+    </message>
 </context>
 <context>
     <name>BriefArticleModel</name>
@@ -1500,6 +1512,22 @@
     <message>
         <source>Mirsad opens only web and mail links; %1 was not opened.</source>
         <translation>لا يفتح مرصد إلا روابط الويب والبريد؛ لم يُفتح %1.</translation>
+    </message>
+    <message>
+        <source>Restore the Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This archive could not be opened.
+
+%1</source>
+        <translation>تعذّر فتح هذا الأرشيف.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup…</source>
+        <translation>استعادة أحدث نسخة احتياطية…</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "archives/ArchiveActions.h"
 
 #include "archives/TeamDatabaseDialog.h"
+#include "storage/Backup.h"
 #include "storage/Location.h"
 #include "window/AppSettings.h"
 
@@ -8,7 +9,10 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
+#include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
+#include <QtConcurrentRun>
 
 ArchiveActions::ArchiveActions(QWidget* window, QString currentLocation)
     : QObject(window)
@@ -67,4 +71,35 @@ void ArchiveActions::fillRecentMenu() {
     }
     m_recent->addSeparator();
     m_recent->addAction(tr("&Clear the List"), this, [] { AppSettings::clearRecentArchives(); });
+}
+
+QString ArchiveActions::backupToOffer(const QString& reason) const {
+    if (mirsad::storage::isPostgresUri(m_current) ||
+        mirsad::storage::restoreAdvice(m_current, reason).isEmpty())
+        return {};
+    const QList<mirsad::storage::ArchiveBackup> backups = mirsad::storage::archiveBackups(m_current);
+    return backups.isEmpty() ? QString() : backups.first().path;
+}
+
+void ArchiveActions::restoreFrom(const QString& backup) {
+    const QFileInfo info(backup);
+    const auto answer = QMessageBox::question(
+        m_window, tr("Restore the Backup"),
+        tr("Restore %1 from the backup made %2?\n\nThe damaged file is not deleted: it is kept beside it, "
+           "renamed.")
+            .arg(QFileInfo(m_current).fileName(),
+                 QLocale().toString(info.lastModified(), QLocale::LongFormat)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    const QString archive = QFileInfo(m_current).absoluteFilePath();
+    // A large archive takes a while to copy: off the window's thread.
+    QtConcurrent::run([backup, archive] {
+        return mirsad::storage::restoreArchive(backup, archive);
+    }).then(this, [this](const mirsad::Result<QString>& restored) {
+        if (restored)
+            emit openRequested(m_current);
+        else
+            emit restoreFailed(restored.error());
+    });
 }

@@ -18,8 +18,16 @@ public:
     QAction* openTeamDatabaseAction() const { return m_openTeam; }
     QMenu* recentMenu() const { return m_recent; }
 
+    // When the archive could not be opened for `reason`: the newest backup that would bring it
+    // back (the file is damaged and has backups), or nothing.
+    QString backupToOffer(const QString& reason) const;
+    // Asks the user, then restores the archive from `backup` in the background (the damaged file
+    // kept aside) and opens it again (openRequested); restoreFailed with a sentence otherwise.
+    void restoreFrom(const QString& backup);
+
 signals:
     void openRequested(const QString& location);
+    void restoreFailed(const QString& message);
 
 private:
     void chooseFile();

@@ -42,6 +42,7 @@
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
 #include <QProgressBar>
@@ -136,6 +137,10 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
     m_briefs = new BriefActions(*this, m_storage);
     m_archives = new ArchiveActions(this, storage.path());
     connect(m_archives, &ArchiveActions::openRequested, this, &MainWindow::archiveRequested);
+    connect(m_archives, &ArchiveActions::restoreFailed, this, [this](const QString& message) {
+        reportError(message);
+        QMessageBox::warning(this, tr("Restore the Backup"), message);
+    });
     m_actions = new MainWindowActions(*this, *m_feedPane, *m_nameTeacher);
     connectPanes();
 
@@ -235,6 +240,10 @@ void MainWindow::connectPanes() {
                                  8000);
     });
     connect(m_reader, &ReaderView::messageActionClicked, this, [this] {
+        if (!m_backupOffered.isEmpty()) {
+            m_archives->restoreFrom(m_backupOffered);
+            return;
+        }
         m_selectFirstArticle = true;
         applyFilter({});
     });
@@ -291,6 +300,10 @@ void MainWindow::start() {
                 return;
             }
             reportError(opened.error());
+            // Where the article would be, not only in the status bar: nothing works until it is solved.
+            m_backupOffered = m_archives->backupToOffer(opened.error());
+            m_reader->showMessage(tr("This archive could not be opened.\n\n%1").arg(opened.error()),
+                                  m_backupOffered.isEmpty() ? QString() : tr("Restore the newest backup…"));
             emit started(false);
             return;
         }

@@ -146,6 +146,7 @@ private:
     VocabularyFill* m_vocabularyFill = nullptr;
     BriefActions* m_briefs = nullptr;
     ArchiveActions* m_archives = nullptr;
+    QString m_backupOffered; // the archive could not be opened: the backup the reader offers
     QProgressBar* m_statusProgress = nullptr;
     QTimer* m_markReadTimer = nullptr;
     QString m_lastHighlightColor;
