@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>Restore the Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة النسخة الاحتياطية</translation>
     </message>
     <message>
         <source>Restore %1 from the backup made %2?
@@ -1515,7 +1515,7 @@ The damaged file is not deleted: it is kept beside it, renamed.</source>
     </message>
     <message>
         <source>Restore the Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة النسخة الاحتياطية</translation>
     </message>
     <message>
         <source>This archive could not be opened.
