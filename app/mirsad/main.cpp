@@ -1,3 +1,4 @@
+#include "core/FileLimits.h"
 #include "core/Identity.h"
 #include "core/MemoryTuning.h"
 #include "mirsad/BenchTiming.h"
@@ -109,6 +110,7 @@ static int runWindow(const QString& location, const QString& screenshot, bool qu
 
 int main(int argc, char* argv[]) {
     mirsad::tuneAllocator();
+    mirsad::failWritesPastTheFileSizeLimit();
     QApplication app(argc, argv);
     mirsad::setApplicationIdentity();
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Mirsad"));

@@ -1,4 +1,5 @@
 #include "cli/Ctl.h"
+#include "core/FileLimits.h"
 #include "core/Identity.h"
 #include "core/MemoryTuning.h"
 
@@ -9,6 +10,7 @@
 
 int main(int argc, char* argv[]) {
     mirsad::tuneAllocator();
+    mirsad::failWritesPastTheFileSizeLimit();
     // Plugins and resources load from a QCoreApplication; mirsadctl never opens a window. Only an
     // export to ODT or PDF lays out a document, which needs QtGui: then a QGuiApplication starts,
     // offscreen unless the user chose a platform, so that no display is needed.

@@ -13,7 +13,16 @@ struct Error {
 
 // The sentence for an operation that failed, as every layer words it: "Could not <what>: <why>".
 inline Error couldNot(const QString& what, const QString& why) {
-    return Error{QStringLiteral("Could not %1: %2").arg(what, why)};
+    // SQLite's words for a write the disk refused (full, or the file over its size limit): what
+    // the user can do about it. The transaction was rolled back.
+    const bool diskRefused =
+        why.contains(QLatin1String("disk is full")) || why.contains(QLatin1String("disk I/O error"));
+    return Error{
+        QStringLiteral("Could not %1: %2%3")
+            .arg(what, why,
+                 diskRefused ? QStringLiteral(". The disk refused the write (is it full?): nothing of it was "
+                                              "stored; free some space and try again")
+                             : QString())};
 }
 
 // A value or an Error; Mirsad does not throw across Qt.
