@@ -50,8 +50,10 @@ CREATE TABLE region_reads (
 );
 
 -- Adds `steps` (+1 read, -1 no longer read) of these analysts' articles to their read counts: in
--- the article's feed, each name it mentions, each region its places lie in (once per article,
--- as article_entities and article_regions hold it).
+-- the article's feed, and in each name and region whose filter index holds the article (its
+-- mentions name the candidates, each row looked up by its whole key). A name's count is thus
+-- always of its index rows: rows added or removed later (tagged again, copied in after the
+-- article) are counted by the triggers on those tables.
 CREATE FUNCTION mirsad_count_reads(who text[], ids bigint[], steps integer[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER AS $$
 BEGIN
@@ -64,6 +66,8 @@ BEGIN
     SELECT c.analyst, m.entity, sum(c.step)
       FROM unnest(who, ids, steps) AS c(analyst, article_id, step) JOIN articles a ON a.id = c.article_id,
            LATERAL (SELECT DISTINCT x ->> 0 AS entity FROM jsonb_array_elements(a.mentions::jsonb) x) m
+     WHERE EXISTS (SELECT 1 FROM article_entities e WHERE e.entity_id = m.entity
+                      AND e.sort_time = a.sort_time AND e.article_id = a.id)
      GROUP BY 1, 2
     ON CONFLICT (analyst, entity_id) DO UPDATE SET read = r.read + excluded.read;
     INSERT INTO region_reads AS r (analyst, region_id, read)
@@ -71,6 +75,8 @@ BEGIN
       FROM unnest(who, ids, steps) AS c(analyst, article_id, step) JOIN articles a ON a.id = c.article_id,
            LATERAL (SELECT DISTINCT p.region_id AS region FROM jsonb_array_elements(a.mentions::jsonb) x
                       JOIN place_closure p ON p.place_id = x ->> 0) m
+     WHERE EXISTS (SELECT 1 FROM article_regions g WHERE g.region_id = m.region
+                      AND g.sort_time = a.sort_time AND g.article_id = a.id)
      GROUP BY 1, 2
     ON CONFLICT (analyst, region_id) DO UPDATE SET read = r.read + excluded.read;
 END $$;
