@@ -452,9 +452,10 @@ void measureAnalystState(QSqlDatabase& pg, int runs, const ArticleFilter& region
     const QString columns =
         u"SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, coalesce(a.published, a.fetched), "
         "a.sort_time, %1, (SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url FROM "_s;
-    const QString state = u"coalesce((SELECT s.read FROM article_states s WHERE s.analyst = current_user AND "
-                          "s.article_id = a.id), 0), coalesce((SELECT s.starred FROM article_states s WHERE "
-                          "s.analyst = current_user AND s.article_id = a.id), 0)"_s;
+    const QString state =
+        u"coalesce((SELECT s.read FROM article_states s WHERE s.analyst = current_user::text AND "
+        "s.article_id = a.id), 0), coalesce((SELECT s.starred FROM article_states s WHERE "
+        "s.analyst = current_user::text AND s.article_id = a.id), 0)"_s;
     const QString page = u" ORDER BY %1.sort_time DESC, %2 DESC LIMIT 200"_s;
     const QList<std::pair<QString, QString>> statements = {
         {u"statement before: unread page (a.read = 0)"_s,
@@ -464,7 +465,7 @@ void measureAnalystState(QSqlDatabase& pg, int runs, const ArticleFilter& region
          columns.arg(state) +
              u"articles a JOIN feeds f ON f.id = a.feed_id WHERE coalesce((SELECT s.read FROM article_states "
              u"s "
-             "WHERE s.analyst = current_user AND s.article_id = a.id), 0) = 0"_s +
+             "WHERE s.analyst = current_user::text AND s.article_id = a.id), 0) = 0"_s +
              page.arg(u"a"_s, u"a.id"_s)},
         {u"statement before: starred page (a.starred = 1)"_s,
          columns.arg(u"a.read, a.starred"_s) +
@@ -473,12 +474,12 @@ void measureAnalystState(QSqlDatabase& pg, int runs, const ArticleFilter& region
         {u"statement now: starred page (analyst's rows)"_s,
          columns.arg(state) +
              u"article_states st JOIN articles a ON a.id = st.article_id JOIN feeds f ON f.id = a.feed_id "
-             "WHERE st.analyst = current_user AND st.starred = 1"_s +
+             "WHERE st.analyst = current_user::text AND st.starred = 1"_s +
              page.arg(u"st"_s, u"st.article_id"_s)},
         {u"statement before: feed list unread"_s, u"SELECT f.id, f.unread_count FROM feeds f"_s},
         {u"statement now: feed list unread"_s,
          u"SELECT f.id, f.article_count - coalesce((SELECT r.read FROM feed_reads r WHERE r.analyst = "
-         "current_user AND r.feed_id = f.id), 0) FROM feeds f"_s},
+         "current_user::text AND r.feed_id = f.id), 0) FROM feeds f"_s},
     };
     for (const auto& [name, sql] : statements)
         row(name, measure(runs, [&] {

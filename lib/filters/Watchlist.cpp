@@ -176,8 +176,9 @@ Result<ArticleFilter> filterFromJson(const QJsonObject& json) {
 // On a team's server each analyst has watchlists of their own (migration 010): the condition
 // that keeps to them, which row-level security enforces for everyone but the database's owner.
 static QString own(const QSqlDatabase& db, const char* joining) {
-    return storage::isPostgres(db) ? QStringLiteral(" %1 analyst = current_user").arg(QLatin1String(joining))
-                                   : QString();
+    return storage::isPostgres(db)
+               ? QStringLiteral(" %1 analyst = current_user::text").arg(QLatin1String(joining))
+               : QString();
 }
 
 Result<QList<Watchlist>> listWatchlists(const QSqlDatabase& db, bool withUnread) {

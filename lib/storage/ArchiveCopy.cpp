@@ -137,7 +137,7 @@ Result<QList<Row>> select(QSqlDatabase& db, const QString& sql, const QVariantLi
 QString withOwnRows(const QSqlDatabase& db, const QString& table, const QString& filter) {
     if (!isPostgres(db) || table != u"watchlists"_s)
         return filter;
-    const QString own = QStringLiteral("analyst = current_user");
+    const QString own = QStringLiteral("analyst = current_user::text");
     return filter.isEmpty() ? own : QStringLiteral("(%1) AND %2").arg(filter, own);
 }
 
@@ -147,16 +147,17 @@ QString sourceColumn(const QSqlDatabase& db, const QString& table, const QString
     if (!isPostgres(db))
         return column;
     if (table == u"articles"_s && (column == u"read"_s || column == u"starred"_s))
-        return QStringLiteral("coalesce((SELECT s.%1 FROM article_states s WHERE s.analyst = current_user "
-                              "AND s.article_id = articles.id), 0)")
+        return QStringLiteral(
+                   "coalesce((SELECT s.%1 FROM article_states s WHERE s.analyst = current_user::text "
+                   "AND s.article_id = articles.id), 0)")
             .arg(column);
     if (table == u"feeds"_s && column == u"unread_count"_s)
         return QStringLiteral("article_count - coalesce((SELECT r.read FROM feed_reads r WHERE r.analyst = "
-                              "current_user AND r.feed_id = feeds.id), 0)");
+                              "current_user::text AND r.feed_id = feeds.id), 0)");
     for (const char* kind : {"entity", "region"})
         if (table == QLatin1String(kind) + u"_counts"_s && column == u"unread"_s)
             return QStringLiteral("articles - coalesce((SELECT r.read FROM %1_reads r WHERE r.analyst = "
-                                  "current_user AND r.%1_id = %1_counts.%1_id), 0)")
+                                  "current_user::text AND r.%1_id = %1_counts.%1_id), 0)")
                 .arg(QLatin1String(kind));
     return column;
 }

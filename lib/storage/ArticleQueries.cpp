@@ -177,7 +177,7 @@ QString idColumn(const Driver& driver) {
 // PostgreSQL: the connected analyst's read or starred mark of an article (migration 010), a
 // scalar subquery: one probe of article_states' primary key per row, never a join.
 QString analystState(const QString& column, const QString& articleId) {
-    return QStringLiteral("coalesce((SELECT s.%1 FROM article_states s WHERE s.analyst = current_user "
+    return QStringLiteral("coalesce((SELECT s.%1 FROM article_states s WHERE s.analyst = current_user::text "
                           "AND s.article_id = %2), 0)")
         .arg(column, articleId);
 }
@@ -193,7 +193,7 @@ qint64 driverSize(const QSqlDatabase& db, const QString& table, const QString& c
     const QString count =
         !unread          ? QStringLiteral("articles")
         : isPostgres(db) ? QStringLiteral("articles - coalesce((SELECT r.read FROM %1 r WHERE r.analyst = "
-                                          "current_user AND r.%2 = c.%2), 0)")
+                                          "current_user::text AND r.%2 = c.%2), 0)")
                                .arg(reads, column)
                          : QStringLiteral("unread");
     query.prepare(QStringLiteral("SELECT %1 FROM %2 c WHERE %3 = ?").arg(count, table, column));
@@ -218,7 +218,7 @@ qint64 postgresRows(const QSqlDatabase& db, const QString& relation) {
 qint64 analystStarred(const QSqlDatabase& db, qint64 atMost) {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM article_states WHERE analyst = "
-                                 "current_user AND starred = 1 LIMIT ?) AS s"));
+                                 "current_user::text AND starred = 1 LIMIT ?) AS s"));
     query.addBindValue(std::min<qint64>(atMost, std::numeric_limits<qint32>::max()));
     if (!query.exec() || !query.next())
         return -1;
@@ -300,7 +300,7 @@ Source postgresSourceFor(const Driver& driver, const TextPlan& text) {
                 {QStringLiteral("a.id = ANY(ARRAY(SELECT n.article_id FROM notes n))")}};
     case Driver::Starred:
         return {QStringLiteral("article_states st JOIN articles a ON a.id = st.article_id"),
-                {QStringLiteral("st.analyst = current_user AND st.starred = 1")}};
+                {QStringLiteral("st.analyst = current_user::text AND st.starred = 1")}};
     case Driver::Articles:
         break;
     }
@@ -906,7 +906,31 @@ Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const Article
     return articles;
 }
 
+// PostgreSQL: the analyst's unread articles of some feeds or all, from the feeds' counts less the
+// analyst's reads (migration 010), without counting articles; nullopt for another filter.
+static std::optional<qint64> analystUnreadInFeeds(const QSqlDatabase& db, const ArticleFilter& filter) {
+    ArticleFilter rest = filter;
+    rest.unreadOnly = false;
+    rest.feedIds.clear();
+    if (!isPostgres(db) || !filter.unreadOnly || !rest.isEmpty())
+        return std::nullopt;
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT coalesce(sum(f.article_count - coalesce((SELECT r.read FROM feed_reads r "
+                       "WHERE r.analyst = current_user::text AND r.feed_id = f.id), 0)), 0) FROM feeds f%1")
+            .arg(filter.feedIds.isEmpty()
+                     ? QString()
+                     : QStringLiteral(" WHERE f.id IN (%1)").arg(placeholders(filter.feedIds.size()))));
+    for (qint64 id : filter.feedIds)
+        query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
 Result<qint64> countArticles(const QSqlDatabase& db, const ArticleFilter& filter) {
+    if (const std::optional<qint64> unread = analystUnreadInFeeds(db, filter))
+        return *unread;
     const Driver driver = chooseDriver(db, filter);
     // One name or region, perhaps unread only, and nothing else: a count the database keeps.
     ArticleFilter rest = filter;
@@ -1063,14 +1087,15 @@ Status setStarred(QSqlDatabase& db, qint64 id, bool starred) {
 static Status updateAnalystRead(QSqlDatabase& db, const QString& idList, bool read) {
     const QString ids = QStringLiteral("(SELECT value::bigint FROM jsonb_array_elements_text(?::jsonb))");
     QSqlQuery query(db);
-    query.prepare(read ? QStringLiteral("INSERT INTO article_states AS s (article_id, sort_time, read) "
-                                        "SELECT a.id, a.sort_time, 1 FROM articles a WHERE a.id IN %1 "
-                                        "ON CONFLICT (analyst, article_id) DO UPDATE SET read = 1 "
-                                        "WHERE s.read = 0")
-                             .arg(ids)
-                       : QStringLiteral("UPDATE article_states SET read = 0 WHERE analyst = current_user "
-                                        "AND read = 1 AND article_id IN %1")
-                             .arg(ids));
+    query.prepare(
+        read ? QStringLiteral("INSERT INTO article_states AS s (article_id, sort_time, read) "
+                              "SELECT a.id, a.sort_time, 1 FROM articles a WHERE a.id IN %1 "
+                              "ON CONFLICT (analyst, article_id) DO UPDATE SET read = 1 "
+                              "WHERE s.read = 0")
+                   .arg(ids)
+             : QStringLiteral("UPDATE article_states SET read = 0 WHERE analyst = current_user::text "
+                              "AND read = 1 AND article_id IN %1")
+                   .arg(ids));
     query.addBindValue(idList);
     if (!query.exec())
         return sqlError(QStringLiteral("mark the articles"), query);
@@ -1141,19 +1166,20 @@ static Result<QList<qint64>> setAnalystReadWhere(QSqlDatabase& db, const Article
     Clause where = whereFor(changing, Driver{}, text);
     if (read)
         where.sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM article_states u WHERE u.analyst = "
-                                    "current_user AND u.article_id = a.id AND u.read = 1)");
+                                    "current_user::text AND u.article_id = a.id AND u.read = 1)");
     QSqlQuery query(db);
     query.setForwardOnly(true);
     const QString sql =
-        read ? QStringLiteral("INSERT INTO article_states AS s (article_id, sort_time, read) "
-                              "SELECT a.id, a.sort_time, 1 FROM articles a WHERE %1 "
-                              "ON CONFLICT (analyst, article_id) DO UPDATE SET read = 1 WHERE s.read = 0 "
-                              "RETURNING s.article_id")
-                   .arg(where.sql)
-             : QStringLiteral("UPDATE article_states AS st SET read = 0 FROM articles a "
-                              "WHERE st.analyst = current_user AND st.read = 1 AND a.id = st.article_id "
-                              "AND %1 RETURNING st.article_id")
-                   .arg(where.sql);
+        read
+            ? QStringLiteral("INSERT INTO article_states AS s (article_id, sort_time, read) "
+                             "SELECT a.id, a.sort_time, 1 FROM articles a WHERE %1 "
+                             "ON CONFLICT (analyst, article_id) DO UPDATE SET read = 1 WHERE s.read = 0 "
+                             "RETURNING s.article_id")
+                  .arg(where.sql)
+            : QStringLiteral("UPDATE article_states AS st SET read = 0 FROM articles a "
+                             "WHERE st.analyst = current_user::text AND st.read = 1 AND a.id = st.article_id "
+                             "AND %1 RETURNING st.article_id")
+                  .arg(where.sql);
     if (Status s = bindAndRun(query, sql, where.values); !s)
         return Error{s.error()};
     QList<qint64> ids;

@@ -10,7 +10,7 @@ namespace mirsad::test {
 inline QString markOf(bool postgres, const QString& column, const QString& article = QStringLiteral("a")) {
     if (!postgres)
         return article + QLatin1Char('.') + column;
-    return QStringLiteral("coalesce((SELECT s.%1 FROM article_states s WHERE s.analyst = current_user "
+    return QStringLiteral("coalesce((SELECT s.%1 FROM article_states s WHERE s.analyst = current_user::text "
                           "AND s.article_id = %2.id), 0)")
         .arg(column, article);
 }

@@ -41,17 +41,18 @@ inline QStringList counterMismatches(const QSqlDatabase& db) {
          "GROUP BY 1"},
     };
     const QString unread = postgres ? QStringLiteral("NOT EXISTS (SELECT 1 FROM article_states s WHERE "
-                                                     "s.analyst = current_user AND s.article_id = a.id "
+                                                     "s.analyst = current_user::text AND s.article_id = a.id "
                                                      "AND s.read = 1)")
                                     : QStringLiteral("a.read = 0");
     for (const auto& check : checks) {
         QSqlQuery query(db);
         QString kept = QString::fromLatin1(check.table);
         if (postgres) // the team's article counts less the analyst's reads
-            kept = QStringLiteral("(SELECT c.%1, c.articles, c.articles - coalesce(r.read, 0) AS unread "
-                                  "FROM %2 c LEFT JOIN %3 r ON r.analyst = current_user AND r.%1 = c.%1)")
-                       .arg(QString::fromLatin1(check.key), kept,
-                            QString(kept).replace(QLatin1String("_counts"), QLatin1String("_reads")));
+            kept =
+                QStringLiteral("(SELECT c.%1, c.articles, c.articles - coalesce(r.read, 0) AS unread "
+                               "FROM %2 c LEFT JOIN %3 r ON r.analyst = current_user::text AND r.%1 = c.%1)")
+                    .arg(QString::fromLatin1(check.key), kept,
+                         QString(kept).replace(QLatin1String("_counts"), QLatin1String("_reads")));
         const QString sql =
             QStringLiteral(
                 "WITH truth AS (%1) SELECT coalesce(t.key, c.%2), c.articles, c.unread, t.articles, "
@@ -78,7 +79,7 @@ inline QStringList counterMismatches(const QSqlDatabase& db) {
         if (!feeds.exec(QStringLiteral("SELECT f.id, f.article_count - coalesce(r.read, 0), (SELECT count(*) "
                                        "FROM articles a WHERE "
                                        "a.feed_id = f.id AND %1) FROM feeds f LEFT JOIN feed_reads r ON "
-                                       "r.analyst = current_user "
+                                       "r.analyst = current_user::text "
                                        "AND r.feed_id = f.id")
                             .arg(unread)))
             mismatches << QStringLiteral("recount failed: %1").arg(feeds.lastError().text());

@@ -76,7 +76,7 @@ class TestCounters : public QObject {
         // On a server: the team's articles less the analyst's reads (migration 010).
         query.prepare(m_db->isPostgres()
                           ? u"SELECT articles - coalesce((SELECT r.read FROM region_reads r WHERE "
-                            "r.analyst = current_user AND r.region_id = c.region_id), 0) FROM "
+                            "r.analyst = current_user::text AND r.region_id = c.region_id), 0) FROM "
                             "region_counts c WHERE region_id = ?"_s
                           : u"SELECT unread FROM region_counts WHERE region_id = ?"_s);
         query.addBindValue(region);
