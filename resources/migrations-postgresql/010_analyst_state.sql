@@ -18,8 +18,10 @@
 -- (a colleague with psql, an older script) marks the article for the role that runs it, and an
 -- article copied in with them set is marked for the role that copies it.
 
+-- The analyst columns compare in "C", as current_user (a name) does: so that the indexes keyed
+-- on them serve `analyst = current_user::text`.
 CREATE TABLE article_states (
-    analyst    text NOT NULL DEFAULT current_user,
+    analyst    text COLLATE "C" NOT NULL DEFAULT current_user,
     article_id bigint NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     sort_time  bigint NOT NULL, -- the article's, kept by a trigger: the starred walk's order
     read       integer NOT NULL DEFAULT 0,
@@ -31,19 +33,19 @@ CREATE INDEX article_states_starred ON article_states(analyst, sort_time DESC, a
     WHERE starred = 1;
 
 CREATE TABLE feed_reads (
-    analyst text NOT NULL,
+    analyst text COLLATE "C" NOT NULL,
     feed_id bigint NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
     read    bigint NOT NULL DEFAULT 0,
     PRIMARY KEY (analyst, feed_id)
 );
 CREATE TABLE entity_reads (
-    analyst   text NOT NULL,
+    analyst   text COLLATE "C" NOT NULL,
     entity_id text NOT NULL,
     read      bigint NOT NULL DEFAULT 0,
     PRIMARY KEY (analyst, entity_id)
 );
 CREATE TABLE region_reads (
-    analyst   text NOT NULL,
+    analyst   text COLLATE "C" NOT NULL,
     region_id text NOT NULL,
     read      bigint NOT NULL DEFAULT 0,
     PRIMARY KEY (analyst, region_id)
@@ -230,7 +232,7 @@ CREATE TRIGGER articles_copied_in AFTER INSERT ON articles
 
 -- Watchlists are each analyst's: those made before belong to the role that migrates, and are
 -- copied to every colleague below.
-ALTER TABLE watchlists ADD COLUMN analyst text NOT NULL DEFAULT current_user;
+ALTER TABLE watchlists ADD COLUMN analyst text COLLATE "C" NOT NULL DEFAULT current_user;
 CREATE INDEX watchlists_by_analyst ON watchlists(analyst, position);
 
 ALTER TABLE article_states ENABLE ROW LEVEL SECURITY;
