@@ -24,6 +24,7 @@
 #include "storage/ArticleBody.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
+#include "storage/FeedQueries.h"
 #include "storage/MentionsColumn.h"
 #include "storage/ParallelRank.h"
 #include "storage/SearchVocabulary.h"
@@ -415,6 +416,121 @@ Result<QSqlDatabase> postgresCopy(const QString& server, const QString& name, QS
     return pg;
 }
 
+// Issue 22: read, unread and starred are each analyst's on PostgreSQL (migration 010): first
+// pages of the state filters, the feed list's unread counts, watchlist-style unread counts, and
+// marking every article read as one statement (then undone), for the connected analyst.
+void measureAnalystState(QSqlDatabase& pg, int runs, const ArticleFilter& region, const QStringList& person) {
+    out << "\nEach analyst's state on PostgreSQL (" << runs << " runs each):\n";
+    auto with = [](ArticleFilter f, bool unread, bool starred) {
+        f.unreadOnly = unread;
+        f.starredOnly = starred;
+        return f;
+    };
+    ArticleFilter named;
+    named.entityGroups << person;
+    const QList<std::pair<QString, ArticleFilter>> pages = {
+        {u"first page: unread"_s, with({}, true, false)},
+        {u"first page: starred"_s, with({}, false, true)},
+        {u"first page: unread + region Kurdistan Region"_s, with(region, true, false)},
+        {u"first page: starred + person al-Sudani"_s, with(named, false, true)},
+        {u"first page: unread + starred"_s, with({}, true, true)},
+    };
+    auto row = [](const QString& name, const Sample& sample) {
+        out << QStringLiteral("%1 %2 %3 %4\n")
+                   .arg(name, -44)
+                   .arg(sample.rows, 7)
+                   .arg(sample.p50, 8, 'f', 2)
+                   .arg(sample.p95, 8, 'f', 2)
+            << Qt::flush;
+    };
+    for (const auto& [name, filter] : pages)
+        row(name, measure(runs, [&] {
+                Result<QList<storage::ArticleSummary>> page = storage::listArticles(pg, filter, kPageSize);
+                return page ? page->size() : -1;
+            }));
+    // The same pages' statements as before migration 010 (the shared columns, still on the
+    // server with their partial indexes and the state the migration gave this role) and now.
+    const QString columns =
+        u"SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, coalesce(a.published, a.fetched), "
+        "a.sort_time, %1, (SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url FROM "_s;
+    const QString state =
+        u"coalesce((SELECT s.read FROM article_states s WHERE s.analyst = current_user::text AND "
+        "s.article_id = a.id), 0), coalesce((SELECT s.starred FROM article_states s WHERE "
+        "s.analyst = current_user::text AND s.article_id = a.id), 0)"_s;
+    const QString page = u" ORDER BY %1.sort_time DESC, %2 DESC LIMIT 200"_s;
+    const QList<std::pair<QString, QString>> statements = {
+        {u"statement before: unread page (a.read = 0)"_s,
+         columns.arg(u"a.read, a.starred"_s) +
+             u"articles a JOIN feeds f ON f.id = a.feed_id WHERE a.read = 0"_s + page.arg(u"a"_s, u"a.id"_s)},
+        {u"statement now: unread page (analyst's rows)"_s,
+         columns.arg(state) +
+             u"articles a JOIN feeds f ON f.id = a.feed_id WHERE coalesce((SELECT s.read FROM article_states "
+             u"s "
+             "WHERE s.analyst = current_user::text AND s.article_id = a.id), 0) = 0"_s +
+             page.arg(u"a"_s, u"a.id"_s)},
+        {u"statement before: starred page (a.starred = 1)"_s,
+         columns.arg(u"a.read, a.starred"_s) +
+             u"articles a JOIN feeds f ON f.id = a.feed_id WHERE a.starred = 1"_s +
+             page.arg(u"a"_s, u"a.id"_s)},
+        {u"statement now: starred page (analyst's rows)"_s,
+         columns.arg(state) +
+             u"article_states st JOIN articles a ON a.id = st.article_id JOIN feeds f ON f.id = a.feed_id "
+             "WHERE st.analyst = current_user::text AND st.starred = 1"_s +
+             page.arg(u"st"_s, u"st.article_id"_s)},
+        {u"statement before: feed list unread"_s, u"SELECT f.id, f.unread_count FROM feeds f"_s},
+        {u"statement now: feed list unread"_s,
+         u"SELECT f.id, f.article_count - coalesce((SELECT r.read FROM feed_reads r WHERE r.analyst = "
+         "current_user::text AND r.feed_id = f.id), 0) FROM feeds f"_s},
+    };
+    for (const auto& [name, sql] : statements)
+        row(name, measure(runs, [&] {
+                QSqlQuery query(pg);
+                query.setForwardOnly(true);
+                if (!query.exec(sql)) {
+                    out << "    " << query.lastError().text() << Qt::endl;
+                    return qsizetype(-1);
+                }
+                qsizetype n = 0;
+                while (query.next())
+                    ++n;
+                return n;
+            }));
+    row(u"feed list with unread counts"_s, measure(runs, [&] {
+            Result<QList<storage::FeedInfo>> feeds = storage::listFeeds(pg);
+            return feeds ? feeds->size() : -1;
+        }));
+    for (const auto& [name, filter] :
+         {std::pair{u"unread count: all"_s, with({}, true, false)},
+          std::pair{u"unread count: region Kurdistan Region"_s, with(region, true, false)},
+          std::pair{u"unread count: person al-Sudani"_s, with(named, true, false)}})
+        row(name, measure(std::min(runs, 10), [&] {
+                Result<qint64> n = storage::countArticles(pg, filter);
+                return n ? qsizetype(*n) : -1;
+            }));
+    // Every unread article read at once, and undone: the same articles unread again.
+    std::vector<double> marking, undoing;
+    qsizetype marked = 0;
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        Result<QList<qint64>> ids = storage::setReadWhere(pg, with({}, true, false), true);
+        marking.push_back(double(timer.nsecsElapsed()) / 1e6);
+        if (!ids) {
+            out << "    " << ids.error() << Qt::endl;
+            return;
+        }
+        marked = ids->size();
+        timer.restart();
+        if (Status s = storage::setReadIds(pg, *ids, false); !s) {
+            out << "    " << s.error() << Qt::endl;
+            return;
+        }
+        undoing.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    row(u"mark all read (one statement)"_s, summarise(marking, marked));
+    row(u"undo: the same unread again"_s, summarise(undoing, marked));
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -632,6 +748,8 @@ int main(int argc, char** argv) {
                    .arg(sample.p50, 8, 'f', 2)
                    .arg(sample.p95, 8, 'f', 2);
     }
+    if (pg)
+        measureAnalystState(*pg, runs, cases[3].filter, QStringList{u"mohammed-shia-al-sudani"_s});
     out << "\nWorst first-page p95, newest first: " << QString::number(worst, 'f', 2)
         << " ms (goal: under 20 ms)\nWorst first-page p95 of a text search, newest first: "
         << QString::number(worstText, 'f', 2)

@@ -2,6 +2,7 @@
 
 #include "storage/ArticleQueries.h"
 #include "storage/Database.h"
+#include "storage/Dialect.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -172,10 +173,19 @@ Result<ArticleFilter> filterFromJson(const QJsonObject& json) {
     return filter;
 }
 
+// On a team's server each analyst has watchlists of their own (migration 010): the condition
+// that keeps to them, which row-level security enforces for everyone but the database's owner.
+static QString own(const QSqlDatabase& db, const char* joining) {
+    return storage::isPostgres(db)
+               ? QStringLiteral(" %1 analyst = current_user::text").arg(QLatin1String(joining))
+               : QString();
+}
+
 Result<QList<Watchlist>> listWatchlists(const QSqlDatabase& db, bool withUnread) {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral(
-            "SELECT id, name, filter, position, created FROM watchlists ORDER BY position, created, id")))
+    if (!query.exec(QStringLiteral("SELECT id, name, filter, position, created FROM watchlists%1 "
+                                   "ORDER BY position, created, id")
+                        .arg(own(db, "WHERE"))))
         return storage::sqlError(QStringLiteral("read the watchlists"), query);
     QList<Watchlist> watchlists;
     while (query.next())
@@ -195,7 +205,8 @@ Result<QList<Watchlist>> listWatchlists(const QSqlDatabase& db, bool withUnread)
 
 Result<Watchlist> watchlistById(const QSqlDatabase& db, qint64 id) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT id, name, filter, position, created FROM watchlists WHERE id = ?"));
+    query.prepare(QStringLiteral("SELECT id, name, filter, position, created FROM watchlists WHERE id = ?%1")
+                      .arg(own(db, "AND")));
     query.addBindValue(id);
     if (!query.exec())
         return storage::sqlError(QStringLiteral("read the watchlist"), query);
@@ -210,7 +221,8 @@ Result<qint64> addWatchlist(QSqlDatabase& db, const QString& name, const Article
     QSqlQuery query(db);
     query.prepare(
         QStringLiteral("INSERT INTO watchlists (name, filter, position, created) VALUES (?, ?, "
-                       "(SELECT coalesce(max(position), -1) + 1 FROM watchlists), ?) RETURNING id"));
+                       "(SELECT coalesce(max(position), -1) + 1 FROM watchlists%1), ?) RETURNING id")
+            .arg(own(db, "WHERE")));
     query.addBindValue(name.trimmed());
     query.addBindValue(toText(filter));
     query.addBindValue(QDateTime::currentSecsSinceEpoch());
@@ -225,7 +237,8 @@ Status updateWatchlist(QSqlDatabase& db, qint64 id, const QString& name, const A
     if (name.trimmed().isEmpty())
         return Error{blankNameError()};
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE watchlists SET name = ?, filter = ? WHERE id = ?"));
+    query.prepare(
+        QStringLiteral("UPDATE watchlists SET name = ?, filter = ? WHERE id = ?%1").arg(own(db, "AND")));
     query.addBindValue(name.trimmed());
     query.addBindValue(toText(filter));
     query.addBindValue(id);
@@ -238,7 +251,7 @@ Status renameWatchlist(QSqlDatabase& db, qint64 id, const QString& name) {
     if (name.trimmed().isEmpty())
         return Error{blankNameError()};
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE watchlists SET name = ? WHERE id = ?"));
+    query.prepare(QStringLiteral("UPDATE watchlists SET name = ? WHERE id = ?%1").arg(own(db, "AND")));
     query.addBindValue(name.trimmed());
     query.addBindValue(id);
     if (!query.exec())
@@ -248,7 +261,7 @@ Status renameWatchlist(QSqlDatabase& db, qint64 id, const QString& name) {
 
 Status deleteWatchlist(QSqlDatabase& db, qint64 id) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("DELETE FROM watchlists WHERE id = ?"));
+    query.prepare(QStringLiteral("DELETE FROM watchlists WHERE id = ?%1").arg(own(db, "AND")));
     query.addBindValue(id);
     if (!query.exec())
         return storage::sqlError(QStringLiteral("delete the watchlist"), query);

@@ -132,7 +132,45 @@ Result<QList<Row>> select(QSqlDatabase& db, const QString& sql, const QVariantLi
     return rows;
 }
 
-Result<qint64> count(QSqlDatabase& db, const QString& table, const QString& filter = {}) {
+// On a team's server reading state and watchlists are each analyst's (migration 010): a copy
+// takes, and is counted by, the copying analyst's own.
+QString withOwnRows(const QSqlDatabase& db, const QString& table, const QString& filter) {
+    if (!isPostgres(db) || table != u"watchlists"_s)
+        return filter;
+    const QString own = QStringLiteral("analyst = current_user::text");
+    return filter.isEmpty() ? own : QStringLiteral("(%1) AND %2").arg(filter, own);
+}
+
+// A column as a server's source gives it: the analyst's own read and starred marks, and unread
+// counts, rather than the columns the team's archive no longer keeps.
+QString sourceColumn(const QSqlDatabase& db, const QString& table, const QString& column) {
+    if (!isPostgres(db))
+        return column;
+    if (table == u"articles"_s && (column == u"read"_s || column == u"starred"_s))
+        return QStringLiteral(
+                   "coalesce((SELECT s.%1 FROM article_states s WHERE s.analyst = current_user::text "
+                   "AND s.article_id = articles.id), 0)")
+            .arg(column);
+    if (table == u"feeds"_s && column == u"unread_count"_s)
+        return QStringLiteral("article_count - coalesce((SELECT r.read FROM feed_reads r WHERE r.analyst = "
+                              "current_user::text AND r.feed_id = feeds.id), 0)");
+    for (const char* kind : {"entity", "region"})
+        if (table == QLatin1String(kind) + u"_counts"_s && column == u"unread"_s)
+            return QStringLiteral("articles - coalesce((SELECT r.read FROM %1_reads r WHERE r.analyst = "
+                                  "current_user::text AND r.%1_id = %1_counts.%1_id), 0)")
+                .arg(QLatin1String(kind));
+    return column;
+}
+
+QString sourceColumns(const QSqlDatabase& db, const QString& table, const QStringList& columns) {
+    QStringList expressions;
+    for (const QString& column : columns)
+        expressions << sourceColumn(db, table, column);
+    return expressions.join(QStringLiteral(", "));
+}
+
+Result<qint64> count(QSqlDatabase& db, const QString& table, const QString& plainFilter = {}) {
+    const QString filter = withOwnRows(db, table, plainFilter);
     Result<QList<Row>> rows =
         select(db,
                QStringLiteral("SELECT count(*) FROM %1%2")
@@ -175,13 +213,13 @@ Status insertRows(QSqlDatabase& db, const QString& table, const QStringList& col
 // The source's rows after `after` (the key of the last row copied), in key order.
 Result<QList<Row>> nextRows(QSqlDatabase& from, const Table& table, const Row& after, int limit) {
     QStringList conditions;
-    if (!table.filter.isEmpty())
-        conditions << table.filter;
+    if (const QString filter = withOwnRows(from, table.name, table.filter); !filter.isEmpty())
+        conditions << filter;
     if (!after.isEmpty())
         conditions << QStringLiteral("(%1) > %2").arg(joined(table.key), placeholders(int(table.key.size())));
     return select(from,
                   QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT %5")
-                      .arg(joined(table.columns), table.name,
+                      .arg(sourceColumns(from, table.name, table.columns), table.name,
                            conditions.isEmpty()
                                ? QString()
                                : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")),
@@ -344,7 +382,7 @@ private:
             Result<QList<Row>> articles =
                 select(m_from,
                        QStringLiteral("SELECT %1 FROM articles WHERE id BETWEEN ? AND ? ORDER BY id")
-                           .arg(joined(kArticleColumns)),
+                           .arg(sourceColumns(m_from, QStringLiteral("articles"), kArticleColumns)),
                        range);
             if (!articles)
                 return Error{articles.error()};

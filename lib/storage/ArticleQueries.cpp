@@ -50,7 +50,8 @@ struct Clause {
 struct Driver {
     // Search: by relevance, with other conditions; Ranked: by relevance, the text alone. Noted
     // (PostgreSQL): the articles with notes, looked up by id.
-    enum Kind { Articles, Entity, Region, Search, Ranked, Noted } kind = Articles;
+    // Starred (PostgreSQL): the analyst's starred articles, newest first (migration 010).
+    enum Kind { Articles, Entity, Region, Search, Ranked, Noted, Starred } kind = Articles;
     QString id;
     qsizetype entityGroup = -1; // the group it came from (skipped as a probe)
     qsizetype region = -1;
@@ -160,17 +161,42 @@ QString idList(const QList<qint64>& ids) {
 }
 
 QString timeColumn(const Driver& driver) {
+    if (driver.kind == Driver::Starred)
+        return QStringLiteral("st.sort_time");
     return driver.kind == Driver::Entity || driver.kind == Driver::Region ? QStringLiteral("d.sort_time")
                                                                           : QStringLiteral("a.sort_time");
 }
 
+QString idColumn(const Driver& driver) {
+    if (driver.kind == Driver::Starred)
+        return QStringLiteral("st.article_id");
+    return driver.kind == Driver::Entity || driver.kind == Driver::Region ? QStringLiteral("d.article_id")
+                                                                          : QStringLiteral("a.id");
+}
+
+// PostgreSQL: the connected analyst's read or starred mark of an article (migration 010), a
+// scalar subquery: one probe of article_states' primary key per row, never a join.
+QString analystState(const QString& column, const QString& articleId) {
+    return QStringLiteral("coalesce((SELECT s.%1 FROM article_states s WHERE s.analyst = current_user::text "
+                          "AND s.article_id = %2), 0)")
+        .arg(column, articleId);
+}
+
 // How many articles a driver would walk through at most (its precomputed count), or with
-// `unread` how many of them are unread (migration 013).
+// `unread` how many of them are unread (migration 013; on PostgreSQL the team's count less the
+// analyst's reads, migration 010).
 qint64 driverSize(const QSqlDatabase& db, const QString& table, const QString& column, const QString& id,
                   bool unread = false) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ?")
-                      .arg(unread ? QStringLiteral("unread") : QStringLiteral("articles"), table, column));
+    QString reads = table;
+    reads.replace(QLatin1String("_counts"), QLatin1String("_reads"));
+    const QString count =
+        !unread          ? QStringLiteral("articles")
+        : isPostgres(db) ? QStringLiteral("articles - coalesce((SELECT r.read FROM %1 r WHERE r.analyst = "
+                                          "current_user::text AND r.%2 = c.%2), 0)")
+                               .arg(reads, column)
+                         : QStringLiteral("unread");
+    query.prepare(QStringLiteral("SELECT %1 FROM %2 c WHERE %3 = ?").arg(count, table, column));
     query.addBindValue(id);
     if (!query.exec() || !query.next())
         return 0;
@@ -186,6 +212,17 @@ qint64 postgresRows(const QSqlDatabase& db, const QString& relation) {
     if (!query.exec() || !query.next() || query.isNull(0))
         return -1;
     return qint64(query.value(0).toDouble());
+}
+
+// PostgreSQL: how many articles the analyst starred, counted up to `atMost`; -1 on error.
+qint64 analystStarred(const QSqlDatabase& db, qint64 atMost) {
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM article_states WHERE analyst = "
+                                 "current_user::text AND starred = 1 LIMIT ?) AS s"));
+    query.addBindValue(std::min<qint64>(atMost, std::numeric_limits<qint32>::max()));
+    if (!query.exec() || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
 }
 
 Driver chooseDriver(const QSqlDatabase& db, const ArticleFilter& filter) {
@@ -210,12 +247,15 @@ Driver chooseDriver(const QSqlDatabase& db, const ArticleFilter& filter) {
         }
     }
     if (isPostgres(db)) {
-        // The starred articles' own index, walked newest first with the name or region probed for
-        // each, when they are fewer than the name's or region's articles (Duhok's 160,000 of a
-        // million, of which 2 % starred: 1,300 probes rather than 20,000 rows).
-        if (filter.starredOnly && best.kind != Driver::Articles &&
-            postgresRows(db, QStringLiteral("articles_starred")) < bestSize)
-            return Driver{};
+        // The analyst's starred articles, walked newest first by their own index with the name or
+        // region probed for each, when they are fewer than the name's or region's articles
+        // (Duhok's 160,000 of a million, of which 2 % starred: 1,300 probes rather than 20,000
+        // rows). Counted no further than the name's articles.
+        if (filter.starredOnly) {
+            const qint64 starred = analystStarred(db, bestSize);
+            if (starred >= 0 && starred < bestSize)
+                return Driver{Driver::Starred, {}, -1, -1, 0, starred};
+        }
         // Articles with notes, when there are fewer than √(page × articles): each looked up by id,
         // rather than looked for newest first among them all (5,000 of a million: 20 ms, not 80).
         if (filter.withNotesOnly && best.kind == Driver::Articles) {
@@ -258,6 +298,9 @@ Source postgresSourceFor(const Driver& driver, const TextPlan& text) {
     case Driver::Noted:
         return {QStringLiteral("articles a"),
                 {QStringLiteral("a.id = ANY(ARRAY(SELECT n.article_id FROM notes n))")}};
+    case Driver::Starred:
+        return {QStringLiteral("article_states st JOIN articles a ON a.id = st.article_id"),
+                {QStringLiteral("st.analyst = current_user::text AND st.starred = 1")}};
     case Driver::Articles:
         break;
     }
@@ -291,6 +334,7 @@ Source sourceFor(const Driver& driver, const TextPlan& text) {
                     .arg(driver.keep),
                 {}};
     case Driver::Noted: // PostgreSQL only
+    case Driver::Starred:
     case Driver::Articles:
         break;
     }
@@ -303,7 +347,7 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
     QStringList conditions;
     if (driver.kind == Driver::Ranked) {
         where.values << text.match; // bound in FROM, which comes first
-    } else if (driver.kind == Driver::Noted) {
+    } else if (driver.kind == Driver::Noted || driver.kind == Driver::Starred) {
         conditions << sourceFor(driver, text).condition;
     } else if (driver.kind != Driver::Articles) {
         conditions << sourceFor(driver, text).condition;
@@ -393,14 +437,21 @@ Clause whereFor(const ArticleFilter& filter, const Driver& driver, const TextPla
     // (sort_time, article_id): a probe of a small index, not a read of every article's page.
     // (PostgreSQL has no INDEXED BY; it reads the article's row, which the join fetches anyway.)
     const bool indexRows = !text.postgres && (driver.kind == Driver::Entity || driver.kind == Driver::Region);
+    // PostgreSQL: the state is the analyst's own (migration 010), probed by the article's id.
+    const QString stateKey = keyedOnDriver ? QStringLiteral("d.article_id") : QStringLiteral("a.id");
     if (filter.unreadOnly)
-        conditions << (indexRows
+        conditions << (driver.kind == Driver::Starred ? QStringLiteral("st.read = 0")
+                       : text.postgres
+                           ? analystState(QStringLiteral("read"), stateKey) + QStringLiteral(" = 0")
+                       : indexRows
                            ? QStringLiteral("EXISTS (SELECT 1 FROM articles u INDEXED BY articles_unread "
                                             "WHERE u.read = 0 AND u.sort_time = d.sort_time "
                                             "AND u.rowid = d.article_id)")
                            : QStringLiteral("a.read = 0"));
-    if (filter.starredOnly)
-        conditions << (indexRows
+    if (filter.starredOnly && driver.kind != Driver::Starred)
+        conditions << (text.postgres
+                           ? analystState(QStringLiteral("starred"), stateKey) + QStringLiteral(" = 1")
+                       : indexRows
                            ? QStringLiteral("EXISTS (SELECT 1 FROM articles u INDEXED BY articles_starred "
                                             "WHERE u.starred = 1 AND u.sort_time = d.sort_time "
                                             "AND u.rowid = d.article_id)")
@@ -437,21 +488,24 @@ Clause listQuery(const QSqlDatabase& db, const ArticleFilter& filter, int limit,
                                                        : chooseDriver(db, filter);
     Clause where = whereFor(filter, driver, text);
     const QString time = timeColumn(driver);
-    const QString id = driver.kind == Driver::Entity || driver.kind == Driver::Region
-                           ? QStringLiteral("d.article_id")
-                           : QStringLiteral("a.id");
+    const QString id = idColumn(driver);
+    const QString state =
+        text.postgres
+            ? QStringLiteral("%1, %2").arg(analystState(QStringLiteral("read"), QStringLiteral("a.id")),
+                                           analystState(QStringLiteral("starred"), QStringLiteral("a.id")))
+            : QStringLiteral("a.read, a.starred");
     Clause query;
     // CROSS JOIN keeps the articles' source as the outer loop: with the feeds outside, SQLite
     // reads every article of every feed and sorts them all before the first row of a page.
-    query.sql =
-        keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
-                       .arg(id, time, sourceFor(driver, text).from, where.sql)
-                 : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
-                                  "coalesce(a.published, a.fetched), a.sort_time, a.read, a.starred, "
-                                  "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url "
-                                  "FROM %1 %2 feeds f ON f.id = a.feed_id WHERE %3")
-                       .arg(sourceFor(driver, text).from,
-                            text.postgres ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"), where.sql);
+    query.sql = keysOnly ? QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4")
+                               .arg(id, time, sourceFor(driver, text).from, where.sql)
+                         : QStringLiteral("SELECT a.id, a.feed_id, a.title, f.title, a.source, a.link, "
+                                          "coalesce(a.published, a.fetched), a.sort_time, %4, "
+                                          "(SELECT count(*) FROM notes n WHERE n.article_id = a.id), f.url "
+                                          "FROM %1 %2 feeds f ON f.id = a.feed_id WHERE %3")
+                               .arg(sourceFor(driver, text).from,
+                                    text.postgres ? QStringLiteral("JOIN") : QStringLiteral("CROSS JOIN"),
+                                    where.sql, state);
     query.values = where.values;
     if (after && !byRelevance) {
         query.sql += QStringLiteral(" AND (%1, %2) < (?, ?)").arg(time, id);
@@ -867,7 +921,31 @@ Result<QList<ArticleSummary>> listArticles(const QSqlDatabase& db, const Article
     return articles;
 }
 
+// PostgreSQL: the analyst's unread articles of some feeds or all, from the feeds' counts less the
+// analyst's reads (migration 010), without counting articles; nullopt for another filter.
+static std::optional<qint64> analystUnreadInFeeds(const QSqlDatabase& db, const ArticleFilter& filter) {
+    ArticleFilter rest = filter;
+    rest.unreadOnly = false;
+    rest.feedIds.clear();
+    if (!isPostgres(db) || !filter.unreadOnly || !rest.isEmpty())
+        return std::nullopt;
+    QSqlQuery query(db);
+    query.prepare(
+        QStringLiteral("SELECT coalesce(sum(f.article_count - coalesce((SELECT r.read FROM feed_reads r "
+                       "WHERE r.analyst = current_user::text AND r.feed_id = f.id), 0)), 0) FROM feeds f%1")
+            .arg(filter.feedIds.isEmpty()
+                     ? QString()
+                     : QStringLiteral(" WHERE f.id IN (%1)").arg(placeholders(filter.feedIds.size()))));
+    for (qint64 id : filter.feedIds)
+        query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
 Result<qint64> countArticles(const QSqlDatabase& db, const ArticleFilter& filter) {
+    if (const std::optional<qint64> unread = analystUnreadInFeeds(db, filter))
+        return *unread;
     const Driver driver = chooseDriver(db, filter);
     // One name or region, perhaps unread only, and nothing else: a count the database keeps.
     ArticleFilter rest = filter;
@@ -944,12 +1022,18 @@ Result<QStringList> explainListArticles(const QSqlDatabase& db, const ArticleFil
 
 Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {
     QSqlQuery query(db);
+    const QString state =
+        isPostgres(db)
+            ? QStringLiteral("%1, %2").arg(analystState(QStringLiteral("read"), QStringLiteral("a.id")),
+                                           analystState(QStringLiteral("starred"), QStringLiteral("a.id")))
+            : QStringLiteral("a.read, a.starred");
     query.prepare(QStringLiteral("SELECT a.id, a.feed_id, a.guid, a.link, a.title, a.author, a.source, "
                                  "coalesce(a.published, a.fetched), a.fetched, b.body, "
-                                 "a.tags, a.thumbnail, a.read, a.starred, (SELECT count(*) FROM "
+                                 "a.tags, a.thumbnail, %1, (SELECT count(*) FROM "
                                  "notes n WHERE n.article_id = a.id), a.mentions, a.remote_images "
                                  "FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id "
-                                 "WHERE a.id = ?"));
+                                 "WHERE a.id = ?")
+                      .arg(state));
     query.addBindValue(id);
     if (!query.exec())
         return Error{QStringLiteral("Could not read article %1: %2").arg(id).arg(query.lastError().text())};
@@ -985,7 +1069,13 @@ Result<Article> loadArticle(const QSqlDatabase& db, qint64 id) {
 
 static Status setFlag(QSqlDatabase& db, const char* column, qint64 id, bool on) {
     QSqlQuery query(db);
-    query.prepare(QStringLiteral("UPDATE articles SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
+    // PostgreSQL: the connected analyst's mark (migration 010), whose row may not exist yet.
+    query.prepare(isPostgres(db)
+                      ? QStringLiteral("INSERT INTO article_states AS s (article_id, sort_time, %1) "
+                                       "SELECT id, sort_time, ? FROM articles WHERE id = ? "
+                                       "ON CONFLICT (analyst, article_id) DO UPDATE SET %1 = excluded.%1")
+                            .arg(QLatin1String(column))
+                      : QStringLiteral("UPDATE articles SET %1 = ? WHERE id = ?").arg(QLatin1String(column)));
     query.addBindValue(on ? 1 : 0);
     query.addBindValue(id);
     if (!query.exec())
@@ -1006,6 +1096,27 @@ Status setStarred(QSqlDatabase& db, qint64 id, bool starred) {
 // Sets the read state of `ids` in the caller's transaction. The unread counts of names and regions
 // change once per name and region for the whole set (migration 017): their trigger stands aside
 // while a row of bulk_read_change exists.
+// PostgreSQL: the analyst's marks (migration 010), in one statement whose triggers count them
+// once per feed, name and region. Read: a row for each article not read yet; unread: the rows
+// that say read.
+static Status updateAnalystRead(QSqlDatabase& db, const QString& idList, bool read) {
+    const QString ids = QStringLiteral("(SELECT value::bigint FROM jsonb_array_elements_text(?::jsonb))");
+    QSqlQuery query(db);
+    query.prepare(
+        read ? QStringLiteral("INSERT INTO article_states AS s (article_id, sort_time, read) "
+                              "SELECT a.id, a.sort_time, 1 FROM articles a WHERE a.id IN %1 "
+                              "ON CONFLICT (analyst, article_id) DO UPDATE SET read = 1 "
+                              "WHERE s.read = 0")
+                   .arg(ids)
+             : QStringLiteral("UPDATE article_states SET read = 0 WHERE analyst = current_user::text "
+                              "AND read = 1 AND article_id IN %1")
+                   .arg(ids));
+    query.addBindValue(idList);
+    if (!query.exec())
+        return sqlError(QStringLiteral("mark the articles"), query);
+    return {};
+}
+
 static Status updateRead(QSqlDatabase& db, const QList<qint64>& ids, bool read) {
     if (ids.isEmpty())
         return {};
@@ -1013,6 +1124,8 @@ static Status updateRead(QSqlDatabase& db, const QList<qint64>& ids, bool read) 
     for (qint64 id : ids)
         array.append(id);
     const QString idList = QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    if (isPostgres(db))
+        return updateAnalystRead(db, idList, read);
     // The articles whose state changes count once in each name and region they name; each adds
     // `delta` to those unread counts.
     const QVariant state = read ? 1 : 0;
@@ -1057,12 +1170,47 @@ static Status updateRead(QSqlDatabase& db, const QList<qint64>& ids, bool read) 
     return {};
 }
 
+// PostgreSQL: one statement marks every article of the filter whose state changes, for the
+// connected analyst, and returns them (what an undo gives back). Read: a row for each article
+// the analyst has not read; unread: their rows that say read.
+static Result<QList<qint64>> setAnalystReadWhere(QSqlDatabase& db, const ArticleFilter& filter,
+                                                 const TextPlan& text, bool read) {
+    // Not yet read: an anti-join, which the planner may hash (a probe per article suits a page).
+    ArticleFilter changing = filter;
+    changing.unreadOnly = false;
+    Clause where = whereFor(changing, Driver{}, text);
+    if (read)
+        where.sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM article_states u WHERE u.analyst = "
+                                    "current_user::text AND u.article_id = a.id AND u.read = 1)");
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    const QString sql =
+        read
+            ? QStringLiteral("INSERT INTO article_states AS s (article_id, sort_time, read) "
+                             "SELECT a.id, a.sort_time, 1 FROM articles a WHERE %1 "
+                             "ON CONFLICT (analyst, article_id) DO UPDATE SET read = 1 WHERE s.read = 0 "
+                             "RETURNING s.article_id")
+                  .arg(where.sql)
+            : QStringLiteral("UPDATE article_states AS st SET read = 0 FROM articles a "
+                             "WHERE st.analyst = current_user::text AND st.read = 1 AND a.id = st.article_id "
+                             "AND %1 RETURNING st.article_id")
+                  .arg(where.sql);
+    if (Status s = bindAndRun(query, sql, where.values); !s)
+        return Error{s.error()};
+    QList<qint64> ids;
+    while (query.next())
+        ids << query.value(0).toLongLong();
+    return ids;
+}
+
 Result<QList<qint64>> setReadWhere(QSqlDatabase& db, const ArticleFilter& filter, bool read) {
     if (filter.unreadOnly && !read)
         return QList<qint64>(); // the unread articles are unread already
     Result<TextPlan> text = planText(db, filter, true);
     if (!text)
         return Error{text.error()};
+    if (text->postgres)
+        return setAnalystReadWhere(db, filter, *text, read);
     // Only the articles whose state changes: those are what an undo gives back.
     Clause where = whereFor(filter, Driver{}, *text);
     where.sql += QStringLiteral(" AND a.read = ?");

@@ -55,14 +55,20 @@ Result<qint64> localFilesFeed(QSqlDatabase& db) {
 }
 
 // Every feed column plus its unread and total counts (kept on the feed's row by triggers,
-// migration 016: the feed list never counts articles); `where` narrows it to some feeds.
+// migration 016: the feed list never counts articles); `where` narrows it to some feeds. On
+// PostgreSQL unread is the analyst's own: the feed's articles less those they read, a count
+// per analyst and feed (migration 010).
 static QString selectFeedsSql(const QSqlDatabase& db, const QString& where) {
+    const QString unread =
+        isPostgres(db) ? QStringLiteral("f.article_count - coalesce((SELECT r.read FROM feed_reads r "
+                                        "WHERE r.analyst = current_user::text AND r.feed_id = f.id), 0)")
+                       : QStringLiteral("f.unread_count");
     return QStringLiteral("SELECT f.id, f.url, f.title, f.site_url, f.kind, coalesce(f.folder_id, 0), "
                           "f.etag, f.last_modified, f.refresh_minutes, f.last_fetched, f.last_error, "
                           "f.allow_remote, "
-                          "f.unread_count, f.article_count "
+                          "%3, f.article_count "
                           "FROM feeds f %1 ORDER BY f.kind = 'local', %2")
-        .arg(where, caseless(db, QStringLiteral("f.title")));
+        .arg(where, caseless(db, QStringLiteral("f.title")), unread);
 }
 
 Result<QStringList> explainListFeeds(const QSqlDatabase& db) {

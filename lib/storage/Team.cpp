@@ -157,7 +157,12 @@ Status initTeam(QSqlDatabase& db) {
         QStringLiteral("GRANT CONNECT, TEMPORARY ON DATABASE %1 TO %2").arg(quoted(db, *database), reader),
         QStringLiteral("GRANT USAGE ON SCHEMA %1 TO %2").arg(s, reader),
         QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA %1 TO %2").arg(s, reader),
-        // Reading: the read and starred marks, and the counters their triggers keep.
+        // Reading: each person's own read and starred marks and watchlists (migration 010; row-level
+        // security keeps each to their own rows; their counts are kept by the server's triggers).
+        // The old shared columns stay writable: an UPDATE of them marks the writer's own state.
+        QStringLiteral("GRANT SELECT, INSERT, DELETE, UPDATE (read, starred) ON article_states TO %1")
+            .arg(reader),
+        QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON watchlists TO %1").arg(reader),
         QStringLiteral("GRANT UPDATE (read, starred) ON articles TO %1").arg(reader),
         QStringLiteral("GRANT UPDATE (article_count, unread_count) ON feeds TO %1").arg(reader),
         QStringLiteral("GRANT UPDATE (unread) ON entity_counts, region_counts TO %1").arg(reader),
@@ -166,6 +171,9 @@ Status initTeam(QSqlDatabase& db) {
         // keeps to each author (highlights and notes).
         QStringLiteral("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %1 TO %2").arg(s, analyst),
         QStringLiteral("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %1 TO %2").arg(s, analyst),
+        // Each analyst's read counts are the server's to keep (migration 010's triggers).
+        QStringLiteral("REVOKE INSERT, UPDATE, DELETE ON feed_reads, entity_reads, region_reads FROM %1")
+            .arg(analyst),
     };
     for (const QString& grant : grants)
         if (Status granted = run(db, grant); !granted)

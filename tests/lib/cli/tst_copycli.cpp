@@ -69,6 +69,8 @@ Dump dump(const QString& location) {
             QStringList columns;
             for (int i = 0; i < query.record().count(); ++i)
                 columns << query.record().fieldName(i);
+            // Whose watchlist it is: a server's own column (migration 010), the copying analyst.
+            columns.removeAll(u"analyst"_s);
             std::sort(columns.begin(), columns.end());
             QStringList quoted;
             for (const QString& column : columns)

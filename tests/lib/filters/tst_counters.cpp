@@ -73,7 +73,12 @@ class TestCounters : public QObject {
 
     qint64 unreadIn(const QString& region) {
         QSqlQuery query(m_db->db());
-        query.prepare(u"SELECT unread FROM region_counts WHERE region_id = ?"_s);
+        // On a server: the team's articles less the analyst's reads (migration 010).
+        query.prepare(m_db->isPostgres()
+                          ? u"SELECT articles - coalesce((SELECT r.read FROM region_reads r WHERE "
+                            "r.analyst = current_user::text AND r.region_id = c.region_id), 0) FROM "
+                            "region_counts c WHERE region_id = ?"_s
+                          : u"SELECT unread FROM region_counts WHERE region_id = ?"_s);
         query.addBindValue(region);
         return query.exec() && query.next() ? query.value(0).toLongLong() : -1;
     }

@@ -2,6 +2,7 @@
 // conditions combine, dates respect time zones, full-text search folds Arabic orthography,
 // the filter index follows deletions and re-tagging, and watchlists persist.
 
+#include "AnalystState.h"
 #include "FilterFixture.h"
 #include "filters/FilterChips.h"
 #include "filters/SearchHighlight.h"
@@ -297,9 +298,10 @@ private slots:
         // title weighing three times the body, storage/PostgresSearch.h), not bm25: there the page
         // must be the top page by that score, computed for every match.
         QSqlQuery reference(db->db());
-        const QString condition = state == u"unread"_s    ? u"a.read = 0"_s
-                                  : state == u"starred"_s ? u"a.starred = 1"_s
-                                                          : u"1 = 1"_s;
+        const QString condition = state == u"unread"_s ? test::markOf(db->isPostgres(), u"read"_s) + u" = 0"_s
+                                  : state == u"starred"_s
+                                      ? test::markOf(db->isPostgres(), u"starred"_s) + u" = 1"_s
+                                      : u"1 = 1"_s;
         const Result<storage::CompiledSearch> compiled = storage::compileSearch(db->db(), text);
         QVERIFY(compiled);
         QVERIFY2(!compiled->terms.contains(u"0.5"_s), "bm25 cannot weigh inflections: not a case for it");

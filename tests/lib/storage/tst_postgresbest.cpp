@@ -3,6 +3,7 @@
 // size, with other conditions, as articles arrive, change and go, while a writer has not yet
 // committed, and for an analyst who may only read.
 
+#include "AnalystState.h"
 #include "FilterFixture.h"
 #include "TestSupport.h"
 #include "search/SearchText.h"
@@ -98,8 +99,8 @@ class TestPostgresBest : public QObject {
     QString pageDiffers(const QString& text, int limit, const QString& state = {}, QSqlDatabase db = {}) {
         if (!db.isValid())
             db = m_db->db();
-        const QString condition = state == u"unread"_s    ? u"a.read = 0"_s
-                                  : state == u"starred"_s ? u"a.starred = 1"_s
+        const QString condition = state == u"unread"_s    ? test::markOf(true, u"read"_s) + u" = 0"_s
+                                  : state == u"starred"_s ? test::markOf(true, u"starred"_s) + u" = 1"_s
                                                           : u"1 = 1"_s;
         const QList<storage::RankedMatch> best = everyMatch(text, condition);
         if (best.size() < 3)

@@ -2,6 +2,7 @@
 // in one transaction, reporting what changed so that an undo restores it; and the local
 // articles' feed is named in the UI's language whatever language created it.
 
+#include "AnalystState.h"
 #include "FilterFixture.h"
 #include "storage/ArticleQueries.h"
 #include "storage/FeedQueries.h"
@@ -20,7 +21,8 @@ class TestReadState : public QObject {
 
     QStringList unread() const {
         QSqlQuery query(m_db->db());
-        query.exec(u"SELECT id FROM articles WHERE read = 0 ORDER BY id"_s);
+        query.exec(u"SELECT a.id FROM articles a WHERE %1 = 0 ORDER BY a.id"_s.arg(
+            test::markOf(m_db->isPostgres(), u"read"_s)));
         QStringList keys;
         while (query.next())
             keys << m_ids.key(query.value(0).toLongLong());
