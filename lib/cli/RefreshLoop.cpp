@@ -76,6 +76,9 @@ int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targ
                              ++failures;
                              context.error(outcome.error);
                              break;
+                         case ingest::RefreshOutcome::Kind::FetchedElsewhere:
+                             context.out << outcome.note << Qt::endl;
+                             break;
                          }
                          if (total > 1)
                              context.err << QStringLiteral("[%1/%2] feeds done").arg(done).arg(total)
