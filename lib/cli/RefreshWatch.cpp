@@ -100,7 +100,7 @@ int watchRefresh(CommandContext& context, std::chrono::seconds checkEvery) {
                              break;
                          case ingest::RefreshOutcome::Kind::FetchedElsewhere:
                              ++round.elsewhere;
-                             log.info(outcome.note);
+                             log.info(fetchedElsewhereLine(outcome));
                              break;
                          case ingest::RefreshOutcome::Kind::Failed:
                              if (!stopping) {

@@ -229,11 +229,14 @@ void FeedRefresher::fetchedElsewhere(const RefreshTarget& target, const storage:
         outcome.note = tr("%1: %2 is fetching it right now.").arg(feedName(target), who);
     } else {
         const qint64 ago = qMax<qint64>(0, claim.fetched.secsTo(QDateTime::currentDateTimeUtc()));
-        outcome.note =
-            ago < 120
-                ? tr("%1: fetched by %2 %n second(s) ago.", nullptr, int(ago)).arg(feedName(target), who)
-                : tr("%1: fetched by %2 %n minute(s) ago.", nullptr, int(ago / 60))
-                      .arg(feedName(target), who);
+        if (ago < 10)
+            outcome.note = tr("%1: fetched by %2 just now.").arg(feedName(target), who);
+        else if (ago < 120)
+            outcome.note =
+                tr("%1: fetched by %2 %n second(s) ago.", nullptr, int(ago)).arg(feedName(target), who);
+        else
+            outcome.note =
+                tr("%1: fetched by %2 %n minute(s) ago.", nullptr, int(ago / 60)).arg(feedName(target), who);
     }
     complete(outcome);
 }

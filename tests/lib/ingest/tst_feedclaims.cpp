@@ -162,7 +162,7 @@ private slots:
         QCOMPARE(colleague.outcomes.size(), 1);
         QCOMPARE(colleague.outcomes.first().kind, Kind::FetchedElsewhere);
         QVERIFY(!colleague.outcomes.first().fetchingNow);
-        QVERIFY2(colleague.outcomes.first().note.contains(u"second"_s),
+        QVERIFY2(colleague.outcomes.first().note.contains(u"just now"_s),
                  qPrintable(colleague.outcomes.first().note));
         QCOMPARE(requestsFor(path), before);
 
