@@ -819,6 +819,28 @@ The damaged file is not deleted: it is kept beside it, renamed.</source>
         <source>&amp;Mark All Feeds as Read</source>
         <translation>&amp;تعليم كل الموجزات كمقروءة</translation>
     </message>
+    <message numerus="yes">
+        <source>All %n feeds were fetched by colleagues just now; their articles are shown.</source>
+        <translation>
+            <numerusform>لم يجلب الزملاء أي موجز للتو.</numerusform>
+            <numerusform>جلب أحد الزملاء الموجز للتو؛ مقالاته معروضة.</numerusform>
+            <numerusform>جلب الزملاء الموجزين كليهما للتو؛ مقالاتهما معروضة.</numerusform>
+            <numerusform>جلب الزملاء الموجزات الـ%n كلها للتو؛ مقالاتها معروضة.</numerusform>
+            <numerusform>جلب الزملاء الموجزات الـ%n كلها للتو؛ مقالاتها معروضة.</numerusform>
+            <numerusform>جلب الزملاء الموجزات الـ%n كلها للتو؛ مقالاتها معروضة.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were fetched by colleagues just now.</source>
+        <translation>
+            <numerusform>لم يجلب الزملاء أيًّا منها.</numerusform>
+            <numerusform>وجلب أحد الزملاء موجزًا واحدًا منها للتو.</numerusform>
+            <numerusform>وجلب الزملاء موجزين منها للتو.</numerusform>
+            <numerusform>وجلب الزملاء %n موجزات منها للتو.</numerusform>
+            <numerusform>وجلب الزملاء %n موجزًا منها للتو.</numerusform>
+            <numerusform>وجلب الزملاء %n موجز منها للتو.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -2479,6 +2501,43 @@ The damaged file is not deleted: it is kept beside it, renamed.</source>
     <message>
         <source>Articles with a note tagged #%1</source>
         <translation>مقالات لها ملاحظة موسومة #%1</translation>
+    </message>
+</context>
+<context>
+    <name>mirsad::ingest::FeedRefresher</name>
+    <message>
+        <source>a colleague</source>
+        <translation>أحد الزملاء</translation>
+    </message>
+    <message>
+        <source>%1: %2 is fetching it right now.</source>
+        <translation>%1: يجلبه %2 الآن.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: fetched by %2 %n second(s) ago.</source>
+        <translation>
+            <numerusform>%1: جلبه %2 قبل لحظات.</numerusform>
+            <numerusform>%1: جلبه %2 قبل ثانية.</numerusform>
+            <numerusform>%1: جلبه %2 قبل ثانيتين.</numerusform>
+            <numerusform>%1: جلبه %2 قبل %n ثوانٍ.</numerusform>
+            <numerusform>%1: جلبه %2 قبل %n ثانية.</numerusform>
+            <numerusform>%1: جلبه %2 قبل %n ثانية.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: fetched by %2 %n minute(s) ago.</source>
+        <translation>
+            <numerusform>%1: جلبه %2 قبل أقل من دقيقة.</numerusform>
+            <numerusform>%1: جلبه %2 قبل دقيقة.</numerusform>
+            <numerusform>%1: جلبه %2 قبل دقيقتين.</numerusform>
+            <numerusform>%1: جلبه %2 قبل %n دقائق.</numerusform>
+            <numerusform>%1: جلبه %2 قبل %n دقيقة.</numerusform>
+            <numerusform>%1: جلبه %2 قبل %n دقيقة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: fetched by %2 just now.</source>
+        <translation>%1: جلبه %2 للتو.</translation>
     </message>
 </context>
 <context>

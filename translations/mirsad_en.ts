@@ -75,6 +75,20 @@
             <numerusform>Unsubscribe from “%1” and delete its %n articles, with your highlights and notes on them?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>All %n feeds were fetched by colleagues just now; their articles are shown.</source>
+        <translation>
+            <numerusform>The feed was fetched by a colleague just now; its articles are shown.</numerusform>
+            <numerusform>All %n feeds were fetched by colleagues just now; their articles are shown.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n were fetched by colleagues just now.</source>
+        <translation>
+            <numerusform>%n was fetched by a colleague just now.</numerusform>
+            <numerusform>%n were fetched by colleagues just now.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>HistoryDialog</name>
@@ -147,6 +161,23 @@
         <translation>
             <numerusform>%n remote image blocked.</numerusform>
             <numerusform>%n remote images blocked.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mirsad::ingest::FeedRefresher</name>
+    <message numerus="yes">
+        <source>%1: fetched by %2 %n second(s) ago.</source>
+        <translation>
+            <numerusform>%1: fetched by %2 %n second ago.</numerusform>
+            <numerusform>%1: fetched by %2 %n seconds ago.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: fetched by %2 %n minute(s) ago.</source>
+        <translation>
+            <numerusform>%1: fetched by %2 %n minute ago.</numerusform>
+            <numerusform>%1: fetched by %2 %n minutes ago.</numerusform>
         </translation>
     </message>
 </context>

@@ -178,14 +178,25 @@ FeedPane::FeedPane(storage::Storage& storage, ingest::FeedUpdater& updater, QWid
         m_progress->hide();
         m_progressLabel->hide();
         // Nothing to say when the refresh was only a subscription: its dialog said it.
-        if (m_refreshed > 0)
-            emit message(m_failures == 0
-                             ? tr("Feeds refreshed.")
-                             : tr("Feeds refreshed; %n could not be fetched (see the marked feeds).", nullptr,
-                                  m_failures),
-                         m_failures == 0 ? 6000 : 0);
+        if (m_refreshed > 0 && m_fetchedElsewhere == m_refreshed) {
+            // A colleague's client fetched them: what it stored is in the lists already.
+            emit message(m_refreshed == 1 ? m_elsewhereNote
+                                          : tr("All %n feeds were fetched by colleagues just now; their "
+                                               "articles are shown.",
+                                               nullptr, m_refreshed),
+                         8000);
+        } else if (m_refreshed > 0) {
+            QString text = m_failures == 0
+                               ? tr("Feeds refreshed.")
+                               : tr("Feeds refreshed; %n could not be fetched (see the marked feeds).",
+                                    nullptr, m_failures);
+            if (m_fetchedElsewhere > 0)
+                text += u' ' + tr("%n were fetched by colleagues just now.", nullptr, m_fetchedElsewhere);
+            emit message(text, m_failures == 0 ? 6000 : 0);
+        }
         m_failures = 0;
         m_refreshed = 0;
+        m_fetchedElsewhere = 0;
     });
     // Subscriptions made without the dialog (a dropped or imported address): a failure opens
     // the dialog on the address, with the reason, to correct or give up.
@@ -260,6 +271,9 @@ void FeedPane::onFeedFinished(const ingest::RefreshOutcome& outcome) {
     if (outcome.kind == ingest::RefreshOutcome::Kind::Failed && !outcome.removed) {
         ++m_failures;
         emit message(outcome.error, 8000);
+    } else if (outcome.kind == ingest::RefreshOutcome::Kind::FetchedElsewhere) {
+        ++m_fetchedElsewhere;
+        m_elsewhereNote = outcome.note;
     }
 }
 

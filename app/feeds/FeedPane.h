@@ -91,7 +91,9 @@ private:
     QAction* m_newFolder;
     QAction* m_markSelectedRead;
     int m_failures = 0;
-    int m_refreshed = 0; // feeds refreshed (not new subscriptions that failed) since the last message
+    int m_refreshed = 0;        // feeds refreshed (not new subscriptions that failed) since the last message
+    int m_fetchedElsewhere = 0; // of those, fetched by a colleague's client (a team's archive)
+    QString m_elsewhereNote;    // what the last of them said
     QHash<int, QString> m_droppedSubscriptions; // subscribe() tickets, with the address
     qint64 m_selectWhenShown = 0;
 };

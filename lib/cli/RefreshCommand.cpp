@@ -1,5 +1,6 @@
 #include "cli/Command.h"
 #include "cli/RefreshLoop.h"
+#include "cli/RefreshWatch.h"
 #include "ingest/FeedUpdater.h"
 #include "storage/FeedQueries.h"
 
@@ -11,7 +12,19 @@ Command refreshCommand() {
     command.synopsis = QString();
     command.description =
         QStringLiteral("Fetch every subscribed feed (conditional GET; each feed in its own transaction).");
-    command.addOptions = [](QCommandLineParser& parser) { addFetchOptions(parser); };
+    command.details = QStringLiteral(
+        "On a team's archive each fetch is claimed first: a feed a colleague is fetching, or fetched\n"
+        "within the last minute, is not fetched again (the line says who did).\n"
+        "With --watch it keeps running, fetching each feed when its refresh interval has passed,\n"
+        "until SIGTERM or SIGINT (a team's refresher on its server: packaging/mirsad-refresh.service).");
+    command.addOptions = [](QCommandLineParser& parser) {
+        addFetchOptions(parser);
+        parser.addOption({QStringLiteral("watch"),
+                          QStringLiteral("Keep running: refresh each feed when it is due, until stopped.")});
+        parser.addOption({QStringLiteral("check-every"),
+                          QStringLiteral("With --watch: look for feeds due every SECONDS (default 60)."),
+                          QStringLiteral("SECONDS"), QStringLiteral("60")});
+    };
     command.run = [](CommandContext& context) -> int {
         if (!context.parser.positionalArguments().isEmpty()) {
             context.error(QStringLiteral("refresh takes no arguments."));
@@ -20,6 +33,15 @@ Command refreshCommand() {
         if (Result<feeds::FetchOptions> options = fetchOptions(context.parser); !options) {
             context.error(options.error());
             return UsageError;
+        }
+        if (context.parser.isSet(QStringLiteral("watch"))) {
+            bool ok = false;
+            const double seconds = context.parser.value(QStringLiteral("check-every")).toDouble(&ok);
+            if (!ok || seconds < 1) {
+                context.error(QStringLiteral("--check-every needs a number of seconds, 1 or more."));
+                return UsageError;
+            }
+            return watchRefresh(context, std::chrono::seconds(qint64(seconds)));
         }
         Result<QSqlDatabase*> db = context.database();
         if (!db) {

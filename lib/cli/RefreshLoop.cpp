@@ -33,6 +33,16 @@ Result<feeds::FetchOptions> fetchOptions(const QCommandLineParser& parser) {
     return options;
 }
 
+QString fetchedElsewhereLine(const ingest::RefreshOutcome& outcome) {
+    const QString name = outcome.title.isEmpty() ? outcome.url.toDisplayString() : outcome.title;
+    const QString who = outcome.fetchedBy.isEmpty() ? QStringLiteral("a colleague") : outcome.fetchedBy;
+    if (outcome.fetchingNow)
+        return QStringLiteral("%1: %2 is fetching it right now; not fetched again.").arg(name, who);
+    const qint64 ago = qMax<qint64>(0, outcome.fetchedAt.secsTo(QDateTime::currentDateTimeUtc()));
+    return QStringLiteral("%1: fetched by %2 %3 ago; not fetched again.")
+        .arg(name, who, ago < 120 ? QStringLiteral("%1 s").arg(ago) : QStringLiteral("%1 min").arg(ago / 60));
+}
+
 int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targets) {
     if (targets.isEmpty())
         return 0;
@@ -75,6 +85,9 @@ int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targ
                          case ingest::RefreshOutcome::Kind::Failed:
                              ++failures;
                              context.error(outcome.error);
+                             break;
+                         case ingest::RefreshOutcome::Kind::FetchedElsewhere:
+                             context.out << fetchedElsewhereLine(outcome) << Qt::endl;
                              break;
                          }
                          if (total > 1)

@@ -9,6 +9,7 @@
 #include "storage/DatabaseThread.h"
 #include "storage/FeedQueries.h"
 #include "storage/Location.h"
+#include "storage/Reconnect.h"
 #include "tagging/Tagger.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -44,6 +45,10 @@ FeedRefresher::FeedRefresher(storage::DatabaseThread& writer, QObject* parent)
 
 FeedRefresher::~FeedRefresher() {
     m_fetchQueue->abortAll();
+    // Claims still held go now rather than when their lease runs out; the thread's destructor
+    // waits for them.
+    for (qint64 feedId : std::as_const(m_claimed))
+        releaseClaim(feedId);
 }
 
 void FeedRefresher::setFetchOptions(const feeds::FetchOptions& options) {
@@ -139,7 +144,9 @@ void FeedRefresher::cancelFeed(qint64 feedId) {
             return;
         }
     }
-    if (m_running.contains(feedId) && !m_preparing.contains(feedId))
+    if (m_claiming.contains(feedId))
+        m_claimsCancelled.insert(feedId); // fails once the claim is answered
+    else if (m_running.contains(feedId) && !m_preparing.contains(feedId))
         m_fetchQueue->abort(feedId);
 }
 
@@ -162,6 +169,79 @@ void FeedRefresher::launch(const RefreshTarget& target) {
     ++m_inFlight;
     m_running.insert(target.feedId, target);
     emit feedStarted(target.feedId, target.url);
+    const bool local = target.url.isLocalFile() || target.url.scheme().isEmpty();
+    if (!local && storage::isPostgresUri(m_writer.path()) && !m_claimed.contains(target.feedId)) {
+        m_unsized.insert(target.feedId); // paced as a fetch of unknown size while it is claimed
+        claim(target);
+    } else {
+        fetch(target);
+    }
+}
+
+void FeedRefresher::claim(const RefreshTarget& target) {
+    if (!m_claims) {
+        m_claims = std::make_unique<storage::DatabaseThread>(m_writer.path(), QStringLiteral("claims"));
+        m_claims->open(false); // the thread runs its work in order: claims find it open
+    }
+    m_claiming.insert(target.feedId);
+    m_claims
+        ->run([target, lease = m_claimLease, fresh = m_freshWindow](QSqlDatabase& db) {
+            if (Status s = storage::reconnect(db); !s) // the server went away since the last claim
+                return Result<storage::FeedClaim>(Error{s.error()});
+            return storage::claimFeed(db, target.feedId, target.reason, lease, fresh,
+                                      QDateTime::currentDateTimeUtc());
+        })
+        .then(this, [this, target](const Result<storage::FeedClaim>& claimed) {
+            m_claiming.remove(target.feedId);
+            const bool cancelled = m_claimsCancelled.remove(target.feedId);
+            if (claimed && claimed->claimed)
+                m_claimed.insert(target.feedId);
+            if (m_cancelled) {
+                abandon(target);
+            } else if (cancelled) {
+                fail(target, QStringLiteral("The refresh was cancelled."));
+            } else if (!claimed) {
+                fail(target, claimed.error());
+            } else if (!claimed->claimed && !claimed->missing) {
+                fetchedElsewhere(target, *claimed);
+            } else {
+                fetch(target); // a feed deleted meanwhile fails as it is stored
+            }
+        });
+}
+
+void FeedRefresher::releaseClaim(qint64 feedId) {
+    if (m_claimed.remove(feedId) && m_claims)
+        m_claims->run([feedId](QSqlDatabase& db) { return storage::releaseFeedClaim(db, feedId); });
+}
+
+void FeedRefresher::fetchedElsewhere(const RefreshTarget& target, const storage::FeedClaim& claim) {
+    RefreshOutcome outcome;
+    outcome.kind = RefreshOutcome::Kind::FetchedElsewhere;
+    outcome.feedId = target.feedId;
+    outcome.url = target.url;
+    outcome.title = target.title;
+    outcome.fetchedBy = claim.by;
+    outcome.fetchedAt = claim.fetched;
+    outcome.fetchingNow = claim.fetchingNow;
+    const QString who = claim.by.isEmpty() ? tr("a colleague") : claim.by;
+    if (claim.fetchingNow) {
+        outcome.note = tr("%1: %2 is fetching it right now.").arg(feedName(target), who);
+    } else {
+        const qint64 ago = qMax<qint64>(0, claim.fetched.secsTo(QDateTime::currentDateTimeUtc()));
+        if (ago < 10)
+            outcome.note = tr("%1: fetched by %2 just now.").arg(feedName(target), who);
+        else if (ago < 120)
+            outcome.note =
+                tr("%1: fetched by %2 %n second(s) ago.", nullptr, int(ago)).arg(feedName(target), who);
+        else
+            outcome.note =
+                tr("%1: fetched by %2 %n minute(s) ago.", nullptr, int(ago / 60)).arg(feedName(target), who);
+    }
+    complete(outcome);
+}
+
+void FeedRefresher::fetch(const RefreshTarget& target) {
     if (target.url.isLocalFile() || target.url.scheme().isEmpty()) {
         // A file on disk is no download: no size cap, and it is read as it is parsed.
         prepareFile(target, target.url.isLocalFile() ? target.url.toLocalFile() : target.url.toString());
@@ -356,6 +436,7 @@ void FeedRefresher::fail(const RefreshTarget& target, const QString& error) {
 }
 
 void FeedRefresher::abandon(const RefreshTarget& target) {
+    releaseClaim(target.feedId); // not fetched after all: a colleague may
     complete(
         failedOutcome(target, QStringLiteral("%1: the refresh was cancelled.").arg(feedName(target)), false));
 }
@@ -365,6 +446,7 @@ void FeedRefresher::complete(const RefreshOutcome& outcome) {
     // freed memory stays with the process and the peak grows with every large feed.
     releaseFreedMemory();
     forgetBytesAhead(outcome.feedId);
+    m_claimed.remove(outcome.feedId); // recording the fetch ended the claim (or the feed is gone)
     m_running.remove(outcome.feedId);
     releasePrepareSlot(outcome.feedId);
     --m_inFlight;

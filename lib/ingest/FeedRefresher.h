@@ -2,6 +2,7 @@
 
 #include "feeds/FeedFetcher.h"
 #include "ingest/FeedImport.h"
+#include "storage/FeedClaims.h"
 
 #include <QHash>
 #include <QObject>
@@ -37,10 +38,15 @@ struct RefreshTarget {
     // A subscription made just now: if its first fetch fails it is removed again, and if the
     // URL is a web page announcing a feed, the subscription moves to that feed.
     bool isNew = false;
+    // On a team's archive: due (the schedule) or asked for, which decides whether a colleague's
+    // recent fetch makes this one needless (storage::claimFeed).
+    storage::FetchReason reason = storage::FetchReason::Asked;
 };
 
 struct RefreshOutcome {
-    enum class Kind { Stored, NotModified, Failed };
+    // FetchedElsewhere: on a team's archive, a colleague's client fetched the feed moments ago or
+    // is fetching it now (its articles arrive through the live updates); this one did not.
+    enum class Kind { Stored, NotModified, Failed, FetchedElsewhere };
     Kind kind = Kind::Failed;
     qint64 feedId = 0;
     QUrl url;
@@ -48,6 +54,11 @@ struct RefreshOutcome {
     FeedStoreReport report;
     QString error;        // names the feed
     bool removed = false; // a new subscription whose first fetch failed: it is gone again
+    QString fetchedBy;    // FetchedElsewhere: the colleague (their role)
+    QDateTime fetchedAt;  // FetchedElsewhere: when they fetched it, unless fetchingNow
+    bool fetchingNow = false;
+    // FetchedElsewhere: one sentence naming the feed and the colleague.
+    QString note;
 };
 
 // Refreshes feeds without blocking its thread: fetches (a few at once, conditional GET), and
@@ -69,6 +80,12 @@ public:
     // announced no size yet counts as the average body of this refresh (half the budget
     // before the first).
     void setMaxBytesAhead(qint64 bytes);
+    // On a team's archive (PostgreSQL), every fetch is claimed first, so that of several clients
+    // refreshing at once one fetches each feed (storage/FeedClaims.h). The claim lasts until the
+    // fetch is recorded, or `seconds` at most (default 300) should this client die meanwhile.
+    void setClaimLease(int seconds) { m_claimLease = qMax(1, seconds); }
+    // A refresh asked for skips a feed a colleague fetched within `seconds` (default 60).
+    void setFreshWindow(int seconds) { m_freshWindow = qMax(0, seconds); }
 
     void refresh(const QList<RefreshTarget>& targets);
     bool isIdle() const { return m_pending.isEmpty() && m_inFlight == 0 && !m_loadingTagger; }
@@ -88,6 +105,10 @@ signals:
 private:
     void startMore();
     void launch(const RefreshTarget& target);
+    void claim(const RefreshTarget& target);
+    void fetch(const RefreshTarget& target);
+    void fetchedElsewhere(const RefreshTarget& target, const storage::FeedClaim& claim);
+    void releaseClaim(qint64 feedId);
     void onFetched(const feeds::FetchResult& result);
     struct FetchedBody {
         RefreshTarget target;
@@ -115,6 +136,13 @@ private:
     void complete(const RefreshOutcome& outcome);
 
     storage::DatabaseThread& m_writer;
+    // A team's archive: claims go on a connection of their own, never behind a feed being stored.
+    std::unique_ptr<storage::DatabaseThread> m_claims;
+    QSet<qint64> m_claimed;         // feeds this refresher claimed, until their refresh ends
+    QSet<qint64> m_claiming;        // claims on their way
+    QSet<qint64> m_claimsCancelled; // of those, the feeds cancelFeed() gave up
+    int m_claimLease = 300;
+    int m_freshWindow = 60;
     feeds::FetchQueue* m_fetchQueue;
     feeds::FetchOptions m_options;
     std::shared_ptr<const tagging::Tagger> m_tagger;

@@ -18,8 +18,14 @@ FeedUpdater::FeedUpdater(storage::Storage& storage, QObject* parent)
     connect(&m_refresher, &FeedRefresher::feedProgress, this, &FeedUpdater::feedProgress);
     connect(&m_refresher, &FeedRefresher::progress, this, &FeedUpdater::progress);
     connect(&m_refresher, &FeedRefresher::feedFinished, this, [this](const RefreshOutcome& outcome) {
-        if (outcome.kind == RefreshOutcome::Kind::Stored &&
-            (outcome.report.inserted > 0 || outcome.report.updated > 0) && !m_changedSignal.isActive())
+        // A colleague's fetch stored its articles already: the list shows them (the live updates
+        // do too, unless this window does not listen).
+        const bool colleagueStored =
+            outcome.kind == RefreshOutcome::Kind::FetchedElsewhere && !outcome.fetchingNow;
+        if (((outcome.kind == RefreshOutcome::Kind::Stored &&
+              (outcome.report.inserted > 0 || outcome.report.updated > 0)) ||
+             colleagueStored) &&
+            !m_changedSignal.isActive())
             m_changedSignal.start();
         else if (outcome.kind != RefreshOutcome::Kind::Stored)
             m_storage.notifyFeedsChanged(); // the feed's error state or its removal shows
@@ -67,7 +73,8 @@ void FeedUpdater::setFetchOptions(const feeds::FetchOptions& options) {
     m_refresher.setFetchOptions(options);
 }
 
-QList<RefreshTarget> FeedUpdater::targetsFor(const QList<storage::FeedInfo>& feeds) {
+QList<RefreshTarget> FeedUpdater::targetsFor(const QList<storage::FeedInfo>& feeds,
+                                             storage::FetchReason reason) {
     QList<RefreshTarget> targets;
     for (const storage::FeedInfo& feed : feeds) {
         if (feed.kind != u"feed")
@@ -79,6 +86,7 @@ QList<RefreshTarget> FeedUpdater::targetsFor(const QList<storage::FeedInfo>& fee
         target.etag = feed.etag;
         target.lastModified = feed.lastModified;
         target.allowRemoteContent = feed.allowRemoteContent;
+        target.reason = reason;
         targets << target;
     }
     return targets;
@@ -96,12 +104,13 @@ QList<storage::FeedInfo> FeedUpdater::dueFeeds(const QList<storage::FeedInfo>& f
 }
 
 void FeedUpdater::refreshWhere(
-    std::function<QList<storage::FeedInfo>(const QList<storage::FeedInfo>&)> select) {
+    std::function<QList<storage::FeedInfo>(const QList<storage::FeedInfo>&)> select,
+    storage::FetchReason reason) {
     m_storage.reader()
         .run([](QSqlDatabase& db) { return storage::listFeeds(db); })
-        .then(this, [this, select](const Result<QList<storage::FeedInfo>>& feeds) {
+        .then(this, [this, select, reason](const Result<QList<storage::FeedInfo>>& feeds) {
             if (feeds)
-                m_refresher.refresh(targetsFor(select(*feeds)));
+                m_refresher.refresh(targetsFor(select(*feeds), reason));
         });
 }
 
@@ -121,9 +130,11 @@ void FeedUpdater::refreshFeeds(const QList<qint64>& feedIds) {
 }
 
 void FeedUpdater::refreshDue() {
-    refreshWhere([](const QList<storage::FeedInfo>& feeds) {
-        return dueFeeds(feeds, QDateTime::currentDateTimeUtc());
-    });
+    refreshWhere(
+        [](const QList<storage::FeedInfo>& feeds) {
+            return dueFeeds(feeds, QDateTime::currentDateTimeUtc());
+        },
+        storage::FetchReason::Due);
 }
 
 int FeedUpdater::subscribe(const QUrl& url, const QString& title, qint64 folderId) {

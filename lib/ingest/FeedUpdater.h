@@ -39,7 +39,8 @@ public:
     bool isBusy() const { return !m_refresher.isIdle(); }
 
     // The refresh targets for these feeds (only real feeds; local articles are skipped).
-    static QList<RefreshTarget> targetsFor(const QList<storage::FeedInfo>& feeds);
+    static QList<RefreshTarget> targetsFor(const QList<storage::FeedInfo>& feeds,
+                                           storage::FetchReason reason = storage::FetchReason::Asked);
     // The feeds whose last fetch is older than their interval at `now`.
     static QList<storage::FeedInfo> dueFeeds(const QList<storage::FeedInfo>& feeds, const QDateTime& now);
 
@@ -54,7 +55,8 @@ signals:
     void subscriptionFinished(int ticket, qint64 feedId, const QString& error);
 
 private:
-    void refreshWhere(std::function<QList<storage::FeedInfo>(const QList<storage::FeedInfo>&)> select);
+    void refreshWhere(std::function<QList<storage::FeedInfo>(const QList<storage::FeedInfo>&)> select,
+                      storage::FetchReason reason = storage::FetchReason::Asked);
 
     storage::Storage& m_storage;
     FeedRefresher m_refresher;

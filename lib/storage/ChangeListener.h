@@ -20,6 +20,11 @@ class DatabaseThread;
 //
 // Announcements that arrive together (an import's transactions, a re-tagging's batches) are
 // gathered for a moment and signalled once.
+//
+// The connection can go (a server restart, the network, an administrator ending sessions): the
+// listener notices within a second, connects again with growing pauses (a quarter of a second,
+// doubled each time, at most 30 s), listens again, and then signals everything changed once,
+// since what colleagues did meanwhile was announced to nobody.
 class ChangeListener : public QObject {
     Q_OBJECT
 public:
@@ -33,6 +38,8 @@ public:
     bool isListening() const { return m_listening; }
     // How many announcements arrived (before gathering): for tests and the benchmark.
     qint64 received() const { return m_received; }
+    // How often the connection was lost and made again.
+    int reconnections() const { return m_reconnections; }
 
 signals:
     // The highlights or notes of these articles changed (read them again: what the analyst may
@@ -43,13 +50,24 @@ signals:
     void namesChanged();
     // Each announcement as it arrives, before gathering (for tests and the benchmark).
     void announced(const QString& payload);
+    // The connection to the server was lost: changes do not arrive until reconnected().
+    void disconnected();
+    // Listening again after a loss; every *Changed signal above has just been emitted once.
+    void reconnected();
 
 private:
     void receive(const QString& payload);
     void emitGathered();
+    void checkConnection();
+    void lost();
+    void tryAgain();
 
     std::unique_ptr<DatabaseThread> m_thread;
     QTimer m_gather;
+    QTimer m_health; // while listening: is the connection still there?
+    QTimer m_retry;  // while lost: the next attempt to connect again
+    bool m_checking = false;
+    int m_reconnections = 0;
     bool m_listening = false;
     qint64 m_received = 0;
     QSet<qint64> m_annotated;
