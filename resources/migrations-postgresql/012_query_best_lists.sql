@@ -119,3 +119,11 @@ BEGIN
             AND l.id IN (SELECT o.id FROM search_best_lists o ORDER BY o.used DESC, o.id DESC OFFSET 500));
     RETURN QUERY SELECT v_list.id;
 END $$;
+
+-- Migration 008's function, as older clients call it for one word, is now this one's: one way of
+-- making and keeping a list.
+CREATE OR REPLACE FUNCTION mirsad_best_list(p_words text, p_typed text, p_size integer, p_stale integer)
+RETURNS TABLE (id bigint)
+LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    SELECT l.id FROM mirsad_best_list(p_words, ARRAY[p_words], ARRAY[coalesce(p_typed, '')], p_size, p_stale) l
+$$;
