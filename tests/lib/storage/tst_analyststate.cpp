@@ -290,6 +290,28 @@ private slots:
         countsRight({m_alice, m_bob});
     }
 
+    // With fewer unread than a page (after Mark All as Read) the page asks for no more than the
+    // count the server keeps, and still lists every one of them: none, then one old article
+    // marked unread again, of all feeds or of its own feed.
+    void fewUnreadAreListedWhole() {
+        Result<QList<qint64>> marked = storage::setReadWhere(as(m_alice), unread(), true);
+        QVERIFY2(marked, qPrintable(marked ? QString() : marked.error()));
+        QCOMPARE(listed(as(m_alice), unread()), QList<qint64>{});
+        const qint64 basra = m_ids[u"basra"_s];
+        QVERIFY(storage::setRead(as(m_alice), basra, false));
+        QCOMPARE(listed(as(m_alice), unread()), QList<qint64>{basra});
+        const qint64 feed = scalar(as(m_alice), u"SELECT feed_id FROM articles WHERE id = %1"_s.arg(basra));
+        for (qint64 id : m_feeds.values()) {
+            ArticleFilter inFeed = unread();
+            inFeed.feedIds = {id};
+            QCOMPARE(listed(as(m_alice), inFeed), id == feed ? QList<qint64>{basra} : QList<qint64>{});
+        }
+        QCOMPARE(listed(as(m_bob), unread()), allIds()); // Bob's reading is his own
+        QVERIFY(storage::setReadIds(as(m_alice), *marked, false));
+        QVERIFY(storage::setRead(as(m_alice), basra, marked->contains(basra) ? false : true));
+        countsRight({m_alice, m_bob});
+    }
+
     // The team's archive changes under everyone's state: a new article is unread for all, a
     // deleted one leaves every analyst's counts.
     void countsFollowNewAndDeletedArticles() {
