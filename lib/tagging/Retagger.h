@@ -55,6 +55,8 @@ public:
     // started meanwhile waits too). Not remembered across restarts.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    // Paused, and the batch that was in flight is written: the archive stays as it is.
+    bool isParked() const { return m_parked; }
     // How far the run in flight is (0 of 0 when none is).
     qint64 done() const { return m_done; }
     qint64 total() const { return m_total; }
