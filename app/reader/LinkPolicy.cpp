@@ -3,11 +3,13 @@
 #include <QDesktopServices>
 #include <QTextBrowser>
 
+bool isWebAddress(const QUrl& url) {
+    return (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) &&
+           !url.host().isEmpty();
+}
+
 bool openLinkOutside(const QUrl& url) {
-    const QString scheme = url.scheme();
-    const bool web =
-        (scheme == QLatin1String("http") || scheme == QLatin1String("https")) && !url.host().isEmpty();
-    if (!web && scheme != QLatin1String("mailto"))
+    if (!isWebAddress(url) && url.scheme() != QLatin1String("mailto"))
         return false;
     QDesktopServices::openUrl(url);
     return true;

@@ -10,6 +10,9 @@ class QTextBrowser;
 // shared note on a team server among them) would have the desktop open a local file or run
 // something; it is refused.
 
+// An http or https address with a host: the only links and images Mirsad takes from content.
+bool isWebAddress(const QUrl& url);
+
 // Opens `url` in the system's browser or mail program when it is a web or mail address; false,
 // and nothing opened, otherwise.
 bool openLinkOutside(const QUrl& url);

@@ -27,10 +27,6 @@ using namespace mirsad;
 
 namespace {
 
-bool isWebUrl(const QUrl& url) {
-    return url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
-}
-
 // The reader's document: its resources are the view's to give (the remote images, once allowed).
 // QTextDocument's own fallback would read a local file or a resource of the program for any name
 // the view does not give, so it is never reached.
@@ -90,7 +86,7 @@ void ReaderView::showArticle(const Article& article, const QString& feedTitle) {
     // Only web images: an image named by a path would be read from the disk by Qt's image
     // handler itself, whatever loadResource says.
     m_remoteImages = article.remoteImages;
-    m_remoteImages.removeIf([](const QString& url) { return !isWebUrl(QUrl(url)); });
+    m_remoteImages.removeIf([](const QString& url) { return !isWebAddress(QUrl(url)); });
     if (!article.thumbnail.isEmpty() && article.thumbnail.startsWith(QLatin1String("http")) &&
         !m_remoteImages.contains(article.thumbnail))
         m_remoteImages.prepend(article.thumbnail);
@@ -609,7 +605,7 @@ QVariant ReaderView::loadResource(int type, const QUrl& name) {
     // its remote images. Nothing else reaches a resource: no local file, no resource compiled into
     // the program, whatever a stored article names (the sanitiser keeps only http(s) images, but a
     // colleague's rows on a team server or an old file need not have passed through it).
-    if (!isWebUrl(name) || !m_remoteAllowed || type != QTextDocument::ImageResource)
+    if (!isWebAddress(name) || !m_remoteAllowed || type != QTextDocument::ImageResource)
         return {};
     fetchImage(name);
     return {};

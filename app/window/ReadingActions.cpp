@@ -2,6 +2,7 @@
 
 #include "models/ArticleListModel.h"
 #include "models/FeedTreeModel.h"
+#include "reader/LinkPolicy.h"
 #include "reader/ReaderView.h"
 #include "storage/ArticleQueries.h"
 #include "storage/Storage.h"
@@ -166,7 +167,7 @@ void ReadingActions::setUrlOpener(std::function<bool(const QUrl&)> opener) {
 
 QUrl ReadingActions::webLink(const QString& link) {
     const QUrl url(link.trimmed());
-    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"http" && url.scheme() != u"https"))
+    if (!url.isValid() || !isWebAddress(url))
         return {};
     return url;
 }
