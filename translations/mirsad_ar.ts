@@ -1935,6 +1935,17 @@ The damaged file is not deleted: it is kept beside it, renamed.</source>
         <source>Only a team&apos;s archive keeps history</source>
         <translation>أرشيف الفريق وحده يحفظ السجل</translation>
     </message>
+    <message numerus="yes">
+        <source>Recovered %n note(s): what you typed before Mirsad last stopped is saved.</source>
+        <translation>
+            <numerusform>استُعيدت %n ملاحظة: حُفظ ما كتبته قبل أن يتوقف مرصد آخر مرة.</numerusform>
+            <numerusform>استُعيدت ملاحظة واحدة: حُفظ ما كتبته قبل أن يتوقف مرصد آخر مرة.</numerusform>
+            <numerusform>استُعيدت ملاحظتان: حُفظ ما كتبته قبل أن يتوقف مرصد آخر مرة.</numerusform>
+            <numerusform>استُعيدت %n ملاحظات: حُفظ ما كتبته قبل أن يتوقف مرصد آخر مرة.</numerusform>
+            <numerusform>استُعيدت %n ملاحظة: حُفظ ما كتبته قبل أن يتوقف مرصد آخر مرة.</numerusform>
+            <numerusform>استُعيدت %n ملاحظة: حُفظ ما كتبته قبل أن يتوقف مرصد آخر مرة.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PaneLayout</name>

@@ -153,6 +153,13 @@
             <numerusform>%n notes typed while the server was away are now saved on it.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Recovered %n note(s): what you typed before Mirsad last stopped is saved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReaderView</name>

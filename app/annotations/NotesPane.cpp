@@ -221,6 +221,12 @@ NotesPane::NotesPane(ArticleAnnotations& annotations, QWidget* parent)
                    false);
         m_annotations.reload();
     });
+    connect(m_autosaver, &NoteAutosaver::recovered, this, [this](int notes) {
+        showStatus(
+            tr("Recovered %n note(s): what you typed before Mirsad last stopped is saved.", nullptr, notes),
+            false);
+        m_annotations.reload();
+    });
     rebuild();
 }
 

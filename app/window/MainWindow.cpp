@@ -329,31 +329,34 @@ void MainWindow::start() {
                         tr("Welcome to Mirsad: %n sample article(s) added.", nullptr, *installed), 8000);
                 else
                     statusBar()->clearMessage();
-                // The list first: the reader thread answers in order, and the first article is
-                // what the user waits for (the feed counts follow a moment later).
-                applyFilter({});
-                m_feedPane->reload();
-                m_sidebar->load();
-                // Notes typed while the server was away when Mirsad last closed are saved now.
-                m_notes->autosaver()->saveJournal();
-                // Feeds refresh when due (each has its own interval); check every minute.
-                m_updater->setScheduleInterval(std::chrono::minutes(1));
-                m_updater->refreshDue();
-                m_nameTeacher->resume();
-                m_entities->load();
-                m_vocabularyFill->start();
-                m_briefs->load();
-                if (storage::isPostgresUri(m_storage.path())) // a file has no colleagues
-                    m_storage.listen().then(this, [this](const Status& listening) {
-                        if (!listening)
-                            statusBar()->showMessage(
-                                tr("Colleagues' changes will not appear as they are made: %1")
-                                    .arg(listening.error()),
-                                8000);
-                    });
-                emit started(true);
+                // What was typed into notes before Mirsad last stopped (killed, crashed, or closed
+                // while the server was away) is saved first, so that every note shown has it all.
+                m_notes->autosaver()->saveJournal().then(this, [this] { startDesk(); });
             });
     });
+}
+
+void MainWindow::startDesk() {
+    // The list first: the reader thread answers in order, and the first article is what the user
+    // waits for (the feed counts follow a moment later).
+    applyFilter({});
+    m_feedPane->reload();
+    m_sidebar->load();
+    // Feeds refresh when due (each has its own interval); check every minute.
+    m_updater->setScheduleInterval(std::chrono::minutes(1));
+    m_updater->refreshDue();
+    m_nameTeacher->resume();
+    m_entities->load();
+    m_vocabularyFill->start();
+    m_briefs->load();
+    if (storage::isPostgresUri(m_storage.path())) // a file has no colleagues
+        m_storage.listen().then(this, [this](const Status& listening) {
+            if (!listening)
+                statusBar()->showMessage(
+                    tr("Colleagues' changes will not appear as they are made: %1").arg(listening.error()),
+                    8000);
+        });
+    emit started(true);
 }
 
 void MainWindow::openArticle(qint64 id) {

@@ -107,6 +107,8 @@ protected:
 
 private:
     void connectPanes();
+    // Once the archive is open and the notes' journal saved: the list, the panes, refreshing.
+    void startDesk();
     void restoreLayout();
     void saveLayout();
     // Loads an article into the reader: the list's current one, or (fromList false) one the list

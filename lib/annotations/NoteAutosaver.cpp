@@ -31,7 +31,7 @@ struct NoteAutosaver::Book {
 };
 
 struct NoteAutosaver::Outcome {
-    enum Kind { Saved, Conflict, Offline, Failed } kind = Saved;
+    enum Kind { Saved, Conflict, Offline, Failed, AlreadySaved } kind = Saved;
     NoteSave save;
     QString error;
     QString prefix; // a conflict copy's
@@ -57,6 +57,25 @@ NoteAutosaver::Outcome saveOn(QSqlDatabase& db, auto& book, JournalEntry entry, 
     const QString prefix = conflictCopyPrefix(header, saved->conflictOf, saved->conflictAuthor);
     book.copies.insert(saved->conflictOf, {saved->noteId, prefix});
     return Outcome{Outcome::Conflict, *saved, {}, prefix};
+}
+
+// Saves a journal's entry: it may be in the archive already (saved, then Mirsad stopped before it
+// could drop the entry), or typed on top of a save of its own whose confirmation never arrived
+// (the archive is at a later version than the entry names, with a text this typing sent): that
+// version is taken as the one typed on, where anyone else's would give a conflict copy.
+NoteAutosaver::Outcome replayOn(QSqlDatabase& db, auto& book, JournalEntry entry, const QString& header) {
+    using Outcome = NoteAutosaver::Outcome;
+    if (Result<Note> stored = noteById(db, entry.noteId)) {
+        if (stored->body == entry.body && stored->tags == entry.tags) {
+            QMutexLocker lock(&book.mutex);
+            book.versions.insert(stored->id, stored->version);
+            return Outcome{Outcome::AlreadySaved, NoteSave{stored->id, stored->version, 0, {}}, {}, {}};
+        }
+        if (stored->version != entry.version &&
+            entry.unconfirmed.contains(savedTextDigest(stored->body, stored->tags)))
+            entry.version = stored->version;
+    }
+    return saveOn(db, book, entry, header);
 }
 
 } // namespace
@@ -98,6 +117,10 @@ void NoteAutosaver::edit(qint64 noteId, qint64 version, const QString& body, con
     m_version = version;
     m_body = body;
     m_tags = tags;
+    m_editSequence = ++m_sequence;
+    journalEdit(
+        JournalEntry{noteId, version, body, tags, QDateTime::currentDateTimeUtc(), m_editSequence, {}},
+        NoteJournal::Flush::ToSystem);
     m_idle.start();
     // A pause resets the idle timer only: steady typing is still saved every maxDelayMs.
     if (!m_max.isActive())
@@ -109,13 +132,18 @@ void NoteAutosaver::flush() {
     m_max.stop();
     if (m_noteId <= 0)
         return;
-    JournalEntry entry{std::exchange(m_noteId, 0),      m_version,
-                       std::exchange(m_body, {}),       std::exchange(m_tags, {}),
-                       QDateTime::currentDateTimeUtc(), ++m_sequence};
+    JournalEntry entry{std::exchange(m_noteId, 0),
+                       m_version,
+                       std::exchange(m_body, {}),
+                       std::exchange(m_tags, {}),
+                       QDateTime::currentDateTimeUtc(),
+                       m_editSequence,
+                       {}};
     if (m_offline) {
-        journalEdit(entry);
+        journalEdit(entry, NoteJournal::Flush::ToDisk);
         return;
     }
+    m_unconfirmed[entry.noteId].append({entry.sequence, savedTextDigest(entry.body, entry.tags)});
     m_storage.writer()
         .run([book = m_book, entry, header = m_header](QSqlDatabase& db) {
             return saveOn(db, *book, entry, header);
@@ -124,13 +152,18 @@ void NoteAutosaver::flush() {
 }
 
 void NoteAutosaver::handle(const Outcome& outcome, const JournalEntry& sent) {
+    if (auto unconfirmed = m_unconfirmed.find(sent.noteId); unconfirmed != m_unconfirmed.end()) {
+        unconfirmed->removeIf([&](const auto& edit) { return edit.first <= sent.sequence; });
+        if (unconfirmed->isEmpty())
+            m_unconfirmed.erase(unconfirmed);
+    }
     switch (outcome.kind) {
     case Outcome::Offline:
-        journalEdit(sent);
+        journalEdit(sent, NoteJournal::Flush::ToDisk);
         goOffline();
         return;
     case Outcome::Failed:
-        emit saveFailed(outcome.error);
+        emit saveFailed(outcome.error); // the journal keeps the text
         return;
     case Outcome::Conflict:
         // An edit not yet sent goes where the text now is.
@@ -142,6 +175,7 @@ void NoteAutosaver::handle(const Outcome& outcome, const JournalEntry& sent) {
                       outcome.prefix);
         break;
     case Outcome::Saved:
+    case Outcome::AlreadySaved:
         break;
     }
     // A journal entry older than what was just saved is of no more use.
@@ -153,17 +187,29 @@ void NoteAutosaver::handle(const Outcome& outcome, const JournalEntry& sent) {
     emit saved(outcome.save.noteId, sent.updated);
 }
 
-void NoteAutosaver::journalEdit(const JournalEntry& entry) {
+void NoteAutosaver::journalEdit(const JournalEntry& entry, NoteJournal::Flush flush) {
     if (m_journaled.value(entry.noteId) > entry.sequence)
         return; // a newer edit of the note is there already
     JournalEntry resolved = entry;
     m_book->resolve(resolved); // as it would be saved now: it may outlive this session
     resolved.noteId = entry.noteId;
-    if (Status written = m_journal.write(resolved); !written) {
-        emit saveFailed(written.error());
+    for (const auto& [sequence, digest] : m_unconfirmed.value(entry.noteId))
+        resolved.unconfirmed << digest;
+    if (Status written = m_journal.write(resolved, flush); !written) {
+        if (!std::exchange(m_journalFailing, true))
+            emit saveFailed(written.error());
         return;
     }
+    m_journalFailing = false;
     m_journaled.insert(entry.noteId, entry.sequence);
+}
+
+bool NoteAutosaver::isBeingSaved(qint64 noteId) const {
+    const auto journaled = m_journaled.constFind(noteId);
+    if (journaled == m_journaled.cend())
+        return false;
+    const QList<std::pair<quint64, QByteArray>> sent = m_unconfirmed.value(noteId);
+    return !sent.isEmpty() && sent.last().first >= *journaled;
 }
 
 void NoteAutosaver::goOffline() {
@@ -176,14 +222,16 @@ void NoteAutosaver::goOffline() {
         m_retry.start();
 }
 
-void NoteAutosaver::saveJournal() {
+QFuture<void> NoteAutosaver::saveJournal() {
     if (m_replaying)
-        return;
+        return QtFuture::makeReadyVoidFuture();
     if (m_noteId > 0)
         flush(); // offline: into the journal, sent below; online: queued before it
     QList<JournalEntry> entries = m_journal.pending();
+    // Typing on its way to the archive by the ordinary path is saved by it.
+    entries.removeIf([this](const JournalEntry& entry) { return isBeingSaved(entry.noteId); });
     if (entries.isEmpty() && !m_offline)
-        return;
+        return QtFuture::makeReadyVoidFuture();
     for (JournalEntry& entry : entries)
         entry.sequence = m_journaled.value(entry.noteId);
     m_replaying = true;
@@ -191,7 +239,7 @@ void NoteAutosaver::saveJournal() {
         bool offline = false;
         QList<Outcome> outcomes; // one for each entry tried, in order
     };
-    m_storage.writer()
+    return m_storage.writer()
         .run([book = m_book, entries, header = m_header](QSqlDatabase& db) {
             Replay replay;
             if (!storage::reconnect(db)) {
@@ -199,7 +247,7 @@ void NoteAutosaver::saveJournal() {
                 return replay;
             }
             for (const JournalEntry& entry : entries) {
-                Outcome outcome = saveOn(db, *book, entry, header);
+                Outcome outcome = replayOn(db, *book, entry, header);
                 if (outcome.kind == Outcome::Offline) {
                     replay.offline = true;
                     break;
@@ -211,18 +259,23 @@ void NoteAutosaver::saveJournal() {
         .then(this, [this, entries](const Replay& replay) {
             m_replaying = false;
             int saved = 0;
+            int fromEarlier = 0;
             for (qsizetype i = 0; i < replay.outcomes.size(); ++i) {
                 const Outcome& outcome = replay.outcomes.at(i);
+                const qint64 noteId = entries.at(i).noteId;
+                const bool earlier = !m_journaled.contains(noteId); // kept by an earlier session
                 if (outcome.kind == Outcome::Failed) {
                     // Kept in the journal, tried again at the next start.
-                    m_journaled.remove(entries.at(i).noteId);
+                    m_journaled.remove(noteId);
                     emit saveFailed(outcome.error);
                     continue;
                 }
                 handle(outcome, entries.at(i));
-                if (!m_journaled.contains(entries.at(i).noteId))
-                    m_journal.remove(entries.at(i).noteId); // from an earlier session
-                ++saved;
+                if (!m_journaled.contains(noteId))
+                    m_journal.remove(noteId); // from an earlier session
+                if (outcome.kind == Outcome::AlreadySaved)
+                    continue;
+                ++(earlier ? fromEarlier : saved);
             }
             if (replay.offline) {
                 m_retry.setInterval(qMin(m_retry.interval() * 2, m_maxRetryMs));
@@ -238,9 +291,15 @@ void NoteAutosaver::saveJournal() {
             }
             if (saved > 0)
                 emit journalSaved(saved);
+            if (fromEarlier > 0)
+                emit recovered(fromEarlier);
             // Typed while this was on its way: journaled, and saved now.
-            if (!m_journaled.isEmpty())
-                saveJournal();
+            for (auto journaled = m_journaled.cbegin(); journaled != m_journaled.cend(); ++journaled) {
+                if (!isBeingSaved(journaled.key())) {
+                    saveJournal();
+                    break;
+                }
+            }
         });
 }
 

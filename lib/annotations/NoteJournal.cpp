@@ -11,6 +11,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimeZone>
+#include <filesystem>
+#include <system_error>
 
 namespace mirsad::annotations {
 
@@ -27,19 +29,69 @@ QString NoteJournal::fileFor(qint64 noteId) const {
     return QStringLiteral("%1/%2-%3.json").arg(m_directory, m_key).arg(noteId);
 }
 
-Status NoteJournal::write(const JournalEntry& entry) {
+QByteArray savedTextDigest(const QString& body, const QStringList& tags) {
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(body.toUtf8());
+    hash.addData(QByteArrayView("\0", 1));
+    hash.addData(tags.join(u'\n').toUtf8());
+    return hash.result().toHex().left(32);
+}
+
+namespace {
+
+QByteArray serialised(const QString& location, const JournalEntry& entry) {
+    QJsonArray unconfirmed;
+    for (const QByteArray& digest : entry.unconfirmed)
+        unconfirmed.append(QString::fromLatin1(digest));
+    const QJsonObject object{{QStringLiteral("location"), location},
+                             {QStringLiteral("note"), entry.noteId},
+                             {QStringLiteral("version"), entry.version},
+                             {QStringLiteral("body"), entry.body},
+                             {QStringLiteral("tags"), QJsonArray::fromStringList(entry.tags)},
+                             {QStringLiteral("updatedMs"), entry.updated.toMSecsSinceEpoch()},
+                             {QStringLiteral("sequence"), qint64(entry.sequence)},
+                             {QStringLiteral("unconfirmed"), unconfirmed}};
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Written beside the entry, then renamed over it: the rename is atomic, so the file is always
+// one whole keystroke's text. Without QSaveFile's fsync, which would cost a disk flush per key;
+// what the system has written survives the process being killed.
+Status replaceWithoutSync(const QString& path, const QByteArray& data) {
+    const QString part = path + QStringLiteral(".part");
+    QFile file(part);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size() ||
+        !file.flush()) {
+        const QString why = file.errorString();
+        file.close();
+        QFile::remove(part);
+        return Error{why};
+    }
+    file.close();
+    std::error_code error;
+    std::filesystem::rename(part.toStdString(), path.toStdString(), error);
+    if (error) {
+        QFile::remove(part);
+        return Error{QString::fromStdString(error.message())};
+    }
+    return {};
+}
+
+} // namespace
+
+Status NoteJournal::write(const JournalEntry& entry, Flush flush) {
+    const QString what = QStringLiteral("keep the note locally");
     if (!QDir().mkpath(m_directory))
-        return couldNot(QStringLiteral("keep the note locally"),
-                        QStringLiteral("cannot create %1").arg(m_directory));
-    QJsonObject object{{QStringLiteral("location"), m_location},
-                       {QStringLiteral("note"), entry.noteId},
-                       {QStringLiteral("version"), entry.version},
-                       {QStringLiteral("body"), entry.body},
-                       {QStringLiteral("tags"), QJsonArray::fromStringList(entry.tags)},
-                       {QStringLiteral("updated"), entry.updated.toSecsSinceEpoch()}};
+        return couldNot(what, QStringLiteral("cannot create %1").arg(m_directory));
+    const QByteArray data = serialised(m_location, entry);
+    if (flush == Flush::ToSystem) {
+        if (Status written = replaceWithoutSync(fileFor(entry.noteId), data); !written)
+            return couldNot(what, written.error());
+        return {};
+    }
     QSaveFile file(fileFor(entry.noteId));
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson()) < 0 || !file.commit())
-        return couldNot(QStringLiteral("keep the note locally"), file.errorString());
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) < 0 || !file.commit())
+        return couldNot(what, file.errorString());
     return {};
 }
 
@@ -63,8 +115,15 @@ QList<JournalEntry> NoteJournal::pending() const {
         entry.body = object.value(QStringLiteral("body")).toString();
         for (const QJsonValue& tag : object.value(QStringLiteral("tags")).toArray())
             entry.tags << tag.toString();
-        entry.updated = QDateTime::fromSecsSinceEpoch(object.value(QStringLiteral("updated")).toInteger(),
-                                                      QTimeZone::UTC);
+        // Journals written before Mirsad kept milliseconds have "updated" in seconds.
+        entry.updated = object.contains(QStringLiteral("updatedMs"))
+                            ? QDateTime::fromMSecsSinceEpoch(
+                                  object.value(QStringLiteral("updatedMs")).toInteger(), QTimeZone::UTC)
+                            : QDateTime::fromSecsSinceEpoch(
+                                  object.value(QStringLiteral("updated")).toInteger(), QTimeZone::UTC);
+        entry.sequence = quint64(object.value(QStringLiteral("sequence")).toInteger());
+        for (const QJsonValue& digest : object.value(QStringLiteral("unconfirmed")).toArray())
+            entry.unconfirmed << digest.toString().toLatin1();
         if (entry.noteId > 0)
             entries << entry;
     }

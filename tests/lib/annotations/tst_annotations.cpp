@@ -26,6 +26,30 @@ static const QString firstText = QStringLiteral(
     "They discussed the budget and the salaries of the Region's employees.\n\n"
     "The talks will resume in Erbil next week.");
 
+// A note on the sample article, at version 2 with `body`.
+static qint64 noteWithText(test::TempDatabase& temp, const QString& body) {
+    Result<storage::UpsertResult> stored = ingest::storeArticle(temp.db(), sampleArticle(firstText));
+    if (!stored)
+        return 0;
+    Note note;
+    note.articleId = stored->id;
+    note.author = test::signedBy(QStringLiteral("analyst"));
+    const Result<qint64> id = insertNote(temp.db(), note);
+    if (!id || !saveNoteVersioned(temp.db(), *id, 1, body, {}, {}))
+        return 0;
+    return *id;
+}
+
+static QString bodyOf(test::TempDatabase& temp, qint64 id) {
+    const Result<Note> note = noteById(temp.db(), id);
+    return note ? note->body : QString();
+}
+
+static qint64 versionOf(test::TempDatabase& temp, qint64 id) {
+    const Result<Note> note = noteById(temp.db(), id);
+    return note ? note->version : 0;
+}
+
 class TestAnnotations : public QObject {
     Q_OBJECT
 private slots:
@@ -208,6 +232,91 @@ private slots:
         storage.writer().drain();
         QCOMPARE(storage.reader().run([id](QSqlDatabase& db) { return noteById(db, id); }).result()->body,
                  body);
+    }
+
+    // Every keystroke is in the journal before the next one, whatever the autosave's delays; the
+    // entry goes once the archive has the text.
+    void journalKeepsEveryKeystroke() {
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        const qint64 id = noteWithText(temp, QStringLiteral("Draft"));
+        storage::Storage storage(temp.path());
+        QVERIFY(storage.open().result());
+        const qint64 version = versionOf(temp, id);
+        NoteAutosaver saver(storage);
+        saver.setDelays(60000, 60000); // only the journal, until the test flushes
+        QString body = QStringLiteral("Draft");
+        for (const QChar c : QStringLiteral(" — الكاظمي")) {
+            body += c;
+            saver.edit(id, version, body, {QStringLiteral("KRG")});
+            const QList<JournalEntry> journal = saver.journal().pending();
+            QCOMPARE(journal.size(), 1);
+            QCOMPARE(journal.first().noteId, id);
+            QCOMPARE(journal.first().version, version);
+            QCOMPARE(journal.first().body, body);
+            QCOMPARE(journal.first().tags, QStringList{QStringLiteral("KRG")});
+        }
+        QCOMPARE(bodyOf(temp, id), QStringLiteral("Draft"));
+        QSignalSpy saved(&saver, &NoteAutosaver::saved);
+        saver.flush();
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(bodyOf(temp, id), body);
+        QVERIFY(saver.journal().pending().isEmpty());
+    }
+
+    // What a killed Mirsad left in the journal is saved at the next start. Typed on top of a save
+    // the kill kept from being confirmed, it follows that save; typed on a version a colleague
+    // has since replaced, it goes to a conflict copy; already in the archive, nothing changes.
+    void journalReplayAfterAKill_data() {
+        QTest::addColumn<QString>("archiveHas");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("notes");
+        QTest::addColumn<int>("recovered");
+        QTest::newRow("own save unconfirmed")
+            << QStringLiteral("Draft, more") << QStringLiteral("Draft, more and more") << 1 << 1;
+        QTest::newRow("a colleague's save")
+            << QStringLiteral("A colleague's text") << QStringLiteral("A colleague's text") << 2 << 1;
+        QTest::newRow("saved before the kill")
+            << QStringLiteral("Draft, more and more") << QStringLiteral("Draft, more and more") << 1 << 0;
+    }
+    void journalReplayAfterAKill() {
+        QFETCH(QString, archiveHas);
+        QFETCH(QString, expected);
+        QFETCH(int, notes);
+        QFETCH(int, recovered);
+        test::TempDatabase temp;
+        QVERIFY2(temp.ok(), qPrintable(temp.error()));
+        const qint64 id = noteWithText(temp, QStringLiteral("Draft"));
+        const QStringList tags{QStringLiteral("budget")};
+        // The killed session typed on version 2 and had sent "Draft, more" when it was killed.
+        JournalEntry left{
+            id, 2, QStringLiteral("Draft, more and more"), tags, QDateTime::currentDateTimeUtc(), 7, {}};
+        left.unconfirmed << savedTextDigest(QStringLiteral("Draft, more"), tags);
+        QVERIFY(NoteJournal(temp.path()).write(left));
+        const qint64 before = versionOf(temp, id);
+        // Then the archive got version 3: the killed session's own save, or a colleague's.
+        Result<NoteSave> landed = saveNoteVersioned(temp.db(), id, before, archiveHas, tags, {});
+        QVERIFY2(landed, qPrintable(landed.error()));
+        QCOMPARE(landed->conflictOf, 0);
+
+        storage::Storage storage(temp.path());
+        QVERIFY(storage.open().result());
+        NoteAutosaver saver(storage);
+        QSignalSpy recoveredSpy(&saver, &NoteAutosaver::recovered);
+        QFuture<void> replayed = saver.saveJournal();
+        QTRY_VERIFY(replayed.isFinished());
+        QCOMPARE(recoveredSpy.count(), recovered);
+        QCOMPARE(bodyOf(temp, id), expected);
+        QSqlQuery count(temp.db());
+        QVERIFY(count.exec(QStringLiteral("SELECT count(*) FROM notes")) && count.next());
+        QCOMPARE(count.value(0).toInt(), notes);
+        if (notes == 2) {
+            QSqlQuery copy(temp.db());
+            QVERIFY(copy.exec(QStringLiteral("SELECT body FROM notes WHERE id <> %1").arg(id)) &&
+                    copy.next());
+            QVERIFY2(copy.value(0).toString().endsWith(left.body), qPrintable(copy.value(0).toString()));
+        }
+        QVERIFY(saver.journal().pending().isEmpty());
     }
 
     // Two connections save the same note, each at the version it read: the first is saved, the
