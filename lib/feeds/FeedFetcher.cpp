@@ -183,7 +183,8 @@ QString FeedFetcher::describeNetworkError() const {
         return u"Fetching %1 failed: nothing arrived for %2 seconds."_s.arg(
             url, QString::number(m_options.timeoutMs / 1000.0));
     case QNetworkReply::HostNotFoundError:
-        return u"Fetching %1 failed: the host %2 was not found."_s.arg(url, m_request.url.host());
+        return u"Fetching %1 failed: the host %2 was not found."_s.arg(url,
+                                                                       m_reply->url().host()); // at this hop
     case QNetworkReply::ConnectionRefusedError:
         return u"Fetching %1 failed: the server refused the connection."_s.arg(url);
     default:
