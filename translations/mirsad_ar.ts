@@ -841,6 +841,10 @@ The damaged file is not deleted: it is kept beside it, renamed.</source>
             <numerusform>وجلب الزملاء %n موجز منها للتو.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 moved to %2, which is already subscribed as “%3”.</source>
+        <translation>انتقل العنوان %1 إلى %2، وأنت مشترك فيه أصلًا باسم «%3».</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

@@ -274,6 +274,14 @@ void FeedPane::onFeedFinished(const ingest::RefreshOutcome& outcome) {
     } else if (outcome.kind == ingest::RefreshOutcome::Kind::FetchedElsewhere) {
         ++m_fetchedElsewhere;
         m_elsewhereNote = outcome.note;
+    } else if (outcome.kind == ingest::RefreshOutcome::Kind::AlreadySubscribed) {
+        // Nothing was stored twice: the address is the feed the list has already.
+        const QString note = tr("%1 moved to %2, which is already subscribed as “%3”.")
+                                 .arg(outcome.movedFrom.toDisplayString(), outcome.url.toDisplayString(),
+                                      outcome.existingTitle);
+        m_alreadySubscribed.insert(outcome.existingFeedId, note);
+        emit message(note, 10000);
+        selectFeedWhenShown(outcome.existingFeedId);
     }
 }
 
@@ -289,7 +297,10 @@ void FeedPane::showAddFeedDialog(const QString& url, const QString& problem) {
         dialog.showProblem(problem);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    emit message(tr("Subscribed to %1.").arg(dialog.url().toDisplayString()), 6000);
+    if (const QString note = m_alreadySubscribed.take(dialog.feedId()); !note.isEmpty())
+        emit message(note, 10000);
+    else
+        emit message(tr("Subscribed to %1.").arg(dialog.url().toDisplayString()), 6000);
     selectFeedWhenShown(dialog.feedId());
 }
 

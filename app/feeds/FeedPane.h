@@ -95,5 +95,8 @@ private:
     int m_fetchedElsewhere = 0; // of those, fetched by a colleague's client (a team's archive)
     QString m_elsewhereNote;    // what the last of them said
     QHash<int, QString> m_droppedSubscriptions; // subscribe() tickets, with the address
+    // Addresses that moved to a feed subscribed already: what was said, by that feed's id (the
+    // Add Feed dialog then says it rather than "Subscribed").
+    QHash<qint64, QString> m_alreadySubscribed;
     qint64 m_selectWhenShown = 0;
 };

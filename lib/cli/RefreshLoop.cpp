@@ -43,6 +43,11 @@ QString fetchedElsewhereLine(const ingest::RefreshOutcome& outcome) {
         .arg(name, who, ago < 120 ? QStringLiteral("%1 s").arg(ago) : QStringLiteral("%1 min").arg(ago / 60));
 }
 
+QString movedLine(const ingest::RefreshOutcome& outcome) {
+    return QStringLiteral("%1 moved permanently to %2; the subscription now uses the new address.")
+        .arg(outcome.movedFrom.toDisplayString(), outcome.url.toDisplayString());
+}
+
 int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targets) {
     if (targets.isEmpty())
         return 0;
@@ -70,6 +75,9 @@ int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targ
                          ++done;
                          const QString name =
                              outcome.title.isEmpty() ? outcome.url.toDisplayString() : outcome.title;
+                         if (!outcome.movedFrom.isEmpty() &&
+                             outcome.kind != ingest::RefreshOutcome::Kind::AlreadySubscribed)
+                             context.out << movedLine(outcome) << Qt::endl;
                          switch (outcome.kind) {
                          case ingest::RefreshOutcome::Kind::Stored:
                              context.out << QStringLiteral("%1: %2 new, %3 updated, %4 unchanged")
@@ -88,6 +96,9 @@ int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targ
                              break;
                          case ingest::RefreshOutcome::Kind::FetchedElsewhere:
                              context.out << fetchedElsewhereLine(outcome) << Qt::endl;
+                             break;
+                         case ingest::RefreshOutcome::Kind::AlreadySubscribed:
+                             context.out << outcome.note << Qt::endl;
                              break;
                          }
                          if (total > 1)

@@ -13,6 +13,10 @@ int runRefresh(CommandContext& context, const QList<ingest::RefreshTarget>& targ
 // plural forms): "NAME: fetched by alice 12 s ago; not fetched again."
 QString fetchedElsewhereLine(const ingest::RefreshOutcome& outcome);
 
+// A feed whose address answered with a permanent redirect and now has the new one:
+// "OLD moved permanently to NEW; the subscription now uses the new address."
+QString movedLine(const ingest::RefreshOutcome& outcome);
+
 // The fetch limits from --timeout / --max-size, shared by import and refresh.
 void addFetchOptions(QCommandLineParser& parser);
 Result<feeds::FetchOptions> fetchOptions(const QCommandLineParser& parser);

@@ -85,6 +85,8 @@ int watchRefresh(CommandContext& context, std::chrono::seconds checkEvery) {
 
     QObject::connect(&refresher, &ingest::FeedRefresher::feedFinished, &refresher,
                      [&](const ingest::RefreshOutcome& outcome) {
+                         if (!outcome.movedFrom.isEmpty())
+                             log.info(movedLine(outcome));
                          switch (outcome.kind) {
                          case ingest::RefreshOutcome::Kind::Stored:
                              ++round.stored;
@@ -101,6 +103,9 @@ int watchRefresh(CommandContext& context, std::chrono::seconds checkEvery) {
                          case ingest::RefreshOutcome::Kind::FetchedElsewhere:
                              ++round.elsewhere;
                              log.info(fetchedElsewhereLine(outcome));
+                             break;
+                         case ingest::RefreshOutcome::Kind::AlreadySubscribed:
+                             log.info(outcome.note); // a duplicate subscription, removed
                              break;
                          case ingest::RefreshOutcome::Kind::Failed:
                              if (!stopping) {

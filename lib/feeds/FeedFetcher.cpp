@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -41,9 +42,12 @@ void FeedFetcher::start(const FetchRequest& request) {
     m_result.feedId = request.feedId;
     m_result.requestedUrl = request.url;
     m_result.finalUrl = request.url;
+    m_result.permanentUrl = request.url;
     m_result.etag = request.etag;
     m_result.lastModified = request.lastModified;
     m_abortReason.clear();
+    m_redirects = 0;
+    m_onlyPermanent = true;
     m_running = true;
 
     const QString scheme = request.url.scheme().toLower();
@@ -52,11 +56,18 @@ void FeedFetcher::start(const FetchRequest& request) {
         QMetaObject::invokeMethod(this, &FeedFetcher::finish, Qt::QueuedConnection);
         return;
     }
+    qCDebug(lcFeeds) << "GET" << request.url.toDisplayString()
+                     << (request.etag.isEmpty() && request.lastModified.isEmpty() ? "" : "(conditional)");
+    get(request.url);
+    m_deadline.start(m_options.deadlineMs);
+}
 
-    QNetworkRequest networkRequest(request.url);
+void FeedFetcher::get(const QUrl& url) {
+    QNetworkRequest networkRequest(url);
+    // Redirects are followed in followRedirect(): Qt's own following hides each hop's status,
+    // which tells a feed that moved for good (stored anew) from one that did not.
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                QNetworkRequest::NoLessSafeRedirectPolicy);
-    networkRequest.setMaximumRedirectsAllowed(m_options.maxRedirects);
+                                QNetworkRequest::ManualRedirectPolicy);
     networkRequest.setTransferTimeout(m_options.timeoutMs);
     networkRequest.setHeader(QNetworkRequest::UserAgentHeader,
                              m_options.userAgent.isEmpty() ? defaultUserAgent() : m_options.userAgent);
@@ -64,19 +75,60 @@ void FeedFetcher::start(const FetchRequest& request) {
                                           "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8");
     // No Accept-Encoding of our own: QNetworkAccessManager then asks for gzip/deflate and
     // decompresses transparently.
-    if (!request.etag.isEmpty())
-        networkRequest.setRawHeader("If-None-Match", request.etag.toLatin1());
-    if (!request.lastModified.isEmpty())
-        networkRequest.setRawHeader("If-Modified-Since", request.lastModified.toLatin1());
+    if (!m_request.etag.isEmpty())
+        networkRequest.setRawHeader("If-None-Match", m_request.etag.toLatin1());
+    if (!m_request.lastModified.isEmpty())
+        networkRequest.setRawHeader("If-Modified-Since", m_request.lastModified.toLatin1());
 
-    qCDebug(lcFeeds) << "GET" << request.url.toDisplayString()
-                     << (request.etag.isEmpty() && request.lastModified.isEmpty() ? "" : "(conditional)");
     m_reply = m_network->get(networkRequest);
     connect(m_reply, &QNetworkReply::readyRead, this, &FeedFetcher::onReadyRead);
     connect(m_reply, &QNetworkReply::metaDataChanged, this, &FeedFetcher::onMetaData);
     connect(m_reply, &QNetworkReply::downloadProgress, this, &FeedFetcher::progress);
     connect(m_reply, &QNetworkReply::finished, this, &FeedFetcher::onFinished);
-    m_deadline.start(m_options.deadlineMs);
+}
+
+QString refusedRedirect(const QUrl& requested, const QUrl& from, const QUrl& to) {
+    const QString url = requested.toDisplayString();
+    const QString scheme = to.scheme().toLower();
+    if (from.scheme().toLower() == u"https"_s && scheme == u"http"_s)
+        return u"Fetching %1 failed: it redirected from https to plain http, which Mirsad does not follow."_s
+            .arg(url);
+    if (!to.isValid() || (scheme != u"http"_s && scheme != u"https"_s))
+        return u"Fetching %1 failed: it redirected to %2, which is not an http or https address."_s.arg(
+            url, to.toDisplayString());
+    return {};
+}
+
+bool FeedFetcher::followRedirect(QNetworkReply* reply) {
+    static constexpr int redirects[] = {301, 302, 303, 307, 308};
+    const int status = m_result.httpStatus;
+    const QVariant location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute);
+    if (std::find(std::begin(redirects), std::end(redirects), status) == std::end(redirects) ||
+        !location.isValid())
+        return false;
+    const QUrl from = reply->url();
+    const QUrl to = from.resolved(location.toUrl());
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+    m_result.body.clear(); // the redirect's own page
+    if (++m_redirects > m_options.maxRedirects) {
+        m_result.error = u"Fetching %1 failed: it redirected more than %2 times (perhaps in a loop)."_s.arg(
+            m_request.url.toDisplayString(), QString::number(m_options.maxRedirects));
+    } else if (const QString refused = refusedRedirect(m_request.url, from, to); !refused.isEmpty()) {
+        m_result.error = refused;
+    }
+    if (!m_result.error.isEmpty()) {
+        m_deadline.stop();
+        finish();
+        return true;
+    }
+    m_onlyPermanent = m_onlyPermanent && (status == 301 || status == 308);
+    if (m_onlyPermanent)
+        m_result.permanentUrl = to;
+    qCDebug(lcFeeds) << status << from.toDisplayString() << "->" << to.toDisplayString();
+    get(to);
+    return true;
 }
 
 void FeedFetcher::abort() {
@@ -119,7 +171,7 @@ void FeedFetcher::fail(const QString& sentence) {
 
 QString FeedFetcher::describeNetworkError() const {
     const QString url = m_request.url.toDisplayString();
-    if (m_result.httpStatus >= 400) {
+    if (m_result.httpStatus >= 300) { // a redirect without an address counts too
         const QString reason = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
         return u"Fetching %1 failed: the server answered %2%3."_s.arg(
             url, QString::number(m_result.httpStatus),
@@ -130,14 +182,9 @@ QString FeedFetcher::describeNetworkError() const {
     case QNetworkReply::TimeoutError:
         return u"Fetching %1 failed: nothing arrived for %2 seconds."_s.arg(
             url, QString::number(m_options.timeoutMs / 1000.0));
-    case QNetworkReply::TooManyRedirectsError:
-        return u"Fetching %1 failed: it redirected more than %2 times (perhaps in a loop)."_s.arg(
-            url, QString::number(m_options.maxRedirects));
-    case QNetworkReply::InsecureRedirectError:
-        return u"Fetching %1 failed: it redirected from https to plain http, which Mirsad does not follow."_s
-            .arg(url);
     case QNetworkReply::HostNotFoundError:
-        return u"Fetching %1 failed: the host %2 was not found."_s.arg(url, m_request.url.host());
+        return u"Fetching %1 failed: the host %2 was not found."_s.arg(url,
+                                                                       m_reply->url().host()); // at this hop
     case QNetworkReply::ConnectionRefusedError:
         return u"Fetching %1 failed: the server refused the connection."_s.arg(url);
     default:
@@ -148,9 +195,11 @@ QString FeedFetcher::describeNetworkError() const {
 void FeedFetcher::onFinished() {
     if (!m_reply)
         return;
-    m_deadline.stop();
     QNetworkReply* reply = m_reply;
     m_result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (m_abortReason.isEmpty() && reply->error() == QNetworkReply::NoError && followRedirect(reply))
+        return;
+    m_deadline.stop();
     m_result.finalUrl = reply->url();
     m_result.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toString();
     if (!m_abortReason.isEmpty()) {

@@ -34,7 +34,11 @@ struct FetchResult {
     FetchStatus status = FetchStatus::Error;
     qint64 feedId = 0;
     QUrl requestedUrl;
-    QUrl finalUrl;      // after redirects
+    QUrl finalUrl; // after redirects
+    // The address to fetch next time: the last one reached through permanent redirects (301,
+    // 308) alone, from the start; the first temporary one (302, 303, 307) stops it there.
+    // requestedUrl when the first answer was no permanent redirect.
+    QUrl permanentUrl;
     int httpStatus = 0; // 0 when no answer came
     QByteArray body;    // decompressed
     QString contentType;
@@ -43,12 +47,19 @@ struct FetchResult {
     QString error; // one sentence naming the URL, when status is Error
 
     bool ok() const { return status == FetchStatus::Ok; }
+    // The feed has moved for good: store permanentUrl instead of the address asked for.
+    bool movedPermanently() const { return status != FetchStatus::Error && permanentUrl != requestedUrl; }
 };
+
+// Why a redirect from `from` to `to` is not followed (one sentence naming `requested`, the
+// address first asked for), or an empty string when it is.
+QString refusedRedirect(const QUrl& requested, const QUrl& from, const QUrl& to);
 
 // "Mirsad/<version>"
 QString defaultUserAgent();
 
-// Fetches one feed over HTTP(S): conditional GET, bounded redirects (never from https to http),
+// Fetches one feed over HTTP(S): conditional GET, bounded redirects (never from https to http;
+// followed here, hop by hop, to tell permanent ones from temporary ones),
 // gzip/deflate (QNetworkAccessManager asks for and decodes them), an inactivity timeout, an
 // overall deadline and a size cap. Emits finished() exactly once per start(), never from inside
 // start() itself.
@@ -71,6 +82,8 @@ signals:
     void finished(const mirsad::feeds::FetchResult& result);
 
 private:
+    void get(const QUrl& url);
+    bool followRedirect(QNetworkReply* reply); // false: not a redirect
     void onReadyRead();
     void onMetaData();
     void onFinished();
@@ -85,6 +98,8 @@ private:
     FetchResult m_result;
     QTimer m_deadline;
     QString m_abortReason;
+    int m_redirects = 0;         // followed so far
+    bool m_onlyPermanent = true; // every redirect so far was permanent
     bool m_running = false;
 };
 

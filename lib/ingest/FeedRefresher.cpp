@@ -3,6 +3,7 @@
 #include "core/MemoryTuning.h"
 #include "feeds/FeedDiscovery.h"
 #include "feeds/FetchQueue.h"
+#include "ingest/FeedMove.h"
 #include "ingest/FeedPreparation.h"
 #include "ingest/Logging.h"
 #include "ingest/PreparationLine.h"
@@ -256,6 +257,69 @@ void FeedRefresher::onFetched(const feeds::FetchResult& result) {
     if (found == m_running.constEnd())
         return;
     const RefreshTarget target = *found;
+    if (result.movedPermanently()) {
+        followMove(target, result);
+        return;
+    }
+    onFetchedAt(target, result);
+}
+
+// The feed answered from another address for good: the next refresh goes straight there, unless
+// another feed has that address (see followPermanentMove).
+void FeedRefresher::followMove(const RefreshTarget& target, const feeds::FetchResult& result) {
+    const QUrl newUrl = result.permanentUrl;
+    m_writer
+        .runDroppable([target, key = newUrl.toString(QUrl::FullyEncoded)](QSqlDatabase& db) {
+            return followPermanentMove(db, target.feedId, key, target.isNew);
+        })
+        .then(this, [this, target, result, newUrl](const Result<FeedMove>& move) {
+            if (m_cancelled) {
+                abandon(target);
+                return;
+            }
+            if (!move) {
+                fail(target, move.error());
+                return;
+            }
+            const QString sentence =
+                QStringLiteral("%1 moved to %2, which is already subscribed as «%3».")
+                    .arg(target.url.toDisplayString(), newUrl.toDisplayString(), move->otherTitle);
+            switch (move->kind) {
+            case FeedMove::Kind::Moved: {
+                qCDebug(lcIngest) << "feed" << target.feedId << "moved to" << newUrl.toDisplayString();
+                RefreshTarget moved = target;
+                moved.movedFrom = target.url;
+                moved.url = newUrl;
+                m_running.insert(target.feedId, moved);
+                onFetchedAt(moved, result);
+                return;
+            }
+            case FeedMove::Kind::Duplicate: {
+                RefreshOutcome outcome;
+                outcome.kind = RefreshOutcome::Kind::AlreadySubscribed;
+                outcome.feedId = target.feedId;
+                outcome.url = newUrl;
+                outcome.movedFrom = target.url;
+                outcome.title = target.title;
+                outcome.removed = true;
+                outcome.existingFeedId = move->otherFeedId;
+                outcome.existingTitle = move->otherTitle;
+                outcome.note = sentence;
+                complete(outcome);
+                return;
+            }
+            case FeedMove::Kind::Clash:
+                // Both feeds stay as they were: storing this body here would copy the other
+                // feed's articles, and merging or removing either could lose notes or settings.
+                fail(target, sentence.chopped(1) +
+                                 QStringLiteral("; both subscriptions are kept and this one was not "
+                                                "refreshed: unsubscribe from the one you no longer want."));
+                return;
+            }
+        });
+}
+
+void FeedRefresher::onFetchedAt(const RefreshTarget& target, const feeds::FetchResult& result) {
     switch (result.status) {
     case feeds::FetchStatus::Error:
         fail(target, result.error);
@@ -275,6 +339,7 @@ void FeedRefresher::onFetched(const feeds::FetchResult& result) {
                 outcome.kind = RefreshOutcome::Kind::NotModified;
                 outcome.feedId = target.feedId;
                 outcome.url = target.url;
+                outcome.movedFrom = target.movedFrom;
                 outcome.title = target.title;
                 complete(outcome);
             });
@@ -353,6 +418,7 @@ void FeedRefresher::startPreparing(FetchedBody fetched) {
                 outcome.kind = RefreshOutcome::Kind::Stored;
                 outcome.feedId = target.feedId;
                 outcome.url = target.url;
+                outcome.movedFrom = target.movedFrom;
                 outcome.title = target.title.isEmpty() ? stored->feedTitle : target.title;
                 outcome.report = *stored;
                 complete(outcome);
@@ -405,6 +471,7 @@ static RefreshOutcome failedOutcome(const RefreshTarget& target, const QString& 
     outcome.kind = RefreshOutcome::Kind::Failed;
     outcome.feedId = target.feedId;
     outcome.url = target.url;
+    outcome.movedFrom = target.movedFrom;
     outcome.title = target.title;
     outcome.error = error;
     outcome.removed = removed;

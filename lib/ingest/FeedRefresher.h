@@ -41,12 +41,17 @@ struct RefreshTarget {
     // On a team's archive: due (the schedule) or asked for, which decides whether a colleague's
     // recent fetch makes this one needless (storage::claimFeed).
     storage::FetchReason reason = storage::FetchReason::Asked;
+    // Set by the refresher when the feed answered with a permanent redirect and was moved from
+    // this address to `url`.
+    QUrl movedFrom;
 };
 
 struct RefreshOutcome {
     // FetchedElsewhere: on a team's archive, a colleague's client fetched the feed moments ago or
     // is fetching it now (its articles arrive through the live updates); this one did not.
-    enum class Kind { Stored, NotModified, Failed, FetchedElsewhere };
+    // AlreadySubscribed: the address moved permanently to that of a feed subscribed already
+    // (existingFeedId); this one, new or empty, was removed (`removed`) and nothing was stored.
+    enum class Kind { Stored, NotModified, Failed, FetchedElsewhere, AlreadySubscribed };
     Kind kind = Kind::Failed;
     qint64 feedId = 0;
     QUrl url;
@@ -57,8 +62,12 @@ struct RefreshOutcome {
     QString fetchedBy;    // FetchedElsewhere: the colleague (their role)
     QDateTime fetchedAt;  // FetchedElsewhere: when they fetched it, unless fetchingNow
     bool fetchingNow = false;
-    // FetchedElsewhere: one sentence naming the feed and the colleague.
+    // FetchedElsewhere: one sentence naming the feed and the colleague; AlreadySubscribed: one
+    // naming both addresses and the feed subscribed already.
     QString note;
+    QUrl movedFrom;            // the feed's address before a permanent redirect moved it to `url`
+    qint64 existingFeedId = 0; // AlreadySubscribed: the feed at the new address
+    QString existingTitle;
 };
 
 // Refreshes feeds without blocking its thread: fetches (a few at once, conditional GET), and
@@ -110,6 +119,8 @@ private:
     void fetchedElsewhere(const RefreshTarget& target, const storage::FeedClaim& claim);
     void releaseClaim(qint64 feedId);
     void onFetched(const feeds::FetchResult& result);
+    void followMove(const RefreshTarget& target, const feeds::FetchResult& result);
+    void onFetchedAt(const RefreshTarget& target, const feeds::FetchResult& result);
     struct FetchedBody {
         RefreshTarget target;
         QByteArray body;

@@ -35,7 +35,7 @@ FeedUpdater::FeedUpdater(storage::Storage& storage, QObject* parent)
             m_subscriptions.erase(ticket);
             if (m_cancelled.remove(number)) {
                 // Stored before the cancel reached it: the user said no, so it goes again.
-                if (outcome.kind != RefreshOutcome::Kind::Failed)
+                if (outcome.kind != RefreshOutcome::Kind::Failed && !outcome.removed)
                     m_storage.writer()
                         .run([feedId = outcome.feedId](QSqlDatabase& db) {
                             return storage::deleteFeed(db, feedId);
@@ -47,8 +47,11 @@ FeedUpdater::FeedUpdater(storage::Storage& storage, QObject* parent)
                 return;
             }
             const bool failed = outcome.kind == RefreshOutcome::Kind::Failed;
-            emit subscriptionFinished(number, failed ? 0 : outcome.feedId,
-                                      failed ? outcome.error : QString());
+            // An address that moved to a feed subscribed already is that feed.
+            const qint64 feedId = outcome.kind == RefreshOutcome::Kind::AlreadySubscribed
+                                      ? outcome.existingFeedId
+                                      : outcome.feedId;
+            emit subscriptionFinished(number, failed ? 0 : feedId, failed ? outcome.error : QString());
         }
     });
     connect(&m_refresher, &FeedRefresher::finished, this, [this] {

@@ -51,7 +51,9 @@ signals:
     void progress(int done, int total);
     void finished();
     // A subscribe() has its outcome: the feed (feedId > 0, error empty) or why not (feedId 0,
-    // error one sentence naming the address). Not emitted for a cancelled ticket.
+    // error one sentence naming the address). An address that moved for good to a feed subscribed
+    // already gives that feed (feedFinished() said so first: RefreshOutcome::Kind::AlreadySubscribed).
+    // Not emitted for a cancelled ticket.
     void subscriptionFinished(int ticket, qint64 feedId, const QString& error);
 
 private:

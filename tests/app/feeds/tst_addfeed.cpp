@@ -236,6 +236,45 @@ private slots:
         QTest::qWait(200);
         QVERIFY(pane->grab().save(test::screenshotPath(QStringLiteral("feed-marked-failed.png"))));
     }
+
+    // An address that moved for good to a feed in the list is that feed: the dialog closes on
+    // it, nothing is added, and the status bar says where the address went.
+    void movedAddressOfAFeedSubscribedAlready() {
+        LoopbackHttpServer server;
+        QVERIFY(server.start());
+        server.setRoute("/wire.xml", route(rss(QStringLiteral("Zakho Wire"), 2)));
+        server.setRedirect("/old-wire.xml", "/wire.xml", 301);
+        test::OpenWindow open = test::openWindow(m_dir.filePath(QStringLiteral("moved.sqlite")));
+        QVERIFY(open.window);
+        MainWindow& window = *open.window;
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto* pane = window.findChild<FeedPane*>();
+        const QString address = server.url(QStringLiteral("/wire.xml")).toString();
+        const QString oldAddress = server.url(QStringLiteral("/old-wire.xml")).toString();
+        for (const QString& typed : {address, oldAddress}) {
+            openDialog(window, [&](AddFeedDialog* dialog) {
+                auto* url = dialog->findChild<QLineEdit*>(QStringLiteral("feedUrl"));
+                url->selectAll();
+                QTest::keyClicks(url, typed);
+                QTest::keyClick(url, Qt::Key_Return);
+                QTRY_VERIFY_WITH_TIMEOUT(!dialog->isVisible(), 20000);
+                QCOMPARE(dialog->result(), int(QDialog::Accepted));
+            });
+            QVERIFY(!QTest::currentTestFailed());
+            QTRY_VERIFY_WITH_TIMEOUT(feedsByUrl(pane->model()).contains(address), 10000);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.statusBar()->currentMessage().contains(
+                QStringLiteral("%1 moved to %2, which is already subscribed as “Zakho Wire”.")
+                    .arg(oldAddress, address)),
+            10000);
+        QTRY_COMPARE_WITH_TIMEOUT(pane->view()->currentIndex().data(FeedTreeModel::UrlRole).toString(),
+                                  address, 10000);
+        const QHash<QString, QModelIndex> feeds = feedsByUrl(pane->model());
+        QVERIFY(!feeds.contains(oldAddress));
+        QCOMPARE(feeds.value(address).data(FeedTreeModel::TotalRole).toInt(), 2);
+        QVERIFY(window.grab().save(test::screenshotPath(QStringLiteral("add-feed-moved-subscribed.png"))));
+    }
 };
 
 QTEST_MAIN(TestAddFeed)

@@ -31,6 +31,10 @@ private slots:
     void gzipIsNegotiatedAndDecoded();
     void followsRedirects();
     void redirectLoopIsBounded();
+    void permanentRedirects_data();
+    void permanentRedirects();
+    void conditionalGetAcrossRedirects();
+    void refusedRedirects();
     void httpErrors_data();
     void httpErrors();
     void inactivityTimeout();
@@ -67,6 +71,20 @@ void TestFeedFetcher::initTestCase() {
     m_server.setRedirect("/r2", "/feed.xml");
     m_server.setRedirect("/loop-a", "/loop-b");
     m_server.setRedirect("/loop-b", "/loop-a");
+    m_server.setRedirect("/p301", "/feed.xml", 301);
+    m_server.setRedirect("/p308", "/feed.xml", 308);
+    m_server.setRedirect("/t302", "/feed.xml", 302);
+    m_server.setRedirect("/t303", "/feed.xml", 303);
+    m_server.setRedirect("/t307", "/feed.xml", 307);
+    m_server.setRedirect("/c1", "/c2", 301); // 301 -> 302 -> 301 -> feed
+    m_server.setRedirect("/c2", "/c3", 302);
+    m_server.setRedirect("/c3", "/feed.xml", 301);
+    m_server.setRedirect("/d1", "/d2", 308); // 308 -> 301 -> feed
+    m_server.setRedirect("/d2", "/feed.xml", 301);
+    m_server.setRedirect("/e1", "/e2", 307); // 307 -> 301 -> feed
+    m_server.setRedirect("/e2", "/feed.xml", 301);
+    m_server.setRedirect("/to-ftp", "ftp://127.0.0.1/feed.xml", 301);
+    m_server.setRedirect("/absolute", m_server.url(u"/feed.xml"_s).toEncoded(), 301);
     Route notFound;
     notFound.status = 404;
     notFound.body = "gone";
@@ -164,6 +182,64 @@ void TestFeedFetcher::redirectLoopIsBounded() {
     QCOMPARE(result.status, FetchStatus::Error);
     QVERIFY2(result.error.contains(u"redirected more than 5 times"_s), qPrintable(result.error));
     QVERIFY(result.error.contains(m_server.url(u"/loop-a"_s).toDisplayString()));
+}
+
+// Only permanent redirects from the start move the feed: the stored address becomes the last one
+// reached through them, and the first temporary one stops it.
+void TestFeedFetcher::permanentRedirects_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("permanent");
+    QTest::addColumn<int>("requests");
+    QTest::newRow("none") << u"/feed.xml"_s << u"/feed.xml"_s << 1;
+    QTest::newRow("301") << u"/p301"_s << u"/feed.xml"_s << 2;
+    QTest::newRow("308") << u"/p308"_s << u"/feed.xml"_s << 2;
+    QTest::newRow("302") << u"/t302"_s << u"/t302"_s << 2;
+    QTest::newRow("303") << u"/t303"_s << u"/t303"_s << 2;
+    QTest::newRow("307") << u"/t307"_s << u"/t307"_s << 2;
+    QTest::newRow("301 302 301") << u"/c1"_s << u"/c2"_s << 4;
+    QTest::newRow("308 301") << u"/d1"_s << u"/feed.xml"_s << 3;
+    QTest::newRow("307 301") << u"/e1"_s << u"/e1"_s << 3;
+    QTest::newRow("301 302") << u"/r1"_s << u"/r2"_s << 3;
+    QTest::newRow("absolute Location") << u"/absolute"_s << u"/feed.xml"_s << 2;
+}
+
+void TestFeedFetcher::permanentRedirects() {
+    QFETCH(QString, path);
+    QFETCH(QString, permanent);
+    QFETCH(int, requests);
+    const qsizetype before = m_server.requests().size();
+    const FetchResult result = fetch(m_server.url(path));
+    QVERIFY2(result.ok(), qPrintable(result.error));
+    QCOMPARE(result.body, feedBody); // not the redirects' own pages
+    QCOMPARE(result.finalUrl, m_server.url(u"/feed.xml"_s));
+    QCOMPARE(result.permanentUrl, m_server.url(permanent));
+    QCOMPARE(result.movedPermanently(), permanent != path);
+    QCOMPARE(m_server.requests().size(), before + requests);
+}
+
+// The validators go with every hop: a feed that moved still answers 304 when unchanged.
+void TestFeedFetcher::conditionalGetAcrossRedirects() {
+    const FetchResult result = fetch(m_server.url(u"/p301"_s), {}, u"\"v1\""_s);
+    QCOMPARE(result.status, FetchStatus::NotModified);
+    QCOMPARE(result.httpStatus, 304);
+    QCOMPARE(result.permanentUrl, m_server.url(u"/feed.xml"_s));
+    QVERIFY(result.movedPermanently());
+    QCOMPARE(m_server.requests().last().path, QByteArray("/feed.xml"));
+    QCOMPARE(m_server.requests().last().headers.value("if-none-match"), QByteArray("\"v1\""));
+}
+
+void TestFeedFetcher::refusedRedirects() {
+    const QUrl secure(u"https://news.example/feed"_s);
+    QCOMPARE(refusedRedirect(secure, secure, QUrl(u"http://news.example/feed"_s)),
+             u"Fetching https://news.example/feed failed: it redirected from https to plain http, which "
+             u"Mirsad does not follow."_s);
+    QCOMPARE(refusedRedirect(secure, QUrl(u"http://a.example/"_s), QUrl(u"https://b.example/"_s)), QString());
+    QCOMPARE(refusedRedirect(secure, secure, QUrl(u"https://b.example/feed"_s)), QString());
+    // Through the fetcher: a redirect to another scheme is refused with its sentence.
+    const FetchResult ftp = fetch(m_server.url(u"/to-ftp"_s));
+    QCOMPARE(ftp.status, FetchStatus::Error);
+    QCOMPARE(ftp.error, u"Fetching %1 failed: it redirected to ftp://127.0.0.1/feed.xml, which is not an "
+                        u"http or https address."_s.arg(m_server.url(u"/to-ftp"_s).toDisplayString()));
 }
 
 void TestFeedFetcher::httpErrors_data() {

@@ -8,9 +8,11 @@
 #include "TestSupport.h"
 #include "storage/ArticleQueries.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QStringEncoder>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -77,6 +79,12 @@ private slots:
     void badInput_data();
     void badInput();
     void badNewSubscriptionIsNotKept();
+    void permanentMoveUpdatesTheAddress();
+    void temporaryRedirectKeepsTheAddress();
+    void chainStopsAtTheFirstTemporaryHop();
+    void movedToAFeedSubscribedAlready();
+    void opmlAddressMovedToAFeedSubscribedAlready();
+    void refreshMovingOntoAnotherFeedKeepsBoth();
 
 private:
     QString database() const { return m_db->path(); }
@@ -85,6 +93,14 @@ private:
         return query.exec(sql) && query.next() ? query.value(0).toLongLong() : -1;
     }
     QString url(const char* path) const { return m_server.url(QString::fromLatin1(path)).toString(); }
+    QStringList feedUrls() {
+        QStringList urls;
+        QSqlQuery query(m_db->db());
+        if (query.exec(u"SELECT url FROM feeds WHERE kind = 'feed' ORDER BY url"_s))
+            while (query.next())
+                urls << query.value(0).toString();
+        return urls;
+    }
 
     LoopbackHttpServer m_server;
     std::unique_ptr<test::TempDatabase> m_db;
@@ -370,6 +386,137 @@ void TestIngestEndToEnd::badNewSubscriptionIsNotKept() {
     QVERIFY2(imported.err.contains(url("/broken-new.xml")), qPrintable(imported.err));
     QCOMPARE(count(u"SELECT count(*) FROM feeds"_s), 1);
     QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 1);
+}
+
+// A 301 (or 308) moves the subscription: the next refresh goes straight to the new address,
+// still conditional.
+void TestIngestEndToEnd::permanentMoveUpdatesTheAddress() {
+    Route route = feedRoute(rss(u"Moved"_s, {{u"m1"_s, u"Moved item"_s, u"Body"_s, {}}}));
+    route.etag = "\"m1\"";
+    m_server.setRoute("/moved-here.xml", route);
+    m_server.setRedirect("/was-here.xml", "/moved-here.xml", 301);
+
+    const test::CtlResult imported = test::runCtl(database(), {u"import"_s, url("/was-here.xml")});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(
+        imported.out.contains(u"%1 moved permanently to %2; the subscription now uses the new address."_s.arg(
+            url("/was-here.xml"), url("/moved-here.xml"))),
+        qPrintable(imported.out + imported.err));
+    QVERIFY2(imported.out.contains(u"1 new"_s), qPrintable(imported.out));
+    QCOMPARE(feedUrls(), QStringList{url("/moved-here.xml")});
+
+    const qsizetype before = m_server.requests().size();
+    const test::CtlResult refreshed = test::runCtl(database(), {u"refresh"_s});
+    QCOMPARE(refreshed.exitCode, 0);
+    QVERIFY2(refreshed.out.contains(u"not modified"_s), qPrintable(refreshed.out + refreshed.err));
+    QCOMPARE(m_server.requests().size(), before + 1); // no detour through the old address
+    QCOMPARE(m_server.requests().last().path, QByteArray("/moved-here.xml"));
+    QCOMPARE(m_server.requests().last().headers.value("if-none-match"), QByteArray("\"m1\""));
+    QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 1);
+
+    // Importing the old address again is that feed: nothing stored twice.
+    const test::CtlResult again = test::runCtl(database(), {u"import"_s, url("/was-here.xml")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.out.contains(u"which is already subscribed as «Moved»"_s),
+             qPrintable(again.out + again.err));
+    QCOMPARE(feedUrls(), QStringList{url("/moved-here.xml")});
+    QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 1);
+}
+
+void TestIngestEndToEnd::temporaryRedirectKeepsTheAddress() {
+    m_server.setRoute("/today.xml", feedRoute(rss(u"Today"_s, {{u"t1"_s, u"Today item"_s, u"Body"_s, {}}})));
+    m_server.setRedirect("/stable-302.xml", "/today.xml", 302);
+    m_server.setRedirect("/stable-307.xml", "/today.xml", 307);
+    const test::CtlResult imported =
+        test::runCtl(database(), {u"import"_s, url("/stable-302.xml"), url("/stable-307.xml")});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(!imported.out.contains(u"moved"_s), qPrintable(imported.out));
+    QCOMPARE(feedUrls(), (QStringList{url("/stable-302.xml"), url("/stable-307.xml")}));
+}
+
+void TestIngestEndToEnd::chainStopsAtTheFirstTemporaryHop() {
+    m_server.setRoute("/chain-end.xml",
+                      feedRoute(rss(u"Chain"_s, {{u"k1"_s, u"Chain item"_s, u"Body"_s, {}}})));
+    m_server.setRedirect("/chain-1", "/chain-2", 301);
+    m_server.setRedirect("/chain-2", "/chain-3", 302);
+    m_server.setRedirect("/chain-3", "/chain-end.xml", 308);
+    QCOMPARE(test::runCtl(database(), {u"import"_s, url("/chain-1")}).exitCode, 0);
+    QCOMPARE(feedUrls(), QStringList{url("/chain-2")});
+    QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 1);
+}
+
+// The tester's case: an address answering 301 to one subscribed already stored nothing twice.
+void TestIngestEndToEnd::movedToAFeedSubscribedAlready() {
+    m_server.setRoute("/wire-b.xml", feedRoute(rss(u"Wire B"_s, {{u"b1"_s, u"B one"_s, u"Body"_s, {}},
+                                                                 {u"b2"_s, u"B two"_s, u"Body"_s, {}}})));
+    m_server.setRedirect("/old-wire-b.xml", "/wire-b.xml", 301);
+    QCOMPARE(test::runCtl(database(), {u"import"_s, url("/wire-b.xml")}).exitCode, 0);
+    QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 2);
+
+    const test::CtlResult again = test::runCtl(database(), {u"import"_s, url("/old-wire-b.xml")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.out.contains(u"%1 moved to %2, which is already subscribed as «Wire B»."_s.arg(
+                 url("/old-wire-b.xml"), url("/wire-b.xml"))),
+             qPrintable(again.out + again.err));
+    QCOMPARE(feedUrls(), QStringList{url("/wire-b.xml")});
+    QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 2);
+}
+
+// An OPML file subscribes first and fetches later: the first refresh finds the duplicate, which
+// holds nothing yet, and removes it.
+void TestIngestEndToEnd::opmlAddressMovedToAFeedSubscribedAlready() {
+    m_server.setRoute("/wire-c.xml", feedRoute(rss(u"Wire C"_s, {{u"c1"_s, u"C one"_s, u"Body"_s, {}}})));
+    m_server.setRedirect("/old-wire-c.xml", "/wire-c.xml", 308);
+    QCOMPARE(test::runCtl(database(), {u"import"_s, url("/wire-c.xml")}).exitCode, 0);
+    QTemporaryDir dir;
+    const QString opml = dir.filePath(u"subscriptions.opml"_s);
+    QFile file(opml);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        u"<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>Old list</title></head><body>"
+        u"<outline text=\"Old C\" type=\"rss\" xmlUrl=\"%1\"/></body></opml>"_s.arg(url("/old-wire-c.xml"))
+            .toUtf8());
+    file.close();
+    QCOMPARE(test::runCtl(database(), {u"import"_s, opml}).exitCode, 0);
+    QCOMPARE(feedUrls().size(), 2); // not fetched yet
+
+    const test::CtlResult refreshed = test::runCtl(database(), {u"refresh"_s});
+    QCOMPARE(refreshed.exitCode, 0);
+    QVERIFY2(refreshed.out.contains(u"%1 moved to %2, which is already subscribed as «Wire C»."_s.arg(
+                 url("/old-wire-c.xml"), url("/wire-c.xml"))),
+             qPrintable(refreshed.out + refreshed.err));
+    QCOMPARE(feedUrls(), QStringList{url("/wire-c.xml")});
+    QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 1);
+}
+
+// Feed A, with articles of its own, starts redirecting for good to feed B's address: merging
+// would mix two histories and removing either could lose notes, so both stay as they are, A is
+// not refreshed, and its error says why until the user unsubscribes from one.
+void TestIngestEndToEnd::refreshMovingOntoAnotherFeedKeepsBoth() {
+    m_server.setRoute("/desk-a.xml", feedRoute(rss(u"Desk A"_s, {{u"a1"_s, u"A one"_s, u"Body"_s, {}}})));
+    m_server.setRoute("/desk-b.xml", feedRoute(rss(u"Desk B"_s, {{u"b1"_s, u"B one"_s, u"Body"_s, {}},
+                                                                 {u"b2"_s, u"B two"_s, u"Body"_s, {}}})));
+    QCOMPARE(test::runCtl(database(), {u"import"_s, url("/desk-a.xml"), url("/desk-b.xml")}).exitCode, 0);
+    QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 3);
+
+    m_server.setRedirect("/desk-a.xml", "/desk-b.xml", 301);
+    for (int round = 0; round < 2; ++round) {
+        const test::CtlResult refreshed = test::runCtl(database(), {u"refresh"_s});
+        QCOMPARE(refreshed.exitCode, 1);
+        const QString clash =
+            u"%1 moved to %2, which is already subscribed as «Desk B»; both subscriptions are "
+            u"kept and this one was not refreshed: unsubscribe from the one you no longer want."_s.arg(
+                url("/desk-a.xml"), url("/desk-b.xml"));
+        QVERIFY2(refreshed.err.contains(clash), qPrintable(refreshed.err));
+        QCOMPARE(feedUrls(), (QStringList{url("/desk-a.xml"), url("/desk-b.xml")}));
+        QCOMPARE(count(u"SELECT count(*) FROM articles"_s), 3);
+        QCOMPARE(count(u"SELECT count(*) FROM articles a JOIN feeds f ON f.id = a.feed_id "
+                       u"WHERE f.url LIKE '%desk-a.xml'"_s),
+                 1);
+        QSqlQuery error(m_db->db());
+        QVERIFY(error.exec(u"SELECT last_error FROM feeds WHERE url LIKE '%desk-a.xml'"_s) && error.next());
+        QCOMPARE(error.value(0).toString(), clash);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestIngestEndToEnd)
