@@ -12,7 +12,12 @@
 #include <algorithm>
 #include <cstdio>
 
+// Defined by the targets that build something once before the first input, as libFuzzer calls it.
+extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
+
 int main(int argc, char** argv) {
+    if (LLVMFuzzerInitialize)
+        LLVMFuzzerInitialize(&argc, &argv);
     if (argc < 2) {
         std::fprintf(stderr, "usage: %s FOLDER_OR_FILE...\n", argv[0]);
         return 2;
