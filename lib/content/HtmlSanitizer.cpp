@@ -314,6 +314,14 @@ private:
     }
 
     void appendText(QStringView text) {
+        // A NUL is U+FFFD in the plain text as in the HTML (appendEscapedChar): the text kept a
+        // NUL, so sanitising the sanitised HTML gave other text, and the archive stored a NUL.
+        if (text.contains(QChar(0))) {
+            QString replaced = text.toString();
+            replaced.replace(QChar(0), QChar(0xFFFD));
+            appendText(replaced);
+            return;
+        }
         // Whole runs at a time, not character by character: a run is words separated by single
         // plain spaces, which collapse to themselves.
         const qsizetype size = text.size();

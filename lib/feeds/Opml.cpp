@@ -23,6 +23,8 @@ OpmlOutline outlineFrom(const QXmlStreamAttributes& attributes) {
     if (outline.xmlUrl.isEmpty()) // some exporters lower-case it
         outline.xmlUrl = QUrl(attributes.value(u"xmlurl").toString().trimmed());
     outline.htmlUrl = QUrl(attributes.value(u"htmlUrl").toString().trimmed());
+    if (!outline.htmlUrl.isValid()) // only the site's link: a broken one is dropped, not written as ""
+        outline.htmlUrl.clear();
     return outline;
 }
 
@@ -71,7 +73,19 @@ Result<OpmlDocument> parseOpml(const QByteArray& data) {
             } else if (name == u"outline") {
                 if (open.size() >= maxDepth)
                     return Error{u"The OPML file nests folders more than %1 levels deep."_s.arg(maxDepth)};
-                open.append(outlineFrom(reader.attributes()));
+                const QXmlStreamAttributes attributes = reader.attributes();
+                OpmlOutline outline = outlineFrom(attributes);
+                // A feed whose address is no URL had "" for its address on import and was written
+                // back as a folder: the file is refused, naming it, and nothing is imported.
+                if (!outline.xmlUrl.isEmpty() && !outline.xmlUrl.isValid()) {
+                    QString given = attributes.value(u"xmlUrl").toString().trimmed();
+                    if (given.isEmpty())
+                        given = attributes.value(u"xmlurl").toString().trimmed();
+                    return Error{
+                        u"The OPML file lists the feed “%1” at “%2”, which is not a valid address (line %3)."_s
+                            .arg(outline.title, given, QString::number(reader.lineNumber()))};
+                }
+                open.append(std::move(outline));
             }
             break;
         }

@@ -98,6 +98,8 @@ void TestHtmlSanitizer::plainText_data() {
     QTest::newRow("nbsp collapses") << u"a&nbsp;&nbsp; b"_s << u"a b"_s;
     QTest::newRow("rlm kept") << u"<p>&rlm;نص</p>"_s << u"\u200Fنص"_s;
     QTest::newRow("bare text") << u"  just text  "_s << u"just text"_s;
+    // As in the HTML, so that the sanitised HTML sanitises to the same text (found by fuzz_sanitizer).
+    QTest::newRow("NUL is U+FFFD") << u"<p>a\0b&#0;c</p>"_s << u"a\uFFFDb\uFFFDc"_s;
 }
 
 void TestHtmlSanitizer::plainText() {

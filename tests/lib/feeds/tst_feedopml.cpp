@@ -61,6 +61,12 @@ void TestFeedOpml::errors_data() {
     QTest::newRow("empty") << QByteArray() << u"is empty"_s;
     QTest::newRow("too deep") << QByteArray("<opml><body>") + QByteArray("<outline text='x'>").repeated(100)
                               << u"more than 64 levels"_s;
+    // Read as a feed with an invalid URL, it was imported as "" and written back as a folder
+    // (found by fuzz_opml).
+    QTest::newRow("feed address no URL")
+        << QByteArray(
+               "<opml><body>\n<outline text='Shafaq' xmlUrl='https://shafaq.exa&amp;|om.xml'/></body></opml>")
+        << u"lists the feed “Shafaq” at “https://shafaq.exa&|om.xml”, which is not a valid address (line 2)"_s;
 }
 
 void TestFeedOpml::errors() {
