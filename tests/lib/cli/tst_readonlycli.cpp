@@ -42,7 +42,7 @@ private slots:
         QCOMPARE(test::listArticles(db), listed);
         test::CtlResult run = test::runCtl(db, {u"show"_s, id});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        run = test::runCtl(db, {u"annotations"_s, id});
+        run = test::runCtl(db, {u"annotations"_s});
         QVERIFY2(run.exitCode == 0 && run.out.contains(u"Before the archive went read-only."_s),
                  qPrintable(run.out + run.err));
         run = test::runCtl(db, {u"export"_s, u"--format"_s, u"md"_s});
@@ -52,8 +52,9 @@ private slots:
         QVERIFY2(run.err.isEmpty(), qPrintable(run.err)); // closing warns of nothing
 
         // What writes is refused, saying why.
-        for (const QStringList& write : {QStringList{u"note"_s, id, u"A second note."_s},
-                                         QStringList{u"import"_s, test::dataPath(u"seed"_s)}}) {
+        for (const QStringList& write :
+             {QStringList{u"note"_s, id, u"A second note."_s},
+              QStringList{u"import"_s, test::dataPath(u"feeds/atom-xmlbase-xhtml.xml"_s)}}) {
             run = test::runCtl(db, write);
             QVERIFY2(run.exitCode != 0, qPrintable(write.join(u' ')));
             QVERIFY2(run.err.contains(u"This archive is read-only"_s), qPrintable(run.err));
