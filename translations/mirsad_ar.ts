@@ -1555,6 +1555,14 @@ The damaged file is not deleted: it is kept beside it, renamed.</source>
         <source>Restore the newest backup…</source>
         <translation>استعادة أحدث نسخة احتياطية…</translation>
     </message>
+    <message>
+        <source>This archive is read-only: Mirsad cannot write to %1 (its file, its folder or its disk is read-only). You can read, search and export it, but not change it: importing, refreshing feeds, notes, highlights and read marks are turned off.</source>
+        <translation>هذا الأرشيف للقراءة فقط: لا يستطيع مرصد الكتابة في %1 (ملفه أو مجلده أو قرصه للقراءة فقط). يمكنك قراءته والبحث فيه وتصديره، لا تغييره: الاستيراد وتحديث الخلاصات والملاحظات والتظليل وتعليم المقروء معطّلة.</translation>
+    </message>
+    <message>
+        <source>This archive is read-only: it cannot be changed.</source>
+        <translation>هذا الأرشيف للقراءة فقط: لا يمكن تغييره.</translation>
+    </message>
 </context>
 <context>
     <name>ManageNamesDialog</name>
@@ -1789,6 +1797,10 @@ The damaged file is not deleted: it is kept beside it, renamed.</source>
         <source>read-only</source>
         <translation>للقراءة فقط</translation>
     </message>
+    <message>
+        <source>This archive is read-only: notes can be read, not changed.</source>
+        <translation>هذا الأرشيف للقراءة فقط: تُقرأ الملاحظات ولا تُغيَّر.</translation>
+    </message>
 </context>
 <context>
     <name>NotesPane</name>
@@ -1949,6 +1961,10 @@ The damaged file is not deleted: it is kept beside it, renamed.</source>
             <numerusform>استُعيدت %n ملاحظة: حُفظ ما كتبته قبل أن يتوقف مرصد آخر مرة.</numerusform>
             <numerusform>استُعيدت %n ملاحظة: حُفظ ما كتبته قبل أن يتوقف مرصد آخر مرة.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This archive is read-only: a note cannot be added to it.</source>
+        <translation>هذا الأرشيف للقراءة فقط: لا يمكن إضافة ملاحظة إليه.</translation>
     </message>
 </context>
 <context>

@@ -62,11 +62,14 @@ void NoteEditor::setNote(const Note& note, const QString& highlightQuote, bool t
     m_author = note.author;
     m_team = team;
     m_shared = note.shared;
-    m_readOnly = !own;
+    m_readOnly = !own || m_archiveReadOnly;
     m_text->setReadOnly(m_readOnly);
     m_tags->setReadOnly(m_readOnly);
     const QString whose =
-        m_readOnly ? tr("This note is %1's: only its author can change it.").arg(note.author) : QString();
+        m_archiveReadOnly
+            ? tr("This archive is read-only: notes can be read, not changed.")
+            : (m_readOnly ? tr("This note is %1's: only its author can change it.").arg(note.author)
+                          : QString());
     m_text->setToolTip(whose);
     m_tags->setToolTip(whose);
     m_created = note.created;
@@ -101,6 +104,16 @@ void NoteEditor::clearNote(const QString& highlightQuote) {
                           : tr("A highlighted passage. Add a note on it with Ctrl+Shift+N."));
     setEnabled(false);
     m_loading = false;
+}
+
+void NoteEditor::setArchiveReadOnly(bool readOnly) {
+    m_archiveReadOnly = readOnly;
+    if (m_noteId <= 0)
+        return;
+    m_readOnly = m_readOnly || readOnly;
+    m_text->setReadOnly(m_readOnly);
+    m_tags->setReadOnly(m_readOnly);
+    updateHeader();
 }
 
 void NoteEditor::setUpdated(const QDateTime& updated) {

@@ -23,6 +23,8 @@ public:
     void setNote(const mirsad::annotations::Note& note, const QString& highlightQuote, bool team = false,
                  bool own = true);
     bool isReadOnly() const { return m_readOnly; }
+    // The archive cannot be written (storage::isReadOnly): every note is shown read-only.
+    void setArchiveReadOnly(bool readOnly);
     void setSharing(bool team, bool shared);
     // No note open: nothing can be typed. With a quote, a highlight without a note is selected.
     void clearNote(const QString& highlightQuote = QString());
@@ -55,6 +57,7 @@ private:
     bool m_team = false;
     bool m_shared = false;
     bool m_readOnly = false;
+    bool m_archiveReadOnly = false;
     QDateTime m_created;
     QDateTime m_updated;
     bool m_loading = false;

@@ -366,7 +366,7 @@ void NotesPane::rebuild() {
     if (QListWidgetItem* again = itemFor(ItemKind(currentKind), currentId))
         m_list->setCurrentItem(again);
     m_list->verticalScrollBar()->setValue(scrolled);
-    m_add->setEnabled(m_annotations.articleId() > 0);
+    m_add->setEnabled(m_annotations.articleId() > 0 && !m_archiveReadOnly);
     m_share->setVisible(team);
     updateTagBox();
 
@@ -426,7 +426,7 @@ void NotesPane::followSelection() {
     const qint64 id = item ? item->data(IdRole).toLongLong() : 0;
     // A colleague's note or highlight is read-only: the server would refuse any change.
     const bool own = item && item->data(OwnRole).toBool();
-    const bool deletable = (kind == NoteItem || kind == HighlightItem) && own;
+    const bool deletable = (kind == NoteItem || kind == HighlightItem) && own && !m_archiveReadOnly;
     m_delete->setEnabled(deletable);
     m_share->setEnabled(deletable && m_annotations.isTeam());
     m_share->setChecked(item && item->data(SharedRole).toBool());
@@ -440,7 +440,7 @@ void NotesPane::followSelection() {
         emit canDeleteChanged(deletable);
     }
     const Note* note = kind == NoteItem ? m_annotations.note(id) : nullptr;
-    if (note && note->id == m_editor->noteId() && m_editor->isReadOnly() == !own) {
+    if (note && note->id == m_editor->noteId() && m_editor->isReadOnly() == (!own || m_archiveReadOnly)) {
         // The same note (the lists were read again): what is typed stays; its sharing may have changed.
         m_editor->setSharing(m_annotations.isTeam(), note->shared);
         return;
@@ -480,7 +480,18 @@ void NotesPane::openNote(qint64 noteId) {
     }
 }
 
+void NotesPane::setArchiveReadOnly(bool readOnly) {
+    m_archiveReadOnly = readOnly;
+    m_editor->setArchiveReadOnly(readOnly);
+    m_add->setEnabled(m_annotations.articleId() > 0 && !readOnly);
+    followSelection();
+}
+
 void NotesPane::newNote(qint64 highlightId) {
+    if (m_archiveReadOnly) {
+        emit statusMessage(tr("This archive is read-only: a note cannot be added to it."));
+        return;
+    }
     m_autosaver->flush();
     m_annotations.addNote(highlightId, m_annotations.author());
 }
@@ -491,7 +502,7 @@ bool NotesPane::canDelete() const {
 
 void NotesPane::deleteSelected() {
     QListWidgetItem* item = selectedItem();
-    if (!item)
+    if (!item || m_archiveReadOnly)
         return;
     const qint64 id = item->data(IdRole).toLongLong();
     if (item->data(KindRole).toInt() == NoteItem) {

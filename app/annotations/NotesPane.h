@@ -69,6 +69,10 @@ public:
     void openNote(qint64 noteId);
     // Saves what is being typed now.
     void flush();
+    // The archive cannot be written: notes and highlights are shown, none can be added, changed
+    // or deleted.
+    void setArchiveReadOnly(bool readOnly);
+    bool isArchiveReadOnly() const { return m_archiveReadOnly; }
 
     // Shows only the notes with this tag (and their highlights); empty: everything.
     void setTagFilter(const QString& tag);
@@ -115,5 +119,6 @@ private:
     QString m_tagFilter;
     qint64 m_pendingOpen = 0;
     bool m_canDelete = false;
+    bool m_archiveReadOnly = false;
     QPointer<HistoryDialog> m_history;
 };

@@ -42,6 +42,7 @@
 #include <QDragEnterEvent>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
@@ -51,6 +52,7 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 using namespace mirsad;
 
@@ -119,7 +121,24 @@ MainWindow::MainWindow(storage::Storage& storage, QWidget* parent)
                               .reader = m_reader,
                               .notes = m_notes,
                               .names = m_entityList});
-    setCentralWidget(m_panes);
+    // The banner of a read-only archive spans the window above the panes, where it cannot be missed.
+    m_readOnlyBanner = new QLabel;
+    m_readOnlyBanner->setObjectName(QStringLiteral("readOnlyBanner"));
+    m_readOnlyBanner->setWordWrap(true);
+    m_readOnlyBanner->setTextFormat(Qt::PlainText);
+    m_readOnlyBanner->setContentsMargins(10, 6, 10, 6);
+    // Fixed colours, readable in the light and the dark theme alike.
+    m_readOnlyBanner->setStyleSheet(
+        QStringLiteral("QLabel#readOnlyBanner { background: #fff1c2; color: #3b2f00; "
+                       "border-bottom: 1px solid #d9b84a; }"));
+    m_readOnlyBanner->hide();
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_readOnlyBanner);
+    layout->addWidget(m_panes, 1);
+    setCentralWidget(central);
 
     m_statusProgress->setObjectName(QStringLiteral("statusProgress"));
     m_statusProgress->setMaximumWidth(180);
@@ -314,14 +333,17 @@ void MainWindow::start() {
                 tr("%1 — Mirsad").arg(storage::isPostgresUri(shown) ? shown : QFileInfo(shown).fileName()));
             AppSettings::addRecentArchive(shown);
         }
+        const bool readOnly = m_storage.isReadOnly();
+        if (readOnly)
+            showReadOnly();
         m_storage.writer()
             .run([](QSqlDatabase& db) -> Result<int> {
                 // Samples are for a new analyst's own file, not for a desk's shared archive.
-                if (storage::isPostgres(db))
+                if (storage::isPostgres(db) || storage::isReadOnly(db))
                     return 0;
                 return ingest::installSampleArticles(db);
             })
-            .then(this, [this](const Result<int>& installed) {
+            .then(this, [this, readOnly](const Result<int>& installed) {
                 if (!installed)
                     reportError(installed.error());
                 else if (*installed > 0)
@@ -330,8 +352,12 @@ void MainWindow::start() {
                 else
                     statusBar()->clearMessage();
                 // What was typed into notes before Mirsad last stopped (killed, crashed, or closed
-                // while the server was away) is saved first, so that every note shown has it all.
-                m_notes->autosaver()->saveJournal().then(this, [this] { startDesk(); });
+                // while the server was away) is saved first, so that every note shown has it all;
+                // on a read-only archive the journal stays for when it can be written.
+                if (readOnly)
+                    startDesk();
+                else
+                    m_notes->autosaver()->saveJournal().then(this, [this] { startDesk(); });
             });
     });
 }
@@ -342,13 +368,16 @@ void MainWindow::startDesk() {
     applyFilter({});
     m_feedPane->reload();
     m_sidebar->load();
-    // Feeds refresh when due (each has its own interval); check every minute.
-    m_updater->setScheduleInterval(std::chrono::minutes(1));
-    m_updater->refreshDue();
-    m_nameTeacher->resume();
     m_entities->load();
-    m_vocabularyFill->start();
     m_briefs->load();
+    // What writes in the background waits for an archive it can write.
+    if (!m_storage.isReadOnly()) {
+        // Feeds refresh when due (each has its own interval); check every minute.
+        m_updater->setScheduleInterval(std::chrono::minutes(1));
+        m_updater->refreshDue();
+        m_nameTeacher->resume();
+        m_vocabularyFill->start();
+    }
     if (storage::isPostgresUri(m_storage.path())) // a file has no colleagues
         m_storage.listen().then(this, [this](const Status& listening) {
             if (!listening)
@@ -407,7 +436,7 @@ void MainWindow::articleLoaded(const Article& article) {
     m_reader->setSearchMatches(filters::searchMatches(article.text, m_articleModel->filter().text));
     m_entityList->showArticle(article);
     m_markReadTimer->stop();
-    if (!article.read)
+    if (!article.read && !m_storage.isReadOnly()) // shown, not marked: the archive keeps its state
         m_markReadTimer->start();
     const qint64 feedId = article.feedId;
     const qint64 articleId = article.id;
@@ -494,7 +523,29 @@ QTreeView* MainWindow::feedView() const {
     return m_feedPane->view();
 }
 
+void MainWindow::showReadOnly() {
+    const QString shown = displayedLocation(m_storage.path());
+    m_readOnlyBanner->setText(
+        tr("This archive is read-only: Mirsad cannot write to %1 (its file, its folder or its disk is "
+           "read-only). You can read, search and export it, but not change it: importing, refreshing "
+           "feeds, notes, highlights and read marks are turned off.")
+            .arg(text::isolated(QFileInfo(shown).fileName())));
+    m_readOnlyBanner->setToolTip(shown);
+    m_readOnlyBanner->show();
+    m_actions->setArchiveReadOnly(true);
+    m_notes->setArchiveReadOnly(true);
+}
+
+bool MainWindow::refuseChange() {
+    if (!m_storage.isReadOnly())
+        return false;
+    statusBar()->showMessage(tr("This archive is read-only: it cannot be changed."), 6000);
+    return true;
+}
+
 void MainWindow::highlightSelection(const QString& color) {
+    if (refuseChange())
+        return;
     const std::optional<std::pair<qsizetype, qsizetype>> range = m_reader->selectedTextRange();
     if (!range) {
         statusBar()->showMessage(tr("Select a passage of the article to highlight it."), 4000);
@@ -550,7 +601,7 @@ bool MainWindow::moveArticle(int delta) {
 
 void MainWindow::toggleStar() {
     const QModelIndex current = m_articleView->currentIndex();
-    if (!current.isValid())
+    if (!current.isValid() || refuseChange())
         return;
     const qint64 id = m_articleModel->articleId(current.row());
     const bool starred = !current.data(models::ArticleListModel::StarredRole).toBool();
@@ -567,7 +618,7 @@ void MainWindow::toggleStar() {
 
 void MainWindow::toggleRead() {
     const QModelIndex current = m_articleView->currentIndex();
-    if (!current.isValid())
+    if (!current.isValid() || refuseChange())
         return;
     m_markReadTimer->stop(); // the user decides now
     setArticleRead(m_articleModel->articleId(current.row()),
@@ -604,7 +655,7 @@ void MainWindow::showRawSource() {
 
 void MainWindow::allowRemoteContent() {
     const qint64 feedId = m_reader->article().feedId;
-    if (feedId <= 0)
+    if (feedId <= 0 || refuseChange())
         return;
     m_storage.writer()
         .run([feedId](QSqlDatabase& db) { return storage::setAllowRemoteContent(db, feedId, true); })
@@ -645,7 +696,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
         sources << (url.isLocalFile() ? url.toLocalFile() : url.toString());
     if (sources.isEmpty() && event->mimeData()->hasText())
         sources << event->mimeData()->text().trimmed();
-    if (sources.isEmpty())
+    if (sources.isEmpty() || refuseChange())
         return;
     event->acceptProposedAction();
     m_feedPane->importSources(sources);

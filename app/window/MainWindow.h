@@ -16,6 +16,7 @@ class MainWindowActions;
 class NameTeacher;
 class NotesPane;
 class PaneLayout;
+class QLabel;
 class QProgressBar;
 class QTableView;
 class QTimer;
@@ -70,6 +71,9 @@ public:
     VocabularyFill* vocabularyFill() const { return m_vocabularyFill; }
     BriefActions* briefs() const { return m_briefs; }
     ArchiveActions* archives() const { return m_archives; }
+    MainWindowActions* actions() const { return m_actions; }
+    // Above the panes while the archive is read-only (hidden otherwise).
+    QLabel* readOnlyBanner() const { return m_readOnlyBanner; }
 
     // The commands of the menus, the toolbar and the reader's context menu.
 
@@ -127,6 +131,10 @@ private:
     // Overall feed refresh progress in the status bar; hidden when done >= total.
     void setProgress(int done, int total);
     void reportError(const QString& message);
+    // The archive opened read-only: the banner says so, and what would change it is disabled.
+    void showReadOnly();
+    // True (after saying why in the status bar) when the archive is read-only.
+    bool refuseChange();
 
     mirsad::storage::Storage& m_storage;
     mirsad::ingest::FeedUpdater* m_updater = nullptr;
@@ -143,6 +151,7 @@ private:
     NotesPane* m_notes = nullptr;
     NameTeacher* m_nameTeacher = nullptr;
     PaneLayout* m_panes = nullptr;
+    QLabel* m_readOnlyBanner = nullptr;
     MainWindowActions* m_actions = nullptr;
     ReadingActions* m_reading = nullptr;
     VocabularyFill* m_vocabularyFill = nullptr;

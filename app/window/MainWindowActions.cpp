@@ -45,7 +45,10 @@ QAction* named(QAction* action, const char* objectName) {
 MainWindowActions::MainWindowActions(MainWindow& window, FeedPane& feeds, NameTeacher& names)
     : QObject(&window)
     , m_window(window)
-    , m_toolBar(window.addToolBar(MainWindow::tr("Main Toolbar"))) {
+    , m_toolBar(window.addToolBar(MainWindow::tr("Main Toolbar")))
+    , m_editing(new QActionGroup(this)) {
+    // A group only for enabling: an action in a disabled group cannot be enabled by its owner.
+    m_editing->setExclusionPolicy(QActionGroup::ExclusionPolicy::None);
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     createMenus(feeds, names);
@@ -212,8 +215,9 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
                                        MainWindow::tr("&Star\tS"), window, &MainWindow::toggleStar);
     named(star, "actionStar");
     star->setIconText(MainWindow::tr("Star"));
-    named(article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead),
-          "actionToggleRead");
+    QAction* toggleRead =
+        named(article->addAction(MainWindow::tr("Toggle &Read\tM"), window, &MainWindow::toggleRead),
+              "actionToggleRead");
     article->addAction(window->readingActions()->markAllReadAction());
     article->addSeparator();
     article->addAction(window->readingActions()->openInBrowserAction());
@@ -271,6 +275,13 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
           "actionAbout");
     named(help->addAction(MainWindow::tr("About &Qt"), qApp, &QApplication::aboutQt), "actionAboutQt");
 
+    for (QAction* action :
+         {feeds.addFeedAction(), feeds.newFolderAction(), feeds.refreshAllAction(),
+          feeds.refreshSelectedAction(), feeds.importOpmlAction(), import,
+          window->readingActions()->markAllReadAction(), window->readingActions()->markAllFeedsReadAction(),
+          names.addNameAction(), star, toggleRead, highlight, colours->menuAction(), note, deleteNote})
+        m_editing->addAction(action);
+
     m_toolBar->addAction(feeds.addFeedAction());
     m_toolBar->addAction(feeds.refreshAllAction());
     m_toolBar->addAction(import);
@@ -279,6 +290,10 @@ void MainWindowActions::createMenus(FeedPane& feeds, NameTeacher& names) {
     m_toolBar->addAction(highlight);
     m_toolBar->addAction(note);
     m_toolBar->addAction(undo);
+}
+
+void MainWindowActions::setArchiveReadOnly(bool readOnly) {
+    m_editing->setEnabled(!readOnly);
 }
 
 bool MainWindowActions::eventFilter(QObject* watched, QEvent* event) {

@@ -5,6 +5,7 @@
 class FeedPane;
 class MainWindow;
 class NameTeacher;
+class QActionGroup;
 class QToolBar;
 
 // The main window's menus (File, Feeds, Names, Edit, View, Article, Help), its toolbar, and
@@ -15,6 +16,11 @@ class MainWindowActions : public QObject {
 public:
     MainWindowActions(MainWindow& window, FeedPane& feeds, NameTeacher& names);
 
+    // The archive cannot be written: the actions that would change it are disabled (and stay so
+    // whatever else enables them).
+    void setArchiveReadOnly(bool readOnly);
+    QActionGroup* editingActions() const { return m_editing; }
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -23,4 +29,5 @@ private:
 
     MainWindow& m_window;
     QToolBar* m_toolBar;
+    QActionGroup* m_editing; // what changes the archive; disabled together on a read-only one
 };

@@ -17,12 +17,16 @@ inline Error couldNot(const QString& what, const QString& why) {
     // the user can do about it. The transaction was rolled back.
     const bool diskRefused =
         why.contains(QLatin1String("disk is full")) || why.contains(QLatin1String("disk I/O error"));
-    return Error{
-        QStringLiteral("Could not %1: %2%3")
-            .arg(what, why,
-                 diskRefused ? QStringLiteral(". The disk refused the write (is it full?): nothing of it was "
-                                              "stored; free some space and try again")
-                             : QString())};
+    // SQLite's words for a write to an archive opened read-only (see storage::isReadOnly).
+    const bool readOnly = why.contains(QLatin1String("attempt to write a readonly database"));
+    QString advice;
+    if (diskRefused)
+        advice = QStringLiteral(". The disk refused the write (is it full?): nothing of it was stored; free "
+                                "some space and try again");
+    else if (readOnly)
+        advice = QStringLiteral(". This archive is read-only (its file, its folder or its disk cannot be "
+                                "written): it can be read and exported, not changed; nothing was changed");
+    return Error{QStringLiteral("Could not %1: %2%3").arg(what, why, advice)};
 }
 
 // A value or an Error; Mirsad does not throw across Qt.

@@ -16,6 +16,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStorageInfo>
+#include <QUrl>
+#include <sqlite3.h>
 
 namespace mirsad::storage {
 
@@ -37,9 +40,68 @@ static Status exec(QSqlDatabase& db, const QString& statement) {
     return {};
 }
 
+namespace {
+
+// How this process can open an SQLite file.
+struct SqliteAccess {
+    bool readOnly = false;
+    bool immutable = false; // read-only, and nothing can change it while it is open (see below)
+};
+
+// QFileInfo::isWritable asks access(2), which says no for a read-only mount even to root.
+Result<SqliteAccess> sqliteAccess(const QString& path) {
+    const QFileInfo file(path);
+    const QFileInfo folder(file.absolutePath());
+    if (!file.exists()) {
+        if (!folder.isWritable())
+            return Error{
+                QStringLiteral("Cannot create the database %1: its folder cannot be written.").arg(path)};
+        return SqliteAccess{};
+    }
+    // In WAL mode a connection needs the -wal and -shm files beside the database: created in the
+    // folder when missing, and written by readers too.
+    const QFileInfo wal(path + QStringLiteral("-wal"));
+    const QFileInfo shm(path + QStringLiteral("-shm"));
+    const bool walFiles = wal.exists() && shm.exists();
+    const bool folderWritable = folder.isWritable();
+    if (file.isWritable() && (folderWritable || (walFiles && wal.isWritable() && shm.isWritable())))
+        return SqliteAccess{};
+    // Read-only. SQLite (3.22 and later) reads a WAL database read-only when its -wal and -shm
+    // exist or can be created (a -shm it cannot write is then kept in memory).
+    if (folderWritable || walFiles)
+        return SqliteAccess{.readOnly = true};
+    // Neither can be made in a read-only folder. Without a -wal (the last connection to close
+    // copied everything into the file and removed it) the file is the whole archive. When no one
+    // can change it either (a read-only mount, or a file as read-only as its folder) it opens as
+    // immutable, which needs no -shm. With a -wal, immutable would not read the changes in it, so
+    // it is refused rather than shown without them.
+    if (!wal.exists() || wal.size() == 0) {
+        if (QStorageInfo(folder.absoluteFilePath()).isReadOnly() || !file.isWritable())
+            return SqliteAccess{.readOnly = true, .immutable = true};
+        return Error{QStringLiteral("Cannot open the database %1: its folder cannot be written, so the files "
+                                    "SQLite keeps beside it (-wal, -shm) cannot be made there. Make the "
+                                    "folder writable, or copy the database to a folder that is.")
+                         .arg(path)};
+    }
+    return Error{QStringLiteral("Cannot open the database %1: it is read-only, and its latest changes are in "
+                                "%2, which can be read only with %3, missing and not creatable in a "
+                                "read-only folder. Open it once where its folder can be written (or copy "
+                                "the database with its -wal file to such a place).")
+                     .arg(path, wal.fileName(), shm.fileName())};
+}
+
+} // namespace
+
+bool isReadOnly(const QSqlDatabase& db) {
+    if (db.driverName() != QStringLiteral("QSQLITE") || !db.isOpen())
+        return false;
+    return sqlite3_db_readonly(sqliteHandle(db), "main") == 1;
+}
+
 static Result<QSqlDatabase> openSqlite(const QString& path, const QString& connectionName,
                                        bool migrateSchema) {
     const bool inMemory = path == QStringLiteral(":memory:");
+    SqliteAccess access;
     if (!inMemory) {
         const QFileInfo info(path);
         if (info.exists() && !info.isFile())
@@ -47,10 +109,24 @@ static Result<QSqlDatabase> openSqlite(const QString& path, const QString& conne
         if (!QDir().mkpath(info.absolutePath()))
             return Error{
                 QStringLiteral("Cannot create the folder %1 for the database.").arg(info.absolutePath())};
+        Result<SqliteAccess> found = sqliteAccess(path);
+        if (!found)
+            return Error{found.error()};
+        access = *found;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000");
+    if (access.immutable) {
+        QUrl uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath());
+        uri.setQuery(QStringLiteral("immutable=1"));
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI");
+    } else {
+        db.setDatabaseName(path);
+        if (access.readOnly)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    }
+    db.setConnectOptions(options);
     if (!db.open()) {
         const QString message = db.lastError().text();
         db = QSqlDatabase();
@@ -82,12 +158,12 @@ static Result<QSqlDatabase> openSqlite(const QString& path, const QString& conne
         // A new file's pages (an existing one keeps its own): an article's row, about 7 kB of
         // html and text, fits one 16 kB page rather than a 4 kB page and an overflow chain, and
         // every page is one read or write call.
-        QStringLiteral("PRAGMA page_size=16384"),
+        access.readOnly ? QString() : QStringLiteral("PRAGMA page_size=16384"),
         // Also for a new file only: pages freed (articles deleted with their feed) can go back to
         // the file system a few at a time (tidyUpDatabase), without rewriting the whole file.
         // An older file gets it with the one VACUUM after migration 014.
-        QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL"),
-        inMemory ? QString() : QStringLiteral("PRAGMA journal_mode=WAL"),
+        access.readOnly ? QString() : QStringLiteral("PRAGMA auto_vacuum=INCREMENTAL"),
+        inMemory || access.readOnly ? QString() : QStringLiteral("PRAGMA journal_mode=WAL"),
         QStringLiteral("PRAGMA synchronous=NORMAL"),
         QStringLiteral("PRAGMA foreign_keys=ON"),
         QStringLiteral("PRAGMA temp_store=MEMORY"),
@@ -99,7 +175,23 @@ static Result<QSqlDatabase> openSqlite(const QString& path, const QString& conne
         if (Status s = exec(db, pragma); !s)
             return fail(s.error());
     }
-    if (migrateSchema) {
+    if (migrateSchema && access.readOnly) {
+        // Nothing can be written: an archive at this version is read as it is (a search vocabulary
+        // made by older rules only finds fewer word forms); an older one cannot be upgraded.
+        const int version = schemaVersion(db);
+        if (version >= 0 && version < latestSchemaVersion())
+            return fail(QStringLiteral("The archive %1 is read-only and was made by an older Mirsad (schema "
+                                       "version %2); this version reads only version %3, and cannot "
+                                       "upgrade a file it cannot write. Copy it to a writable folder to "
+                                       "open it there (the copy is upgraded; the original stays as it is).")
+                            .arg(path)
+                            .arg(version)
+                            .arg(latestSchemaVersion()));
+        if (version != latestSchemaVersion()) {
+            if (Status s = migrate(db); !s) // refuses a newer or unreadable schema, untouched
+                return fail(s.error());
+        }
+    } else if (migrateSchema) {
         if (Status s = migrate(db); !s)
             return fail(s.error());
         if (Status s = checkSearchVocabularyRules(db); !s)
@@ -125,8 +217,8 @@ Status useWriterCache(QSqlDatabase& db) {
 }
 
 Status tidyUpDatabase(QSqlDatabase& db) {
-    if (isPostgres(db))
-        return {}; // the server's autovacuum keeps statistics and space
+    if (isPostgres(db) || isReadOnly(db))
+        return {}; // the server's autovacuum keeps statistics and space; a read-only file stays as it is
     // The query planner's statistics, for the tables whose size changed much since they were
     // last gathered; analysis_limit bounds the rows each index is sampled for, so a million
     // articles take milliseconds, not the seconds a whole ANALYZE would.
@@ -244,6 +336,12 @@ Transaction::Transaction(QSqlDatabase& db)
         m_active = db.transaction();
         if (!m_active)
             m_error = db.lastError().text();
+        return;
+    }
+    // A read-only connection begins a transaction as gladly as any other, and fails only at its
+    // first write: refuse it here, in SQLite's words (couldNot() explains them).
+    if (isReadOnly(db)) {
+        m_error = QString::fromUtf8(sqlite3_errstr(SQLITE_READONLY));
         return;
     }
     // IMMEDIATE takes the write lock at the start, waiting out another writer through the busy

@@ -30,10 +30,16 @@ QString uniqueConnectionName(const QString& purpose);
 // Opens the archive at `location` (see Location.h) and, unless `migrateSchema` is false, brings
 // its schema up to date. A file path opens (creating if needed) an SQLite file (":memory:"
 // allowed) with the pragmas Mirsad relies on (WAL, synchronous=NORMAL, foreign keys, busy
-// timeout); a postgresql:// URI connects to that server through QPSQL, and an empty database
-// there gets the schema as a new file does.
+// timeout), or reads one it cannot write read-only (see isReadOnly; an older schema it cannot
+// upgrade is refused with a sentence); a postgresql:// URI connects to that server through QPSQL, and an
+// empty database there gets the schema as a new file does.
 Result<QSqlDatabase> openDatabase(const QString& location, const QString& connectionName,
                                   bool migrateSchema = true);
+
+// Whether the archive was opened read-only: an SQLite file this process cannot write (its file,
+// its folder or its disk), which openDatabase opens for reading rather than failing. Every
+// write then fails with couldNot()'s sentence for it; the window and mirsadctl say so first.
+bool isReadOnly(const QSqlDatabase& db);
 
 // Shrinks the page cache of a connection that mostly writes: an import's pages are new ones on
 // their way to the WAL, and a reader-sized cache would only raise its peak memory.

@@ -43,7 +43,8 @@ QFuture<Status> DatabaseThread::open(bool migrate, Use use) {
             return Error{opened.error()};
         db = opened.value();
         m_handle.store(sqliteHandle(db));
-        if (use == Use::Reading)
+        m_readOnly.store(storage::isReadOnly(db), std::memory_order_release);
+        if (use == Use::Reading || storage::isReadOnly(db)) // a read-only file has no WAL to checkpoint
             return {};
         m_checkpointer = WalCheckpointer::attach(db);
         return useWriterCache(db);

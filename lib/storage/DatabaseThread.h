@@ -33,6 +33,8 @@ public:
     QFuture<Status> open(bool migrate, Use use = Use::Reading);
 
     const QString& path() const { return m_path; }
+    // Whether the connection opened read-only (see storage::isReadOnly); known once open() finished.
+    bool isReadOnly() const { return m_readOnly.load(std::memory_order_acquire); }
 
     // Runs `work(QSqlDatabase&)` on the thread; the returned future holds its result.
     template <typename Work> auto run(Work work) -> QFuture<std::invoke_result_t<Work, QSqlDatabase&>> {
@@ -97,6 +99,7 @@ private:
     std::unique_ptr<WalCheckpointer> m_checkpointer; // a writer's; made and freed on m_thread
     const std::shared_ptr<std::atomic_bool> m_closing = std::make_shared<std::atomic_bool>(false);
     std::atomic_bool m_dropAll = false;
+    std::atomic_bool m_readOnly = false;
     std::atomic<void*> m_handle = nullptr; // the sqlite3 connection while open, to interrupt it
 };
 

@@ -141,8 +141,9 @@ Result<QList<RankedMatch>> rankSlice(sqlite3* db, const QByteArray& sql, const Q
 bool sharable(const QSqlDatabase& db, sqlite3* handle) {
     const QString name = db.databaseName();
     // Inside a transaction the caller may see its own rows that nobody else sees yet.
+    // A read-only file is ranked on the one connection: the workers' would need its -wal and -shm.
     return sqlite3_get_autocommit(handle) != 0 && !name.isEmpty() && name != QStringLiteral(":memory:") &&
-           !name.startsWith(QStringLiteral("file:"));
+           !name.startsWith(QStringLiteral("file:")) && sqlite3_db_readonly(handle, "main") != 1;
 }
 
 } // namespace

@@ -31,6 +31,9 @@ public:
     DatabaseThread& reader() { return *m_reader; }
     DatabaseThread& background() { return *m_background; }
     const QString& path() const { return m_path; }
+    // Whether the archive is a file this process can read but not write (see storage::isReadOnly):
+    // known once open() finished. The window then offers reading and exporting only.
+    bool isReadOnly() const { return m_writer->isReadOnly(); }
     // On a team's archive the role the connections act as, read once when it opens (it is
     // whose highlights and notes are the analyst's own); empty for an SQLite file.
     const QString& teamRole() const { return m_teamRole; }
