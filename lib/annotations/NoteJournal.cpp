@@ -62,7 +62,11 @@ Status replaceWithoutSync(const QString& path, const QByteArray& data) {
     QFile file(part);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size() ||
         !file.flush()) {
-        const QString why = file.errorString();
+        // A write the disk refused (full, or past the file size limit) leaves Qt no reason to give.
+        const QString why =
+            file.error() == QFileDevice::WriteError
+                ? QStringLiteral("%1 could not be written whole (is the disk full?)").arg(part)
+                : file.errorString();
         file.close();
         QFile::remove(part);
         return Error{why};

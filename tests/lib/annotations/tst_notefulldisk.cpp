@@ -114,14 +114,25 @@ private slots:
         }
         saver.edit(*noteId, 1, typed, {u"oil"_s});
         saver.flush();
-        const bool refused = failed.wait(30000);
+        // The archive's refusal is what is said (under the size limit, the local journal of the
+        // keystroke was refused first, and said so).
+        const auto archiveRefused = [&] {
+            for (const QList<QVariant>& signal : failed)
+                if (signal.first().toString().startsWith(u"Could not save the note: "_s))
+                    return true;
+            return false;
+        };
+        const bool refused = QTest::qWaitFor(archiveRefused, 30000);
         if (!fullDisk)
             QVERIFY(setrlimit(RLIMIT_FSIZE, &before) == 0);
         else
             QVERIFY(QFile::remove(filler));
         QVERIFY2(refused, "the save was not refused");
         QVERIFY(saved.isEmpty());
-        const QString sentence = failed.first().first().toString();
+        QString sentence;
+        for (const QList<QVariant>& signal : failed)
+            if (signal.first().toString().startsWith(u"Could not save the note: "_s))
+                sentence = signal.first().toString();
         QVERIFY2(
             sentence.startsWith(u"Could not save the note: "_s) &&
                 sentence.contains(u"The disk refused the write (is it full?): nothing of it was stored"_s),
@@ -146,8 +157,9 @@ private slots:
         typed += u"!"_s;
         saver.edit(*noteId, 1, typed, {u"oil"_s});
         saver.flush();
+        const qsizetype failures = failed.size();
         QVERIFY(saved.wait(30000));
-        QCOMPARE(failed.size(), 1);
+        QCOMPARE(failed.size(), failures); // nothing more refused
         note = stored();
         QVERIFY2(note, qPrintable(note.error()));
         QCOMPARE(note->body, typed);
