@@ -155,9 +155,9 @@
     </message>
     <message numerus="yes">
         <source>Recovered %n note(s): what you typed before Mirsad last stopped is saved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Recovered %n note: what you typed before Mirsad last stopped is saved.</numerusform>
+            <numerusform>Recovered %n notes: what you typed before Mirsad last stopped is saved.</numerusform>
         </translation>
     </message>
 </context>
